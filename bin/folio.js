@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Entry point kept outside dist/ so the bin path is stable; all logic lives in the compiled CLI.
+import { main } from '../dist/cli.js';
+
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+  env: process.env,
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  columns: process.stdout.columns,
+});

@@ -1,0 +1,206 @@
+// The command line: parse flags, call the library, pick a formatter, choose the exit code.
+// Only this file writes to stdout or stderr (through the io it is given, so tests run it
+// in-process).
+import { Command, CommanderError, Option } from 'commander';
+import { resolve as resolvePath } from 'node:path';
+import { isIsoDate } from './schema/common.js';
+import { fsReader, findRoot } from './load/reader.js';
+import { analyse, today, type Analysis } from './pipeline.js';
+import { summaryLine } from './render/check.js';
+import { FORMATTERS, formatsOf, type Command as FormatCommand } from './render/registry.js';
+import type { RenderOptions } from './render/style.js';
+import { gapsOf } from './status/gaps.js';
+import { VERSION as CONTRACT } from './render/contract.js';
+
+export interface Io {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdoutIsTTY: boolean;
+  columns?: number;
+}
+
+/** A problem with how folio was called or with unreadable input: exit 2. */
+class UsageError extends Error {}
+
+interface Common {
+  C?: string;
+  format: string;
+  asOf?: string;
+  color: boolean;
+  failOn?: string;
+}
+
+const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
+
+function commonOptions(cmd: Command, command: FormatCommand, withFailOn: boolean): Command {
+  cmd
+    .option('-C, --dir <dir>', 'the centre repository (default: the first folder upwards holding specs/)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formatsOf(command)).default('table'))
+    .option('--as-of <date>', 'the date "today" means (YYYY-MM-DD), for reproducible reports')
+    .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)');
+  if (withFailOn) cmd.addOption(new Option('--fail-on <what>', 'exit 1 when anything is incomplete').choices(['incomplete', 'never']).default('never'));
+  return cmd;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let code: number = EXIT.clean;
+  const program = new Command();
+  program
+    .name('folio')
+    .description('Portfolios of evidence for vocational qualifications, checked against their assessment criteria.')
+    .version(`folio 0.1.0 (output contract ${CONTRACT})`, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) })
+    .showSuggestionAfterError(true);
+
+  const ctx = (opts: Common & { dir?: string }) => {
+    const start = opts.dir ? resolvePath(io.cwd, opts.dir) : io.cwd;
+    const root = findRoot(start);
+    if (!root) throw new UsageError(`no specs/ folder at or above ${start}: run folio inside a centre repository, or name one with -C DIR`);
+    if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) throw new UsageError(`--as-of "${opts.asOf}" is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30`);
+    const columns = io.columns && io.columns > 40 ? Math.min(io.columns, 120) : 80;
+    const render: RenderOptions = { color: opts.color !== false && io.stdoutIsTTY && !io.env.NO_COLOR, width: columns };
+    return { root, reader: fsReader(root), asOf: opts.asOf ?? today(), render };
+  };
+
+  const emit = <C extends FormatCommand>(command: C, format: string, data: unknown, render: RenderOptions) => {
+    const f = (FORMATTERS[command] as Record<string, (d: never, o: RenderOptions) => string>)[format];
+    if (!f) throw new UsageError(`${command} has no format "${format}": use one of ${formatsOf(command).join(', ')}`);
+    io.stdout(f(data as never, render));
+  };
+
+  const pickLearners = (a: Analysis, ids: string[], opts: { assessor?: string }) => {
+    const known = new Set(a.centre.learners.map((l) => l.id));
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length) throw new UsageError(`no learner ${unknown.join(', ')} in portfolios/: a learner is named by the folder that holds their portfolio.yaml`);
+    let learners = ids.length ? ids.map((id) => a.centre.learners.find((l) => l.id === id)!) : a.centre.learners;
+    if (opts.assessor) {
+      if (a.centre.centre && !a.centre.centre.staff.has(opts.assessor)) throw new UsageError(`--assessor "${opts.assessor}" is not on the staff list in portfolios/centre.yaml`);
+      learners = learners.filter((l) => l.assessor === opts.assessor);
+    }
+    return learners;
+  };
+
+  const warnIfBroken = (a: Analysis) => {
+    const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
+    if (errors) io.stderr(`folio: ${errors} error${errors === 1 ? '' : 's'} in the centre's files; results leave out what could not be read. Run "folio check" for details.\n`);
+  };
+
+  commonOptions(program.command('check').argument('[paths...]', 'only report on these files or folders').description('validate every file of the centre and report every problem'), 'check', false).action(
+    (paths: string[], opts: Common & { dir?: string }) => {
+      const { root, reader, asOf, render } = ctx(opts);
+      const a = analyse(reader, { asOf });
+      const wanted = paths.map((p) => resolvePath(io.cwd, p).slice(root.length + 1).replace(/\\/g, '/'));
+      const keep = (file: string) => !wanted.length || wanted.some((w) => w === '' || file === w || file.startsWith(`${w}/`));
+      const diagnostics = a.diagnostics.filter((d) => keep(d.file));
+      const files = a.centre.files.filter(keep).length;
+      const summary = { files, errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length };
+      emit('check', opts.format, { diagnostics, summary }, render);
+      if (opts.format !== 'table') io.stderr(`${summaryLine(summary)}\n`);
+      code = summary.errors > 0 ? EXIT.findings : EXIT.clean;
+    },
+  );
+
+  commonOptions(
+    program
+      .command('status')
+      .argument('[learners...]', 'learner ids (folder names); one or more for the per-unit view')
+      .description('achievement status: the cohort, or one learner unit by unit')
+      .option('-d, --detail', 'every criterion, grouped by outcome, with its evidence')
+      .option('--assessor <id>', "only this assessor's learners")
+      .option('--unit <id>', 'only this unit'),
+    'status',
+    true,
+  ).action((ids: string[], opts: Common & { dir?: string; detail?: boolean; assessor?: string; unit?: string }) => {
+    const { reader, asOf, render } = ctx(opts);
+    const a = analyse(reader, { asOf, learners: ids.length ? ids : undefined });
+    warnIfBroken(a);
+    let learners = pickLearners(a, ids, opts);
+    let unit: string | undefined;
+    if (opts.unit) {
+      const spec = a.index.unit(opts.unit);
+      if (!spec) throw new UsageError(`--unit "${opts.unit}": no such unit in specs/units/`);
+      unit = spec.id;
+      learners = learners.filter((l) => a.result(l).units.some((u) => u.id === unit));
+    }
+    const results = learners.map((l) => a.result(l));
+    const gaps = new Map(results.map((r) => [r.id, gapsOf(r).length]));
+    const staff = new Map([...(a.centre.centre?.staff.values() ?? [])].map((s) => [s.id, s.name]));
+    emit('status', opts.format, { asOf, learners: results, gaps, staff, single: ids.length > 0, unit }, { ...render, detail: opts.detail });
+    if (opts.failOn === 'incomplete' && results.some((r) => r.status !== 'achieved')) code = EXIT.findings;
+  });
+
+  commonOptions(
+    program
+      .command('gaps')
+      .argument('[learners...]', 'learner ids (folder names)')
+      .description('what stands between each learner and achievement, and what to do next')
+      .option('--assessor <id>', "only this assessor's learners")
+      .option('--unit <id>', 'only gaps in this unit'),
+    'gaps',
+    true,
+  ).action((ids: string[], opts: Common & { dir?: string; assessor?: string; unit?: string }) => {
+    const { reader, asOf, render } = ctx(opts);
+    const a = analyse(reader, { asOf, learners: ids.length ? ids : undefined });
+    warnIfBroken(a);
+    const learners = pickLearners(a, ids, opts);
+    let gaps = learners.flatMap((l) => gapsOf(a.result(l)));
+    if (opts.unit) {
+      const spec = a.index.unit(opts.unit);
+      if (!spec) throw new UsageError(`--unit "${opts.unit}": no such unit in specs/units/`);
+      gaps = gaps.filter((g) => g.unit === spec.id);
+    }
+    const names = new Map(learners.map((l) => [l.id, l.name]));
+    emit('gaps', opts.format, { asOf, gaps, names, learners: learners.map((l) => l.id) }, render);
+    if (opts.failOn === 'incomplete' && learners.some((l) => a.result(l).status !== 'achieved')) code = EXIT.findings;
+  });
+
+  const spec = program.command('spec').description('the unit and qualification specifications');
+  spec
+    .command('list')
+    .description('every qualification and unit')
+    .option('-C, --dir <dir>', 'the centre repository')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formatsOf('spec list')).default('table'))
+    .option('--no-color', 'no colour')
+    .action((opts: Common & { dir?: string }) => {
+      const { reader, render } = ctx(opts);
+      const a = analyse(reader, { asOf: today(), rules: false, learners: [] });
+      emit('spec list', opts.format, { qualifications: a.centre.qualifications, units: a.centre.units }, render);
+    });
+  spec
+    .command('show')
+    .argument('<id>', 'a unit number or alias, or a qualification number')
+    .description('one unit with its outcomes and criteria, or one qualification with its rules of combination')
+    .option('-C, --dir <dir>', 'the centre repository')
+    .option('-d, --detail', 'include guidance and range')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formatsOf('spec show')).default('table'))
+    .option('--no-color', 'no colour')
+    .action((id: string, opts: Common & { dir?: string; detail?: boolean }) => {
+      const { reader, render } = ctx(opts);
+      const a = analyse(reader, { asOf: today(), rules: false, learners: [] });
+      const unit = a.index.unit(id);
+      const qualification = unit ? undefined : a.index.qualification(id);
+      if (!unit && !qualification) throw new UsageError(`no unit or qualification "${id}" in specs/: "folio spec list" shows what there is`);
+      const units = new Map<string, (typeof a.centre.units)[number]>();
+      for (const u of a.centre.units) for (const k of [u.id, ...u.aliases]) units.set(k, u);
+      emit('spec show', opts.format, { unit, qualification, units }, { ...render, detail: opts.detail });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.clean;
+      return EXIT.usage;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`folio: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`folio: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT.usage;
+  }
+  return code;
+}

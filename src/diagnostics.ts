@@ -1,0 +1,103 @@
+// One Diagnostic type for every finding: YAML syntax, schema shape and cross-file rules.
+// Stages create diagnostics with a data path; positions are resolved in one place
+// (source.ts) so no rule ever computes a line number itself.
+
+export type Severity = 'error' | 'warning';
+
+/** Where in a file a finding points: a data path, and whether the key or the value is meant. */
+export interface Target {
+  file: string; // repository-relative, with '/'
+  path?: (string | number)[];
+  key?: boolean; // point at the map key rather than its value
+  offset?: number; // a raw offset, for YAML syntax errors that have no data path
+}
+
+export interface Diagnostic {
+  code: Code;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number; // from 1; 0 when the file as a whole is meant
+  column: number; // from 1; 0 when the file as a whole is meant
+  /** The source line the position falls on, for excerpts in the terminal. */
+  excerpt?: string;
+}
+
+/** A finding before its position is resolved. */
+export interface Finding {
+  code: Code;
+  message: string;
+  target: Target;
+  severity?: Severity; // defaults to the code's severity
+}
+
+interface CodeInfo {
+  severity: Severity;
+  summary: string;
+}
+
+// The registry of stable codes. Adding a check means adding its code here first; the README
+// table of check codes is tested against this list.
+export const CODES = {
+  'yaml-syntax': { severity: 'error', summary: 'The file is not valid YAML.' },
+  'duplicate-key': { severity: 'error', summary: 'A key appears twice in the same mapping.' },
+  'file-unreadable': { severity: 'error', summary: 'A file could not be read.' },
+  'unknown-key': { severity: 'error', summary: 'A key that the format does not define (often a typo).' },
+  'missing-field': { severity: 'error', summary: 'A required field is absent.' },
+  'invalid-type': { severity: 'error', summary: 'A value has the wrong shape (e.g. text where a list is expected).' },
+  'invalid-value': { severity: 'error', summary: 'A value is outside its fixed vocabulary or range.' },
+  'invalid-date': { severity: 'error', summary: 'A date is not a real calendar date written YYYY-MM-DD.' },
+  'invalid-number': { severity: 'error', summary: 'A number is not a whole number.' },
+  'evidence-location': { severity: 'error', summary: 'An evidence item must give exactly one of file, url or ref.' },
+  'unknown-qualification': { severity: 'error', summary: 'A portfolio names a qualification with no specification.' },
+  'unknown-unit': { severity: 'error', summary: 'A unit is referenced that has no specification.' },
+  'unknown-criterion': { severity: 'error', summary: 'An evidence item claims a criterion the unit does not have.' },
+  'unit-not-in-qualification': { severity: 'error', summary: "A unit is used that is not part of the learner's qualification." },
+  'unit-not-chosen': { severity: 'warning', summary: 'Evidence covers an optional unit the learner has not chosen.' },
+  'unknown-evidence': { severity: 'error', summary: 'An IQA record samples an evidence id the portfolio does not have.' },
+  'duplicate-evidence-id': { severity: 'error', summary: 'Two evidence items in one portfolio share an id.' },
+  'duplicate-unit': { severity: 'error', summary: 'Two unit specifications claim the same number or alias.' },
+  'duplicate-qualification': { severity: 'error', summary: 'Two qualification specifications claim the same number.' },
+  'duplicate-outcome': { severity: 'error', summary: 'A unit has two outcomes with the same id.' },
+  'duplicate-criterion': { severity: 'error', summary: 'A unit has two criteria with the same id.' },
+  'duplicate-entry': { severity: 'error', summary: 'A list names the same staff member, witness, unit or learner twice.' },
+  'spec-file-name': { severity: 'warning', summary: 'A specification file is not named after its identifier.' },
+  'evidence-file-missing': { severity: 'error', summary: 'An evidence file does not exist.' },
+  'evidence-file-outside': { severity: 'error', summary: "An evidence file lies outside the learner's folder." },
+  'unknown-staff': { severity: 'error', summary: 'A staff id is not listed in portfolios/centre.yaml.' },
+  'staff-role': { severity: 'error', summary: 'A staff member acts in a role they do not hold.' },
+  'unknown-witness': { severity: 'error', summary: "A witness id is not listed in the portfolio's witnesses." },
+  'future-date': { severity: 'error', summary: 'A date lies after today (or --as-of).' },
+  'date-order': { severity: 'error', summary: 'Dates are out of order (assessed before dated, signed off before assessed…).' },
+  'signoff-unmet': { severity: 'error', summary: 'A unit is signed off while some of its criteria are not met.' },
+  'iqa-own-decision': { severity: 'error', summary: 'An IQA decision is made by the assessor whose decisions it reviews.' },
+  'barred-combination': { severity: 'error', summary: 'A learner combines units the rules of combination bar together.' },
+  'unit-check-letter': { severity: 'warning', summary: 'A unit reference number has the wrong check letter.' },
+  'qualification-check-digit': { severity: 'warning', summary: 'A qualification number has the wrong check character.' },
+  'uln-check-digit': { severity: 'error', summary: 'A Unique Learner Number fails its check digit or format.' },
+  'evidence-currency': { severity: 'warning', summary: "Evidence was older than the centre's currency policy when assessed." },
+  'witness-missing': { severity: 'warning', summary: 'Witness evidence does not say who the witness is.' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;
+
+export function severityOf(code: Code): Severity {
+  return CODES[code].severity;
+}
+
+export function finding(code: Code, target: Target, message: string, severity?: Severity): Finding {
+  return severity ? { code, target, message, severity } : { code, target, message };
+}
+
+/** Stable order for output: file, then position, then code. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.line !== b.line) return a.line - b.line;
+  if (a.column !== b.column) return a.column - b.column;
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
+
+/** Quote a value the user wrote, for messages. */
+export function q(value: unknown): string {
+  return `"${String(value)}"`;
+}

@@ -1,0 +1,130 @@
+// Stages load → parse → schema → model for a whole centre. Every file is read once; a file
+// that fails to parse is reported and skipped, and the rest of the centre still loads.
+import type { Finding } from '../diagnostics.js';
+import { buildCentre, buildLearner, buildQualification, buildUnit } from '../model/build.js';
+import type { Centre, Learner } from '../model/types.js';
+import { centreSchema } from '../schema/centre.js';
+import { portfolioSchema } from '../schema/portfolio.js';
+import { qualificationSchema } from '../schema/qualification.js';
+import { unitSchema } from '../schema/unit.js';
+import { validate } from '../schema/validate.js';
+import { parseYaml, type SourceFile } from '../source.js';
+import type { Reader } from './reader.js';
+
+export const UNITS_DIR = 'specs/units';
+export const QUALIFICATIONS_DIR = 'specs/qualifications';
+export const PORTFOLIOS_DIR = 'portfolios';
+export const CENTRE_FILE = 'portfolios/centre.yaml';
+
+const isYaml = (name: string) => /\.ya?ml$/i.test(name);
+
+export interface Loaded {
+  centre: Centre;
+  findings: Finding[];
+}
+
+export interface LoadOptions {
+  /** Only these learner ids (folder names); all when absent. */
+  learners?: string[];
+}
+
+/** Spec file name → the id it should hold: "A-506-2130.yaml" → "A/506/2130". */
+export function idFromFileName(name: string): string {
+  return name.replace(/\.ya?ml$/i, '').replace(/-/g, '/');
+}
+
+export function fileNameForId(id: string): string {
+  return `${id.replace(/\//g, '-')}.yaml`;
+}
+
+export function loadCentre(reader: Reader, opts: LoadOptions = {}): Loaded {
+  const findings: Finding[] = [];
+  const sources = new Map<string, SourceFile>();
+  const files: string[] = [];
+  const centre: Centre = { units: [], qualifications: [], learners: [], unreadableSpecs: new Set(), sources, files };
+
+  const parse = (file: string) => {
+    files.push(file);
+    let text: string;
+    try {
+      text = reader.read(file);
+    } catch (e) {
+      findings.push({ code: 'file-unreadable', target: { file }, message: `cannot read ${file}: ${(e as Error).message}` });
+      return undefined;
+    }
+    const parsed = parseYaml(file, text);
+    sources.set(file, parsed.source);
+    findings.push(...parsed.findings);
+    return parsed.value === undefined ? undefined : parsed;
+  };
+
+  for (const e of reader.list(UNITS_DIR)) {
+    if (e.dir || !isYaml(e.name)) continue;
+    const file = `${UNITS_DIR}/${e.name}`;
+    const p = parse(file);
+    const v = p && validate(unitSchema, p.value, file, 'unit specification');
+    if (v) findings.push(...v.findings);
+    if (v?.data) centre.units.push(buildUnit(v.data, file, v.indices));
+    else centre.unreadableSpecs.add(idFromFileName(e.name));
+  }
+
+  for (const e of reader.list(QUALIFICATIONS_DIR)) {
+    if (e.dir || !isYaml(e.name)) continue;
+    const file = `${QUALIFICATIONS_DIR}/${e.name}`;
+    const p = parse(file);
+    const v = p && validate(qualificationSchema, p.value, file, 'qualification specification');
+    if (v) findings.push(...v.findings);
+    if (v?.data) centre.qualifications.push(buildQualification(v.data, file, v.indices));
+    else centre.unreadableSpecs.add(idFromFileName(e.name));
+  }
+
+  if (reader.isFile(CENTRE_FILE)) {
+    const p = parse(CENTRE_FILE);
+    const v = p && validate(centreSchema, p.value, CENTRE_FILE, 'centre file');
+    if (v) findings.push(...v.findings);
+    if (v?.data) centre.centre = buildCentre(v.data, CENTRE_FILE, v.indices);
+  }
+
+  const wanted = opts.learners ? new Set(opts.learners) : undefined;
+  for (const e of reader.list(PORTFOLIOS_DIR)) {
+    if (!e.dir || e.name.startsWith('.')) continue;
+    if (wanted && !wanted.has(e.name)) continue;
+    const dir = `${PORTFOLIOS_DIR}/${e.name}`;
+    const file = [`${dir}/portfolio.yaml`, `${dir}/portfolio.yml`].find((f) => reader.isFile(f));
+    if (!file) continue;
+    const p = parse(file);
+    const v = p && validate(portfolioSchema, p.value, file, 'portfolio');
+    if (v) findings.push(...v.findings);
+    if (p && v?.data) {
+      const learner = buildLearner(v.data, file, e.name, dir, v.indices, p.value);
+      locateEvidenceFiles(learner, reader);
+      centre.learners.push(learner);
+    }
+  }
+  return { centre, findings };
+}
+
+// Evidence files are looked up once here so rules and status agree on what exists.
+function locateEvidenceFiles(learner: Learner, reader: Reader): void {
+  for (const e of learner.evidence) {
+    if (e.location?.kind !== 'file') continue;
+    const rel = e.location.value.trim().replace(/\\/g, '/');
+    const path = `${learner.dir}/${rel}`;
+    const escapes = rel.startsWith('/') || /^[A-Za-z]:/.test(rel) || normalise(path) === undefined || !normalise(path)!.startsWith(`${learner.dir}/`);
+    if (escapes || (reader.isFile(path) && !reader.within(path, learner.dir))) e.fileProblem = 'outside';
+    else if (!reader.isFile(path)) e.fileProblem = 'missing';
+  }
+}
+
+/** Resolve "." and ".." in a relative path; undefined when it climbs above its start. */
+function normalise(p: string): string | undefined {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join('/');
+}

@@ -1,0 +1,56 @@
+// Where centre files come from. The working tree today; a git revision later (--at), so
+// nothing above this layer touches the file system directly.
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve as resolvePath, sep } from 'node:path';
+
+export interface Reader {
+  /** Names of entries in a repository-relative folder; [] when it does not exist. */
+  list(dir: string): { name: string; dir: boolean }[];
+  read(file: string): string;
+  isFile(file: string): boolean;
+  /** True when file resolves (after symlinks) to somewhere inside dir. */
+  within(file: string, dir: string): boolean;
+}
+
+export function fsReader(root: string): Reader {
+  const abs = (p: string) => join(root, p);
+  return {
+    list(dir) {
+      try {
+        return readdirSync(abs(dir), { withFileTypes: true })
+          .map((e) => ({ name: e.name, dir: e.isDirectory() }))
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      } catch {
+        return [];
+      }
+    },
+    read: (file) => readFileSync(abs(file), 'utf8'),
+    isFile(file) {
+      try {
+        return statSync(abs(file)).isFile();
+      } catch {
+        return false;
+      }
+    },
+    within(file, dir) {
+      try {
+        const f = realpathSync(abs(file));
+        const d = realpathSync(abs(dir));
+        return f.startsWith(d + sep);
+      } catch {
+        return resolvePath(abs(file)).startsWith(resolvePath(abs(dir)) + sep);
+      }
+    },
+  };
+}
+
+/** The first folder at or above start that holds specs/. */
+export function findRoot(start: string): string | undefined {
+  let dir = resolvePath(start);
+  for (;;) {
+    if (existsSync(join(dir, 'specs'))) return dir;
+    const parent = resolvePath(dir, '..');
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}

@@ -1,0 +1,175 @@
+// Validated file data → model entities. Paths use the indices items have in the file, so a
+// finding on the third evidence item points at the third item even if an earlier one was
+// dropped for a shape error.
+import type { CentreInput } from '../schema/centre.js';
+import type { PortfolioInput } from '../schema/portfolio.js';
+import type { QualificationInput } from '../schema/qualification.js';
+import type { UnitInput } from '../schema/unit.js';
+import type { IndexMap } from '../schema/validate.js';
+import type { AssessmentRules, CentreInfo, Staff, Criterion, Evidence, Learner, Outcome, Path, Qualification, Unit } from './types.js';
+
+const clean = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+function rulesOf(x: { methods?: AssessmentRules['methods'] | null; requires?: AssessmentRules['requires'] | null; 'min-evidence'?: number | null }): AssessmentRules {
+  return { methods: clean(x.methods), requires: clean(x.requires), minEvidence: clean(x['min-evidence']) };
+}
+
+export function buildUnit(u: UnitInput, file: string, ix: IndexMap): Unit {
+  const unitRules = rulesOf(u);
+  const criteria = new Map<string, Criterion>();
+  const outcomes: Outcome[] = u.outcomes.map((o, oi) => {
+    const oPath: Path = ['outcomes', ix.original(['outcomes'], oi)];
+    const outcomeRules = rulesOf(o);
+    const list: Criterion[] = o.criteria.map((c, ci) => {
+      const own = rulesOf(c);
+      const crit: Criterion = {
+        id: c.id.trim(),
+        text: clean(c.text),
+        guidance: clean(c.guidance),
+        outcome: o.id.trim(),
+        rules: {
+          methods: own.methods ?? outcomeRules.methods ?? unitRules.methods,
+          requires: own.requires ?? outcomeRules.requires ?? unitRules.requires,
+          minEvidence: own.minEvidence ?? outcomeRules.minEvidence ?? unitRules.minEvidence ?? 1,
+        },
+        loc: { file, path: [...oPath, 'criteria', ix.original([...oPath, 'criteria'], ci)] },
+      };
+      if (!criteria.has(crit.id)) criteria.set(crit.id, crit);
+      return crit;
+    });
+    const title = clean(o.title);
+    return { id: o.id.trim(), title, type: clean(o.type) ?? inferType(title), criteria: list, loc: { file, path: oPath } };
+  });
+  return {
+    id: u.unit.trim(),
+    aliases: (clean(u.aliases) ?? []).map((a) => a.trim()),
+    title: u.title,
+    level: clean(u.level),
+    credits: clean(u.credits),
+    glh: clean(u.glh),
+    source: clean(u.source),
+    outcomes,
+    criteria,
+    loc: { file, path: ['unit'] },
+  };
+}
+
+// DESIGN.md: "default: performance when the title starts 'Be able to'". Knowledge outcomes are
+// titled "Understand…" or "Know…"; anything else stays unstated rather than guessed.
+function inferType(title: string | undefined): Outcome['type'] {
+  if (!title) return undefined;
+  if (/^be able to\b/i.test(title)) return 'performance';
+  if (/^(understand|know)\b/i.test(title)) return 'knowledge';
+  return undefined;
+}
+
+export function buildQualification(q: QualificationInput, file: string, ix: IndexMap): Qualification {
+  return {
+    id: q.qualification.trim(),
+    title: q.title,
+    level: clean(q.level),
+    minCredits: clean(q['min-credits']),
+    groups: q.groups.map((g, gi) => {
+      const gPath: Path = ['groups', ix.original(['groups'], gi)];
+      return {
+        id: g.id.trim(),
+        title: clean(g.title),
+        units: g.units.map((ref, ui) => ({ ref: ref.trim(), loc: { file, path: [...gPath, 'units', ix.original([...gPath, 'units'], ui)] } })),
+        requiredAll: g.required === 'all',
+        minCredits: clean(g['min-credits']),
+        maxCredits: clean(g['max-credits']),
+        minUnits: clean(g['min-units']),
+        maxUnits: clean(g['max-units']),
+        loc: { file, path: gPath },
+      };
+    }),
+    barred: (clean(q.barred) ?? []).map((units, bi) => ({ units: units.map((u) => u.trim()), loc: { file, path: ['barred', ix.original(['barred'], bi)] } })),
+    minCreditsAtLevel: clean(q['min-credits-at-level']),
+    loc: { file, path: ['qualification'] },
+  };
+}
+
+export function buildCentre(c: CentreInput, file: string, ix: IndexMap): CentreInfo {
+  const staffList: Staff[] = c.staff.map((s, si) => {
+    const email = clean(s.email);
+    return {
+      id: s.id.trim(),
+      name: s.name,
+      roles: new Set(s.roles),
+      emails: email === undefined ? [] : Array.isArray(email) ? email : [email],
+      loc: { file, path: ['staff', ix.original(['staff'], si)] },
+    };
+  });
+  const staff = new Map<string, Staff>();
+  for (const s of staffList) if (!staff.has(s.id)) staff.set(s.id, s);
+  return {
+    name: c.centre.name,
+    number: clean(c.centre.number),
+    staff,
+    staffList,
+    currencyYears: clean(clean(c.policy)?.['evidence-currency-years']),
+    loc: { file, path: ['centre'] },
+  };
+}
+
+export function buildLearner(p: PortfolioInput, file: string, id: string, dir: string, ix: IndexMap, raw: unknown): Learner {
+  const list = <T>(key: string, items: T[] | null | undefined) =>
+    (items ?? []).map((item, i) => ({ item, path: [key, ix.original([key], i)] as Path }));
+
+  const rawEvidence = (raw as { evidence?: unknown[] } | undefined)?.evidence;
+  const evidence: Evidence[] = list('evidence', p.evidence).map(({ item: e, path }) => {
+    const rawCovers = (rawEvidence?.[path[1] as number] as { covers?: Record<string, unknown> } | undefined)?.covers;
+    const location = e.file != null ? { kind: 'file' as const, value: e.file } : e.url != null ? { kind: 'url' as const, value: e.url } : e.ref != null ? { kind: 'ref' as const, value: e.ref } : undefined;
+    const a = clean(e.assessment);
+    return {
+      id: e.id.trim(),
+      title: clean(e.title),
+      method: e.method,
+      witness: clean(e.witness)?.trim(),
+      date: clean(e.date),
+      location,
+      covers: Object.entries(e.covers).map(([unitRef, crits]) => {
+        const coverPath: Path = [...path, 'covers', unitRef];
+        const single = typeof rawCovers?.[unitRef] === 'string';
+        const ids = typeof crits === 'string' ? [crits] : crits;
+        return {
+          unitRef: unitRef.trim(),
+          criteria: ids.map((c, ci) => ({ criterion: c.trim(), loc: { file, path: single ? coverPath : [...coverPath, ix.original(coverPath, ci)] } })),
+          loc: { file, path: coverPath },
+        };
+      }),
+      assessment: a ? { by: a.by.trim(), date: a.date, decision: a.decision, feedback: clean(a.feedback), loc: { file, path: [...path, 'assessment'] } } : undefined,
+      loc: { file, path },
+    };
+  });
+
+  return {
+    id,
+    dir,
+    name: p.learner.name,
+    uln: clean(p.learner.uln)?.trim(),
+    qualificationRef: p.qualification.trim(),
+    registered: clean(p.registered),
+    assessor: clean(p.assessor)?.trim(),
+    optionalUnits: list('optional-units', p['optional-units']).map(({ item, path }) => ({ ref: item.trim(), loc: { file, path } })),
+    witnesses: list('witnesses', p.witnesses).map(({ item: w, path }) => ({
+      id: w.id.trim(),
+      name: w.name,
+      relationship: clean(w.relationship),
+      status: clean(w.status),
+      loc: { file, path },
+    })),
+    evidence,
+    signoffs: list('signoffs', p.signoffs).map(({ item: s, path }) => ({ unitRef: s.unit.trim(), by: s.by.trim(), date: s.date, loc: { file, path } })),
+    iqa: list('iqa', p.iqa).map(({ item: r, path }) => ({
+      unitRef: r.unit.trim(),
+      by: r.by.trim(),
+      date: r.date,
+      stage: r.stage,
+      decision: r.decision,
+      evidence: (clean(r.evidence) ?? []).map((x) => x.trim()),
+      loc: { file, path },
+    })),
+    loc: { file, path: ['learner'] },
+  };
+}

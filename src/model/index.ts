@@ -1,0 +1,27 @@
+// Lookups over the model that rules and the status engine share: units by number or alias,
+// qualifications by number with or without slashes.
+import type { Centre, Qualification, Unit } from './types.js';
+
+export interface Index {
+  unit(ref: string): Unit | undefined;
+  qualification(ref: string): Qualification | undefined;
+  /** Canonical unit id for a reference, or the reference itself when unknown. */
+  canonical(ref: string): string;
+}
+
+const qnKey = (s: string) => s.trim().replace(/\//g, '').toUpperCase();
+
+export function buildIndex(c: Centre): Index {
+  const units = new Map<string, Unit>();
+  for (const u of c.units) {
+    if (!units.has(u.id)) units.set(u.id, u);
+  }
+  for (const u of c.units) for (const a of u.aliases) if (!units.has(a)) units.set(a, u);
+  const quals = new Map<string, Qualification>();
+  for (const q of c.qualifications) if (!quals.has(qnKey(q.id))) quals.set(qnKey(q.id), q);
+  return {
+    unit: (ref) => units.get(ref.trim()),
+    qualification: (ref) => quals.get(qnKey(ref)),
+    canonical: (ref) => units.get(ref.trim())?.id ?? ref.trim(),
+  };
+}

@@ -1,0 +1,175 @@
+// The centre as one linked model: what rules and the status engine work on. Every entity
+// keeps where it came from (file + data path) so findings can point at it.
+import type { Method } from '../schema/common.js';
+import type { SourceFile } from '../source.js';
+
+export type Path = (string | number)[];
+export interface Loc {
+  file: string;
+  path: Path;
+}
+
+export interface AssessmentRules {
+  methods?: Method[];
+  requires?: Method[];
+  minEvidence?: number;
+}
+
+export interface Criterion {
+  id: string;
+  text?: string;
+  guidance?: string;
+  outcome: string;
+  /** Own rules, then the outcome's, then the unit's: the first that states each wins. */
+  rules: { methods?: Method[]; requires?: Method[]; minEvidence: number };
+  loc: Loc;
+}
+
+export interface Outcome {
+  id: string;
+  title?: string;
+  type?: 'knowledge' | 'performance';
+  criteria: Criterion[];
+  loc: Loc;
+}
+
+export interface Unit {
+  id: string;
+  aliases: string[];
+  title: string;
+  level?: number;
+  credits?: number;
+  glh?: number;
+  source?: string;
+  outcomes: Outcome[];
+  criteria: Map<string, Criterion>;
+  loc: Loc;
+}
+
+export interface Group {
+  id: string;
+  title?: string;
+  units: { ref: string; loc: Loc }[];
+  requiredAll: boolean;
+  minCredits?: number;
+  maxCredits?: number;
+  minUnits?: number;
+  maxUnits?: number;
+  loc: Loc;
+}
+
+export interface Qualification {
+  id: string;
+  title: string;
+  level?: number;
+  minCredits?: number;
+  groups: Group[];
+  barred: { units: string[]; loc: Loc }[];
+  minCreditsAtLevel?: { level: number; credits: number };
+  loc: Loc;
+}
+
+export interface Staff {
+  id: string;
+  name: string;
+  roles: Set<string>;
+  emails: string[];
+  loc: Loc;
+}
+
+export interface CentreInfo {
+  name: string;
+  number?: string;
+  staff: Map<string, Staff>;
+  /** Every entry as written, duplicates included, for the duplicate check. */
+  staffList: Staff[];
+  currencyYears?: number;
+  loc: Loc;
+}
+
+export interface CoverRef {
+  criterion: string;
+  loc: Loc;
+}
+
+export interface Cover {
+  unitRef: string; // as written
+  criteria: CoverRef[];
+  loc: Loc; // the key
+}
+
+export interface Assessment {
+  by: string;
+  date: string;
+  decision: 'accepted' | 'not-yet';
+  feedback?: string;
+  loc: Loc;
+}
+
+export interface Evidence {
+  id: string;
+  title?: string;
+  method: Method;
+  witness?: string;
+  date?: string;
+  location: { kind: 'file' | 'url' | 'ref'; value: string } | undefined;
+  /** For file evidence: whether the file exists inside the learner's folder. */
+  fileProblem?: 'missing' | 'outside';
+  covers: Cover[];
+  assessment?: Assessment;
+  loc: Loc;
+}
+
+export interface Witness {
+  id: string;
+  name: string;
+  relationship?: string;
+  status?: string;
+  loc: Loc;
+}
+
+export interface Signoff {
+  unitRef: string;
+  by: string;
+  date: string;
+  loc: Loc;
+}
+
+export interface IqaRecord {
+  unitRef: string;
+  by: string;
+  date: string;
+  stage: 'interim' | 'summative';
+  decision: 'agreed' | 'not-agreed';
+  evidence: string[];
+  loc: Loc;
+}
+
+export interface Learner {
+  id: string; // the folder name
+  dir: string; // repository-relative folder
+  name: string;
+  uln?: string;
+  qualificationRef: string;
+  registered?: string;
+  assessor?: string;
+  optionalUnits: { ref: string; loc: Loc }[];
+  witnesses: Witness[];
+  evidence: Evidence[];
+  signoffs: Signoff[];
+  iqa: IqaRecord[];
+  loc: Loc;
+}
+
+export interface Centre {
+  units: Unit[];
+  qualifications: Qualification[];
+  centre?: CentreInfo;
+  learners: Learner[];
+  /** Ids that spec files in error would have defined (from their file names): references to
+   * them are not reported again as unknown. */
+  unreadableSpecs: Set<string>;
+  sources: Map<string, SourceFile>;
+  /** Files that were read, for the check summary. */
+  files: string[];
+}

@@ -1,0 +1,43 @@
+// Formatters for `folio check`: compiler-style lines with an excerpt, or JSON/CSV/Markdown.
+import type { Diagnostic } from '../diagnostics.js';
+import { checkJson, json, type CheckSummary } from './contract.js';
+import { csvRow, mdTable, paint, palette, type RenderOptions } from './style.js';
+
+export interface CheckReport {
+  diagnostics: Diagnostic[];
+  summary: CheckSummary;
+}
+
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+export function summaryLine(s: CheckSummary): string {
+  if (s.errors === 0 && s.warnings === 0) return `No problems in ${plural(s.files, 'file')}.`;
+  return `${plural(s.errors, 'error')} and ${plural(s.warnings, 'warning')} in ${plural(s.files, 'file')}.`;
+}
+
+export function checkTable(r: CheckReport, o: RenderOptions): string {
+  const c = palette(o.color);
+  const out: string[] = [];
+  for (const d of r.diagnostics) {
+    const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+    out.push(`${c.bold(where)}: ${paint(c, d.severity)}: ${d.message} ${c.dim(`[${d.code}]`)}`);
+    if (d.excerpt !== undefined && d.line > 0) {
+      const num = String(d.line);
+      const text = d.excerpt.replace(/\t/g, ' ');
+      out.push(c.dim(`  ${num} | `) + text);
+      out.push(c.dim(`  ${' '.repeat(num.length)} | `) + paint(c, d.severity, `${' '.repeat(Math.max(0, d.column - 1))}^`));
+    }
+  }
+  if (out.length) out.push('');
+  out.push(summaryLine(r.summary));
+  return `${out.join('\n')}\n`;
+}
+
+export const checkFormats = {
+  table: checkTable,
+  json: (r: CheckReport) => json(checkJson(r.diagnostics, r.summary)),
+  csv: (r: CheckReport) =>
+    `${[csvRow(['file', 'line', 'column', 'severity', 'code', 'message']), ...r.diagnostics.map((d) => csvRow([d.file, d.line, d.column, d.severity, d.code, d.message]))].join('\n')}\n`,
+  markdown: (r: CheckReport) =>
+    `${r.diagnostics.length ? mdTable(['File', 'Line', 'Column', 'Severity', 'Code', 'Message'], r.diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.code, d.message])) + '\n\n' : ''}${summaryLine(r.summary)}\n`,
+};

@@ -1,0 +1,57 @@
+// JSON output is a contract (DESIGN.md "Machine-readable outputs", version 1): built field by
+// field from results, never by dumping internals, so refactoring cannot change it by accident.
+import type { Diagnostic } from '../diagnostics.js';
+import type { Gap } from '../status/gaps.js';
+import type { LearnerResult } from '../status/types.js';
+
+export const VERSION = 1;
+
+export function statusJson(asOf: string, learners: LearnerResult[]) {
+  return {
+    version: VERSION,
+    asOf,
+    learners: learners.map((l) => ({
+      id: l.id,
+      name: l.name,
+      qualification: l.qualification,
+      status: l.status,
+      assessor: l.assessor ?? null,
+      credits: { achieved: l.credits.achieved, required: l.credits.required, unknownUnits: l.credits.unknownUnits },
+      progress: { criteriaMet: l.criteria.met, criteriaTotal: l.criteria.total, unitsAchieved: l.unitsAchieved, unitsNeeded: l.unitsNeeded },
+      units: l.units.map((u) => ({
+        id: u.id,
+        title: u.title ?? null,
+        credits: u.credits ?? null,
+        group: u.group ?? null,
+        status: u.status,
+        signoff: u.signoff ? { by: u.signoff.by, date: u.signoff.date } : null,
+        criteria: u.criteria.map((c) => ({ id: c.id, outcome: c.outcome, status: c.status, evidence: [...c.evidence] })),
+      })),
+      rules: l.rules.map((r) => ({ id: r.id, status: r.status, message: r.message })),
+    })),
+  };
+}
+
+export function gapsJson(asOf: string, gaps: Gap[]) {
+  return {
+    version: VERSION,
+    asOf,
+    gaps: gaps.map((g) => ({ learner: g.learner, unit: g.unit, criterion: g.criterion, reason: g.reason, message: g.message })),
+  };
+}
+
+export interface CheckSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+export function checkJson(diagnostics: Diagnostic[], summary: CheckSummary) {
+  return {
+    version: VERSION,
+    diagnostics: diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message })),
+    summary: { files: summary.files, errors: summary.errors, warnings: summary.warnings },
+  };
+}
+
+export const json = (doc: unknown) => `${JSON.stringify(doc, null, 2)}\n`;

@@ -1,0 +1,51 @@
+// Formatters for `folio gaps`: grouped by learner and unit in the terminal, flat elsewhere.
+import type { Gap } from '../status/gaps.js';
+import { gapsJson, json } from './contract.js';
+import { csvRow, mdTable, palette, wrap, type RenderOptions } from './style.js';
+
+export interface GapsReport {
+  asOf: string;
+  gaps: Gap[];
+  /** Learner names by id, for headings. */
+  names: Map<string, string>;
+  /** Learners evaluated, so those without gaps can be listed as complete. */
+  learners: string[];
+}
+
+export function gapsTable(r: GapsReport, o: RenderOptions): string {
+  const c = palette(o.color);
+  const out: string[] = [];
+  for (const id of r.learners) {
+    const gaps = r.gaps.filter((g) => g.learner === id);
+    const name = r.names.get(id) ?? '';
+    if (!gaps.length) {
+      out.push(`${c.bold(id)} ${name}: ${c.green('no gaps')}`, '');
+      continue;
+    }
+    out.push(`${c.bold(id)} ${name}: ${gaps.length} gap${gaps.length === 1 ? '' : 's'}`);
+    let unit: string | null | undefined;
+    for (const g of gaps) {
+      if (g.unit !== unit) {
+        unit = g.unit;
+        out.push(`  ${c.underline(g.unit ?? 'Rules of combination')}`);
+      }
+      const head = `    ${g.criterion ? g.criterion.padEnd(7) : ''}${c.yellow(g.reason)}`;
+      const indent = '      ';
+      out.push(head);
+      out.push(indent + wrap(g.message, Math.max(30, o.width - indent.length), indent));
+    }
+    out.push('');
+  }
+  const total = r.gaps.length;
+  out.push(`${total} gap${total === 1 ? '' : 's'} for ${r.learners.length} learner${r.learners.length === 1 ? '' : 's'} as of ${r.asOf}.`);
+  return `${out.join('\n')}\n`;
+}
+
+export const gapsFormats = {
+  table: gapsTable,
+  json: (r: GapsReport) => json(gapsJson(r.asOf, r.gaps)),
+  csv: (r: GapsReport) =>
+    `${[csvRow(['learner', 'name', 'unit', 'criterion', 'reason', 'message']), ...r.gaps.map((g) => csvRow([g.learner, r.names.get(g.learner), g.unit, g.criterion, g.reason, g.message]))].join('\n')}\n`,
+  markdown: (r: GapsReport) =>
+    `${mdTable(['Learner', 'Unit', 'Criterion', 'Reason', 'What to do'], r.gaps.map((g) => [`${g.learner} ${r.names.get(g.learner) ?? ''}`.trim(), g.unit, g.criterion, g.reason, g.message]))}\n`,
+};

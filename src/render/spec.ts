@@ -1,0 +1,110 @@
+// Formatters for `folio spec list` and `folio spec show`.
+import type { Qualification, Unit } from '../model/types.js';
+import { json, VERSION } from './contract.js';
+import { fit, palette, wrap, type RenderOptions } from './style.js';
+
+export interface SpecList {
+  qualifications: Qualification[];
+  units: Unit[];
+}
+
+const unitJson = (u: Unit) => ({
+  unit: u.id,
+  aliases: u.aliases,
+  title: u.title,
+  level: u.level ?? null,
+  credits: u.credits ?? null,
+  glh: u.glh ?? null,
+  outcomes: u.outcomes.map((o) => ({
+    id: o.id,
+    title: o.title ?? null,
+    type: o.type ?? null,
+    criteria: o.criteria.map((c) => ({
+      id: c.id,
+      text: c.text ?? null,
+      guidance: c.guidance ?? null,
+      methods: c.rules.methods ?? null,
+      requires: c.rules.requires ?? null,
+      minEvidence: c.rules.minEvidence,
+    })),
+  })),
+});
+
+const qualificationJson = (q: Qualification) => ({
+  qualification: q.id,
+  title: q.title,
+  level: q.level ?? null,
+  minCredits: q.minCredits ?? null,
+  groups: q.groups.map((g) => ({
+    id: g.id,
+    title: g.title ?? null,
+    units: g.units.map((u) => u.ref),
+    required: g.requiredAll ? 'all' : null,
+    minCredits: g.minCredits ?? null,
+    maxCredits: g.maxCredits ?? null,
+    minUnits: g.minUnits ?? null,
+    maxUnits: g.maxUnits ?? null,
+  })),
+  barred: q.barred.map((b) => b.units),
+  minCreditsAtLevel: q.minCreditsAtLevel ?? null,
+});
+
+function listTable(s: SpecList, o: RenderOptions): string {
+  const c = palette(o.color);
+  const out: string[] = [c.underline('Qualifications')];
+  for (const q of s.qualifications) out.push(`  ${q.id.padEnd(12)} ${fit(q.title, o.width - 30)}  ${q.minCredits ?? '?'} credits`);
+  out.push('', c.underline('Units'));
+  const tw = Math.max(20, o.width - 40);
+  out.push(c.dim(`  ${'Unit'.padEnd(10)}  ${'Title'.padEnd(tw)}  Lvl  Cr  Criteria`));
+  for (const u of s.units) {
+    const count = u.outcomes.reduce((n, x) => n + x.criteria.length, 0);
+    out.push(`  ${u.id.padEnd(10)}  ${fit(u.title, tw).padEnd(tw)}  ${String(u.level ?? '?').padStart(3)}  ${String(u.credits ?? '?').padStart(2)}  ${String(count).padStart(8)}`);
+  }
+  out.push('', `${s.qualifications.length} qualification(s), ${s.units.length} unit(s).`);
+  return `${out.join('\n')}\n`;
+}
+
+function showUnit(u: Unit, o: RenderOptions): string {
+  const c = palette(o.color);
+  const facts = [`level ${u.level ?? 'unknown'}`, `${u.credits ?? 'unknown'} credits`, `${u.glh ?? 'unknown'} GLH`];
+  const out = [`${c.bold(u.id)} ${u.title}`, `${facts.join(' · ')}${u.aliases.length ? ` · also ${u.aliases.join(', ')}` : ''}`];
+  for (const outcome of u.outcomes) {
+    out.push('', c.underline(`Outcome ${outcome.id}${outcome.title ? ` ${outcome.title}` : ''}${outcome.type ? ` (${outcome.type})` : ''}`));
+    for (const cr of outcome.criteria) {
+      out.push(`  ${cr.id.padEnd(7)} ${wrap(cr.text ?? '(no text)', o.width - 10, ' '.repeat(10))}`);
+      const rules: string[] = [];
+      if (cr.rules.methods) rules.push(`methods: ${cr.rules.methods.join(', ')}`);
+      if (cr.rules.requires) rules.push(`requires: ${cr.rules.requires.join(' or ')}`);
+      if (cr.rules.minEvidence > 1) rules.push(`min-evidence: ${cr.rules.minEvidence}`);
+      if (rules.length) out.push(c.dim(`          ${wrap(rules.join('; '), o.width - 10, ' '.repeat(10))}`));
+      if (cr.guidance && o.detail) out.push(c.dim(`          ${wrap(cr.guidance.trim(), o.width - 10, ' '.repeat(10))}`));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function showQualification(q: Qualification, units: Map<string, Unit>, o: RenderOptions): string {
+  const c = palette(o.color);
+  const out = [`${c.bold(q.id)} ${q.title}`, `at least ${q.minCredits ?? '?'} credits${q.minCreditsAtLevel ? `, ${q.minCreditsAtLevel.credits} at level ${q.minCreditsAtLevel.level} or above` : ''}`];
+  for (const g of q.groups) {
+    const rule = [g.requiredAll ? 'all required' : '', g.minCredits !== undefined ? `at least ${g.minCredits} credits` : '', g.maxCredits !== undefined ? `at most ${g.maxCredits} credits count` : '', g.minUnits !== undefined ? `at least ${g.minUnits} units` : '', g.maxUnits !== undefined ? `at most ${g.maxUnits} units count` : ''].filter(Boolean).join(', ');
+    out.push('', c.underline(`${g.title ?? `Group ${g.id}`} (${rule})`));
+    for (const ref of g.units) {
+      const u = units.get(ref.ref);
+      out.push(`  ${ref.ref.padEnd(10)}  ${fit(u?.title ?? '(no specification)', o.width - 20).padEnd(Math.min(50, o.width - 20))}  ${String(u?.credits ?? '?').padStart(2)}`);
+    }
+  }
+  if (q.barred.length) out.push('', c.underline('Barred combinations'), ...q.barred.map((b) => `  ${b.units.join(' / ')}`));
+  return `${out.join('\n')}\n`;
+}
+
+export const specFormats = {
+  list: {
+    table: listTable,
+    json: (s: SpecList) => json({ version: VERSION, qualifications: s.qualifications.map(qualificationJson), units: s.units.map(unitJson) }),
+  },
+  show: {
+    table: (x: { unit?: Unit; qualification?: Qualification; units: Map<string, Unit> }, o: RenderOptions) => (x.unit ? showUnit(x.unit, o) : showQualification(x.qualification!, x.units, o)),
+    json: (x: { unit?: Unit; qualification?: Qualification }) => json({ version: VERSION, ...(x.unit ? { unit: unitJson(x.unit) } : { qualification: qualificationJson(x.qualification!) }) }),
+  },
+};

@@ -1,0 +1,161 @@
+// Formatters for `folio status`: a cohort table, or per learner a header, a per-unit table with
+// progress bars, the rules of combination and (--detail) every criterion by outcome.
+import type { LearnerResult, UnitResult } from '../status/types.js';
+import { json, statusJson } from './contract.js';
+import { bar, csvRow, fit, mdTable, pad, paint, palette, percent, type RenderOptions } from './style.js';
+
+export interface StatusReport {
+  asOf: string;
+  learners: LearnerResult[];
+  /** Number of gaps per learner id. */
+  gaps: Map<string, number>;
+  /** Staff names by id, for the assessor line. */
+  staff: Map<string, string>;
+  /** Per-learner view (one or more learners named) rather than the cohort table. */
+  single: boolean;
+  /** --unit: only this unit (canonical id). */
+  unit?: string;
+}
+
+const ratio = (a: number, b: number | null) => `${a}/${b ?? '?'}`;
+
+function unitsOf(l: LearnerResult, r: StatusReport): UnitResult[] {
+  return r.unit ? l.units.filter((u) => u.id === r.unit) : l.units;
+}
+
+function cohort(r: StatusReport, o: RenderOptions): string {
+  const c = palette(o.color);
+  if (r.unit) {
+    const header = ['Learner', 'Name', 'Unit status', 'Criteria', 'Signed off'];
+    const rows = r.learners.map((l) => {
+      const u = l.units.find((x) => x.id === r.unit)!;
+      return [l.id, l.name, paint(c, u.status), `${u.met}/${u.total}`, u.signoff ? `${u.signoff.date} ${u.signoff.by}` : ''];
+    });
+    return `${c.bold(`Unit ${r.unit}`)}\n${columns(header, rows, [0, 22, 0, 0, 0], c.bold)}\n`;
+  }
+  const nameWidth = Math.max(8, Math.min(22, o.width - 62));
+  const header = ['Learner', 'Name', 'Qualification', 'Units', 'Credits', 'Met', 'Status', 'Gaps'];
+  const rows = r.learners.map((l) => [
+    l.id,
+    l.name,
+    l.qualification,
+    `${l.unitsAchieved}/${l.unitsNeeded}`,
+    ratio(l.credits.achieved, l.credits.required),
+    percent(l.criteria.met, l.criteria.total),
+    paint(c, l.status),
+    String(r.gaps.get(l.id) ?? 0),
+  ]);
+  const counts = new Map<string, number>();
+  for (const l of r.learners) counts.set(l.status, (counts.get(l.status) ?? 0) + 1);
+  const tally = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
+  return `${columns(header, rows, [0, nameWidth, 0, 0, 0, 0, 0, 0], c.bold, [3, 4, 5, 7])}\n\n${r.learners.length} learner${r.learners.length === 1 ? '' : 's'} as of ${r.asOf}${tally ? `: ${tally}` : ''}.\n`;
+}
+
+/** Plain aligned columns; widths of 0 size to content, others truncate. */
+function columns(header: string[], rows: string[][], widths: number[], head: (s: string) => string, right: number[] = []): string {
+  const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+  const cut = (s: string, i: number) => (widths[i] ? (strip(s).length > widths[i]! ? fit(strip(s), widths[i]!) : s) : s);
+  const cells = rows.map((row) => row.map(cut));
+  const w = header.map((h, i) => Math.max(strip(h).length, ...cells.map((row) => strip(row[i] ?? '').length)));
+  const line = (row: string[], style = (s: string) => s) =>
+    row.map((v, i) => (i === row.length - 1 && !right.includes(i) ? style(v) : pad(style(v), w[i]!, right.includes(i)))).join('  ').trimEnd();
+  return [line(header, head), ...cells.map((row) => line(row))].join('\n');
+}
+
+function learnerView(l: LearnerResult, r: StatusReport, o: RenderOptions): string {
+  const c = palette(o.color);
+  const out: string[] = [];
+  out.push(`${c.bold(l.name)} (${l.id})${l.uln ? `  ULN ${l.uln}` : ''}`);
+  out.push(`${l.qualification}${l.qualificationTitle ? ` ${l.qualificationTitle}` : c.magenta(' (no specification)')}`);
+  const assessor = l.assessor ? `Assessor ${r.staff.get(l.assessor) ?? l.assessor} (${l.assessor})` : 'No assessor named';
+  out.push(`${assessor}${l.registered ? ` · registered ${l.registered}` : ''} · as of ${r.asOf}`);
+  out.push(
+    `Credits ${ratio(l.credits.achieved, l.credits.required)} · units ${l.unitsAchieved}/${l.unitsNeeded} achieved · criteria ${l.criteria.met}/${l.criteria.total} met (${percent(l.criteria.met, l.criteria.total)}) · ${paint(c, l.status)}`,
+  );
+  out.push('');
+
+  const units = unitsOf(l, r);
+  const titleWidth = Math.max(12, o.width - 56);
+  const groups = [...l.groups.map((g) => g.id), undefined];
+  for (const gid of groups) {
+    const inGroup = units.filter((u) => u.group === gid);
+    if (!inGroup.length) continue;
+    const g = l.groups.find((x) => x.id === gid);
+    out.push(c.underline(gid === undefined ? 'Not in the qualification' : g?.title ?? `Group ${gid}`));
+    for (const u of inGroup) {
+      const credits = u.credits === undefined ? ' ?' : String(u.credits).padStart(2);
+      out.push(`  ${pad(u.id, 10)}  ${pad(fit(u.title ?? '', titleWidth), titleWidth)} ${credits}  ${c.green(bar(u.met, u.total))} ${pad(`${u.met}/${u.total}`, 5, true)}  ${paint(c, u.status)}`);
+    }
+  }
+  if (l.rules.length && !r.unit) {
+    out.push('', c.underline('Rules of combination'));
+    for (const rule of l.rules) {
+      const mark = rule.status === 'met' ? '✓' : rule.status === 'unmet' ? '✗' : '?';
+      out.push(`  ${paint(c, rule.status, `${mark} ${rule.status.padEnd(7)}`)}  ${fit(rule.message, o.width - 13)}`);
+    }
+  }
+  if (o.detail) for (const u of units) out.push('', ...unitDetail(u, o));
+  return out.join('\n');
+}
+
+function unitDetail(u: UnitResult, o: RenderOptions): string[] {
+  const c = palette(o.color);
+  const out = [`${c.bold(u.id)} ${u.title ?? ''} · ${paint(c, u.status)} · ${u.met}/${u.total} met${u.signoff ? ` · signed off ${u.signoff.date} by ${u.signoff.by}` : ''}`];
+  let outcome: string | undefined;
+  for (const cr of u.criteria) {
+    if (cr.outcome !== outcome) {
+      outcome = cr.outcome;
+      out.push(`  Outcome ${outcome}`);
+    }
+    const ev = cr.evidence.join(' ');
+    const textWidth = o.width - 48;
+    out.push(`    ${pad(cr.id, 7)} ${pad(paint(c, cr.status), 19)} ${pad(fit(ev, 14), 14)} ${textWidth > 10 ? c.dim(fit(cr.text ?? '', textWidth)) : ''}`.trimEnd());
+  }
+  return out;
+}
+
+function statusTable(r: StatusReport, o: RenderOptions): string {
+  if (!r.single) return cohort(r, o);
+  return `${r.learners.map((l) => learnerView(l, r, o)).join('\n\n')}\n`;
+}
+
+function statusCsv(r: StatusReport, o: RenderOptions): string {
+  if (o.detail) {
+    const head = ['learner', 'name', 'qualification', 'unit', 'outcome', 'criterion', 'status', 'evidence'];
+    const rows = r.learners.flatMap((l) => unitsOf(l, r).flatMap((u) => u.criteria.map((cr) => [l.id, l.name, l.qualification, u.id, cr.outcome, cr.id, cr.status, cr.evidence.join(' ')])));
+    return `${[csvRow(head), ...rows.map(csvRow)].join('\n')}\n`;
+  }
+  const head = ['learner', 'name', 'qualification', 'learner_status', 'assessor', 'unit', 'title', 'group', 'credits', 'unit_status', 'criteria_met', 'criteria_total', 'signed_off_by', 'signed_off_date'];
+  const rows = r.learners.flatMap((l) =>
+    unitsOf(l, r).map((u) => [l.id, l.name, l.qualification, l.status, l.assessor, u.id, u.title, u.group, u.credits, u.status, u.met, u.total, u.signoff?.by, u.signoff?.date]),
+  );
+  return `${[csvRow(head), ...rows.map(csvRow)].join('\n')}\n`;
+}
+
+function statusMarkdown(r: StatusReport, o: RenderOptions): string {
+  if (!r.single) {
+    return `${mdTable(
+      ['Learner', 'Name', 'Qualification', 'Units', 'Credits', 'Criteria met', 'Status', 'Gaps'],
+      r.learners.map((l) => [l.id, l.name, l.qualification, `${l.unitsAchieved}/${l.unitsNeeded}`, ratio(l.credits.achieved, l.credits.required), percent(l.criteria.met, l.criteria.total), l.status, r.gaps.get(l.id) ?? 0]),
+    )}\n`;
+  }
+  const parts = r.learners.map((l) => {
+    const lines = [`## ${l.name} (${l.id})`, '', `${l.qualification} ${l.qualificationTitle ?? ''} · credits ${ratio(l.credits.achieved, l.credits.required)} · ${l.status}`, ''];
+    lines.push(mdTable(['Unit', 'Title', 'Group', 'Credits', 'Criteria met', 'Status'], unitsOf(l, r).map((u) => [u.id, u.title, u.group, u.credits ?? '?', `${u.met}/${u.total}`, u.status])));
+    if (l.rules.length) lines.push('', mdTable(['Rule', 'Status', ''], l.rules.map((x) => [x.id, x.status, x.message])));
+    if (o.detail) {
+      for (const u of unitsOf(l, r)) {
+        lines.push('', `### ${u.id} ${u.title ?? ''}`, '', mdTable(['Outcome', 'Criterion', 'Status', 'Evidence'], u.criteria.map((cr) => [cr.outcome, cr.id, cr.status, cr.evidence.join(', ')])));
+      }
+    }
+    return lines.join('\n');
+  });
+  return `${parts.join('\n\n')}\n`;
+}
+
+export const statusFormats = {
+  table: statusTable,
+  json: (r: StatusReport) => json(statusJson(r.asOf, r.learners.map((l) => (r.unit ? { ...l, units: unitsOf(l, r) } : l)))),
+  csv: statusCsv,
+  markdown: statusMarkdown,
+};

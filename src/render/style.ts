@@ -1,0 +1,94 @@
+// Colour and small layout helpers. chalk ignores NO_COLOR, so colour is decided once by the
+// CLI (terminal, --no-color, NO_COLOR) and passed down as a flag; formatters never guess.
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface RenderOptions {
+  color: boolean;
+  /** Terminal width to fit; 80 when not a terminal. */
+  width: number;
+  detail?: boolean;
+}
+
+export function palette(color: boolean): ChalkInstance {
+  return new Chalk({ level: color ? 1 : 0 });
+}
+
+const STATUS_COLOURS: Record<string, 'green' | 'cyan' | 'yellow' | 'red' | 'gray' | 'magenta'> = {
+  met: 'green',
+  achieved: 'green',
+  'ready-for-signoff': 'cyan',
+  insufficient: 'yellow',
+  'awaiting-assessment': 'cyan',
+  'in-progress': 'yellow',
+  'not-yet': 'red',
+  unmet: 'red',
+  missing: 'gray',
+  'not-started': 'gray',
+  unknown: 'magenta',
+  error: 'red',
+  warning: 'yellow',
+};
+
+export function paint(c: ChalkInstance, status: string, text = status): string {
+  const colour = STATUS_COLOURS[status];
+  return colour ? c[colour](text) : text;
+}
+
+export function bar(done: number, total: number, cells = 10): string {
+  const filled = total === 0 ? 0 : Math.round((done / total) * cells);
+  return '█'.repeat(filled) + '░'.repeat(cells - filled);
+}
+
+export function percent(done: number, total: number): string {
+  return total === 0 ? '–' : `${Math.floor((done / total) * 100)}%`;
+}
+
+/** Cut text to a width with an ellipsis. */
+export function fit(text: string, width: number): string {
+  if (width <= 0) return '';
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** Wrap text to a width, indenting continuation lines. */
+export function wrap(text: string, width: number, indent: string): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.join(`\n${indent}`);
+}
+
+export function csvRow(values: (string | number | null | undefined)[]): string {
+  return values
+    .map((v) => {
+      const s = v == null ? '' : String(v);
+      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    })
+    .join(',');
+}
+
+export function mdCell(v: string | number | null | undefined): string {
+  return v == null ? '' : String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function mdTable(header: string[], rows: (string | number | null | undefined)[][]): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
+  ].join('\n');
+}
+
+/** Pad to a visible width (ignores ANSI codes). */
+export function pad(s: string, width: number, right = false): string {
+  // eslint-disable-next-line no-control-regex
+  const visible = s.replace(/\u001b\[[0-9;]*m/g, '').length;
+  const fill = ' '.repeat(Math.max(0, width - visible));
+  return right ? fill + s : s + fill;
+}

@@ -1,0 +1,26 @@
+// The ordered list of cross-file rules. Order is the order findings are produced in before
+// sorting; adding a rule means adding a file and a line here.
+import { combination } from './combination.js';
+import type { Rule } from './context.js';
+import { currency } from './currency.js';
+import { dates } from './dates.js';
+import { decisions } from './decisions.js';
+import { evidenceItems } from './evidence.js';
+import { identifiers } from './identifiers.js';
+import { people } from './people.js';
+import { portfolioUnits } from './portfolio-units.js';
+import { qualificationSpecs } from './qualification-specs.js';
+import { unitSpecs } from './unit-specs.js';
+
+export const RULES: readonly Rule[] = [
+  unitSpecs,
+  qualificationSpecs,
+  identifiers,
+  portfolioUnits,
+  evidenceItems,
+  people,
+  dates,
+  currency,
+  combination,
+  decisions,
+];

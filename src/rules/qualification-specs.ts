@@ -1,0 +1,42 @@
+// Qualification specifications: unique numbers, groups that name known units once, and barred
+// pairs that do not bar two mandatory units.
+import { fileNameForId } from '../load/load.js';
+import type { Finding } from '../diagnostics.js';
+import { at, type Rule } from './context.js';
+import { unknownUnitMessage } from './portfolio-units.js';
+
+export const qualificationSpecs: Rule = {
+  name: 'qualification specifications',
+  codes: ['duplicate-qualification', 'unknown-unit', 'duplicate-entry', 'spec-file-name', 'barred-combination'],
+  run(ctx) {
+    const { centre, index } = ctx;
+    const out: Finding[] = [];
+    const seen = new Map<string, string>();
+    for (const q of centre.qualifications) {
+      const key = q.id.replace(/\//g, '');
+      const prev = seen.get(key);
+      if (prev) out.push(at('duplicate-qualification', q.loc, `qualification "${q.id}" is already specified in ${prev}: keep one file per qualification`));
+      else seen.set(key, q.loc.file);
+      const expected = fileNameForId(q.id);
+      const actual = q.loc.file.split('/').pop()!;
+      if (actual.replace(/\.yml$/i, '.yaml') !== expected) out.push(at('spec-file-name', q.loc, `qualification "${q.id}" is in ${actual}: rename the file to ${expected}`));
+
+      const inGroup = new Map<string, string>();
+      for (const g of q.groups) {
+        for (const u of g.units) {
+          const id = index.canonical(u.ref);
+          if (!index.unit(u.ref) && !centre.unreadableSpecs.has(u.ref)) out.push(at('unknown-unit', u.loc, unknownUnitMessage(ctx, u.ref)));
+          const other = inGroup.get(id);
+          if (other !== undefined) out.push(at('duplicate-entry', u.loc, `unit "${u.ref}" is already listed in group ${other}: list each unit in one group`));
+          else inGroup.set(id, g.id);
+        }
+      }
+      const mandatory = new Set(q.groups.filter((g) => g.requiredAll).flatMap((g) => g.units.map((u) => index.canonical(u.ref))));
+      for (const b of q.barred) {
+        const both = b.units.map((u) => index.canonical(u)).filter((id) => mandatory.has(id));
+        if (both.length > 1) out.push(at('barred-combination', b.loc, `barred units ${both.join(' and ')} are both mandatory: no learner could achieve this qualification; correct the groups or the barred list`));
+      }
+    }
+    return out;
+  },
+};

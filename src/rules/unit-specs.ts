@@ -1,0 +1,38 @@
+// Unit specifications on their own: unique numbers and aliases, unique outcome and criterion
+// ids, files named after their unit.
+import { fileNameForId } from '../load/load.js';
+import { at, type Rule } from './context.js';
+import type { Finding } from '../diagnostics.js';
+
+export const unitSpecs: Rule = {
+  name: 'unit specifications',
+  codes: ['duplicate-unit', 'duplicate-outcome', 'duplicate-criterion', 'spec-file-name'],
+  run({ centre }) {
+    const out: Finding[] = [];
+    const owner = new Map<string, string>();
+    for (const u of centre.units) {
+      for (const [name, sub] of [[u.id, ['unit']], ...u.aliases.map((a, i) => [a, ['aliases', i]] as const)] as const) {
+        const prev = owner.get(name);
+        if (prev && prev !== u.loc.file) {
+          out.push(at('duplicate-unit', { file: u.loc.file, path: [...sub] }, `unit number "${name}" is already used by ${prev}: each unit number and alias may belong to one specification`));
+        } else owner.set(name, u.loc.file);
+      }
+      const expected = fileNameForId(u.id);
+      const actual = u.loc.file.split('/').pop()!;
+      if (actual.replace(/\.yml$/i, '.yaml') !== expected) {
+        out.push(at('spec-file-name', u.loc, `unit "${u.id}" is in ${actual}: rename the file to ${expected} so it can be found by its number`));
+      }
+      const outcomes = new Set<string>();
+      const criteria = new Set<string>();
+      for (const o of u.outcomes) {
+        if (outcomes.has(o.id)) out.push(at('duplicate-outcome', o.loc, `outcome "${o.id}" appears twice in unit ${u.id}: give each outcome its own id`, { sub: ['id'] }));
+        outcomes.add(o.id);
+        for (const c of o.criteria) {
+          if (criteria.has(c.id)) out.push(at('duplicate-criterion', c.loc, `criterion "${c.id}" appears twice in unit ${u.id}: give each criterion its own id`, { sub: ['id'] }));
+          criteria.add(c.id);
+        }
+      }
+    }
+    return out;
+  },
+};

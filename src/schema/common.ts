@@ -1,0 +1,85 @@
+// Shape primitives shared by the four file kinds. Scalars arrive as text (see source.ts);
+// these convert and validate them, attaching a stable code and a fix for the issue mapper.
+import { z } from 'zod';
+
+export const METHODS = [
+  'observation',
+  'witness-testimony',
+  'expert-witness',
+  'professional-discussion',
+  'questioning',
+  'written-questions',
+  'work-product',
+  'reflective-account',
+  'case-study',
+  'project',
+  'simulation',
+  'rpl',
+] as const;
+export type Method = (typeof METHODS)[number];
+
+export const DECISIONS = ['accepted', 'not-yet'] as const;
+export const IQA_STAGES = ['interim', 'summative'] as const;
+export const IQA_DECISIONS = ['agreed', 'not-agreed'] as const;
+export const ROLES = ['assessor', 'iqa', 'eqa', 'admin'] as const;
+export const OUTCOME_TYPES = ['knowledge', 'performance'] as const;
+export const WITNESS_STATUSES = ['1', '2', '3', '4', '5'] as const;
+
+export interface Check {
+  code: 'invalid-number' | 'invalid-date' | 'invalid-value';
+  problem: string;
+  fix: string;
+}
+
+const check = (c: Check) => ({ params: c });
+
+export const text = z.string();
+
+/** Optional fields accept an empty value (`key:`) as "not given". */
+export function opt<T extends z.ZodType>(schema: T) {
+  return schema.nullish();
+}
+
+export const whole = z
+  .string()
+  .refine((s) => /^\d+$/.test(s.trim()), check({ code: 'invalid-number', problem: 'is not a whole number', fix: 'write a whole number such as 5' }))
+  .transform((s) => Number(s.trim()));
+
+export const positive = z
+  .string()
+  .refine((s) => /^[1-9]\d*$/.test(s.trim()), check({ code: 'invalid-number', problem: 'is not a whole number of 1 or more', fix: 'write a whole number such as 2' }))
+  .transform((s) => Number(s.trim()));
+
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+export const date = z
+  .string()
+  .refine((s) => isIsoDate(s.trim()), check({ code: 'invalid-date', problem: 'is not a calendar date', fix: 'write the date as YYYY-MM-DD, e.g. 2026-03-04' }))
+  .transform((s) => s.trim());
+
+export const method = z.enum(METHODS);
+export const methods = z.array(method);
+
+/** A list of texts; a single text is accepted where one item is natural (`aliases: 201`). */
+export const textList = z.array(text);
+
+/** zod's strictObject, with the allowed keys carried in the unknown-key message for suggestions. */
+export function strict<S extends z.ZodRawShape>(shape: S) {
+  const allowed = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (iss) => (iss.code === 'unrecognized_keys' ? JSON.stringify(allowed) : undefined),
+  });
+}
+
+/** Assessment rules that may stand on a unit, an outcome or a criterion. */
+export const ruleFields = {
+  methods: opt(methods),
+  requires: opt(methods),
+  'min-evidence': opt(positive),
+};

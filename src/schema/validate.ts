@@ -1,0 +1,166 @@
+// Turn zod issues into findings with our codes, and salvage what is valid.
+// A single bad field must not make a whole learner vanish from status: we drop the offending
+// optional field, or failing that the list item that holds it, and validate again. The
+// findings always come from the first pass, so nothing is hidden.
+import type { z } from 'zod';
+import type { Code, Finding } from '../diagnostics.js';
+import { closest } from '../text.js';
+
+export interface Validated<T> {
+  data: T | undefined;
+  findings: Finding[];
+  /** Original index of each surviving list item, keyed by the list's data path. */
+  indices: IndexMap;
+}
+
+export class IndexMap {
+  private removed = new Map<string, number[]>();
+  drop(listPath: (string | number)[], index: number): void {
+    const k = JSON.stringify(listPath);
+    const list = this.removed.get(k) ?? [];
+    list.push(index);
+    this.removed.set(k, list);
+  }
+  /** The index in the file of the n-th surviving item of the list at listPath. */
+  original(listPath: (string | number)[], n: number): number {
+    const gone = (this.removed.get(JSON.stringify(listPath)) ?? []).slice().sort((a, b) => a - b);
+    let i = n;
+    for (const g of gone) if (g <= i) i++;
+    return i;
+  }
+  /** A path of surviving indices, rewritten with the indices the items have in the file. */
+  originalPath(path: (string | number)[]): (string | number)[] {
+    const out: (string | number)[] = [];
+    for (const step of path) out.push(typeof step === 'number' ? this.original(out.slice(), step) : step);
+    return out;
+  }
+}
+
+const MAX_PASSES = 8;
+
+export function validate<S extends z.ZodType>(schema: S, value: unknown, file: string, what: string): Validated<z.output<S>> {
+  const indices = new IndexMap();
+  const first = schema.safeParse(value, { reportInput: true });
+  if (first.success) return { data: first.data, findings: [], indices };
+  const findings = first.error.issues.flatMap((iss) => toFindings(iss, file, what));
+
+  let current: unknown = structuredClone(value);
+  let issues = first.error.issues;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    for (const iss of issues) current = repair(current, iss, indices);
+    const again = schema.safeParse(current, { reportInput: true });
+    if (again.success) return { data: again.data, findings, indices };
+    issues = again.error.issues;
+  }
+  return { data: undefined, findings, indices };
+}
+
+function repair(root: unknown, iss: z.core.$ZodIssue, indices: IndexMap): unknown {
+  const path = iss.path as (string | number)[];
+  if (iss.code === 'unrecognized_keys') {
+    const obj = at(root, path);
+    if (obj && typeof obj === 'object') for (const k of iss.keys) delete (obj as Record<string, unknown>)[k];
+    return root;
+  }
+  // An optional field with a bad value: drop the field. A missing required field cannot be
+  // dropped, so drop the innermost list item that holds the issue.
+  const leaf = path[path.length - 1];
+  const parent = at(root, path.slice(0, -1));
+  const missing = iss.code === 'invalid_type' && (iss.input === undefined || iss.input === null);
+  if (!missing && typeof leaf === 'string' && parent && typeof parent === 'object' && !Array.isArray(parent) && leaf in parent) {
+    // Only optional fields survive deletion; if this one is required the next pass reports it
+    // as missing and we fall through to dropping the item.
+    delete (parent as Record<string, unknown>)[leaf];
+    return root;
+  }
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (typeof path[i] === 'number') {
+      const listPath = path.slice(0, i);
+      const list = at(root, listPath);
+      if (Array.isArray(list)) {
+        const n = path[i] as number;
+        if (list[n] !== undefined) {
+          const orig = indices.originalPath(listPath);
+          indices.drop(orig, indices.original(orig, n));
+          list.splice(n, 1);
+        }
+        return root;
+      }
+    }
+  }
+  return root;
+}
+
+function at(root: unknown, path: (string | number)[]): unknown {
+  let node = root;
+  for (const step of path) {
+    if (node == null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[step];
+  }
+  return node;
+}
+
+function fieldName(path: (string | number)[]): string {
+  const parts: string[] = [];
+  for (const p of path) {
+    if (typeof p === 'number') parts.push(`[${p + 1}]`);
+    else parts.push(parts.length ? `.${p}` : p);
+  }
+  return parts.join('') || 'the file';
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing';
+  if (typeof v === 'string') return `"${v}"`;
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return String(v);
+}
+
+function toFindings(iss: z.core.$ZodIssue, file: string, what: string): Finding[] {
+  const path = iss.path as (string | number)[];
+  const name = fieldName(path);
+  const target = { file, path };
+  const one = (code: Code, message: string, key = false): Finding[] => [{ code, target: { ...target, key }, message }];
+
+  switch (iss.code) {
+    case 'unrecognized_keys': {
+      let allowed: string[] = [];
+      try {
+        allowed = JSON.parse(iss.message) as string[];
+      } catch {
+        /* message was not ours */
+      }
+      return iss.keys.map((k) => {
+        const guess = closest(k, allowed);
+        const hint = guess ? `did you mean "${guess}"?` : `remove it or use one of: ${allowed.join(', ')}`;
+        const where = path.length ? ` in ${fieldName(path)}` : ` in a ${what}`;
+        return { code: 'unknown-key' as const, target: { file, path: [...path, k], key: true }, message: `unknown key "${k}"${where}: ${hint}` };
+      });
+    }
+    case 'invalid_type': {
+      if (iss.input === undefined) {
+        const parentPath = path.slice(0, -1);
+        return [{ code: 'missing-field', target: { file, path: parentPath, key: true }, message: `${parentPath.length ? fieldName(parentPath) : `the ${what}`} has no "${String(path[path.length - 1])}": add it` }];
+      }
+      if (iss.input === null) return one('missing-field', `${name} has no value: fill it in or remove the key`, true);
+      const expected = iss.expected === 'array' ? 'a list' : iss.expected === 'object' || iss.expected === 'record' ? 'a mapping of keys to values' : 'a single value (text)';
+      return one('invalid-type', `${name} is ${show(iss.input)} but should be ${expected}`);
+    }
+    case 'invalid_value': {
+      const values = iss.values.map(String);
+      const guess = typeof iss.input === 'string' ? closest(iss.input, values) : undefined;
+      const hint = guess ? `did you mean "${guess}"?` : `use one of: ${values.join(', ')}`;
+      return one('invalid-value', `${name}: ${show(iss.input)} is not allowed here; ${hint}`);
+    }
+    case 'custom': {
+      const p = (iss.params ?? {}) as { code?: Code; problem?: string; fix?: string; message?: string };
+      if (p.message) return one(p.code ?? 'invalid-value', p.message);
+      return one(p.code ?? 'invalid-value', `${name}: ${show(iss.input)} ${p.problem ?? 'is not valid'}; ${p.fix ?? 'correct it'}`);
+    }
+    case 'invalid_union':
+      return one('invalid-type', `${name} is ${show(iss.input)} but should be text or a list of texts`);
+    default:
+      return one('invalid-value', `${name}: ${show((iss as { input?: unknown }).input)} is not valid (${iss.message})`);
+  }
+}

@@ -1,0 +1,138 @@
+// Reading YAML as the author wrote it, and resolving data paths to line and column.
+// Every scalar is kept as text (failsafe schema): "1.10" stays "1.10", "2026-03-04" stays a
+// string, "NO" is not a boolean. The schema stage converts numbers and dates itself.
+import {
+  Alias,
+  Document,
+  LineCounter,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Node as YamlNode,
+} from 'yaml';
+import type { Diagnostic, Finding } from './diagnostics.js';
+import { severityOf } from './diagnostics.js';
+
+export interface SourceFile {
+  file: string; // repository-relative, with '/'
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+export interface Parsed {
+  source: SourceFile;
+  /** The data as plain objects and strings; undefined when the file could not be parsed. */
+  value: unknown;
+  findings: Finding[];
+}
+
+const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
+
+export function parseYaml(file: string, text: string): Parsed {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { schema: 'failsafe', lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const source: SourceFile = { file, text, doc, lines };
+  const findings: Finding[] = [];
+  let fatal = false;
+  for (const e of doc.errors) {
+    if (e.code === 'DUPLICATE_KEY') {
+      const key = text.slice(e.pos[0], e.pos[1]).split(/[:\n]/)[0]?.trim() ?? '';
+      findings.push({
+        code: 'duplicate-key',
+        target: { file, offset: e.pos[0] },
+        message: `duplicate key "${key}": a key may appear once in a mapping; merge the two entries or rename one`,
+      });
+    } else {
+      fatal = true;
+      findings.push({
+        code: 'yaml-syntax',
+        target: { file, offset: e.pos[0] },
+        message: `YAML syntax: ${firstLine(e.message)}; fix the syntax (indentation, quotes, brackets) at this point`,
+      });
+    }
+  }
+  const value = fatal ? undefined : toPlain(doc.contents, doc);
+  return { source, value, findings };
+}
+
+function firstLine(s: string): string {
+  return (s.split('\n')[0] ?? s).replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+// Convert the AST to plain data ourselves rather than doc.toJS(): plain empty scalars and the
+// YAML null words become null (an absent optional value), everything else stays text.
+function toPlain(node: unknown, doc: Document.Parsed, depth = 0): unknown {
+  if (node == null) return null;
+  if (depth > 200) return null;
+  if (isAlias(node)) return toPlain((node as Alias).resolve(doc), doc, depth + 1);
+  if (isScalar(node)) {
+    const v = node.value;
+    if (node.type === 'PLAIN' && typeof v === 'string' && NULLS.has(v)) return null;
+    return v == null ? null : String(v);
+  }
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items) {
+      const k = isScalar(pair.key) ? String(pair.key.value ?? '') : String(pair.key);
+      Object.defineProperty(out, k, { value: toPlain(pair.value, doc, depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  if (isSeq(node)) return node.items.map((item) => toPlain(item, doc, depth + 1));
+  return null;
+}
+
+/** Find the node at a data path; returns the deepest node reached and whether the whole path matched. */
+function walk(doc: Document.Parsed, path: (string | number)[], wantKey: boolean): { node: YamlNode | null; keyNode: YamlNode | null; complete: boolean } {
+  let node: unknown = doc.contents;
+  let keyNode: YamlNode | null = null;
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i]!;
+    if (isAlias(node)) node = (node as Alias).resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
+      if (!pair) return { node: node as YamlNode, keyNode, complete: false };
+      keyNode = pair.key as YamlNode;
+      // An absent value (`key:` with nothing) has no node; the key stands for it.
+      node = pair.value ?? pair.key;
+      if (i === path.length - 1 && wantKey) return { node: keyNode, keyNode, complete: true };
+    } else if (isSeq(node) && typeof step === 'number') {
+      const item = node.items[step];
+      if (item == null) return { node: node as YamlNode, keyNode, complete: false };
+      node = item;
+      keyNode = null;
+    } else {
+      return { node: (node ?? null) as YamlNode | null, keyNode, complete: false };
+    }
+  }
+  return { node: (node ?? null) as YamlNode | null, keyNode, complete: true };
+}
+
+/** The offset a finding points at: the node itself, or for a missing child the parent's start. */
+export function offsetOf(source: SourceFile, f: Finding): number | null {
+  if (f.target.offset !== undefined) return f.target.offset;
+  const path = f.target.path ?? [];
+  if (path.length === 0) return null;
+  const { node } = walk(source.doc, path, f.target.key === true);
+  const range = node?.range;
+  return range ? range[0] : null;
+}
+
+export function resolve(source: SourceFile | undefined, f: Finding): Diagnostic {
+  const base = { code: f.code, severity: f.severity ?? severityOf(f.code), message: f.message, file: f.target.file };
+  if (!source) return { ...base, line: 0, column: 0 };
+  const offset = offsetOf(source, f);
+  if (offset === null) return { ...base, line: 1, column: 1, excerpt: lineText(source, 1) };
+  const { line, col } = source.lines.linePos(offset);
+  return { ...base, line, column: col, excerpt: lineText(source, line) };
+}
+
+function lineText(source: SourceFile, line: number): string {
+  const start = source.lines.lineStarts[line - 1] ?? 0;
+  const next = source.lines.lineStarts[line];
+  return source.text.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
+}

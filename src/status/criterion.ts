@@ -1,0 +1,37 @@
+// One criterion for one learner: DESIGN.md "What each status means", in that order.
+import type { Criterion } from '../model/types.js';
+import type { Evidence } from '../model/types.js';
+import type { CriterionResult, Shortfall } from './types.js';
+
+/** The decision on an item as of a date; an assessment dated later has not happened yet. */
+export function decisionOf(e: Evidence, asOf: string): 'accepted' | 'not-yet' | undefined {
+  return e.assessment && e.assessment.date <= asOf ? e.assessment.decision : undefined;
+}
+
+export function evaluateCriterion(c: Criterion, covering: Evidence[], asOf: string): CriterionResult {
+  const items = covering.filter((e) => !e.date || e.date <= asOf);
+  const { methods, requires, minEvidence } = c.rules;
+  const accepted = items.filter((e) => decisionOf(e, asOf) === 'accepted');
+  const pending = items.filter((e) => decisionOf(e, asOf) === undefined).map((e) => e.id);
+  const usable = accepted.filter((e) => !e.fileProblem);
+  const valid = usable.filter((e) => !methods || methods.includes(e.method));
+  const requiresMet = !requires || valid.some((e) => requires.includes(e.method));
+  const base = { id: c.id, outcome: c.outcome, text: c.text, evidence: items.map((e) => e.id), pending };
+
+  if (valid.length >= minEvidence && requiresMet) return { ...base, status: 'met', shortfalls: [] };
+
+  if (accepted.length > 0) {
+    const shortfalls: Shortfall[] = [];
+    const broken = accepted.filter((e) => e.fileProblem).map((e) => e.id);
+    if (broken.length) shortfalls.push({ reason: 'evidence-file-missing', items: broken });
+    const wrongMethod = usable.filter((e) => methods && !methods.includes(e.method)).map((e) => e.id);
+    if (wrongMethod.length && methods) shortfalls.push({ reason: 'method-not-accepted', items: wrongMethod, methods });
+    if (valid.length < minEvidence) shortfalls.push({ reason: 'needs-more-evidence', have: valid.map((e) => e.id), need: minEvidence });
+    if (!requiresMet && requires) shortfalls.push({ reason: 'requires-method', methods: requires });
+    if (pending.length) shortfalls.push({ reason: 'awaiting-assessment', pending });
+    return { ...base, status: 'insufficient', shortfalls };
+  }
+  if (pending.length) return { ...base, status: 'awaiting-assessment', shortfalls: [{ reason: 'awaiting-assessment', pending }] };
+  if (items.length) return { ...base, status: 'not-yet', shortfalls: [{ reason: 'not-yet', referred: items.map((e) => e.id) }] };
+  return { ...base, status: 'missing', shortfalls: [{ reason: 'missing' }] };
+}

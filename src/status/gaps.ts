@@ -1,0 +1,128 @@
+// Gaps: each thing between a learner and achievement, with a reason from a fixed vocabulary
+// and a sentence that says what to do next. Computed from status results, never from output.
+import type { Method } from '../schema/common.js';
+import type { LearnerResult, RuleResult, Shortfall, UnitResult } from './types.js';
+
+export const GAP_REASONS = [
+  'missing',
+  'awaiting-assessment',
+  'not-yet',
+  'method-not-accepted',
+  'requires-method',
+  'needs-more-evidence',
+  'evidence-file-missing',
+  'signoff-missing',
+  'iqa-not-agreed',
+  'unit-spec-missing',
+  'qualification-spec-missing',
+  'mandatory-unit-missing',
+  'group-credits-short',
+  'group-units-short',
+  'total-credits-short',
+  'level-credits-short',
+  'unit-not-chosen',
+  'credits-unknown',
+  'barred-combination',
+] as const;
+export type GapReason = (typeof GAP_REASONS)[number];
+
+export interface Gap {
+  learner: string;
+  unit: string | null;
+  criterion: string | null;
+  reason: GapReason;
+  message: string;
+}
+
+const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+const orList = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
+const methodsText = (ms: Method[]) => orList(ms.map((m) => m.replace(/-/g, ' ')));
+const items = (n: number) => `${n} accepted item${n === 1 ? '' : 's'}`;
+
+function criterionGap(learner: string, unit: UnitResult, criterion: string, s: Shortfall): Gap {
+  const at = { learner, unit: unit.id, criterion };
+  switch (s.reason) {
+    case 'missing':
+      return { ...at, reason: s.reason, message: `No evidence covers ${criterion} yet: plan an activity that shows it and add the item to the portfolio` };
+    case 'awaiting-assessment':
+      return { ...at, reason: s.reason, message: `${list(s.pending)} ${s.pending.length === 1 ? 'awaits' : 'await'} assessment: the assessor records a decision` };
+    case 'not-yet':
+      return { ...at, reason: s.reason, message: `${list(s.referred)} ${s.referred.length === 1 ? 'was' : 'were'} assessed not yet: act on the feedback and resubmit, or add new evidence` };
+    case 'method-not-accepted':
+      return { ...at, reason: s.reason, message: `${list(s.items)} ${s.items.length === 1 ? 'uses a method' : 'use methods'} this criterion does not accept: add evidence by ${methodsText(s.methods)}` };
+    case 'needs-more-evidence': {
+      const more = s.need - s.have.length;
+      return { ...at, reason: s.reason, message: `Needs ${items(s.need)}, has ${s.have.length}${s.have.length ? ` (${list(s.have)})` : ''}: add ${more} more` };
+    }
+    case 'requires-method':
+      return { ...at, reason: s.reason, message: `Needs at least one accepted item by ${methodsText(s.methods)}: arrange it` };
+    case 'evidence-file-missing':
+      return { ...at, reason: s.reason, message: `The file of ${list(s.items)} does not exist, so it cannot count: add the file or correct its path` };
+  }
+}
+
+function unitGaps(r: LearnerResult, u: UnitResult): Gap[] {
+  const at = { learner: r.id, unit: u.id, criterion: null };
+  if (u.status === 'achieved') return [];
+  if (u.status === 'unknown') {
+    return [{ ...at, reason: 'unit-spec-missing', message: `No specification for unit ${u.id}: add specs/units/${u.id.replace(/\//g, '-')}.yaml (folio import can write it)` }];
+  }
+  const gaps: Gap[] = [];
+  for (const c of u.criteria) for (const s of c.shortfalls) gaps.push(criterionGap(r.id, u, c.id, s));
+  if (u.iqaNotAgreed) {
+    gaps.push({ ...at, reason: 'iqa-not-agreed', message: `IQA ${u.iqaNotAgreed.by} did not agree the assessment on ${u.iqaNotAgreed.date}: act on their feedback, then sign the unit off again` });
+  } else if (u.status === 'ready-for-signoff') {
+    gaps.push({ ...at, reason: 'signoff-missing', message: `All ${u.total} criteria are met: ${r.assessor ?? 'the assessor'} can sign the unit off` });
+  }
+  return gaps;
+}
+
+function ruleGaps(r: LearnerResult, rule: RuleResult): Gap[] {
+  const at = { learner: r.id, unit: null, criterion: null };
+  if (rule.status === 'met') return [];
+  if (rule.status === 'unknown') {
+    const units = rule.unknownUnits ?? [];
+    return [{ ...at, reason: 'credits-unknown', message: `${rule.message}: the rule cannot be decided until the credit value${units.length === 1 ? '' : 's'} of ${list(units)} ${units.length === 1 ? 'is' : 'are'} added to the unit specification` }];
+  }
+  const unitTitle = (id: string) => r.units.find((u) => u.id === id);
+  switch (rule.kind) {
+    case 'required':
+      return (rule.units ?? []).map((id) => {
+        const u = unitTitle(id);
+        const state = u ? `${u.status.replace(/-/g, ' ')}, ${u.met}/${u.total} criteria met` : 'not started';
+        return { ...at, unit: id, reason: 'mandatory-unit-missing' as const, message: `Mandatory unit ${id}${u?.title ? ` ${u.title}` : ''} is not achieved (${state})` };
+      });
+    case 'min-credits': {
+      const short = rule.need! - rule.have!;
+      const planned = rule.planned ?? 0;
+      if (rule.have! + planned < rule.need!) {
+        return [{ ...at, reason: 'unit-not-chosen', message: `Group ${rule.group} needs ${rule.need} credits but achieved and chosen units give ${rule.have! + planned}: choose group ${rule.group} units worth ${rule.need! - rule.have! - planned} more credits in optional-units` }];
+      }
+      const inProgress = (rule.units ?? []).map((id) => `${id} (${unitTitle(id)?.credits ?? '?'})`);
+      return [{ ...at, reason: 'group-credits-short', message: `Group ${rule.group} needs ${rule.need} credits, ${rule.have} achieved: ${short} more${inProgress.length ? ` from ${list(inProgress)}` : ''}` }];
+    }
+    case 'min-units': {
+      const planned = rule.planned ?? 0;
+      if (rule.have! + planned < rule.need!) {
+        return [{ ...at, reason: 'unit-not-chosen', message: `Group ${rule.group} needs ${rule.need} units but achieved and chosen units make ${rule.have! + planned}: choose ${rule.need! - rule.have! - planned} more in optional-units` }];
+      }
+      return [{ ...at, reason: 'group-units-short', message: `Group ${rule.group} needs ${rule.need} units, ${rule.have} achieved: ${rule.need! - rule.have!} more` }];
+    }
+    case 'total-credits':
+      return [{ ...at, reason: 'total-credits-short', message: `${rule.need} credits needed in total, ${rule.have} achieved: ${rule.need! - rule.have!} more` }];
+    case 'level-credits':
+      return [{ ...at, reason: 'level-credits-short', message: `${rule.message}: ${rule.need! - rule.have!} more credits at that level` }];
+    case 'barred':
+      return [{ ...at, reason: 'barred-combination', message: `${rule.message}: keep one of them in optional-units` }];
+    default:
+      return [];
+  }
+}
+
+export function gapsOf(r: LearnerResult): Gap[] {
+  if (!r.qualificationKnown) {
+    return [{ learner: r.id, unit: null, criterion: null, reason: 'qualification-spec-missing', message: `No specification for qualification ${r.qualification}: add specs/qualifications/${r.qualification.replace(/\//g, '-')}.yaml` }];
+  }
+  if (r.status === 'achieved') return [];
+  return [...r.units.flatMap((u) => unitGaps(r, u)), ...r.rules.flatMap((rule) => ruleGaps(r, rule))];
+}

@@ -1,0 +1,140 @@
+// Rules of combination over achieved units (DESIGN.md "Qualification specification").
+// Credits count from achieved units only; max rules cap what counts towards the total; a rule
+// that depends on a credit value nobody knows is "unknown", never passed.
+import type { Index } from '../model/index.js';
+import type { Qualification } from '../model/types.js';
+import type { RuleResult, UnitResult } from './types.js';
+
+interface UnitFacts {
+  id: string;
+  credits?: number;
+  level?: number;
+  achieved: boolean;
+  planned: boolean; // mandatory or chosen: the learner means to achieve it
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+export interface RocResult {
+  rules: RuleResult[];
+  credits: { achieved: number; unknownUnits: string[] };
+}
+
+export function evaluateRules(q: Qualification, units: UnitResult[], index: Index, chosen: Set<string>): RocResult {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const facts = (ref: string): UnitFacts => {
+    const id = index.canonical(ref);
+    const u = byId.get(id);
+    const spec = index.unit(id);
+    return { id, credits: spec?.credits, level: spec?.level, achieved: u?.status === 'achieved', planned: chosen.has(id) || (u?.mandatory ?? false) };
+  };
+  const rules: RuleResult[] = [];
+  let total = 0;
+  let totalUncertain = false;
+  const unknownUnits = new Set<string>();
+  const counted = new Set<string>();
+
+  for (const g of q.groups) {
+    const members = g.units.map((u) => facts(u.ref));
+    const achieved = members.filter((m) => m.achieved);
+    for (const m of achieved) counted.add(m.id);
+    const knownAchieved = achieved.filter((m) => m.credits !== undefined);
+    const unknown = achieved.filter((m) => m.credits === undefined).map((m) => m.id);
+    unknown.forEach((u) => unknownUnits.add(u));
+    const label = `Group ${g.id}`;
+
+    if (g.requiredAll) {
+      const missing = members.filter((m) => !m.achieved).map((m) => m.id);
+      rules.push({
+        id: `${g.id}.required`, kind: 'required', group: g.id,
+        status: missing.length ? 'unmet' : 'met',
+        message: missing.length ? `${label}: all ${members.length} units required, ${achieved.length} achieved (${missing.join(', ')} not yet)` : `${label}: all ${members.length} units achieved`,
+        need: members.length, have: achieved.length, units: missing,
+      });
+    }
+    // Credits this group can count: capped by max-units (best units first) and max-credits.
+    let credits = knownAchieved.map((m) => m.credits!).sort((a, b) => b - a);
+    if (g.maxUnits !== undefined) credits = credits.slice(0, g.maxUnits);
+    let groupCredits = sum(credits);
+    const uncertain = unknown.length > 0;
+    if (g.maxCredits !== undefined) groupCredits = Math.min(groupCredits, g.maxCredits);
+    total += groupCredits;
+    if (uncertain && (g.maxCredits === undefined || groupCredits < g.maxCredits)) totalUncertain = true;
+
+    if (g.minCredits !== undefined) {
+      const have = sum(knownAchieved.map((m) => m.credits!));
+      const plannedUnits = members.filter((m) => m.planned && !m.achieved);
+      const planned = sum(plannedUnits.map((m) => m.credits ?? 0));
+      const plannedUnknown = plannedUnits.filter((m) => m.credits === undefined).map((m) => m.id);
+      const status = have >= g.minCredits ? 'met' : uncertain ? 'unknown' : 'unmet';
+      rules.push({
+        id: `${g.id}.min-credits`, kind: 'min-credits', group: g.id, status,
+        message: status === 'unknown'
+          ? `${label}: at least ${g.minCredits} credits; ${have} known, credits of ${unknown.join(', ')} unknown`
+          : `${label}: at least ${g.minCredits} credits, ${have} achieved`,
+        need: g.minCredits, have, planned, unknownUnits: [...unknown, ...plannedUnknown],
+        units: plannedUnits.map((m) => m.id),
+      });
+    }
+    if (g.maxCredits !== undefined) {
+      const have = sum(knownAchieved.map((m) => m.credits!));
+      rules.push({
+        id: `${g.id}.max-credits`, kind: 'max-credits', group: g.id, status: 'met',
+        message: have > g.maxCredits ? `${label}: at most ${g.maxCredits} credits count (${have} achieved)` : `${label}: at most ${g.maxCredits} credits count, ${have} achieved`,
+        need: g.maxCredits, have,
+      });
+    }
+    if (g.minUnits !== undefined) {
+      const planned = members.filter((m) => m.planned && !m.achieved).length;
+      rules.push({
+        id: `${g.id}.min-units`, kind: 'min-units', group: g.id,
+        status: achieved.length >= g.minUnits ? 'met' : 'unmet',
+        message: `${label}: at least ${plural(g.minUnits, 'unit')}, ${achieved.length} achieved`,
+        need: g.minUnits, have: achieved.length, planned,
+      });
+    }
+    if (g.maxUnits !== undefined) {
+      rules.push({
+        id: `${g.id}.max-units`, kind: 'max-units', group: g.id, status: 'met',
+        message: `${label}: at most ${plural(g.maxUnits, 'unit')} count, ${achieved.length} achieved`,
+        need: g.maxUnits, have: achieved.length,
+      });
+    }
+  }
+
+  if (q.minCredits !== undefined) {
+    const status = total >= q.minCredits ? 'met' : totalUncertain ? 'unknown' : 'unmet';
+    rules.push({
+      id: 'min-credits', kind: 'total-credits', status,
+      message: status === 'unknown'
+        ? `At least ${q.minCredits} credits in total; ${total} known, credits of ${[...unknownUnits].join(', ')} unknown`
+        : `At least ${q.minCredits} credits in total, ${total} achieved`,
+      need: q.minCredits, have: total, unknownUnits: [...unknownUnits],
+    });
+  }
+  if (q.minCreditsAtLevel) {
+    const { level, credits } = q.minCreditsAtLevel;
+    const achieved = [...counted].map((id) => facts(id));
+    const known = achieved.filter((m) => m.credits !== undefined && m.level !== undefined);
+    const have = sum(known.filter((m) => m.level! >= level).map((m) => m.credits!));
+    const uncertain = achieved.some((m) => m.credits === undefined || m.level === undefined);
+    const status = have >= credits ? 'met' : uncertain ? 'unknown' : 'unmet';
+    rules.push({
+      id: 'min-credits-at-level', kind: 'level-credits', status,
+      message: `At least ${credits} credits at level ${level} or above, ${have} achieved${status === 'unknown' ? ' (some credits or levels unknown)' : ''}`,
+      need: credits, have,
+      unknownUnits: achieved.filter((m) => m.credits === undefined || m.level === undefined).map((m) => m.id),
+    });
+  }
+  q.barred.forEach((b, i) => {
+    const ids = b.units.map((u) => index.canonical(u));
+    const taken = ids.filter((id) => chosen.has(id) || byId.get(id)?.status === 'achieved' || byId.get(id)?.mandatory);
+    rules.push({
+      id: `barred.${i + 1}`, kind: 'barred', status: taken.length > 1 ? 'unmet' : 'met',
+      message: taken.length > 1 ? `${taken.join(' and ')} may not be combined` : `Barred combination ${ids.join(' / ')} not taken`,
+      units: taken,
+    });
+  });
+  return { rules, credits: { achieved: total, unknownUnits: [...unknownUnits] } };
+}
