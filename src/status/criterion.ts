@@ -10,7 +10,10 @@ export function decisionOf(e: Evidence, asOf: string): 'accepted' | 'not-yet' | 
 
 export function evaluateCriterion(c: Criterion, covering: Evidence[], asOf: string): CriterionResult {
   const items = covering.filter((e) => !e.date || e.date <= asOf);
-  const { methods, requires, minEvidence } = c.rules;
+  const { requires, minEvidence } = c.rules;
+  // A method the criterion requires is acceptable even when its methods list omits it
+  // (DESIGN.md's own example requires expert-witness without listing it).
+  const methods = c.rules.methods && requires ? [...new Set([...c.rules.methods, ...requires])] : c.rules.methods;
   const accepted = items.filter((e) => decisionOf(e, asOf) === 'accepted');
   const pending = items.filter((e) => decisionOf(e, asOf) === undefined).map((e) => e.id);
   const usable = accepted.filter((e) => !e.fileProblem);
