@@ -38,25 +38,49 @@ export function parseYaml(file: string, text: string): Parsed {
   const source: SourceFile = { file, text, doc, lines };
   const findings: Finding[] = [];
   let fatal = false;
+  const syntaxLines = new Set<number>();
   for (const e of doc.errors) {
     if (e.code === 'DUPLICATE_KEY') {
-      const key = text.slice(e.pos[0], e.pos[1]).split(/[:\n]/)[0]?.trim() ?? '';
+      const key = text.slice(e.pos[0]).split(/[:\n]/)[0]?.trim() ?? '';
       findings.push({
         code: 'duplicate-key',
         target: { file, offset: e.pos[0] },
         message: `duplicate key "${key}": a key may appear once in a mapping; merge the two entries or rename one`,
       });
-    } else {
-      fatal = true;
-      findings.push({
-        code: 'yaml-syntax',
-        target: { file, offset: e.pos[0] },
-        message: `YAML syntax: ${firstLine(e.message)}; fix the syntax (indentation, quotes, brackets) at this point`,
-      });
+      continue;
     }
+    fatal = true;
+    // One syntax problem often yields several parser errors on a line; report the first.
+    const offset = syntaxOffset(text, e.code, e.message, e.pos[0]);
+    const line = lines.linePos(offset).line;
+    if (syntaxLines.has(line)) continue;
+    syntaxLines.add(line);
+    findings.push({
+      code: 'yaml-syntax',
+      target: { file, offset },
+      message: `YAML syntax: ${firstLine(e.message)}; fix the syntax (indentation, quotes, brackets) at this point`,
+    });
   }
   const value = fatal ? undefined : toPlain(doc.contents, doc);
   return { source, value, findings };
+}
+
+// An unclosed quote or bracket is detected where the file or block ends; the useful place is
+// the character that opened it, the last one of its kind before that point.
+function syntaxOffset(text: string, code: string, message: string, at: number): number {
+  if (code === 'MISSING_CHAR') {
+    const quote = /closing (["'])quote/.exec(message)?.[1];
+    if (quote) {
+      const open = text.lastIndexOf(quote, at - 1);
+      if (open >= 0) return open;
+    }
+  }
+  const bracket = /end with an? ([\]}])/.exec(message)?.[1];
+  if (bracket) {
+    const open = text.lastIndexOf(bracket === ']' ? '[' : '{', at - 1);
+    if (open >= 0) return open;
+  }
+  return at;
 }
 
 function firstLine(s: string): string {

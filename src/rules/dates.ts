@@ -13,7 +13,7 @@ export const dates: Rule = {
   run({ centre, index, asOf }) {
     const out: Finding[] = [];
     const future = (date: string | undefined, loc: Loc, what: string) => {
-      if (date && date > asOf) out.push(at('future-date', loc, `${what} ${date} is after today (${asOf}): correct the date, or record it when it happens`));
+      if (date && date > asOf) out.push(at('future-date', loc, `${what} ${date}, after today (${asOf}): correct the date, or record it when it happens`));
     };
     for (const l of centre.learners) {
       future(l.registered, { file: l.loc.file, path: ['registered'] }, 'registration date');

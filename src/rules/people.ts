@@ -22,9 +22,9 @@ export const people: Rule = {
       const s = staff.get(id);
       if (!s) {
         const guess = closest(id, staff.keys());
-        out.push(at('unknown-staff', loc, `${what} "${id}" is not on the staff list in portfolios/centre.yaml: ${guess ? `did you mean "${guess}"?` : 'add them there or correct the id'}`));
+        out.push(at('unknown-staff', loc, `${what} "${id}", who is not on the staff list in portfolios/centre.yaml: ${guess ? `did you mean "${guess}"?` : 'add them there or correct the id'}`));
       } else if (!s.roles.has(role)) {
-        out.push(at('staff-role', loc, `${what} "${id}" (${s.name}) does not hold the ${role} role: add "${role}" to their roles in portfolios/centre.yaml, or name someone who does`));
+        out.push(at('staff-role', loc, `${what} "${id}" (${s.name}), who does not hold the ${role} role: add "${role}" to their roles in portfolios/centre.yaml, or name someone who does`));
       }
     };
 

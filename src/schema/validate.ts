@@ -47,12 +47,26 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, file: s
   let current: unknown = structuredClone(value);
   let issues = first.error.issues;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    for (const iss of issues) current = repair(current, iss, indices);
+    // Repair from the last list item backwards so dropping one item cannot shift the index
+    // of another issue's item in the same pass.
+    for (const iss of [...issues].sort(lastFirst)) current = repair(current, iss, indices);
     const again = schema.safeParse(current, { reportInput: true });
     if (again.success) return { data: again.data, findings, indices };
     issues = again.error.issues;
   }
   return { data: undefined, findings, indices };
+}
+
+function lastFirst(a: z.core.$ZodIssue, b: z.core.$ZodIssue): number {
+  const n = Math.min(a.path.length, b.path.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.path[i];
+    const y = b.path[i];
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return y - x;
+    return 0;
+  }
+  return b.path.length - a.path.length;
 }
 
 function repair(root: unknown, iss: z.core.$ZodIssue, indices: IndexMap): unknown {
@@ -148,6 +162,10 @@ function toFindings(iss: z.core.$ZodIssue, file: string, what: string): Finding[
       return one('invalid-type', `${name} is ${show(iss.input)} but should be ${expected}`);
     }
     case 'invalid_value': {
+      if (iss.input === undefined) {
+        const parentPath = path.slice(0, -1);
+        return [{ code: 'missing-field', target: { file, path: parentPath, key: true }, message: `${parentPath.length ? fieldName(parentPath) : `the ${what}`} has no "${String(path[path.length - 1])}": add it (one of ${iss.values.map(String).join(', ')})` }];
+      }
       const values = iss.values.map(String);
       const guess = typeof iss.input === 'string' ? closest(iss.input, values) : undefined;
       const hint = guess ? `did you mean "${guess}"?` : `use one of: ${values.join(', ')}`;

@@ -3,19 +3,25 @@ import type { Criterion } from '../model/types.js';
 import type { Evidence } from '../model/types.js';
 import type { CriterionResult, Shortfall } from './types.js';
 
-/** The decision on an item as of a date; an assessment dated later has not happened yet. */
-export function decisionOf(e: Evidence, asOf: string): 'accepted' | 'not-yet' | undefined {
-  return e.assessment && e.assessment.date <= asOf ? e.assessment.decision : undefined;
+/** Who may make assessment decisions; undefined when the centre has no staff list. */
+export type MayAssess = ((staffId: string) => boolean) | undefined;
+
+/** The decision on an item as of a date. An assessment dated later has not happened yet, and
+ * one recorded by someone who may not assess is no decision (check reports it). */
+export function decisionOf(e: Evidence, asOf: string, mayAssess?: MayAssess): 'accepted' | 'not-yet' | undefined {
+  if (!e.assessment || e.assessment.date > asOf) return undefined;
+  if (mayAssess && !mayAssess(e.assessment.by)) return undefined;
+  return e.assessment.decision;
 }
 
-export function evaluateCriterion(c: Criterion, covering: Evidence[], asOf: string): CriterionResult {
+export function evaluateCriterion(c: Criterion, covering: Evidence[], asOf: string, mayAssess?: MayAssess): CriterionResult {
   const items = covering.filter((e) => !e.date || e.date <= asOf);
   const { requires, minEvidence } = c.rules;
   // A method the criterion requires is acceptable even when its methods list omits it
   // (DESIGN.md's own example requires expert-witness without listing it).
   const methods = c.rules.methods && requires ? [...new Set([...c.rules.methods, ...requires])] : c.rules.methods;
-  const accepted = items.filter((e) => decisionOf(e, asOf) === 'accepted');
-  const pending = items.filter((e) => decisionOf(e, asOf) === undefined).map((e) => e.id);
+  const accepted = items.filter((e) => decisionOf(e, asOf, mayAssess) === 'accepted');
+  const pending = items.filter((e) => decisionOf(e, asOf, mayAssess) === undefined).map((e) => e.id);
   const usable = accepted.filter((e) => !e.fileProblem);
   const valid = usable.filter((e) => !methods || methods.includes(e.method));
   const requiresMet = !requires || valid.some((e) => requires.includes(e.method));

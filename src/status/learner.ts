@@ -51,7 +51,8 @@ export function coverage(learner: Learner, index: Index): Map<string, Map<string
 
 export function evaluateUnit(unit: Unit, learner: Learner, covered: Map<string, Evidence[]> | undefined, index: Index, centre: CentreInfo | undefined, asOf: string): Omit<UnitResult, 'group' | 'mandatory'> {
   const criteria: CriterionResult[] = [];
-  for (const o of unit.outcomes) for (const c of o.criteria) criteria.push(evaluateCriterion(c, covered?.get(c.id) ?? [], asOf));
+  const mayAssess = centre ? (id: string) => centre.staff.get(id)?.roles.has('assessor') === true : undefined;
+  for (const o of unit.outcomes) for (const c of o.criteria) criteria.push(evaluateCriterion(c, covered?.get(c.id) ?? [], asOf, mayAssess));
   const met = criteria.filter((c) => c.status === 'met').length;
   const signoff = validSignoff(unit, learner, index, centre, asOf);
   const iqa = latestIqa(unit, learner, index, asOf);

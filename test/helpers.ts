@@ -1,0 +1,49 @@
+// Shared by the CLI tests: run folio in-process with captured output, and read fixture markers.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../src/cli.js';
+
+export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+export const REPO = fileURLToPath(new URL('../', import.meta.url));
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function folio(args: string[], opts: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    cwd: opts.cwd ?? REPO,
+    env: opts.env ?? {},
+    stdoutIsTTY: opts.tty ?? false,
+  });
+  return { code, stdout, stderr };
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+/** Every `# expect: code [code…]` marker in a fixture tree, as "file:line code" strings. */
+export function expectedMarkers(root: string): string[] {
+  const out: string[] = [];
+  for (const file of walk(root).filter((f) => /\.ya?ml$/.test(f))) {
+    const rel = relative(root, file).split('\\').join('/');
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        const m = /#\s*expect:\s*([a-z-][a-z -]*)$/.exec(line);
+        if (m) for (const code of m[1]!.trim().split(/\s+/)) out.push(`${rel}:${i + 1} ${code}`);
+      });
+  }
+  return out.sort();
+}
