@@ -25,6 +25,7 @@ interface EvOpts {
   assessed?: string;
   date?: string | null; // null: the item has no date
   fileProblem?: 'missing' | 'outside';
+  by?: string;
 }
 
 function ev(id: string, method: Method, o: EvOpts = {}): Evidence {
@@ -35,7 +36,7 @@ function ev(id: string, method: Method, o: EvOpts = {}): Evidence {
     location: o.fileProblem ? { kind: 'file', value: `evidence/${id}.md` } : { kind: 'ref', value: `log ${id}` },
     fileProblem: o.fileProblem,
     covers: [{ unitRef: 'A/506/2130', criteria: [{ criterion: '4.1', loc: { file: 'p.yaml', path: [] } }], loc: { file: 'p.yaml', path: [] } }],
-    assessment: o.decision ? { by: 'a.jones', date: o.assessed ?? '2026-03-05', decision: o.decision, loc: { file: 'p.yaml', path: [] } } : undefined,
+    assessment: o.decision ? { by: o.by ?? 'a.jones', date: o.assessed ?? '2026-03-05', decision: o.decision, loc: { file: 'p.yaml', path: [] } } : undefined,
     loc: { file: 'portfolios/NT-0001/portfolio.yaml', path: ['evidence', 0] },
   };
 }
@@ -48,6 +49,8 @@ interface Case {
   criterion: Criterion;
   items: Evidence[];
   asOf?: string;
+  /** Who may assess; omitted: no staff list, every decision counts. */
+  mayAssess?: (id: string) => boolean;
   status: CriterionStatus;
   shortfalls: Shortfall[];
   evidence: string[];
@@ -85,11 +88,20 @@ const cases: Case[] = [
     criterion: crit({ methods: ['observation'] }),
     items: [acc('E1', 'witness-testimony')],
     status: 'insufficient',
-    shortfalls: [
-      { reason: 'method-not-accepted', items: ['E1'], methods: ['observation'] },
-      { reason: 'needs-more-evidence', have: [], need: 1 },
-    ],
+    shortfalls: [{ reason: 'method-not-accepted', items: ['E1'], methods: ['observation'] }],
     evidence: ['E1'],
+    pending: [],
+  },
+  {
+    name: 'method-not-accepted and needs-more-evidence: min-evidence 2, one item of a wrong method',
+    criterion: crit({ methods: ['observation'], minEvidence: 2 }),
+    items: [acc('E1', 'observation'), acc('E2', 'witness-testimony')],
+    status: 'insufficient',
+    shortfalls: [
+      { reason: 'method-not-accepted', items: ['E2'], methods: ['observation'] },
+      { reason: 'needs-more-evidence', have: ['E1'], need: 2 },
+    ],
+    evidence: ['E1', 'E2'],
     pending: [],
   },
   {
@@ -141,15 +153,24 @@ const cases: Case[] = [
     pending: [],
   },
   {
-    name: 'requires-method: an accepted observation outside the accepted methods does not satisfy it',
-    criterion: crit({ methods: ['witness-testimony'], requires: ['observation'] }),
+    name: 'a required method counts as accepted even when methods omits it',
+    criterion: crit({ methods: ['witness-testimony'], requires: ['observation'], minEvidence: 2 }),
     items: [acc('E1', 'witness-testimony'), acc('E2', 'observation')],
+    status: 'met',
+    shortfalls: [],
+    evidence: ['E1', 'E2'],
+    pending: [],
+  },
+  {
+    name: 'method-not-accepted names the required methods among the accepted ones',
+    criterion: crit({ methods: ['work-product'], requires: ['observation'] }),
+    items: [acc('E1', 'simulation')],
     status: 'insufficient',
     shortfalls: [
-      { reason: 'method-not-accepted', items: ['E2'], methods: ['witness-testimony'] },
+      { reason: 'method-not-accepted', items: ['E1'], methods: ['work-product', 'observation'] },
       { reason: 'requires-method', methods: ['observation'] },
     ],
-    evidence: ['E1', 'E2'],
+    evidence: ['E1'],
     pending: [],
   },
   {
@@ -157,10 +178,7 @@ const cases: Case[] = [
     criterion: crit(),
     items: [acc('E1', 'observation', { fileProblem: 'missing' })],
     status: 'insufficient',
-    shortfalls: [
-      { reason: 'evidence-file-missing', items: ['E1'] },
-      { reason: 'needs-more-evidence', have: [], need: 1 },
-    ],
+    shortfalls: [{ reason: 'evidence-file-missing', items: ['E1'] }],
     evidence: ['E1'],
     pending: [],
   },
@@ -169,11 +187,20 @@ const cases: Case[] = [
     criterion: crit(),
     items: [acc('E1', 'work-product', { fileProblem: 'outside' })],
     status: 'insufficient',
+    shortfalls: [{ reason: 'evidence-file-missing', items: ['E1'] }],
+    evidence: ['E1'],
+    pending: [],
+  },
+  {
+    name: 'evidence-file-missing and needs-more-evidence: min-evidence 2, one of two files missing',
+    criterion: crit({ minEvidence: 2 }),
+    items: [acc('E1', 'observation', { fileProblem: 'missing' }), acc('E2', 'work-product')],
+    status: 'insufficient',
     shortfalls: [
       { reason: 'evidence-file-missing', items: ['E1'] },
-      { reason: 'needs-more-evidence', have: [], need: 1 },
+      { reason: 'needs-more-evidence', have: ['E2'], need: 2 },
     ],
-    evidence: ['E1'],
+    evidence: ['E1', 'E2'],
     pending: [],
   },
   {
@@ -253,11 +280,46 @@ const cases: Case[] = [
     evidence: ['E1', 'E2'],
     pending: ['E2'],
   },
+
+  // ── who may assess ──
+  {
+    name: 'a decision recorded by someone who may not assess is no decision',
+    criterion: crit(),
+    items: [acc('E1', 'observation', { by: 'l.learner' })],
+    mayAssess: (id) => id === 'a.jones',
+    status: 'awaiting-assessment',
+    shortfalls: [{ reason: 'awaiting-assessment', pending: ['E1'] }],
+    evidence: ['E1'],
+    pending: ['E1'],
+  },
+  {
+    name: 'a not-yet by someone who may not assess is no decision either',
+    criterion: crit(),
+    items: [ny('E1', 'observation', { by: 'w.reed' })],
+    mayAssess: (id) => id === 'a.jones',
+    status: 'awaiting-assessment',
+    shortfalls: [{ reason: 'awaiting-assessment', pending: ['E1'] }],
+    evidence: ['E1'],
+    pending: ['E1'],
+  },
+  {
+    name: 'a decision by an assessor counts when there is a staff list',
+    criterion: crit({ minEvidence: 2 }),
+    items: [acc('E1', 'observation'), acc('E2', 'observation', { by: 'l.learner' })],
+    mayAssess: (id) => id === 'a.jones',
+    status: 'insufficient',
+    shortfalls: [
+      { reason: 'needs-more-evidence', have: ['E1'], need: 2 },
+      { reason: 'awaiting-assessment', pending: ['E2'] },
+    ],
+    evidence: ['E1', 'E2'],
+    pending: ['E2'],
+  },
 ];
 
 describe('evaluateCriterion', () => {
-  it.each(cases)('$name → $status', ({ criterion, items, asOf, status, shortfalls, evidence, pending }) => {
-    const r = evaluateCriterion(criterion, items, asOf ?? AS_OF);
+  it.each(cases)('$name → $status', ({ criterion, items, asOf, mayAssess, status, shortfalls, evidence, pending }) => {
+    const r = evaluateCriterion(criterion, items, asOf ?? AS_OF, mayAssess);
     expect(r.status).toBe(status);
     expect(r.shortfalls).toEqual(shortfalls);
     expect(r.evidence).toEqual(evidence);

@@ -90,7 +90,7 @@ const findingCases: FindingCase[] = [
     text: HEAD + 'evidence:\n' + item('E01', '    method: observation\n    ref: log\n    covers: {R/603/4411: [1.1]}\n    assessment: { by: a.jones, date: 2026-13-01, decision: accepted }\n'),
     code: 'invalid-date',
     line: 8,
-    column: 37,
+    column: 38,
     message: ['"2026-13-01"'],
   },
   {
@@ -243,32 +243,49 @@ describe('findings with their positions', () => {
 });
 
 describe('salvage: one broken item does not lose the others', () => {
-  // [what, broken item positions (0-based) among four, code of the breakage]
+  // Ways to break an evidence item so that it must be dropped (a required field is bad or absent).
   const broken: Record<string, string> = {
     method: '    method: obervation\n    ref: log\n    covers: {R/603/4411: [1.1]}\n',
     location: '    method: observation\n    file: evidence/x.md\n    ref: log\n    covers: {R/603/4411: [1.1]}\n',
     covers: '    method: observation\n    ref: log\n',
+    bare: '', // only an id: method and covers both missing
   };
-  it.each([
-    ['the second item has a method typo', [1], 'method', 'invalid-value'],
-    ['the first item gives file and ref', [0], 'location', 'evidence-location'],
-    ['the last item has no covers', [3], 'covers', 'missing-field'],
-    ['the first and third items are broken', [0, 2], 'method', 'invalid-value'],
-    ['the middle two items are broken', [1, 2], 'location', 'evidence-location'],
-  ] as const)('%s', (_what, bad, how, code) => {
+  type SalvageCase = [what: string, bad: number[], how: keyof typeof broken, codes: string[]];
+
+  function salvage(bad: number[], how: keyof typeof broken, codes: string[]) {
     const ids = ['E01', 'E02', 'E03', 'E04'];
-    const text = HEAD + 'registered: 2026-01-12\nevidence:\n' + ids.map((id, i) => ((bad as readonly number[]).includes(i) ? item(id, broken[how]) : item(id))).join('');
+    const text = HEAD + 'registered: 2026-01-12\nevidence:\n' + ids.map((id, i) => (bad.includes(i) ? item(id, broken[how]) : item(id))).join('');
     const r = read('portfolio', text);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(bad.map(() => code));
-    // the findings point at the broken items' own lines (each item is 4 or 5 lines long)
-    const survivors = ids.filter((_, i) => !(bad as readonly number[]).includes(i));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(codes);
+    const survivors = ids.filter((_, i) => !bad.includes(i));
     expect(r.data).toBeDefined();
     expect(r.data!.registered).toBe('2026-01-12');
     expect(r.data!.evidence.map((e: { id: string }) => e.id)).toEqual(survivors);
     survivors.forEach((id, n) => {
       expect(r.validated!.indices.original(['evidence'], n)).toBe(ids.indexOf(id));
     });
-  });
+  }
+
+  it.each<SalvageCase>([
+    ['the second item has a method typo', [1], 'method', ['invalid-value']],
+    ['the first item gives file and ref', [0], 'location', ['evidence-location']],
+    ['the last item has no covers', [3], 'covers', ['missing-field']],
+    ['the third item has no covers', [2], 'covers', ['missing-field']],
+    ['the last item lacks two required fields', [3], 'bare', ['missing-field', 'missing-field']],
+    ['the first and third items are broken', [0, 2], 'method', ['invalid-value', 'invalid-value']],
+    ['the middle two items are broken', [1, 2], 'location', ['evidence-location', 'evidence-location']],
+    ['the first, second and last items have no covers', [0, 1, 3], 'covers', ['missing-field', 'missing-field', 'missing-field']],
+  ])('%s', (_what, bad, how, codes) => salvage(bad, how, codes));
+
+  // KNOWN BUG in src/schema/validate.ts (outside this test task's remit, so not fixed): when
+  // one list item has two issues that each drop the item (here: "method" and "covers" both
+  // missing), repair() splices the same index twice in one pass, so the valid item after it
+  // (E02) is dropped too and vanishes from status. These cases state the correct behaviour;
+  // they are marked .fails until validate() drops each item at most once per pass.
+  it.fails.each<SalvageCase>([
+    ['the first item lacks two required fields', [0], 'bare', ['missing-field', 'missing-field']],
+    ['the second item lacks two required fields', [1], 'bare', ['missing-field', 'missing-field']],
+  ])('(known bug) %s', (_what, bad, how, codes) => salvage(bad, how, codes));
 
   it('the surviving item keeps its original index and position', () => {
     const text = HEAD + 'evidence:\n' + item('E01', broken.method) + item('E02', '    method: questioning\n    ref: log\n    covers: {R/603/4411: [1.10]}\n');
@@ -279,7 +296,7 @@ describe('salvage: one broken item does not lose the others', () => {
     expect(orig).toBe(1);
     // The original index resolves to the E02 item in the file (line 8: "  - id: E02").
     const d = resolve(r.parsed.source, { code: 'unknown-criterion', message: 'x', target: { file: FILES.portfolio, path: ['evidence', orig, 'id'] } });
-    expect([d.line, d.column, d.excerpt]).toEqual([8, 11, '  - id: E02']);
+    expect([d.line, d.column, d.excerpt]).toEqual([8, 9, '  - id: E02']);
     expect(r.validated!.indices.originalPath(['evidence', 0, 'covers'])).toEqual(['evidence', 1, 'covers']);
   });
 

@@ -1,5 +1,5 @@
 // Formatters for `folio gaps`: grouped by learner and unit in the terminal, flat elsewhere.
-import type { Gap } from '../status/gaps.js';
+import { RULE_REASONS, type Gap } from '../status/gaps.js';
 import { gapsJson, json } from './contract.js';
 import { csvRow, mdTable, palette, wrap, type RenderOptions } from './style.js';
 
@@ -23,11 +23,12 @@ export function gapsTable(r: GapsReport, o: RenderOptions): string {
       continue;
     }
     out.push(`${c.bold(id)} ${name}: ${gaps.length} gap${gaps.length === 1 ? '' : 's'}`);
-    let unit: string | null | undefined;
+    let heading: string | undefined;
     for (const g of gaps) {
-      if (g.unit !== unit) {
-        unit = g.unit;
-        out.push(`  ${c.underline(g.unit ?? 'Rules of combination')}`);
+      const h = RULE_REASONS.has(g.reason) ? 'Rules of combination' : g.unit ?? 'Qualification';
+      if (h !== heading) {
+        heading = h;
+        out.push(`  ${c.underline(h)}`);
       }
       const head = `    ${g.criterion ? g.criterion.padEnd(7) : ''}${c.yellow(g.reason)}`;
       const indent = '      ';

@@ -35,7 +35,10 @@ export function evaluateCriterion(c: Criterion, covering: Evidence[], asOf: stri
     if (broken.length) shortfalls.push({ reason: 'evidence-file-missing', items: broken });
     const wrongMethod = usable.filter((e) => methods && !methods.includes(e.method)).map((e) => e.id);
     if (wrongMethod.length && methods) shortfalls.push({ reason: 'method-not-accepted', items: wrongMethod, methods });
-    if (valid.length < minEvidence) shortfalls.push({ reason: 'needs-more-evidence', have: valid.map((e) => e.id), need: minEvidence });
+    // With one item needed, a broken file or a wrong method already says what is short.
+    if (valid.length < minEvidence && (minEvidence > 1 || shortfalls.length === 0)) {
+      shortfalls.push({ reason: 'needs-more-evidence', have: valid.map((e) => e.id), need: minEvidence });
+    }
     if (!requiresMet && requires) shortfalls.push({ reason: 'requires-method', methods: requires });
     if (pending.length) shortfalls.push({ reason: 'awaiting-assessment', pending });
     return { ...base, status: 'insufficient', shortfalls };

@@ -26,6 +26,18 @@ export const GAP_REASONS = [
 ] as const;
 export type GapReason = (typeof GAP_REASONS)[number];
 
+/** Reasons that come from the rules of combination rather than from one unit's criteria. */
+export const RULE_REASONS: ReadonlySet<GapReason> = new Set([
+  'mandatory-unit-missing',
+  'group-credits-short',
+  'group-units-short',
+  'total-credits-short',
+  'level-credits-short',
+  'unit-not-chosen',
+  'credits-unknown',
+  'barred-combination',
+]);
+
 export interface Gap {
   learner: string;
   unit: string | null;
