@@ -60,7 +60,7 @@ export const CODES = {
   'duplicate-qualification': { severity: 'error', summary: 'Two qualification specifications claim the same number.' },
   'duplicate-outcome': { severity: 'error', summary: 'A unit has two outcomes with the same id.' },
   'duplicate-criterion': { severity: 'error', summary: 'A unit has two criteria with the same id.' },
-  'duplicate-entry': { severity: 'error', summary: 'A list names the same staff member, witness, unit or learner twice.' },
+  'duplicate-entry': { severity: 'error', summary: 'A list names the same staff member, witness or unit twice, or two learners share a ULN.' },
   'spec-file-name': { severity: 'warning', summary: 'A specification file is not named after its identifier.' },
   'evidence-file-missing': { severity: 'error', summary: 'An evidence file does not exist.' },
   'evidence-file-outside': { severity: 'error', summary: "An evidence file lies outside the learner's folder." },

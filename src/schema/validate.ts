@@ -47,9 +47,21 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, file: s
   let current: unknown = structuredClone(value);
   let issues = first.error.issues;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    // Repair from the last list item backwards so dropping one item cannot shift the index
-    // of another issue's item in the same pass.
-    for (const iss of [...issues].sort(lastFirst)) current = repair(current, iss, indices);
+    const drops = new Map<string, { list: (string | number)[]; index: number }>();
+    for (const iss of issues) {
+      const drop = repair(current, iss);
+      if (drop) drops.set(JSON.stringify(drop), drop);
+    }
+    // Each item is dropped once, inner lists before outer ones and the last item first, so
+    // one removal never shifts the index of another.
+    const ordered = [...drops.values()].sort((a, b) => b.list.length - a.list.length || b.index - a.index);
+    for (const { list, index } of ordered) {
+      const items = at(current, list);
+      if (!Array.isArray(items) || items[index] === undefined) continue;
+      const orig = indices.originalPath(list);
+      indices.drop(orig, indices.original(orig, index));
+      items.splice(index, 1);
+    }
     const again = schema.safeParse(current, { reportInput: true });
     if (again.success) return { data: again.data, findings, indices };
     issues = again.error.issues;
@@ -57,52 +69,28 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, file: s
   return { data: undefined, findings, indices };
 }
 
-function lastFirst(a: z.core.$ZodIssue, b: z.core.$ZodIssue): number {
-  const n = Math.min(a.path.length, b.path.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.path[i];
-    const y = b.path[i];
-    if (x === y) continue;
-    if (typeof x === 'number' && typeof y === 'number') return y - x;
-    return 0;
-  }
-  return b.path.length - a.path.length;
-}
-
-function repair(root: unknown, iss: z.core.$ZodIssue, indices: IndexMap): unknown {
+/** Fix what can be fixed in place; return the list item to drop when nothing else will do. */
+function repair(root: unknown, iss: z.core.$ZodIssue): { list: (string | number)[]; index: number } | undefined {
   const path = iss.path as (string | number)[];
   if (iss.code === 'unrecognized_keys') {
     const obj = at(root, path);
     if (obj && typeof obj === 'object') for (const k of iss.keys) delete (obj as Record<string, unknown>)[k];
-    return root;
+    return undefined;
   }
   // An optional field with a bad value: drop the field. A missing required field cannot be
   // dropped, so drop the innermost list item that holds the issue.
   const leaf = path[path.length - 1];
   const parent = at(root, path.slice(0, -1));
-  const missing = iss.code === 'invalid_type' && (iss.input === undefined || iss.input === null);
+  const missing = (iss.code === 'invalid_type' || iss.code === 'invalid_value') && (iss.input === undefined || iss.input === null);
   if (!missing && typeof leaf === 'string' && parent && typeof parent === 'object' && !Array.isArray(parent) && leaf in parent) {
-    // Only optional fields survive deletion; if this one is required the next pass reports it
-    // as missing and we fall through to dropping the item.
+    // If this field is required, the next pass reports it missing and the item is dropped.
     delete (parent as Record<string, unknown>)[leaf];
-    return root;
+    return undefined;
   }
   for (let i = path.length - 1; i >= 0; i--) {
-    if (typeof path[i] === 'number') {
-      const listPath = path.slice(0, i);
-      const list = at(root, listPath);
-      if (Array.isArray(list)) {
-        const n = path[i] as number;
-        if (list[n] !== undefined) {
-          const orig = indices.originalPath(listPath);
-          indices.drop(orig, indices.original(orig, n));
-          list.splice(n, 1);
-        }
-        return root;
-      }
-    }
+    if (typeof path[i] === 'number' && Array.isArray(at(root, path.slice(0, i)))) return { list: path.slice(0, i), index: path[i] as number };
   }
-  return root;
+  return undefined;
 }
 
 function at(root: unknown, path: (string | number)[]): unknown {
