@@ -317,7 +317,7 @@ const cases: GapCase[] = [
     units: [m2],
     q: qual([mandatory(['M2'])], { atLevel: { level: 3, credits: 4 } }),
     learner: { progress: { M2: 'achieved' } },
-    gaps: [['level-credits-short', null, null, ['at level 3', '0 achieved', '4 more credits']]],
+    gaps: [['level-credits-short', null, null, ['at level 3', '0 counted', '4 more credits']]],
   },
   {
     name: 'credits-unknown: an achieved unit has no credit value',

@@ -380,6 +380,14 @@ const rocCases: RocCase[] = [
     rules: { 'min-credits-at-level': { status: 'unknown', need: 6, have: 4, unknownUnits: ['LX'] } },
     total: 9,
   },
+  {
+    name: 'min-credits-at-level counts only credits that count: a max-credits cap cuts at-level credits first',
+    units: [['L2', 5, 2], ['L3', 4, 3]],
+    q: qual([group('A', ['L2', 'L3'], { maxCredits: 6 })], { atLevel: { level: 3, credits: 2 } }),
+    achieved: ['L2', 'L3'],
+    rules: { 'min-credits-at-level': { status: 'unmet', need: 2, have: 1 } },
+    total: 6,
+  },
 
   // barred
   {

@@ -32,6 +32,8 @@ export function evaluateRules(q: Qualification, units: UnitResult[], index: Inde
   const rules: RuleResult[] = [];
   let total = 0;
   let totalUncertain = false;
+  let atLevel = 0;
+  let levelUncertain = false;
   const unknownUnits = new Set<string>();
   const counted = new Set<string>();
 
@@ -54,12 +56,19 @@ export function evaluateRules(q: Qualification, units: UnitResult[], index: Inde
       });
     }
     // Credits this group can count: capped by max-units (best units first) and max-credits.
-    let credits = knownAchieved.map((m) => m.credits!).sort((a, b) => b - a);
-    if (g.maxUnits !== undefined) credits = credits.slice(0, g.maxUnits);
-    let groupCredits = sum(credits);
+    let countedUnits = [...knownAchieved].sort((a, b) => b.credits! - a.credits!);
+    if (g.maxUnits !== undefined) countedUnits = countedUnits.slice(0, g.maxUnits);
+    let groupCredits = sum(countedUnits.map((m) => m.credits!));
     const uncertain = unknown.length > 0;
     if (g.maxCredits !== undefined) groupCredits = Math.min(groupCredits, g.maxCredits);
     total += groupCredits;
+    if (q.minCreditsAtLevel) {
+      // Which credits a cap cuts is not stated; assume the worst (at-level ones first), so the
+      // level rule is never passed by credits that do not count.
+      const below = sum(countedUnits.filter((m) => m.level === undefined || m.level < q.minCreditsAtLevel!.level).map((m) => m.credits!));
+      atLevel += Math.max(0, groupCredits - below);
+      if (countedUnits.some((m) => m.level === undefined)) levelUncertain = true;
+    }
     if (uncertain && (g.maxCredits === undefined || groupCredits < g.maxCredits)) totalUncertain = true;
 
     if (g.minCredits !== undefined) {
@@ -115,16 +124,12 @@ export function evaluateRules(q: Qualification, units: UnitResult[], index: Inde
   }
   if (q.minCreditsAtLevel) {
     const { level, credits } = q.minCreditsAtLevel;
-    const achieved = [...counted].map((id) => facts(id));
-    const known = achieved.filter((m) => m.credits !== undefined && m.level !== undefined);
-    const have = sum(known.filter((m) => m.level! >= level).map((m) => m.credits!));
-    const uncertain = achieved.some((m) => m.credits === undefined || m.level === undefined);
-    const status = have >= credits ? 'met' : uncertain ? 'unknown' : 'unmet';
+    const unknownHere = [...counted].map((id) => facts(id)).filter((m) => m.credits === undefined || m.level === undefined).map((m) => m.id);
+    const status = atLevel >= credits ? 'met' : levelUncertain || unknownHere.length ? 'unknown' : 'unmet';
     rules.push({
       id: 'min-credits-at-level', kind: 'level-credits', status,
-      message: `At least ${credits} credits at level ${level} or above, ${have} achieved${status === 'unknown' ? ' (some credits or levels unknown)' : ''}`,
-      need: credits, have,
-      unknownUnits: achieved.filter((m) => m.credits === undefined || m.level === undefined).map((m) => m.id),
+      message: `At least ${credits} credits at level ${level} or above, ${atLevel} counted${status === 'unknown' ? ' (some credits or levels unknown)' : ''}`,
+      need: credits, have: atLevel, unknownUnits: unknownHere,
     });
   }
   q.barred.forEach((b, i) => {
