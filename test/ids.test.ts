@@ -56,7 +56,7 @@ describe('unit reference numbers (URN)', () => {
   );
 
   describe('every unit number in the seed forms passes', () => {
-    const dir = new URL('../../shared/seeds/', import.meta.url);
+    const dir = new URL('../seeds/', import.meta.url);
     const text = readdirSync(fileURLToPath(dir))
       .filter((f) => f.endsWith('.txt'))
       .map((f) => readFileSync(new URL(f, dir), 'utf8'))
