@@ -168,6 +168,7 @@ export function buildLearner(p: PortfolioInput, file: string, id: string, dir: s
       stage: r.stage,
       decision: r.decision,
       evidence: (clean(r.evidence) ?? []).map((x) => x.trim()),
+      feedback: clean(r.feedback),
       loc: { file, path },
     })),
     loc: { file, path: ['learner'] },

@@ -142,6 +142,7 @@ export interface IqaRecord {
   stage: 'interim' | 'summative';
   decision: 'agreed' | 'not-agreed';
   evidence: string[];
+  feedback?: string;
   loc: Loc;
 }
 

@@ -17,7 +17,9 @@ export interface StatusReport {
   unit?: string;
 }
 
-const ratio = (a: number, b: number | null) => `${a}/${b ?? '?'}`;
+
+/** Achieved credits, marked "+?" when an achieved unit's credits are unknown. */
+const credits = (l: LearnerResult) => `${l.credits.achieved}${l.credits.unknownUnits.length ? '+?' : ''}/${l.credits.required ?? '?'}`;
 
 function unitsOf(l: LearnerResult, r: StatusReport): UnitResult[] {
   return r.unit ? l.units.filter((u) => u.id === r.unit) : l.units;
@@ -40,7 +42,7 @@ function cohort(r: StatusReport, o: RenderOptions): string {
     l.name,
     l.qualification,
     `${l.unitsAchieved}/${l.unitsNeeded}`,
-    ratio(l.credits.achieved, l.credits.required),
+    credits(l),
     percent(l.criteria.met, l.criteria.total),
     paint(c, l.status),
     String(r.gaps.get(l.id) ?? 0),
@@ -70,7 +72,7 @@ function learnerView(l: LearnerResult, r: StatusReport, o: RenderOptions): strin
   const assessor = l.assessor ? `Assessor ${r.staff.get(l.assessor) ?? l.assessor} (${l.assessor})` : 'No assessor named';
   out.push(`${assessor}${l.registered ? ` · registered ${l.registered}` : ''} · as of ${r.asOf}`);
   out.push(
-    `Credits ${ratio(l.credits.achieved, l.credits.required)} · units ${l.unitsAchieved}/${l.unitsNeeded} achieved · criteria ${l.criteria.met}/${l.criteria.total} met (${percent(l.criteria.met, l.criteria.total)}) · ${paint(c, l.status)}`,
+    `Credits ${credits(l)} · units ${l.unitsAchieved}/${l.unitsNeeded} achieved · criteria ${l.criteria.met}/${l.criteria.total} met (${percent(l.criteria.met, l.criteria.total)}) · ${paint(c, l.status)}`,
   );
   out.push('');
 
@@ -136,11 +138,11 @@ function statusMarkdown(r: StatusReport, o: RenderOptions): string {
   if (!r.single) {
     return `${mdTable(
       ['Learner', 'Name', 'Qualification', 'Units', 'Credits', 'Criteria met', 'Status', 'Gaps'],
-      r.learners.map((l) => [l.id, l.name, l.qualification, `${l.unitsAchieved}/${l.unitsNeeded}`, ratio(l.credits.achieved, l.credits.required), percent(l.criteria.met, l.criteria.total), l.status, r.gaps.get(l.id) ?? 0]),
+      r.learners.map((l) => [l.id, l.name, l.qualification, `${l.unitsAchieved}/${l.unitsNeeded}`, credits(l), percent(l.criteria.met, l.criteria.total), l.status, r.gaps.get(l.id) ?? 0]),
     )}\n`;
   }
   const parts = r.learners.map((l) => {
-    const lines = [`## ${l.name} (${l.id})`, '', `${l.qualification} ${l.qualificationTitle ?? ''} · credits ${ratio(l.credits.achieved, l.credits.required)} · ${l.status}`, ''];
+    const lines = [`## ${l.name} (${l.id})`, '', `${l.qualification} ${l.qualificationTitle ?? ''} · credits ${credits(l)} · ${l.status}`, ''];
     lines.push(mdTable(['Unit', 'Title', 'Group', 'Credits', 'Criteria met', 'Status'], unitsOf(l, r).map((u) => [u.id, u.title, u.group, u.credits ?? '?', `${u.met}/${u.total}`, u.status])));
     if (l.rules.length) lines.push('', mdTable(['Rule', 'Status', ''], l.rules.map((x) => [x.id, x.status, x.message])));
     if (o.detail) {

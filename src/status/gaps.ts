@@ -82,7 +82,7 @@ function unitGaps(r: LearnerResult, u: UnitResult): Gap[] {
   const gaps: Gap[] = [];
   for (const c of u.criteria) for (const s of c.shortfalls) gaps.push(criterionGap(r.id, u, c.id, s));
   if (u.iqaNotAgreed) {
-    gaps.push({ ...at, reason: 'iqa-not-agreed', message: `IQA ${u.iqaNotAgreed.by} did not agree the assessment on ${u.iqaNotAgreed.date}: act on their feedback, then sign the unit off again` });
+    gaps.push({ ...at, reason: 'iqa-not-agreed', message: `IQA ${u.iqaNotAgreed.by} did not agree the assessment on ${u.iqaNotAgreed.date}${u.iqaNotAgreed.feedback ? ` ("${u.iqaNotAgreed.feedback.trim()}")` : ''}: act on their feedback, then sign the unit off again` });
   } else if (u.status === 'ready-for-signoff') {
     gaps.push({ ...at, reason: 'signoff-missing', message: `All ${u.total} criteria are met: ${r.assessor ?? 'the assessor'} can sign the unit off` });
   }

@@ -56,7 +56,7 @@ export function evaluateUnit(unit: Unit, learner: Learner, covered: Map<string, 
   const met = criteria.filter((c) => c.status === 'met').length;
   const signoff = validSignoff(unit, learner, index, centre, asOf);
   const iqa = latestIqa(unit, learner, index, asOf);
-  const iqaNotAgreed = iqa && iqa.decision === 'not-agreed' && (!signoff || iqa.date >= signoff.date) ? { by: iqa.by, date: iqa.date } : undefined;
+  const iqaNotAgreed = iqa && iqa.decision === 'not-agreed' && (!signoff || iqa.date >= signoff.date) ? { by: iqa.by, date: iqa.date, feedback: iqa.feedback } : undefined;
   let status: UnitStatus;
   if (criteria.length > 0 && met === criteria.length) status = signoff && !iqaNotAgreed ? 'achieved' : 'ready-for-signoff';
   else status = criteria.some((c) => c.status !== 'missing') ? 'in-progress' : 'not-started';

@@ -42,7 +42,7 @@ export interface UnitResult {
   total: number;
   signoff?: { by: string; date: string };
   /** Latest IQA decision on the unit when it did not agree the assessment. */
-  iqaNotAgreed?: { by: string; date: string };
+  iqaNotAgreed?: { by: string; date: string; feedback?: string };
 }
 
 export interface RuleResult {
