@@ -7,7 +7,8 @@ import { centreSchema } from '../schema/centre.js';
 import { portfolioSchema } from '../schema/portfolio.js';
 import { qualificationSchema } from '../schema/qualification.js';
 import { unitSchema } from '../schema/unit.js';
-import { validate } from '../schema/validate.js';
+import { validate, type IndexMap } from '../schema/validate.js';
+import type { z } from 'zod';
 import { parseYaml, type SourceFile } from '../source.js';
 import type { Reader } from './reader.js';
 
@@ -58,32 +59,29 @@ export function loadCentre(reader: Reader, opts: LoadOptions = {}): Loaded {
     return parsed.value === undefined ? undefined : parsed;
   };
 
-  for (const e of reader.list(UNITS_DIR)) {
-    if (e.dir || !isYaml(e.name)) continue;
+  // Read one file kind: parse, validate, and either build it or remember that it could not be.
+  const read = <S extends z.ZodType, T>(file: string, schema: S, what: string, build: (data: z.output<S>, indices: IndexMap, raw: unknown) => T): T | undefined => {
+    const p = parse(file);
+    const v = p && validate(schema, p.value, file, what);
+    if (v) findings.push(...v.findings);
+    return p && v?.data !== undefined ? build(v.data, v.indices, p.value) : undefined;
+  };
+  const specFiles = (dir: string) => reader.list(dir).filter((e) => !e.dir && isYaml(e.name));
+
+  for (const e of specFiles(UNITS_DIR)) {
     const file = `${UNITS_DIR}/${e.name}`;
-    const p = parse(file);
-    const v = p && validate(unitSchema, p.value, file, 'unit specification');
-    if (v) findings.push(...v.findings);
-    if (v?.data) centre.units.push(buildUnit(v.data, file, v.indices));
+    const unit = read(file, unitSchema, 'unit specification', (d, ix) => buildUnit(d, file, ix));
+    if (unit) centre.units.push(unit);
     else centre.unreadableSpecs.add(idFromFileName(e.name));
   }
-
-  for (const e of reader.list(QUALIFICATIONS_DIR)) {
-    if (e.dir || !isYaml(e.name)) continue;
+  for (const e of specFiles(QUALIFICATIONS_DIR)) {
     const file = `${QUALIFICATIONS_DIR}/${e.name}`;
-    const p = parse(file);
-    const v = p && validate(qualificationSchema, p.value, file, 'qualification specification');
-    if (v) findings.push(...v.findings);
-    if (v?.data) centre.qualifications.push(buildQualification(v.data, file, v.indices));
+    const q = read(file, qualificationSchema, 'qualification specification', (d, ix) => buildQualification(d, file, ix));
+    if (q) centre.qualifications.push(q);
     else centre.unreadableSpecs.add(idFromFileName(e.name));
   }
 
-  if (reader.isFile(CENTRE_FILE)) {
-    const p = parse(CENTRE_FILE);
-    const v = p && validate(centreSchema, p.value, CENTRE_FILE, 'centre file');
-    if (v) findings.push(...v.findings);
-    if (v?.data) centre.centre = buildCentre(v.data, CENTRE_FILE, v.indices);
-  }
+  if (reader.isFile(CENTRE_FILE)) centre.centre = read(CENTRE_FILE, centreSchema, 'centre file', (d, ix) => buildCentre(d, CENTRE_FILE, ix));
 
   const wanted = opts.learners ? new Set(opts.learners) : undefined;
   for (const e of reader.list(PORTFOLIOS_DIR)) {
@@ -92,11 +90,8 @@ export function loadCentre(reader: Reader, opts: LoadOptions = {}): Loaded {
     const dir = `${PORTFOLIOS_DIR}/${e.name}`;
     const file = [`${dir}/portfolio.yaml`, `${dir}/portfolio.yml`].find((f) => reader.isFile(f));
     if (!file) continue;
-    const p = parse(file);
-    const v = p && validate(portfolioSchema, p.value, file, 'portfolio');
-    if (v) findings.push(...v.findings);
-    if (p && v?.data) {
-      const learner = buildLearner(v.data, file, e.name, dir, v.indices, p.value);
+    const learner = read(file, portfolioSchema, 'portfolio', (d, ix, raw) => buildLearner(d, file, e.name, dir, ix, raw));
+    if (learner) {
       locateEvidenceFiles(learner, reader);
       centre.learners.push(learner);
     }

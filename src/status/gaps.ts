@@ -3,6 +3,18 @@
 import type { Method } from '../schema/common.js';
 import type { LearnerResult, RuleResult, Shortfall, UnitResult } from './types.js';
 
+/** Reasons that come from the rules of combination rather than from one unit's criteria. */
+const RULE_REASON_LIST = [
+  'mandatory-unit-missing',
+  'group-credits-short',
+  'group-units-short',
+  'total-credits-short',
+  'level-credits-short',
+  'unit-not-chosen',
+  'credits-unknown',
+  'barred-combination',
+] as const;
+
 export const GAP_REASONS = [
   'missing',
   'awaiting-assessment',
@@ -15,28 +27,10 @@ export const GAP_REASONS = [
   'iqa-not-agreed',
   'unit-spec-missing',
   'qualification-spec-missing',
-  'mandatory-unit-missing',
-  'group-credits-short',
-  'group-units-short',
-  'total-credits-short',
-  'level-credits-short',
-  'unit-not-chosen',
-  'credits-unknown',
-  'barred-combination',
+  ...RULE_REASON_LIST,
 ] as const;
 export type GapReason = (typeof GAP_REASONS)[number];
-
-/** Reasons that come from the rules of combination rather than from one unit's criteria. */
-export const RULE_REASONS: ReadonlySet<GapReason> = new Set([
-  'mandatory-unit-missing',
-  'group-credits-short',
-  'group-units-short',
-  'total-credits-short',
-  'level-credits-short',
-  'unit-not-chosen',
-  'credits-unknown',
-  'barred-combination',
-]);
+export const RULE_REASONS: ReadonlySet<GapReason> = new Set(RULE_REASON_LIST);
 
 export interface Gap {
   learner: string;
