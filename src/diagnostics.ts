@@ -51,6 +51,7 @@ export const CODES = {
   'evidence-location': { severity: 'error', summary: 'An evidence item must give exactly one of file, url or ref.' },
   'unknown-qualification': { severity: 'error', summary: 'A portfolio names a qualification with no specification.' },
   'unknown-unit': { severity: 'error', summary: 'A unit is referenced that has no specification.' },
+  'qualification-unit-unknown': { severity: 'warning', summary: 'A qualification lists a unit that has no specification, so no learner can take it yet.' },
   'unknown-criterion': { severity: 'error', summary: 'An evidence item claims a criterion the unit does not have.' },
   'unit-not-in-qualification': { severity: 'error', summary: "A unit is used that is not part of the learner's qualification." },
   'unit-not-chosen': { severity: 'warning', summary: 'Evidence covers an optional unit the learner has not chosen.' },

@@ -7,7 +7,7 @@ import { unknownUnitMessage } from './portfolio-units.js';
 
 export const qualificationSpecs: Rule = {
   name: 'qualification specifications',
-  codes: ['duplicate-qualification', 'unknown-unit', 'duplicate-entry', 'spec-file-name', 'barred-combination'],
+  codes: ['duplicate-qualification', 'qualification-unit-unknown', 'duplicate-entry', 'spec-file-name', 'barred-combination'],
   run(ctx) {
     const { centre, index } = ctx;
     const out: Finding[] = [];
@@ -25,7 +25,11 @@ export const qualificationSpecs: Rule = {
       for (const g of q.groups) {
         for (const u of g.units) {
           const id = index.canonical(u.ref);
-          if (!index.unit(u.ref) && !centre.unreadableSpecs.has(u.ref)) out.push(at('unknown-unit', u.loc, unknownUnitMessage(ctx, u.ref)));
+          if (!index.unit(u.ref) && !centre.unreadableSpecs.has(u.ref)) {
+            // Centres import only the units they deliver, so this is not an error until a
+            // learner takes the unit (then portfolio-units reports unknown-unit).
+            out.push(at('qualification-unit-unknown', u.loc, `${unknownUnitMessage(ctx, u.ref)}; until then no learner can take it`));
+          }
           const other = inGroup.get(id);
           if (other !== undefined) out.push(at('duplicate-entry', u.loc, `unit "${u.ref}" is already listed in group ${other}: list each unit in one group`));
           else inGroup.set(id, g.id);
