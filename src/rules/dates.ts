@@ -3,6 +3,7 @@
 // summative IQA.
 import type { Finding } from '../diagnostics.js';
 import type { Loc } from '../model/types.js';
+import { coverage, evaluateUnit } from '../status/learner.js';
 import { at, type Rule } from './context.js';
 
 const sub = (loc: Loc, ...p: (string | number)[]): Loc => ({ file: loc.file, path: [...loc.path, ...p] });
@@ -10,14 +11,15 @@ const sub = (loc: Loc, ...p: (string | number)[]): Loc => ({ file: loc.file, pat
 export const dates: Rule = {
   name: 'dates',
   codes: ['future-date', 'date-order'],
-  run({ centre, index, asOf }) {
+  run(ctx) {
+    const { centre, index, asOf } = ctx;
     const out: Finding[] = [];
     const future = (date: string | undefined, loc: Loc, what: string) => {
       if (date && date > asOf) out.push(at('future-date', loc, `${what} ${date}, after today (${asOf}): correct the date, or record it when it happens`));
     };
     for (const l of centre.learners) {
+      const covered = coverage(l, index);
       future(l.registered, { file: l.loc.file, path: ['registered'] }, 'registration date');
-      const lastAssessed = new Map<string, { date: string; id: string }>();
       for (const e of l.evidence) {
         future(e.date, sub(e.loc, 'date'), `evidence "${e.id}" is dated`);
         const a = e.assessment;
@@ -26,19 +28,24 @@ export const dates: Rule = {
         if (e.date && a.date < e.date) {
           out.push(at('date-order', sub(a.loc, 'date'), `evidence "${e.id}" is assessed on ${a.date}, before its own date ${e.date}: an item cannot be assessed before it exists; correct one of the dates`));
         }
-        for (const c of e.covers) {
-          const id = index.canonical(c.unitRef);
-          const prev = lastAssessed.get(id);
-          if (!prev || a.date > prev.date) lastAssessed.set(id, { date: a.date, id: e.id });
-        }
       }
       const signedOff = new Map<string, string>();
       for (const s of l.signoffs) {
         future(s.date, sub(s.loc, 'date'), `sign-off of ${s.unitRef} is dated`);
         const id = index.canonical(s.unitRef);
-        const last = lastAssessed.get(id);
-        if (last && s.date < last.date) {
-          out.push(at('date-order', sub(s.loc, 'date'), `${s.unitRef} is signed off on ${s.date}, before evidence "${last.id}" was assessed on ${last.date}: sign off after the last assessment, or correct the dates`));
+        // Signed off before the assessments it rests on: the unit, evaluated as of the
+        // sign-off date, was not yet complete. Later evidence that merely cross-references a
+        // signed-off unit is fine.
+        const unit = index.unit(id);
+        const now = ctx.result(l).units.find((u) => u.id === id);
+        // Only when the unit is complete now; otherwise signoff-unmet already says so.
+        if (unit && now && now.total > 0 && now.met === now.total) {
+          const then = evaluateUnit(unit, l, covered.get(id), index, centre.centre, s.date);
+          const open = then.criteria.filter((c) => c.status !== 'met').map((c) => c.id);
+          if (open.length && then.total > 0) {
+            const shown = open.slice(0, 5).join(', ') + (open.length > 5 ? ` and ${open.length - 5} more` : '');
+            out.push(at('date-order', sub(s.loc, 'date'), `${s.unitRef} is signed off on ${s.date}, when ${open.length} of its ${then.total} criteria were not yet met by assessed evidence (${shown}): sign off after the last assessment it relies on, or correct the dates`));
+          }
         }
         const prev = signedOff.get(id);
         if (!prev || s.date > prev) signedOff.set(id, s.date);
