@@ -83,6 +83,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return learners;
   };
 
+  const unitOption = (a: Analysis, ref: string) => {
+    const spec = a.index.unit(ref);
+    if (!spec) throw new UsageError(`--unit "${ref}": no such unit in specs/units/`);
+    return spec.id;
+  };
+
   const warnIfBroken = (a: Analysis) => {
     const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors) io.stderr(`folio: ${errors} error${errors === 1 ? '' : 's'} in the centre's files; results leave out what could not be read. Run "folio check" for details.\n`);
@@ -120,9 +126,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     let learners = pickLearners(a, ids, opts);
     let unit: string | undefined;
     if (opts.unit) {
-      const spec = a.index.unit(opts.unit);
-      if (!spec) throw new UsageError(`--unit "${opts.unit}": no such unit in specs/units/`);
-      unit = spec.id;
+      unit = unitOption(a, opts.unit);
       learners = learners.filter((l) => a.result(l).units.some((u) => u.id === unit));
     }
     const results = learners.map((l) => a.result(l));
@@ -148,9 +152,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const learners = pickLearners(a, ids, opts);
     let gaps = learners.flatMap((l) => gapsOf(a.result(l)));
     if (opts.unit) {
-      const spec = a.index.unit(opts.unit);
-      if (!spec) throw new UsageError(`--unit "${opts.unit}": no such unit in specs/units/`);
-      gaps = gaps.filter((g) => g.unit === spec.id);
+      const unit = unitOption(a, opts.unit);
+      gaps = gaps.filter((g) => g.unit === unit);
     }
     const names = new Map(learners.map((l) => [l.id, l.name]));
     emit('gaps', opts.format, { asOf, gaps, names, learners: learners.map((l) => l.id) }, render);

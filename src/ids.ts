@@ -71,9 +71,7 @@ export function checkUln(uln: string): IdCheck {
   for (let i = 0; i <= 8; i++) total += d[i]! * (10 - i);
   const r = total % 11;
   if (r === 0) return { ok: false, expected: '', reason: 'no check digit can make these first nine digits valid' };
-  const check = 10 - r;
-  if (check === 10 || d[9] !== check) {
-    return { ok: false, expected: check === 10 ? '' : `${t.slice(0, 9)}${check}`, reason: check === 10 ? 'no check digit can make these first nine digits valid' : `check digit should be ${check}` };
-  }
+  const check = 10 - r; // r is 1..10 here, so the check digit is 0..9
+  if (d[9] !== check) return { ok: false, expected: `${t.slice(0, 9)}${check}`, reason: `check digit should be ${check}` };
   return { ok: true };
 }

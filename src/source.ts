@@ -110,30 +110,28 @@ function toPlain(node: unknown, doc: Document.Parsed, depth = 0): unknown {
   return null;
 }
 
-/** Find the node at a data path; returns the deepest node reached and whether the whole path matched. */
-function walk(doc: Document.Parsed, path: (string | number)[], wantKey: boolean): { node: YamlNode | null; keyNode: YamlNode | null; complete: boolean } {
+/** The node at a data path (its key when wantKey), or the deepest node the path reaches: a
+ * missing field is reported at the mapping or item that should hold it. */
+function walk(doc: Document.Parsed, path: (string | number)[], wantKey: boolean): YamlNode | null {
   let node: unknown = doc.contents;
-  let keyNode: YamlNode | null = null;
   for (let i = 0; i < path.length; i++) {
     const step = path[i]!;
     if (isAlias(node)) node = (node as Alias).resolve(doc);
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
-      if (!pair) return { node: node as YamlNode, keyNode, complete: false };
-      keyNode = pair.key as YamlNode;
+      if (!pair) return node as YamlNode;
+      if (i === path.length - 1 && wantKey) return pair.key as YamlNode;
       // An absent value (`key:` with nothing) has no node; the key stands for it.
       node = pair.value ?? pair.key;
-      if (i === path.length - 1 && wantKey) return { node: keyNode, keyNode, complete: true };
     } else if (isSeq(node) && typeof step === 'number') {
       const item = node.items[step];
-      if (item == null) return { node: node as YamlNode, keyNode, complete: false };
+      if (item == null) return node as YamlNode;
       node = item;
-      keyNode = null;
     } else {
-      return { node: (node ?? null) as YamlNode | null, keyNode, complete: false };
+      return (node ?? null) as YamlNode | null;
     }
   }
-  return { node: (node ?? null) as YamlNode | null, keyNode, complete: true };
+  return (node ?? null) as YamlNode | null;
 }
 
 /** The offset a finding points at: the node itself, or for a missing child the parent's start. */
@@ -141,8 +139,7 @@ export function offsetOf(source: SourceFile, f: Finding): number | null {
   if (f.target.offset !== undefined) return f.target.offset;
   const path = f.target.path ?? [];
   if (path.length === 0) return null;
-  const { node } = walk(source.doc, path, f.target.key === true);
-  const range = node?.range;
+  const range = walk(source.doc, path, f.target.key === true)?.range;
   return range ? range[0] : null;
 }
 

@@ -2,7 +2,7 @@
 // progress bars, the rules of combination and (--detail) every criterion by outcome.
 import type { LearnerResult, UnitResult } from '../status/types.js';
 import { json, statusJson } from './contract.js';
-import { bar, csvRow, fit, mdTable, pad, paint, palette, percent, type RenderOptions } from './style.js';
+import { bar, csvRow, fit, stripAnsi, mdTable, pad, paint, palette, percent, type RenderOptions } from './style.js';
 
 export interface StatusReport {
   asOf: string;
@@ -55,7 +55,7 @@ function cohort(r: StatusReport, o: RenderOptions): string {
 
 /** Plain aligned columns; widths of 0 size to content, others truncate. */
 function columns(header: string[], rows: string[][], widths: number[], head: (s: string) => string, right: number[] = []): string {
-  const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+  const strip = stripAnsi;
   const cut = (s: string, i: number) => (widths[i] ? (strip(s).length > widths[i]! ? fit(strip(s), widths[i]!) : s) : s);
   const cells = rows.map((row) => row.map(cut));
   const w = header.map((h, i) => Math.max(strip(h).length, ...cells.map((row) => strip(row[i] ?? '').length)));

@@ -85,10 +85,15 @@ export function mdTable(header: string[], rows: (string | number | null | undefi
   ].join('\n');
 }
 
+/** Text without ANSI colour codes, for measuring what a terminal shows. */
+export function stripAnsi(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
 /** Pad to a visible width (ignores ANSI codes). */
 export function pad(s: string, width: number, right = false): string {
-  // eslint-disable-next-line no-control-regex
-  const visible = s.replace(/\u001b\[[0-9;]*m/g, '').length;
+  const visible = stripAnsi(s).length;
   const fill = ' '.repeat(Math.max(0, width - visible));
   return right ? fill + s : s + fill;
 }

@@ -45,11 +45,7 @@ export const portfolioUnits: Rule = {
         return true;
       };
 
-      for (const u of l.optionalUnits) {
-        if (check(u.ref, u.loc) && scope.mandatory.has(index.canonical(u.ref))) {
-          // Naming a mandatory unit as optional is harmless; no finding.
-        }
-      }
+      for (const u of l.optionalUnits) check(u.ref, u.loc);
       for (const s of l.signoffs) check(s.unitRef, { file: s.loc.file, path: [...s.loc.path, 'unit'] });
       for (const r of l.iqa) check(r.unitRef, { file: r.loc.file, path: [...r.loc.path, 'unit'] });
 

@@ -2,7 +2,7 @@
 // results out.
 import type { Index } from '../model/index.js';
 import type { CentreInfo, Evidence, Learner, Qualification, Unit } from '../model/types.js';
-import { evaluateCriterion } from './criterion.js';
+import { evaluateCriterion, type MayAssess } from './criterion.js';
 import { evaluateRules } from './roc.js';
 import type { CriterionResult, LearnerResult, UnitResult, UnitStatus } from './types.js';
 
@@ -51,10 +51,11 @@ export function coverage(learner: Learner, index: Index): Map<string, Map<string
 
 export function evaluateUnit(unit: Unit, learner: Learner, covered: Map<string, Evidence[]> | undefined, index: Index, centre: CentreInfo | undefined, asOf: string): Omit<UnitResult, 'group' | 'mandatory'> {
   const criteria: CriterionResult[] = [];
+  // Without a centre file there is no staff list to check against, so records stand.
   const mayAssess = centre ? (id: string) => centre.staff.get(id)?.roles.has('assessor') === true : undefined;
   for (const o of unit.outcomes) for (const c of o.criteria) criteria.push(evaluateCriterion(c, covered?.get(c.id) ?? [], asOf, mayAssess));
   const met = criteria.filter((c) => c.status === 'met').length;
-  const signoff = validSignoff(unit, learner, index, centre, asOf);
+  const signoff = validSignoff(unit, learner, index, mayAssess, asOf);
   const iqa = latestIqa(unit, learner, index, asOf);
   const iqaNotAgreed = iqa && iqa.decision === 'not-agreed' && (!signoff || iqa.date >= signoff.date) ? { by: iqa.by, date: iqa.date, feedback: iqa.feedback } : undefined;
   let status: UnitStatus;
@@ -76,11 +77,8 @@ export function evaluateUnit(unit: Unit, learner: Learner, covered: Map<string, 
 }
 
 // A sign-off counts when it is dated by the as-of date and made by someone who may assess.
-// Without a centre file there is no staff list to check against, so the record stands.
-function validSignoff(unit: Unit, learner: Learner, index: Index, centre: CentreInfo | undefined, asOf: string) {
-  const ok = learner.signoffs.filter(
-    (s) => index.canonical(s.unitRef) === unit.id && s.date <= asOf && (!centre || centre.staff.get(s.by)?.roles.has('assessor')),
-  );
+function validSignoff(unit: Unit, learner: Learner, index: Index, mayAssess: MayAssess, asOf: string) {
+  const ok = learner.signoffs.filter((s) => index.canonical(s.unitRef) === unit.id && s.date <= asOf && (!mayAssess || mayAssess(s.by)));
   return ok.sort((a, b) => (a.date < b.date ? 1 : -1))[0];
 }
 
