@@ -43,11 +43,11 @@ export function buildUnit(u: UnitInput, file: string, ix: IndexMap): Unit {
   return {
     id: u.unit.trim(),
     aliases: (clean(u.aliases) ?? []).map((a) => a.trim()),
-    title: u.title,
+    title: clean(u.title),
     level: clean(u.level),
     credits: clean(u.credits),
     glh: clean(u.glh),
-    source: clean(u.source),
+    sources: ((v) => (v === undefined ? [] : typeof v === 'string' ? [v] : v))(clean(u.source)).map((s) => s.trim()),
     outcomes,
     criteria,
     loc: { file, path: ['unit'] },

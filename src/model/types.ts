@@ -36,11 +36,11 @@ export interface Outcome {
 export interface Unit {
   id: string;
   aliases: string[];
-  title: string;
+  title?: string;
   level?: number;
   credits?: number;
   glh?: number;
-  source?: string;
+  sources: string[];
   outcomes: Outcome[];
   criteria: Map<string, Criterion>;
   loc: Loc;

@@ -11,10 +11,11 @@ export interface SpecList {
 const unitJson = (u: Unit) => ({
   unit: u.id,
   aliases: u.aliases,
-  title: u.title,
+  title: u.title ?? null,
   level: u.level ?? null,
   credits: u.credits ?? null,
   glh: u.glh ?? null,
+  source: u.sources,
   outcomes: u.outcomes.map((o) => ({
     id: o.id,
     title: o.title ?? null,
@@ -58,7 +59,7 @@ function listTable(s: SpecList, o: RenderOptions): string {
   out.push(c.dim(`  ${'Unit'.padEnd(10)}  ${'Title'.padEnd(tw)}  Lvl  Cr  Criteria`));
   for (const u of s.units) {
     const count = u.outcomes.reduce((n, x) => n + x.criteria.length, 0);
-    out.push(`  ${u.id.padEnd(10)}  ${fit(u.title, tw).padEnd(tw)}  ${String(u.level ?? '?').padStart(3)}  ${String(u.credits ?? '?').padStart(2)}  ${String(count).padStart(8)}`);
+    out.push(`  ${u.id.padEnd(10)}  ${fit(u.title ?? '(no title)', tw).padEnd(tw)}  ${String(u.level ?? '?').padStart(3)}  ${String(u.credits ?? '?').padStart(2)}  ${String(count).padStart(8)}`);
   }
   out.push('', `${s.qualifications.length} qualification(s), ${s.units.length} unit(s).`);
   return `${out.join('\n')}\n`;
@@ -67,7 +68,7 @@ function listTable(s: SpecList, o: RenderOptions): string {
 function showUnit(u: Unit, o: RenderOptions): string {
   const c = palette(o.color);
   const facts = [`level ${u.level ?? 'unknown'}`, `${u.credits ?? 'unknown'} credits`, `${u.glh ?? 'unknown'} GLH`];
-  const out = [`${c.bold(u.id)} ${u.title}`, `${facts.join(' · ')}${u.aliases.length ? ` · also ${u.aliases.join(', ')}` : ''}`];
+  const out = [`${c.bold(u.id)} ${u.title ?? '(no title)'}`, `${facts.join(' · ')}${u.aliases.length ? ` · also ${u.aliases.join(', ')}` : ''}`];
   for (const outcome of u.outcomes) {
     out.push('', c.underline(`Outcome ${outcome.id}${outcome.title ? ` ${outcome.title}` : ''}${outcome.type ? ` (${outcome.type})` : ''}`));
     for (const cr of outcome.criteria) {

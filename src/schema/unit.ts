@@ -21,11 +21,13 @@ export const outcomeSchema = strict({
 export const unitSchema = strict({
   unit: text,
   aliases: opt(textList),
-  title: text,
+  // A form may give no title (seed 003); the spec then says nothing rather than invent one.
+  title: opt(text),
   level: opt(whole),
   credits: opt(whole),
   glh: opt(whole),
-  source: opt(text),
+  // Provenance: one form, or every form the spec was merged from (seed 004 into A/506/2130).
+  source: opt(z.union([text, textList])),
   guidance: opt(text),
   ...ruleFields,
   outcomes: z.array(outcomeSchema),
