@@ -2,7 +2,11 @@
 // Only this file writes to stdout or stderr (through the io it is given, so tests run it
 // in-process).
 import { Command, CommanderError, Option } from 'commander';
-import { resolve as resolvePath } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { relative, resolve as resolvePath } from 'node:path';
+import { importForms, type Form } from './import/index.js';
+import { writePlan } from './import/write.js';
+import { UNITS_DIR } from './load/load.js';
 import { isIsoDate } from './schema/common.js';
 import { fsReader, findRoot } from './load/reader.js';
 import { analyse, today, type Analysis } from './pipeline.js';
@@ -189,6 +193,49 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const units = new Map<string, (typeof a.centre.units)[number]>();
       for (const u of a.centre.units) for (const k of [u.id, ...u.aliases]) units.set(k, u);
       emit('spec show', opts.format, { unit, qualification, units }, { ...render, detail: opts.detail });
+    });
+
+  program
+    .command('import')
+    .argument('<forms...>', 'text of unit recording forms or unit specifications')
+    .description('read unit recording forms or specifications and write unit specification YAML')
+    .option('-C, --dir <dir>', 'the centre repository (default: the first folder upwards holding specs/, else here)')
+    .option('-o, --out <dir>', 'write the specs here (default: specs/units/ of the centre)')
+    .option('--stdout', 'print the specs as YAML instead of writing them')
+    .option('--force', 'replace a spec that differs from the form, keeping a backup beside it')
+    .option('--unit <id>', 'the unit number, for a form that gives none')
+    .addOption(new Option('-f, --format <format>', 'summary format (json without -o writes nothing)').choices(['table', 'json']).default('table'))
+    .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)')
+    .action((files: string[], opts: { dir?: string; out?: string; stdout?: boolean; force?: boolean; unit?: string; format: string; color: boolean }) => {
+      const start = opts.dir ? resolvePath(io.cwd, opts.dir) : io.cwd;
+      const root = findRoot(start) ?? start;
+      const out = opts.out ? resolvePath(io.cwd, opts.out) : resolvePath(root, UNITS_DIR);
+      const forms: Form[] = files.map((f) => {
+        const path = resolvePath(io.cwd, f);
+        if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`cannot read ${f}: no such file`);
+        const inRoot = !relative(root, path).startsWith('..');
+        return { file: f, source: inRoot ? relative(root, path).replace(/\\/g, '/') : path.split(/[\\/]/).pop()!, content: readFileSync(path, 'utf8') };
+      });
+      const folder = {
+        read: (name: string) => (existsSync(resolvePath(out, name)) ? readFileSync(resolvePath(out, name), 'utf8') : undefined),
+        list: () => (existsSync(out) ? readdirSync(out) : []),
+      };
+      let result;
+      try {
+        result = importForms(forms, folder, { force: !!opts.force, unit: opts.unit });
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+      const write = !opts.stdout && (opts.format === 'table' || opts.out !== undefined);
+      const written = write ? writePlan(result.specs, out) : [];
+      const specs = result.specs.map((s) => ({ ...s, backup: written.find((w) => w.file === s.file)?.backup }));
+      const dir = relative(io.cwd, out).replace(/\\/g, '/') || '.';
+      const render: RenderOptions = { color: opts.color !== false && io.stdoutIsTTY && !io.env.NO_COLOR, width: io.columns && io.columns > 40 ? Math.min(io.columns, 120) : 80 };
+      const report = { units: result.units, warnings: result.warnings, specs, dir, written: write };
+      emit('import', opts.stdout ? 'yaml' : opts.format, report, render);
+      const held = specs.some((s) => s.action === 'conflict' || s.action === 'unreadable');
+      if (opts.stdout) io.stderr(`${result.warnings.length ? `${result.warnings.length} warning(s); run without --stdout to see them. ` : ''}${result.units.length} unit(s) read.\n`);
+      code = held || !result.units.length ? EXIT.findings : EXIT.clean;
     });
 
   try {

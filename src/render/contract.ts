@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Gap } from '../status/gaps.js';
 import type { LearnerResult } from '../status/types.js';
+import type { ImportReport } from './import.js';
 
 export const VERSION = 1;
 
@@ -55,3 +56,41 @@ export function checkJson(diagnostics: Diagnostic[], summary: CheckSummary) {
 }
 
 export const json = (doc: unknown) => `${JSON.stringify(doc, null, 2)}\n`;
+
+/** `folio import --format json`: what each form gave (null where it gives nothing) and where it went. */
+export function importJson(r: ImportReport) {
+  return {
+    version: VERSION,
+    units: r.units.map((u) => {
+      const spec = r.specs.find((s) => s.units.includes(u));
+      return {
+        unit: u.unit,
+        aliases: [...u.aliases],
+        title: u.title,
+        level: u.level,
+        credits: u.credits,
+        glh: u.glh,
+        guidance: u.guidance,
+        outcomes: u.outcomes.map((o) => ({
+          id: o.id,
+          title: o.title,
+          type: o.type,
+          methods: o.methods ? [...o.methods] : null,
+          criteria: o.criteria.map((c) => ({ id: c.id, text: c.text, guidance: c.guidance })),
+        })),
+        form: { file: u.file, line: u.line },
+        spec: spec ? { file: `${r.dir}/${spec.file}`, action: spec.action } : null,
+      };
+    }),
+    warnings: r.warnings.map((w) => ({ file: w.file, line: w.line, code: w.code, message: w.message })),
+    specs: r.specs.map((s) => ({
+      file: `${r.dir}/${s.file}`,
+      unit: s.id,
+      action: s.action,
+      written: r.written,
+      backup: s.backup ? `${r.dir}/${s.backup}` : null,
+      filled: [...s.filled],
+      conflicts: s.conflicts.map((c) => ({ at: c.at, spec: c.spec, form: c.form })),
+    })),
+  };
+}

@@ -2,6 +2,7 @@
 // here by command and --format; nothing else chooses output.
 import { checkFormats } from './check.js';
 import { gapsFormats } from './gaps.js';
+import { importFormats } from './import.js';
 import { specFormats } from './spec.js';
 import { statusFormats } from './status.js';
 
@@ -11,6 +12,7 @@ export const FORMATTERS = {
   gaps: gapsFormats,
   'spec list': specFormats.list,
   'spec show': specFormats.show,
+  import: importFormats,
 } as const;
 
 export type Command = keyof typeof FORMATTERS;

@@ -1,0 +1,94 @@
+// Closing a unit read from a form: join guidance and notes, add the N/SVQ grid outcomes
+// after the elements, and report what a careful reader of the form would query: numbering
+// gaps and repeats, repeated wording, a unit with no number or no criteria.
+import type { ImportCode, ImportedCriterion, ImportedOutcome, ImportedUnit } from './types.js';
+
+interface Draft extends ImportedUnit {
+  guidanceLines: Map<ImportedCriterion, string[]>;
+  noteLines: string[];
+  duplicates: { criterion: ImportedCriterion; first: ImportedCriterion }[];
+  gridOutcomes: ImportedOutcome[];
+}
+
+type Warn = (line: number, code: ImportCode, message: string) => void;
+
+export function finishUnit(d: Draft, warn: Warn): ImportedUnit {
+  const name = d.unit ?? 'without a number';
+  for (const o of d.outcomes) {
+    for (const c of o.criteria) {
+      const g = d.guidanceLines.get(c);
+      if (g) c.guidance = paragraphs(g);
+    }
+  }
+  const guidance = d.noteLines.length ? paragraphs(d.noteLines.join('\n').split('\n')) : null;
+
+  for (const { criterion, first } of d.duplicates) {
+    const same = (criterion.text ?? '') === (first.text ?? '');
+    warn(
+      criterion.line,
+      'numbering-repeat',
+      same
+        ? `criterion ${criterion.id} appears again (first at line ${first.line}) with the same text: kept once`
+        : `criterion ${criterion.id} appears again (first at line ${first.line}) with other text “${criterion.text ?? ''}”: the first is kept, check the form`,
+    );
+  }
+  numbering(d, warn);
+  const seen = new Map<string, ImportedCriterion>();
+  for (const c of d.outcomes.flatMap((o) => o.criteria)) {
+    if (!c.text) continue;
+    const key = c.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const first = seen.get(key);
+    if (first) warn(c.line, 'repeated-text', `criterion ${c.id} has the same text as ${first.id} (line ${first.line}): check the form`);
+    else seen.set(key, c);
+  }
+  if (!d.unit) warn(d.line, 'no-unit-number', `the form gives no unit number for the unit starting here${d.title ? ` (“${d.title}”)` : ''}: give it with --unit, or folio matches it to an existing specification by its criteria`);
+  const outcomes = [...d.outcomes, ...d.gridOutcomes];
+  if (!outcomes.some((o) => o.criteria.length)) warn(d.line, 'no-criteria', `unit ${name} has no assessment criteria in this form`);
+
+  return {
+    unit: d.unit,
+    aliases: d.aliases,
+    title: d.title,
+    level: d.level,
+    credits: d.credits,
+    glh: d.glh,
+    guidance,
+    outcomes,
+    file: d.file,
+    line: d.line,
+  };
+}
+
+/** Gaps: outcomes 1, 2, 4 or criteria 1.1, 1.3 (each list should count up from 1). */
+function numbering(d: Draft, warn: Warn) {
+  const numeric = d.outcomes.filter((o) => /^\d+$/.test(o.id));
+  numeric.forEach((o, i) => {
+    const prev = i === 0 ? 0 : Number(numeric[i - 1]!.id);
+    if (Number(o.id) > prev + 1) warn(o.line, 'numbering-gap', `unit ${d.unit ?? 'without a number'}: outcome ${o.id} follows ${prev === 0 ? 'no outcome' : `outcome ${prev}`}; ${missing(prev, Number(o.id))} missing`);
+  });
+  for (const o of d.outcomes) {
+    let prev = 0;
+    for (const c of o.criteria) {
+      const m = /(?:^|\.|[PK])(\d+)$/.exec(c.id);
+      if (!m) continue;
+      const n = Number(m[1]);
+      if (n > prev + 1) {
+        const stem = c.id.slice(0, c.id.length - m[1]!.length);
+        const gap = Array.from({ length: n - prev - 1 }, (_, k) => `${stem}${prev + k + 1}`);
+        warn(c.line, 'numbering-gap', `criterion ${c.id} follows ${prev === 0 ? `the start of outcome ${o.id}` : `${stem}${prev}`}: ${gap.join(', ')} ${gap.length === 1 ? 'is' : 'are'} missing`);
+      }
+      prev = Math.max(prev, n);
+    }
+  }
+}
+
+function missing(from: number, to: number): string {
+  const ids = Array.from({ length: to - from - 1 }, (_, k) => String(from + k + 1));
+  return `${ids.length === 1 ? 'outcome' : 'outcomes'} ${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'}`;
+}
+
+/** Lines joined as paragraphs: one blank line between paragraphs, none at the ends. */
+function paragraphs(lines: string[]): string | null {
+  const out = lines.join('\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  return out || null;
+}

@@ -1,0 +1,201 @@
+// `folio import` as a library call: forms in, a plan of spec files out. Reading forms, finding
+// where each unit goes (its number, or for a form without one the existing spec its criteria
+// match), merging and deciding what may be written all happen here; the CLI only reads the
+// files, prints the plan and performs the writes it allows.
+import { fileNameForId } from '../load/load.js';
+import { parseForm } from './parse.js';
+import { criteriaOf, emptySpec, mergeUnit, norm, parseSpec, renderSpec, type Conflict } from './spec-yaml.js';
+import type { ImportedUnit, ImportWarning } from './types.js';
+
+export interface Form {
+  /** As the user named it, for messages. */
+  file: string;
+  /** As recorded in the spec's `source`: relative to the centre root where possible. */
+  source: string;
+  content: string;
+}
+
+/** The folder specs are written to, as the importer sees it. */
+export interface SpecFolder {
+  read(name: string): string | undefined;
+  list(): string[];
+}
+
+export interface ImportOptions {
+  force: boolean;
+  /** The number to give a unit whose form gives none. */
+  unit?: string;
+}
+
+export type Action = 'create' | 'update' | 'unchanged' | 'conflict' | 'replace' | 'unreadable';
+
+export interface SpecPlan {
+  id: string;
+  /** File name inside the spec folder. */
+  file: string;
+  action: Action;
+  /** Every unit read from the forms that went into this spec, numbered forms first. */
+  units: ImportedUnit[];
+  filled: string[];
+  conflicts: Conflict[];
+  /** The spec's text after the import (what --stdout prints and a write stores). */
+  text: string;
+  /** The spec's text before, when it existed. */
+  previous?: string;
+}
+
+export interface ImportResult {
+  units: ImportedUnit[];
+  warnings: ImportWarning[];
+  specs: SpecPlan[];
+  /** Where each unit went: its spec id, by unit. */
+  target: Map<ImportedUnit, string>;
+}
+
+export function importForms(forms: Form[], folder: SpecFolder, opts: ImportOptions): ImportResult {
+  const warnings: ImportWarning[] = [];
+  const units: ImportedUnit[] = [];
+  const sourceOf = new Map<ImportedUnit, string>();
+  for (const f of forms) {
+    const r = parseForm(f.file, f.content);
+    warnings.push(...r.warnings);
+    for (const u of r.units) {
+      units.push(u);
+      sourceOf.set(u, f.source);
+    }
+  }
+
+  const unnumbered = units.filter((u) => !u.unit);
+  if (opts.unit && unnumbered.length > 1) throw new Error(`--unit names one unit, but ${unnumbered.length} units in these forms have no number: import their forms one at a time`);
+  const target = new Map<ImportedUnit, string>();
+  const matched = new Set<ImportedUnit>();
+  for (const u of units) if (u.unit) target.set(u, u.unit);
+  if (unnumbered.length) {
+    const candidates = candidatesFor(units, folder);
+    for (const u of unnumbered) {
+      if (opts.unit) {
+        target.set(u, opts.unit);
+        continue;
+      }
+      const m = bestMatch(u, candidates);
+      if (m) {
+        target.set(u, m.id);
+        matched.add(u);
+        const i = warnings.findIndex((w) => w.code === 'no-unit-number' && w.file === u.file && w.line === u.line);
+        if (i >= 0) warnings.splice(i, 1);
+        warnings.push({ file: u.file, line: u.line, code: 'matched-spec', message: `no unit number, but ${m.same} of ${m.of} criteria match unit ${m.id}: merged into ${fileNameForId(m.id)} (guidance, methods and titles only; its criterion wording is kept)` });
+      } else {
+        const id = u.file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-');
+        target.set(u, id);
+      }
+    }
+  }
+
+  const byId = new Map<string, ImportedUnit[]>();
+  for (const u of units) {
+    const id = target.get(u)!;
+    byId.set(id, [...(byId.get(id) ?? []), u]);
+  }
+  const specs: SpecPlan[] = [];
+  for (const [id, contributors] of byId) {
+    contributors.sort((a, b) => Number(matched.has(a)) - Number(matched.has(b)));
+    specs.push(plan(id, contributors, folder, opts, matched, sourceOf, warnings));
+  }
+  return { units, warnings, specs, target };
+}
+
+function plan(id: string, contributors: ImportedUnit[], folder: SpecFolder, opts: ImportOptions, matched: Set<ImportedUnit>, sourceOf: Map<ImportedUnit, string>, warnings: ImportWarning[]): SpecPlan {
+  const file = fileNameForId(id);
+  const previous = folder.read(file);
+  const base = { id, file, units: contributors, previous };
+  const doc = previous === undefined ? emptySpec() : parseSpec(previous);
+  if (!doc) return { ...base, action: 'unreadable', filled: [], conflicts: [], text: previous ?? '' };
+  const filled: string[] = [];
+  const conflicts: Conflict[] = [];
+  contributors.forEach((u, i) => {
+    const keepWording = matched.has(u);
+    const r = mergeUnit(doc, u, { overwrite: opts.force && !keepWording, keepWording, id, source: sourceOf.get(u)! });
+    filled.push(...r.filled);
+    for (const c of r.conflicts) {
+      const between = previous === undefined || keepWording;
+      if (!between) conflicts.push(c);
+      else {
+        const other = i === 0 ? 'the spec' : `${contributors[0]!.file}`;
+        warnings.push({ file: u.file, line: lineOf(u, c.at), code: 'wording-differs', message: `${c.at}: this form has “${clipped(c.form)}”, ${other} has “${clipped(c.spec)}”; the ${keepWording ? 'spec' : 'first'}'s is kept` });
+      }
+    }
+  });
+  if (previous === undefined) {
+    const first = contributors[0]!;
+    const lines = [` Unit specification ${id}${first.title ? ` ${first.title}` : ''}: imported by folio import from ${sourceOf.get(first)}.`];
+    if (!first.unit && !matched.has(first) && !opts.unit) {
+      lines.push(' The form gives no unit number: this spec is named after the form. Put the awarding', " body's number in `unit:` and rename the file to match.");
+    }
+    doc.commentBefore = lines.join('\n');
+  }
+  const text = renderSpec(doc);
+  let action: Action;
+  if (previous === undefined) action = 'create';
+  else if (!filled.length && !conflicts.length) action = 'unchanged';
+  else if (conflicts.length) action = opts.force ? 'replace' : 'conflict';
+  else action = 'update';
+  return { ...base, action, filled, conflicts, text: action === 'conflict' || action === 'unchanged' ? previous! : text };
+}
+
+interface Candidate {
+  id: string;
+  criteria: Map<string, string>;
+}
+
+function candidatesFor(units: ImportedUnit[], folder: SpecFolder): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const u of units) {
+    if (!u.unit || seen.has(u.unit)) continue;
+    seen.add(u.unit);
+    out.push({ id: u.unit, criteria: new Map(u.outcomes.flatMap((o) => o.criteria).map((c) => [c.id, c.text ?? ''])) });
+  }
+  for (const name of folder.list()) {
+    if (!/\.ya?ml$/i.test(name)) continue;
+    const doc = parseSpec(folder.read(name) ?? '');
+    const id = doc ? String((doc.contents as { get(k: string): unknown }).get('unit') ?? '') : '';
+    if (!doc || !id || seen.has(id)) continue;
+    seen.add(id);
+    out.push({ id, criteria: criteriaOf(doc) });
+  }
+  return out;
+}
+
+/** The spec whose criteria this form's criteria match: same ids, nearly the same words. */
+function bestMatch(u: ImportedUnit, candidates: Candidate[]): { id: string; same: number; of: number } | undefined {
+  const mine = u.outcomes.flatMap((o) => o.criteria).filter((c) => c.text);
+  if (mine.length < 2) return undefined;
+  let best: { id: string; same: number; of: number; score: number } | undefined;
+  for (const c of candidates) {
+    const same = mine.filter((m) => c.criteria.has(m.id) && similar(m.text!, c.criteria.get(m.id)!)).length;
+    const of = Math.max(mine.length, c.criteria.size);
+    const score = same / of;
+    if (score >= 0.8 && (!best || score > best.score)) best = { id: c.id, same, of, score };
+  }
+  return best && { id: best.id, same: best.same, of: best.of };
+}
+
+/** Most words in common: a form's typo or regional spelling does not hide the match. */
+function similar(a: string, b: string): boolean {
+  const words = (s: string) => new Set(norm(s).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+  const wa = words(a);
+  const wb = words(b);
+  const common = [...wa].filter((w) => wb.has(w)).length;
+  return common / Math.max(wa.size, wb.size, 1) >= 0.7;
+}
+
+function lineOf(u: ImportedUnit, at: string): number {
+  const m = /^criterion (\S+)/.exec(at);
+  const c = m && u.outcomes.flatMap((o) => o.criteria).find((x) => x.id === m[1]);
+  return c ? c.line : u.line;
+}
+
+function clipped(s: string): string {
+  const t = norm(s);
+  return t.length > 70 ? `${t.slice(0, 69)}…` : t;
+}

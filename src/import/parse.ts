@@ -1,0 +1,542 @@
+// Reads the text of a recording form or unit specification into units, line by line.
+// One pass, one small state machine for every layout (seeds 000–004, register pages,
+// awarding-body web pages, pipe tables, SVQ forms): each line is classified (unit header,
+// field, outcome, criterion, sub-item, list, furniture, text) and text is attached to what
+// the previous lines opened. What cannot be placed becomes a warning with its line number.
+import { checkUrn, isUrnShaped } from '../ids.js';
+import type { Method } from '../schema/common.js';
+import { isFurniture, isGridHeading, isGuidanceHeading } from './furniture.js';
+import { readGrid } from './grid.js';
+import { methodOf, methodPhrases } from './methods.js';
+import { finishUnit } from './finish.js';
+import type { ImportCode, ImportedCriterion, ImportedOutcome, ImportedUnit, ImportWarning } from './types.js';
+
+export interface ParseResult {
+  units: ImportedUnit[];
+  warnings: ImportWarning[];
+}
+
+type Field = 'unit' | 'title' | 'level' | 'credits' | 'glh';
+
+/** What the last content line opened, so the next plain line knows where it belongs. */
+type Last =
+  | 'none'
+  | 'unit-title' // a unit header without its title (seed 002: "Unit 105" then the title)
+  | 'outcome-title'
+  | 'outcome-empty' // "LO 1" with the title on the next line (seed 003)
+  | 'criterion-text'
+  | 'criterion-empty' // "AC 1.1" with the text on the next line (seed 003)
+  | 'sub-item'
+  | 'methods'
+  | 'guidance'
+  | 'note'
+  | 'furniture';
+
+interface Draft extends ImportedUnit {
+  guidanceLines: Map<ImportedCriterion, string[]>;
+  noteLines: string[];
+  duplicates: { criterion: ImportedCriterion; first: ImportedCriterion }[];
+  grid?: { rows: string[][]; line: number; knowledge: boolean; done: boolean };
+  gridOutcomes: ImportedOutcome[];
+}
+
+const CONTD = /\s*\((cont['’]?d|continued)\)\s*/gi;
+const URN = String.raw`[A-Z]\/\d{3}\/\d{4}`;
+const UNIT_HEADERS: { re: RegExp; pick: (m: RegExpExecArray) => { id: string | null; title: string; aliases: string[] } }[] = [
+  // seed 000: "Unit 01 Principles of customer service and delivery (Y/507/5967)"
+  { re: new RegExp(String.raw`^Unit\s+\d{1,3}\s*[:.\-–]?\s+(.+?)\s*\((${URN})\)$`), pick: (m) => ({ id: m[2]!, title: m[1]!, aliases: [] }) },
+  // seed 001 and web pages: "A/506/2130 Deliver customer service - Mandatory Unit", "Unit: A/506/2158 …"
+  { re: new RegExp(String.raw`^(?:Unit\s*(?:\d{1,3}\s*)?[:.\-–]?\s*)?(${URN})\b\s*[:.\-–]?\s*(.*)$`), pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
+  // SVQ: "Unit 1FOH2/10 (F93L 04) Deal with customers face to face"
+  { re: /^Unit\s+([0-9A-Z]{2,}\/[0-9A-Z]{1,4})\s*\(([^)]+)\)\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[3]!, aliases: [m[2]!.trim()] }) },
+  // seed 002: "Unit 101 Prepare yourself to deliver good customer service", "Unit 105" (title below)
+  { re: /^Unit\s+(\d{1,4}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
+];
+
+const FIELD_LABELS: { field: Field; re: RegExp }[] = [
+  { field: 'unit', re: /^(?:Ofqual\s+)?(?:Unit\s+)?(?:reference\s+number|reference|ref(?:erence)?\s+no\.?|ref\.?|number|no\.?|code|URN)(?=\s*[:\t]|\s*$|\s+[A-Z0-9]+\/)/i },
+  { field: 'title', re: /^(?:Unit\s+)?title(?=\s*[:\t]|\s*$)/i },
+  { field: 'level', re: /^(?:Unit\s+)?(?:RQF\s+|QCF\s+)?level(?=\s*[:\t]|\s*$|\s+\d\s*$|\s+level\s+\d\s*$)/i },
+  { field: 'glh', re: /^(?:Unit\s+)?(?:guided\s+learning\s+hours|GLH)(?=\s*[:\t(]|\s*$|\s+\d)/i },
+  { field: 'credits', re: /^(?:Unit\s+)?credits?(?:\s+value)?(?=\s*[:\t]|\s*$|\s+\d)/i },
+];
+
+const OUTCOME_LABELLED = /^(?:LO|Learning\s+outcome|Outcome)\s*(\d{1,2})\b\s*[:.\-–]?\s*(.*)$/i;
+const OUTCOME_NUMBERED = /^(\d{1,2})\.?\s+([A-Za-z‘“'"(].*)$/;
+const CRITERION = /^(?:AC\s*)?(?:[•·▪◦‣]\s*)?(\d{1,3}(?:\.\d{1,3}){1,2})(?:\.(?=\s|$))?\s*(.*)$/;
+const SVQ_ITEM = /^([PK])\s?(\d{1,2})\b\.?\s*(.*)$/;
+const SVQ_LIST = /^what you (have to|must|need to) (do|know)\b.*$/i;
+const SUB_ITEM = /^(?:\(?([a-z]|[ivx]{1,4})\)|([a-z])\.)\s+\S/;
+const BULLET = /^[•·▪◦‣○●\-–*]\s*/;
+const METHODS_HEADING = /^(?:evidence (?:may|must|can|should|could) be (?:supplied|provided|generated|gathered) (?:by|through|from)|(?:suggested |recommended )?(?:assessment|evidence) methods?(?: may include)?)\s*:?\s*(.*)$/i;
+const NOTE = /^notes?\s*[:\-–]\s*(.*)$|^notes?$/i;
+const APPENDIX = /^Appendix\s+\d+\b/i;
+const STRAY_ENUMERATOR = /^(\d{1,2}\.?|\(?[a-z]\)|[•·▪◦‣○●\-–*])$/;
+
+export function parseForm(file: string, content: string): ParseResult {
+  const lines = content.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const units: Draft[] = [];
+  const warnings: ImportWarning[] = [];
+  const warn = (line: number, code: ImportCode, message: string) => warnings.push({ file, line, code, message });
+
+  // (the casts stop TypeScript narrowing these to their first value: the helpers below change them)
+  let unit = null as Draft | null;
+  let outcome = null as ImportedOutcome | null;
+  let criterion = null as ImportedCriterion | null;
+  let last = 'none' as Last;
+  let blank = false;
+  let pendingField = null as Field | null;
+  let guidanceColumn = false;
+  let outside = false; // after an "Appendix 2" heading: general forms, not units
+  let outsideBlock = null as { from: number; to: number; first: string } | null;
+  let pipeColumns = null as PipeColumns | null;
+
+  const flushOutside = () => {
+    if (!outsideBlock) return;
+    const { from, to, first } = outsideBlock;
+    warn(from, 'outside-units', `${from === to ? `line ${from} is` : `lines ${from}–${to} are`} not part of any unit (“${clip(first)}”): skipped`);
+    outsideBlock = null;
+  };
+  const noteOutside = (no: number, text: string) => {
+    if (outsideBlock) outsideBlock.to = no;
+    else outsideBlock = { from: no, to: no, first: text };
+  };
+
+  const openUnit = (no: number, id: string | null, title: string | null, aliases: string[] = []): Draft => {
+    flushOutside();
+    outside = false;
+    closeGrid(no);
+    const again = id ? units.find((u) => u.unit === id) : undefined;
+    outcome = null;
+    criterion = null;
+    if (again) {
+      // a page header repeated ("(cont'd)") or the signature page of a unit already read
+      if (title && !again.title) again.title = title;
+      unit = again;
+      last = title || again.title ? 'furniture' : 'unit-title';
+      return again;
+    }
+    const u: Draft = {
+      unit: id,
+      aliases,
+      title: title || null,
+      level: null,
+      credits: null,
+      glh: null,
+      guidance: null,
+      outcomes: [],
+      file,
+      line: no,
+      guidanceLines: new Map(),
+      noteLines: [],
+      duplicates: [],
+      gridOutcomes: [],
+    };
+    if (id && isUrnShaped(id)) {
+      const c = checkUrn(id);
+      if (!c.ok) warn(no, 'check-letter', `unit reference number ${id}: ${c.reason} (${c.expected}); kept as printed, check the form`);
+    }
+    units.push(u);
+    unit = u;
+    last = title ? 'none' : 'unit-title';
+    return u;
+  };
+
+  const ensureUnit = (no: number): Draft => unit ?? openUnit(no, null, null);
+
+  const openOutcome = (no: number, id: string, title: string | null, type: ImportedOutcome['type'] = null): ImportedOutcome => {
+    const u = ensureUnit(no);
+    closeGrid(no);
+    criterion = null;
+    let o = u.outcomes.find((x) => x.id === id);
+    if (!o) {
+      o = { id, title: title || null, type, methods: null, criteria: [], line: no };
+      u.outcomes.push(o);
+    } else if (title && !o.title) o.title = title;
+    outcome = o;
+    last = title ? 'outcome-title' : 'outcome-empty';
+    return o;
+  };
+
+  const openCriterion = (no: number, rawId: string, text: string) => {
+    const u = ensureUnit(no);
+    closeGrid(no);
+    let id = rawId;
+    let outcomeId: string;
+    const parts = rawId.split('.');
+    if (/^[PK]\d+$/.test(rawId)) outcomeId = rawId[0]!;
+    else if (parts.length === 3) {
+      // N/SVQ: unit.element.criterion
+      outcomeId = parts[1]!;
+      if (u.unit && /^\d+$/.test(u.unit) && parts[0] !== u.unit) {
+        const renumbered = `${u.unit}.${parts[1]}.${parts[2]}`;
+        const taken = u.outcomes.some((o) => o.criteria.some((c) => c.id === renumbered));
+        if (!taken) {
+          warn(no, 'foreign-criterion', `criterion ${rawId} is numbered for unit ${parts[0]} inside unit ${u.unit}: imported as ${renumbered}, check the form`);
+          id = renumbered;
+        } else warn(no, 'foreign-criterion', `criterion ${rawId} is numbered for unit ${parts[0]} inside unit ${u.unit}: kept as printed, check the form`);
+      }
+    } else outcomeId = parts[0]!;
+    if (!outcome || outcome.id !== outcomeId || !u.outcomes.includes(outcome)) {
+      const existing = u.outcomes.find((o) => o.id === outcomeId);
+      outcome = existing ?? openOutcome(no, outcomeId, null);
+    }
+    const c: ImportedCriterion = { id, text: text || null, guidance: null, line: no };
+    const first = u.outcomes.flatMap((o) => o.criteria).find((x) => x.id === id);
+    if (first) u.duplicates.push({ criterion: c, first });
+    else outcome.criteria.push(c);
+    criterion = c;
+    last = text ? 'criterion-text' : 'criterion-empty';
+  };
+
+  const addMethods = (no: number, list: string) => {
+    if (!outcome) {
+      warn(no, 'unplaced-text', `evidence methods “${clip(list)}” come before any outcome: not placed`);
+      return;
+    }
+    const methods: Method[] = outcome.methods ?? [];
+    for (const phrase of methodPhrases(list)) {
+      const m = methodOf(phrase);
+      if (!m) warn(no, 'unknown-method', `“${phrase}” is not an evidence method folio knows: add it to outcome ${outcome.id}'s methods by hand if it is one`);
+      else if (!methods.includes(m)) methods.push(m);
+    }
+    outcome.methods = methods;
+  };
+
+  const addGuidance = (text: string, afterBlank: boolean) => {
+    const u = unit!;
+    const list = u.guidanceLines.get(criterion!) ?? [];
+    if (afterBlank && list.length) list.push('');
+    list.push(text);
+    u.guidanceLines.set(criterion!, list);
+    last = 'guidance';
+  };
+
+  const appendText = (text: string) => {
+    criterion!.text = criterion!.text ? `${criterion!.text} ${text}` : text;
+  };
+
+  const setField = (no: number, field: Field, value: string) => {
+    const v = value.replace(CONTD, ' ').trim();
+    if (field === 'unit') {
+      const id = v.split(/\s+/)[0]!;
+      const rest = v.slice(id.length).trim().replace(/^[:.\-–]\s*/, '');
+      if (unit && unit.unit === id) return;
+      if (unit && !unit.unit && !unit.outcomes.length) {
+        unit.unit = id;
+        if (isUrnShaped(id)) {
+          const c = checkUrn(id);
+          if (!c.ok) warn(no, 'check-letter', `unit reference number ${id}: ${c.reason} (${c.expected}); kept as printed, check the form`);
+        }
+        if (rest && !unit.title) unit.title = rest;
+      } else openUnit(no, id, rest || null);
+      last = 'none';
+      return;
+    }
+    if (field === 'title') {
+      if (!unit || (unit.title && unit.outcomes.length)) openUnit(no, null, v);
+      else unit.title = v;
+      last = 'none';
+      return;
+    }
+    const n = /^(?:level\s*)?(\d{1,3})\b/i.exec(v);
+    if (!n) {
+      warn(no, 'unplaced-text', `${field === 'glh' ? 'guided learning hours' : field} “${clip(v)}” is not a whole number: not placed`);
+      return;
+    }
+    const u = unit && !(unit[field] !== null && unit.outcomes.length) ? unit : openUnit(no, null, null);
+    u[field] = Number(n[1]);
+    last = 'none';
+  };
+
+  /** Split "Level: 2   Credits: 3" or "Unit Level<TAB>2" into fields; false when not a field line. */
+  const tryFields = (no: number, raw: string): boolean => {
+    const segments = raw.split(/\t|\s{3,}|\s\|\s/).map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    if (!segments.length || !FIELD_LABELS.some((f) => f.re.test(segments[0]!))) return false;
+    const found: [Field, string | null][] = [];
+    for (let i = 0; i < segments.length; i++) {
+      const label = FIELD_LABELS.find((f) => f.re.test(segments[i]!));
+      if (!label) {
+        if (!found.length || found[found.length - 1]![1] !== null) return false;
+        found[found.length - 1]![1] = segments[i]!;
+        continue;
+      }
+      const value = segments[i]!.replace(label.re, '').replace(/^\s*[:(]?\s*/, '').replace(/\)\s*$/, '').trim();
+      found.push([label.field, value || null]);
+    }
+    for (const [field, value] of found) {
+      if (value === null) pendingField = field;
+      else setField(no, field, value);
+    }
+    return true;
+  };
+
+  const closeGrid = (no: number) => {
+    const g = unit?.grid;
+    if (!g || g.done) return;
+    g.done = true;
+    const rows = g.rows.filter((r) => r.length);
+    const read = readGrid(rows, g.knowledge);
+    if (!read) {
+      warn(g.line, 'grid-unread', `the U/K and evidence requirements grid of unit ${unit!.unit ?? '(no number)'} could not be read: add those outcomes by hand`);
+      return;
+    }
+    const add = (id: string, title: string, ids: string[]) => {
+      if (!ids.length) return;
+      let o = unit!.gridOutcomes.find((x) => x.id === id);
+      if (!o) {
+        o = { id, title, type: 'knowledge', methods: null, criteria: [], line: g.line };
+        unit!.gridOutcomes.push(o);
+      }
+      for (const c of ids) if (!o.criteria.some((x) => x.id === c)) o.criteria.push({ id: c, text: null, guidance: null, line: g.line });
+    };
+    add('U/K', 'Underpinning knowledge', read.knowledge);
+    add('ER', 'Evidence requirements', read.requirements);
+    void no;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const no = i + 1;
+    const raw = lines[i]!.replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, ' ');
+    const text = raw.replace(/\s+/g, ' ').trim();
+
+    // N/SVQ grid cells: "\t" is an empty cell, "" ends a row
+    const grid = unit?.grid;
+    if (grid && !grid.done && (text === '' || /^([a-z]|\d{1,2})$/.test(text) || isFurniture(text))) {
+      if (raw === '' || raw.trim() === '' && !raw.includes('\t')) grid.rows.push([]);
+      else if (!isFurniture(text)) {
+        if (!grid.rows.length) grid.rows.push([]);
+        grid.rows[grid.rows.length - 1]!.push(text);
+      }
+      continue;
+    }
+
+    if (!text) {
+      blank = true;
+      continue;
+    }
+    const wasBlank = blank;
+    blank = false;
+
+    if (APPENDIX.test(text)) {
+      unit = null;
+      outcome = null;
+      criterion = null;
+      outside = true;
+      noteOutside(no, text);
+      continue;
+    }
+
+    if (pendingField) {
+      const f = pendingField;
+      pendingField = null;
+      setField(no, f, text);
+      continue;
+    }
+
+    if (text.startsWith('|')) {
+      handlePipeRow(no, text);
+      continue;
+    }
+
+    const header = unitHeader(text);
+    if (header) {
+      openUnit(no, header.id, header.title || null, header.aliases);
+      continue;
+    }
+
+    if (tryFields(no, raw)) continue;
+
+    if (outside || !unit) {
+      // before the first unit or after the units: only a structure line starts a unit here
+      const numbered = OUTCOME_NUMBERED.exec(text);
+      if (!outside && (CRITERION.test(text) || OUTCOME_LABELLED.test(text) || SVQ_LIST.test(text) || (numbered && typeOf(numbered[2]!)))) {
+        // fall through: an unnumbered form starts with its first outcome or criterion
+      } else {
+        if (isGuidanceHeading(text)) guidanceColumn = true;
+        if (!isFurniture(text) && !isGuidanceHeading(text)) noteOutside(no, text);
+        continue;
+      }
+    }
+
+    const svqList = SVQ_LIST.exec(text);
+    if (svqList) {
+      const doing = svqList[2]!.toLowerCase() === 'do';
+      openOutcome(no, doing ? 'P' : 'K', text.replace(/:$/, ''), doing ? 'performance' : 'knowledge');
+      last = 'furniture';
+      continue;
+    }
+
+    const methods = METHODS_HEADING.exec(text);
+    if (methods) {
+      last = 'methods';
+      if (methods[1]) addMethods(no, methods[1]);
+      continue;
+    }
+
+    const note = NOTE.exec(text);
+    if (note && unit) {
+      last = 'note';
+      if (note[1]) unit.noteLines.push(note[1]);
+      continue;
+    }
+
+    if (isGuidanceHeading(text)) {
+      guidanceColumn = true;
+      last = 'furniture';
+      continue;
+    }
+    if (isGridHeading(text) && unit) {
+      if (!unit.grid || unit.grid.done) unit.grid = { rows: [], line: no, knowledge: /u\/k/i.test(text), done: false };
+      else if (/u\/k/i.test(text)) unit.grid.knowledge = true;
+      continue;
+    }
+    if (isFurniture(text)) {
+      last = 'furniture';
+      continue;
+    }
+
+    const crit = CRITERION.exec(text) ?? svqItem(text, outcome);
+    if (crit) {
+      openCriterion(no, crit[1]!, crit[2]!.trim());
+      continue;
+    }
+
+    const labelled = OUTCOME_LABELLED.exec(text);
+    const numbered = labelled ? null : OUTCOME_NUMBERED.exec(text);
+    const heading = labelled ?? numbered;
+    if (heading && !(last === 'guidance' && numbered)) {
+      const title = cleanTitle(heading[2]!);
+      openOutcome(no, heading[1]!, title, typeOf(title));
+      continue;
+    }
+
+    if (STRAY_ENUMERATOR.test(text)) {
+      if (!BULLET.test(text)) warn(no, 'unplaced-text', `“${text}” stands alone: not placed`);
+      continue;
+    }
+
+    // plain text, a sub-item or a bullet: it continues whatever the previous lines opened
+    const isSub = SUB_ITEM.test(text) || BULLET.test(text);
+    const body = BULLET.test(text) ? text.replace(BULLET, '') : text;
+    if (last === 'methods') addMethods(no, body);
+    else if (last === 'note') unit!.noteLines.push(wasBlank ? `\n${text}` : text);
+    else if (last === 'unit-title' && unit && !unit.title) {
+      unit.title = text.replace(CONTD, ' ').trim();
+      last = 'none';
+    } else if (last === 'unit-title' && unit && unit.title === text.replace(CONTD, ' ').trim()) last = 'none';
+    else if (last === 'criterion-empty' && criterion) {
+      criterion.text = body;
+      last = 'criterion-text';
+    } else if (last === 'outcome-empty' && outcome) {
+      outcome.title = cleanTitle(text);
+      outcome.type ??= typeOf(outcome.title);
+      last = 'outcome-title';
+    } else if (last === 'outcome-title' && outcome && !wasBlank && !isSub) {
+      outcome.title = cleanTitle(`${outcome.title ?? ''} ${text}`);
+      outcome.type = typeOf(outcome.title) ?? outcome.type;
+    } else if (guidanceColumn && criterion && (wasBlank || last === 'guidance')) addGuidance(text, wasBlank);
+    else if (criterion && (last === 'criterion-text' || last === 'sub-item') && (!wasBlank || isSub)) {
+      appendText(body);
+      last = isSub ? 'sub-item' : last;
+    } else if (criterion && isSub && last !== 'furniture') {
+      appendText(body);
+      last = 'sub-item';
+    } else if (last === 'furniture' && !wasBlank) {
+      // the second line of a wrapped heading or prompt ("Tutor Name, Signature / and Date")
+    } else warn(no, 'unplaced-text', `could not place “${clip(text)}”${unit?.unit ? ` in unit ${unit.unit}` : ''}`);
+  }
+
+  function handlePipeRow(no: number, text: string) {
+    const cells = text.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.replace(/\s+/g, ' ').trim());
+    if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) return;
+    const header = pipeHeader(cells);
+    if (header) {
+      pipeColumns = header;
+      return;
+    }
+    const cols = pipeColumns ?? { lo: 0, title: 1, ac: 2, text: 3, guidance: -1 };
+    const cell = (k: number) => (k >= 0 ? cells[k] ?? '' : '');
+    const lo = cell(cols.lo).replace(/^LO\s*/i, '').replace(/\.$/, '');
+    const loTitle = cell(cols.title);
+    const ac = cell(cols.ac).replace(/^AC\s*/i, '').replace(/\.$/, '');
+    const acText = cell(cols.text);
+    const guide = cell(cols.guidance);
+    if (!unit) openUnit(no, null, null);
+    if (/^\d{1,2}$/.test(lo)) {
+      const title = cleanTitle(loTitle);
+      openOutcome(no, lo, title || null, typeOf(title));
+    } else if (loTitle && outcome && !ac) {
+      outcome.title = cleanTitle(`${outcome.title ?? ''} ${loTitle}`);
+      outcome.type = typeOf(outcome.title) ?? outcome.type;
+    }
+    if (/^\d{1,3}(\.\d{1,3}){1,2}$/.test(ac)) openCriterion(no, ac, acText);
+    else if (ac) warn(no, 'unplaced-text', `could not read “${ac}” as a criterion number: row not placed`);
+    else if (acText && criterion) appendText(acText);
+    else if (acText) warn(no, 'unplaced-text', `could not place “${clip(acText)}”: no criterion above it`);
+    if (guide && criterion) addGuidance(guide, false);
+    last = 'none';
+  }
+
+  flushOutside();
+  if (!units.length) warn(1, 'no-units', 'no unit found: folio reads unit headers ("A/506/2130 Title", "Unit 101 Title", "Unit Reference Number: …") and numbered outcomes and criteria');
+  return { units: units.map((u) => finishUnit(u, warn)), warnings: warnings.sort((a, b) => a.line - b.line) };
+}
+
+interface PipeColumns {
+  lo: number;
+  title: number;
+  ac: number;
+  text: number;
+  guidance: number;
+}
+
+function pipeHeader(cells: string[]): PipeColumns | null {
+  const idx = (re: RegExp, skip: number[] = []) => cells.findIndex((c, i) => !skip.includes(i) && re.test(c));
+  const lo = idx(/^(LO|LO\s*no\.?|outcome\s*(no\.?|number)|no\.?)$/i);
+  const ac = idx(/^(AC|AC\s*no\.?|criteri(on|a)\s*(no\.?|number|ref))$/i);
+  if (lo < 0 || ac < 0) return null;
+  const title = idx(/outcome/i, [lo, ac]);
+  const text = idx(/criteri|^AC\b|assessment/i, [lo, ac, title]);
+  const guidance = idx(/guidance|range|amplification|content/i, [lo, ac, title, text]);
+  return { lo, title, ac, text: text >= 0 ? text : ac + 1, guidance };
+}
+
+function unitHeader(text: string): { id: string | null; title: string; aliases: string[] } | undefined {
+  const t = text.replace(CONTD, ' ').trim();
+  for (const h of UNIT_HEADERS) {
+    const m = h.re.exec(t);
+    if (m) {
+      const r = h.pick(m);
+      return { ...r, title: r.title.replace(/\s*[-–]\s*Mandatory( Unit)?$/i, '').trim() };
+    }
+  }
+  return undefined;
+}
+
+/** "P3 …" / "K12 …" inside an SVQ "What you have to do / know" list. */
+function svqItem(text: string, outcome: ImportedOutcome | null): RegExpExecArray | null {
+  const m = SVQ_ITEM.exec(text);
+  if (!m || !outcome || (outcome.id !== 'P' && outcome.id !== 'K')) return null;
+  return Object.assign([text, `${m[1]}${m[2]}`, m[3] ?? ''], { index: 0, input: text }) as RegExpExecArray;
+}
+
+function cleanTitle(title: string): string {
+  return title
+    .replace(CONTD, ' ')
+    .replace(/^(the )?(learner|candidate)s? (will|can|should|must)\s*:\s*/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** DESIGN.md: "Be able to" → performance; "Understand" / "Know" → knowledge; else unstated. */
+export function typeOf(title: string | null): ImportedOutcome['type'] {
+  if (!title) return null;
+  if (/^be able to\b/i.test(title)) return 'performance';
+  if (/^(understand|know)\b/i.test(title)) return 'knowledge';
+  return null;
+}
+
+export function clip(s: string, n = 60): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

@@ -1,0 +1,248 @@
+// Writing what a form gives into a unit specification's YAML. A new spec and an existing one
+// go through the same merge, so both come out in one layout. Merging edits the parsed
+// Document in place: comments, quoting and key order of the spec stay as the author left
+// them; only values the form gives are added, and a value the spec already holds is changed
+// only when the caller allows it (--force).
+import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { typeOf } from './parse.js';
+import type { ImportedCriterion, ImportedOutcome, ImportedUnit } from './types.js';
+
+export interface Conflict {
+  /** Where, in the spec's words: "title", "outcome 2 methods", "criterion 1.4 text". */
+  at: string;
+  spec: string;
+  form: string;
+}
+
+export interface MergeReport {
+  /** What the form added that the spec did not have. */
+  filled: string[];
+  /** Values the spec holds that the form gives differently. */
+  conflicts: Conflict[];
+}
+
+export interface MergeOptions {
+  /** Replace values the spec holds with the form's (--force); otherwise keep the spec's. */
+  overwrite: boolean;
+  /** The form was matched by its criteria, not named: never change criterion wording. */
+  keepWording: boolean;
+  /** The spec's id, for a form that gives none. */
+  id: string;
+  source: string;
+}
+
+const UNIT_KEYS = ['unit', 'aliases', 'title', 'level', 'credits', 'glh', 'source', 'guidance', 'methods', 'requires', 'min-evidence', 'outcomes'];
+const OUTCOME_KEYS = ['id', 'title', 'type', 'guidance', 'methods', 'requires', 'min-evidence', 'criteria'];
+const CRITERION_KEYS = ['id', 'text', 'guidance', 'methods', 'requires', 'min-evidence'];
+
+export function parseSpec(text: string): Document.Parsed | undefined {
+  const doc = parseDocument(text, { schema: 'failsafe', keepSourceTokens: false });
+  return doc.errors.length || !isMap(doc.contents) ? undefined : doc;
+}
+
+export function emptySpec(): Document {
+  const doc = new Document(new YAMLMap(), { schema: 'failsafe' });
+  return doc;
+}
+
+export function renderSpec(doc: Document): string {
+  return doc.toString({ lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false });
+}
+
+/** The criteria of a spec as id → text, for matching a form that gives no unit number. */
+export function criteriaOf(doc: Document): Map<string, string> {
+  const out = new Map<string, string>();
+  const outcomes = (doc.contents as YAMLMap).get('outcomes');
+  if (!isSeq(outcomes)) return out;
+  for (const o of outcomes.items) {
+    const criteria = isMap(o) ? o.get('criteria') : undefined;
+    if (!isSeq(criteria)) continue;
+    for (const c of criteria.items) if (isMap(c)) out.set(str(c.get('id')) ?? '', str(c.get('text')) ?? '');
+  }
+  return out;
+}
+
+export function mergeUnit(doc: Document, u: ImportedUnit, opts: MergeOptions): MergeReport {
+  const report: MergeReport = { filled: [], conflicts: [] };
+  const root = doc.contents as YAMLMap;
+  const ctx = { doc, report, opts };
+  if (!root.has('unit')) put(root, 'unit', quoted(opts.id), UNIT_KEYS);
+  scalar(ctx, root, 'title', u.title, 'title', UNIT_KEYS);
+  scalar(ctx, root, 'level', num(u.level), 'level', UNIT_KEYS);
+  scalar(ctx, root, 'credits', num(u.credits), 'credits', UNIT_KEYS);
+  scalar(ctx, root, 'glh', num(u.glh), 'guided learning hours', UNIT_KEYS);
+  union(ctx, root, 'aliases', u.aliases, 'aliases', UNIT_KEYS);
+  union(ctx, root, 'source', [opts.source], 'source', UNIT_KEYS);
+  scalar(ctx, root, 'guidance', u.guidance, 'guidance', UNIT_KEYS);
+
+  let outcomes = root.get('outcomes');
+  if (!isSeq(outcomes)) {
+    outcomes = new YAMLSeq();
+    put(root, 'outcomes', outcomes, UNIT_KEYS);
+  }
+  const seq = outcomes as YAMLSeq;
+  let after = -1;
+  for (const o of u.outcomes) {
+    let i = seq.items.findIndex((n) => isMap(n) && str(n.get('id')) === o.id);
+    if (i < 0) {
+      seq.items.splice(after + 1, 0, new YAMLMap());
+      i = after + 1;
+      put(seq.items[i] as YAMLMap, 'id', quoted(o.id), OUTCOME_KEYS);
+      report.filled.push(`outcome ${o.id}`);
+    }
+    after = i;
+    mergeOutcome(ctx, seq.items[i] as YAMLMap, o);
+  }
+  return report;
+}
+
+interface Ctx {
+  doc: Document;
+  report: MergeReport;
+  opts: MergeOptions;
+}
+
+function mergeOutcome(ctx: Ctx, node: YAMLMap, o: ImportedOutcome) {
+  const where = `outcome ${o.id}`;
+  scalar(ctx, node, 'title', o.title, `${where} title`, OUTCOME_KEYS);
+  // A type the title already implies is not written (DESIGN.md infers it).
+  const title = str(node.get('title')) ?? null;
+  const stated = str(node.get('type'));
+  const effective = stated ?? typeOf(title);
+  if (o.type && o.type !== effective) {
+    if (!stated || ctx.opts.overwrite) {
+      put(node, 'type', new Scalar(o.type), OUTCOME_KEYS);
+      if (!stated) ctx.report.filled.push(`${where} type`);
+    }
+    if (stated) ctx.report.conflicts.push({ at: `${where} type`, spec: stated, form: o.type });
+  }
+  if (o.methods) {
+    const current = list(node.get('methods'));
+    if (!current) {
+      put(node, 'methods', flow(o.methods), OUTCOME_KEYS);
+      ctx.report.filled.push(`${where} methods`);
+    } else if ([...current].sort().join() !== [...o.methods].sort().join()) {
+      ctx.report.conflicts.push({ at: `${where} methods`, spec: current.join(', '), form: o.methods.join(', ') });
+      if (ctx.opts.overwrite) put(node, 'methods', flow(o.methods), OUTCOME_KEYS);
+    }
+  }
+  let criteria = node.get('criteria');
+  if (!isSeq(criteria)) {
+    criteria = new YAMLSeq();
+    put(node, 'criteria', criteria, OUTCOME_KEYS);
+  }
+  const seq = criteria as YAMLSeq;
+  let after = -1;
+  for (const c of o.criteria) {
+    let i = seq.items.findIndex((n) => isMap(n) && str(n.get('id')) === c.id);
+    if (i < 0) {
+      const fresh = new YAMLMap();
+      put(fresh, 'id', quoted(c.id), CRITERION_KEYS);
+      seq.items.splice(after + 1, 0, fresh);
+      i = after + 1;
+      ctx.report.filled.push(`criterion ${c.id}`);
+    }
+    after = i;
+    mergeCriterion(ctx, seq.items[i] as YAMLMap, c);
+  }
+}
+
+function mergeCriterion(ctx: Ctx, node: YAMLMap, c: ImportedCriterion) {
+  const where = `criterion ${c.id}`;
+  if (ctx.opts.keepWording && node.has('text')) {
+    const spec = str(node.get('text'));
+    if (c.text && spec !== undefined && norm(spec) !== norm(c.text)) ctx.report.conflicts.push({ at: `${where} text`, spec, form: c.text });
+  } else scalar(ctx, node, 'text', c.text, `${where} text`, CRITERION_KEYS);
+  scalar(ctx, node, 'guidance', c.guidance, `${where} guidance`, CRITERION_KEYS);
+}
+
+/** Set key to the form's value where the spec has none; record a difference where it has one. */
+function scalar(ctx: Ctx, node: YAMLMap, key: string, value: string | null, where: string, order: string[]) {
+  if (value === null || value === '') return;
+  const current = str(node.get(key));
+  if (current === undefined || current.trim() === '') {
+    put(node, key, text(value), order);
+    ctx.report.filled.push(where);
+    return;
+  }
+  if (norm(current) === norm(value)) return;
+  ctx.report.conflicts.push({ at: where, spec: current, form: value });
+  if (ctx.opts.overwrite) {
+    const existing = node.get(key, true);
+    if (isScalar(existing) && !value.includes('\n')) existing.value = value;
+    else put(node, key, text(value), order);
+  }
+}
+
+/** aliases and source: add what is missing, never remove. A single source becomes a list. */
+function union(ctx: Ctx, node: YAMLMap, key: string, values: string[], where: string, order: string[]) {
+  if (!values.length) return;
+  const current = node.get(key, true);
+  const have = isSeq(current) ? current.items.map((n) => str(n) ?? '') : isScalar(current) && str(current) ? [str(current)!] : [];
+  const missing = values.filter((v) => !have.includes(v));
+  if (!missing.length) return;
+  const all = [...have, ...missing];
+  if (key === 'source' && all.length === 1) put(node, key, new Scalar(all[0]), order);
+  else if (isSeq(current)) for (const m of missing) current.items.push(new Scalar(m));
+  else put(node, key, flow(all), order);
+  ctx.report.filled.push(`${where} ${missing.join(', ')}`);
+}
+
+/** Insert or replace key, keeping DESIGN.md's key order for keys the spec does not have yet. */
+function put(node: YAMLMap, key: string, value: unknown, order: string[]) {
+  const at = node.items.findIndex((p) => str(p.key) === key);
+  if (at >= 0) {
+    const pair = node.items[at]!;
+    const old = pair.value;
+    pair.value = value;
+    // keep a comment that sat on the replaced value
+    if (isScalar(old) && (isScalar(value) || isSeq(value)) && old.comment) (value as Scalar).comment = old.comment;
+    return;
+  }
+  const rank = order.indexOf(key);
+  let i = node.items.findIndex((p) => {
+    const r = order.indexOf(str(p.key) ?? '');
+    return r > rank;
+  });
+  if (i < 0) i = node.items.length;
+  node.items.splice(i, 0, new Pair(new Scalar(key), value));
+}
+
+function text(value: string): Scalar {
+  const s = new Scalar(value);
+  if (value.includes('\n')) s.type = Scalar.BLOCK_LITERAL;
+  return s;
+}
+
+function quoted(value: string): Scalar {
+  const s = new Scalar(value);
+  s.type = Scalar.QUOTE_DOUBLE;
+  return s;
+}
+
+function flow(values: string[]): YAMLSeq {
+  const seq = new YAMLSeq();
+  seq.flow = true;
+  for (const v of values) seq.items.push(new Scalar(v));
+  return seq;
+}
+
+function list(node: unknown): string[] | undefined {
+  if (!isSeq(node)) return undefined;
+  return node.items.map((n) => str(n) ?? '');
+}
+
+function str(node: unknown): string | undefined {
+  if (isScalar(node)) return node.value === null || node.value === undefined ? undefined : String(node.value);
+  if (typeof node === 'string') return node;
+  return undefined;
+}
+
+function num(n: number | null): string | null {
+  return n === null ? null : String(n);
+}
+
+/** Whitespace and line breaks do not make a difference between two texts. */
+export function norm(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

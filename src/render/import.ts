@@ -1,0 +1,88 @@
+// Formatters for `folio import`: a summary a centre admin can check against the form (units,
+// criteria per unit, what happened to each spec, every line that could not be placed), the
+// JSON contract, and the specs' YAML for --stdout.
+import type { SpecPlan } from '../import/index.js';
+import type { ImportedUnit, ImportWarning } from '../import/types.js';
+import { importJson, json } from './contract.js';
+import { fit, pad, palette, type RenderOptions } from './style.js';
+
+export interface ImportReport {
+  units: ImportedUnit[];
+  warnings: ImportWarning[];
+  specs: (SpecPlan & { backup?: string })[];
+  /** The spec folder as the user would name it. */
+  dir: string;
+  /** False for a dry run (--format json without -o): actions are what would happen. */
+  written: boolean;
+}
+
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+const DONE: Record<SpecPlan['action'], string> = {
+  create: 'created',
+  update: 'filled in',
+  unchanged: 'unchanged',
+  conflict: 'differs: not written',
+  replace: 'replaced',
+  unreadable: 'unreadable: not written',
+};
+const PLANNED: Record<SpecPlan['action'], string> = {
+  create: 'would create',
+  update: 'would fill in',
+  unchanged: 'unchanged',
+  conflict: 'differs: would not write',
+  replace: 'would replace',
+  unreadable: 'unreadable: would not write',
+};
+
+export function importTable(r: ImportReport, o: RenderOptions): string {
+  const c = palette(o.color);
+  const out: string[] = [];
+  const files = [...new Set(r.units.map((u) => u.file).concat(r.warnings.map((w) => w.file)))];
+  const words = r.written ? DONE : PLANNED;
+  const colour = (a: SpecPlan['action'], s: string) => (a === 'conflict' || a === 'unreadable' ? c.red(s) : a === 'unchanged' ? c.dim(s) : c.green(s));
+  for (const f of files) {
+    const units = r.units.filter((u) => u.file === f);
+    const criteria = units.reduce((n, u) => n + u.outcomes.reduce((m, x) => m + x.criteria.length, 0), 0);
+    out.push(c.bold(`${f}: ${plural(units.length, 'unit')}, ${plural(criteria, 'criterion').replace(/criterions$/, 'criteria')}`));
+    for (const u of units) {
+      const spec = r.specs.find((s) => s.units.includes(u));
+      const count = u.outcomes.reduce((m, x) => m + x.criteria.length, 0);
+      const id = spec?.id ?? u.unit ?? '?';
+      const tw = Math.max(12, o.width - 58);
+      const action = spec ? colour(spec.action, `${words[spec.action]} ${r.dir}/${spec.file}`) : '';
+      out.push(`  ${pad(id, 11)} ${pad(fit(u.title ?? '(no title)', tw), tw)} ${pad(plural(u.outcomes.length, 'outcome'), 11)} ${pad(String(count), 3, true)} criteria  ${action}`);
+      if (spec && (spec.action === 'conflict' || spec.action === 'replace') && spec.units[0] === u) {
+        for (const d of spec.conflicts) out.push(`      ${c.yellow(d.at)}: spec “${fit(d.spec.replace(/\s+/g, ' '), 50)}”, form “${fit(d.form.replace(/\s+/g, ' '), 50)}”`);
+        if (spec.backup) out.push(`      previous spec kept as ${r.dir}/${spec.backup}`);
+      }
+    }
+  }
+  if (r.warnings.length) {
+    out.push('', c.bold(`${plural(r.warnings.length, 'warning')}:`));
+    for (const w of r.warnings) out.push(`  ${w.file}:${w.line}: ${c.yellow('warning')}: ${w.message} ${c.dim(`[${w.code}]`)}`);
+  }
+  out.push('', summary(r));
+  return `${out.join('\n')}\n`;
+}
+
+export function summary(r: ImportReport): string {
+  const n = (a: SpecPlan['action']) => r.specs.filter((s) => s.action === a).length;
+  const parts = [
+    [n('create'), r.written ? 'created' : 'to create'],
+    [n('update'), r.written ? 'filled in' : 'to fill in'],
+    [n('replace'), r.written ? 'replaced (backups kept)' : 'to replace'],
+    [n('unchanged'), 'unchanged'],
+  ]
+    .filter(([k]) => k)
+    .map(([k, w]) => `${k} ${w}`);
+  const held = n('conflict') + n('unreadable');
+  const head = `${plural(r.units.length, 'unit')} read; specs in ${r.dir}: ${parts.join(', ') || 'none'}`;
+  return held ? `${head}; ${held} not written because the spec differs from the form (see above; --force replaces it and keeps a backup).` : `${head}.`;
+}
+
+export const importFormats = {
+  table: importTable,
+  json: (r: ImportReport) => json(importJson(r)),
+  yaml: (r: ImportReport) => r.specs.map((s) => `# ${r.dir}/${s.file}\n${s.text}`).join('---\n'),
+};
