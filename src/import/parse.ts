@@ -230,7 +230,8 @@ export function parseForm(file: string, content: string): ParseResult {
         }
         if (rest && !unit.title) unit.title = rest;
       } else openUnit(no, id, rest || null);
-      last = 'none';
+      // a web page gives the title on its own line under the number
+      last = unit!.title ? 'none' : 'unit-title';
       return;
     }
     if (field === 'title') {
@@ -466,7 +467,7 @@ export function parseForm(file: string, content: string): ParseResult {
     if (/^\d{1,2}$/.test(lo)) {
       const title = cleanTitle(loTitle);
       openOutcome(no, lo, title || null, typeOf(title));
-    } else if (loTitle && outcome && !ac) {
+    } else if (loTitle && outcome) {
       outcome.title = cleanTitle(`${outcome.title ?? ''} ${loTitle}`);
       outcome.type = typeOf(outcome.title) ?? outcome.type;
     }
