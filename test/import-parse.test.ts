@@ -87,6 +87,22 @@ describe('outcomes and criteria', () => {
     expect(texts(form)).toEqual({ '1.1': 'Describe the organisation’s procedures for dealing with problems', '1.2': 'Explain limits of authority', '2.1': 'Identify options' });
   });
 
+  it('takes outcome and criterion numbers printed on their own lines (register page)', () => {
+    const form = ['Unit Reference Number: H/506/2154', 'Learning Outcomes', '1', 'Understand how to deal with calls', 'Assessment Criteria', '1.1', 'Describe the telephone system', '2.', 'Be able to answer calls', '2.1', 'Answer calls promptly'].join('\n');
+    expect(shape(form)[0]!.outcomes).toEqual(['1:knowledge=1.1', '2:performance=2.1']);
+    expect(read(form).warnings).toEqual([]);
+  });
+
+  it('reads a two-column table of outcomes and criteria cell by cell', () => {
+    const form = ['Unit: T/506/2126 Communicate with customers in writing', '| Learning outcome | Assessment criteria |', '|---|---|', '| 1. Understand written communication | 1.1 Describe formats |', '| | 1.2 Explain tone |'].join('\n');
+    expect(shape(form)[0]!.outcomes).toEqual(['1:knowledge=1.1,1.2']);
+  });
+
+  it('reads SVQ P and K items under other headings', () => {
+    const form = ['Unit 1FOH2/10 (F93L 04) Deal with customers', 'Performance criteria', 'You must be able to:', 'P1 greet customers', 'P2 listen', 'Knowledge and understanding', 'You need to know and understand:', 'K1 how to greet customers'].join('\n');
+    expect(shape(form)[0]!.outcomes).toEqual(['P:performance=P1,P2', 'K:knowledge=K1']);
+  });
+
   it('turns "Evidence may be supplied by" into methods and the guidance column into guidance (seed 004)', () => {
     const form = ['\tLearning Outcome', '\tAssessment Criteria', '\tGuidelines and range', '\t3. Be able to prepare', '\t3.1 Keep up to date', '', '\tResources can be e.g.:', '· Manuals*', '', 'Brochures', '\t3.2 Prepare resources', '\tEvidence may be supplied by:', '· Observation, witness testimony, customer records*, professional discussion and expert witness'].join('\n');
     const o = read(form).units[0]!.outcomes[0]!;

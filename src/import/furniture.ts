@@ -12,6 +12,7 @@ const FURNITURE: RegExp[] = [
   /^(learning outcomes?|assessment criteria|performance criteria|knowledge and understanding)$/i,
   /^(the )?(learner|candidate)s? (will|can|must|should)( be able to)?:?$/i,
   /^you will:?$/i,
+  /^you (must|need to|should)( be able to| know and understand| know)?:?$/i,
   /^the candidate provides evidence that they understand:?$/i,
   /^evidence \(brief description/i,
   /^(portfolio )?(reference|ref\.?)( no\.?)?$/i,

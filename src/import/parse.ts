@@ -90,6 +90,12 @@ export function parseForm(file: string, content: string): ParseResult {
   let outside = false; // after an "Appendix 2" heading: general forms, not units
   let outsideBlock = null as { from: number; to: number; first: string } | null;
   let pipeColumns = null as PipeColumns | null;
+  // a register page may print an outcome's number on its own line and the title below it
+  let pendingOutcome = null as { id: string; line: number; seen: boolean } | null;
+  const dropPendingOutcome = () => {
+    if (pendingOutcome) warn(pendingOutcome.line, 'unplaced-text', `“${pendingOutcome.id}” stands alone: not placed`);
+    pendingOutcome = null;
+  };
 
   const flushOutside = () => {
     if (!outsideBlock) return;
@@ -179,7 +185,8 @@ export function parseForm(file: string, content: string): ParseResult {
     } else outcomeId = parts[0]!;
     if (!outcome || outcome.id !== outcomeId || !u.outcomes.includes(outcome)) {
       const existing = u.outcomes.find((o) => o.id === outcomeId);
-      outcome = existing ?? openOutcome(no, outcomeId, null);
+      const svq = outcomeId === 'P' ? 'performance' : outcomeId === 'K' ? 'knowledge' : null;
+      outcome = existing ?? openOutcome(no, outcomeId, null, /^[PK]\d+$/.test(rawId) ? svq : null);
     }
     const c: ImportedCriterion = { id, text: text || null, guidance: null, line: no };
     const first = u.outcomes.flatMap((o) => o.criteria).find((x) => x.id === id);
@@ -296,9 +303,8 @@ export function parseForm(file: string, content: string): ParseResult {
     void no;
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const no = i + 1;
-    const raw = lines[i]!.replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, ' ');
+  const handle = (no: number, rawLine: string): void => {
+    const raw = rawLine.replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, ' ');
     const text = raw.replace(/\s+/g, ' ').trim();
 
     // N/SVQ grid cells: "\t" is an empty cell, "" ends a row
@@ -309,15 +315,17 @@ export function parseForm(file: string, content: string): ParseResult {
         if (!grid.rows.length) grid.rows.push([]);
         grid.rows[grid.rows.length - 1]!.push(text);
       }
-      continue;
+      return;
     }
 
     if (!text) {
       blank = true;
-      continue;
+      return;
     }
     const wasBlank = blank;
     blank = false;
+    if (pendingOutcome?.seen) dropPendingOutcome();
+    else if (pendingOutcome) pendingOutcome.seen = true;
 
     if (APPENDIX.test(text)) {
       unit = null;
@@ -325,28 +333,28 @@ export function parseForm(file: string, content: string): ParseResult {
       criterion = null;
       outside = true;
       noteOutside(no, text);
-      continue;
+      return;
     }
 
     if (pendingField) {
       const f = pendingField;
       pendingField = null;
       setField(no, f, text);
-      continue;
+      return;
     }
 
     if (text.startsWith('|')) {
       handlePipeRow(no, text);
-      continue;
+      return;
     }
 
     const header = unitHeader(text);
     if (header) {
       openUnit(no, header.id, header.title || null, header.aliases);
-      continue;
+      return;
     }
 
-    if (tryFields(no, raw)) continue;
+    if (tryFields(no, raw)) return;
 
     if (outside || !unit) {
       // before the first unit or after the units: only a structure line starts a unit here
@@ -356,7 +364,7 @@ export function parseForm(file: string, content: string): ParseResult {
       } else {
         if (isGuidanceHeading(text)) guidanceColumn = true;
         if (!isFurniture(text) && !isGuidanceHeading(text)) noteOutside(no, text);
-        continue;
+        return;
       }
     }
 
@@ -365,42 +373,42 @@ export function parseForm(file: string, content: string): ParseResult {
       const doing = svqList[2]!.toLowerCase() === 'do';
       openOutcome(no, doing ? 'P' : 'K', text.replace(/:$/, ''), doing ? 'performance' : 'knowledge');
       last = 'furniture';
-      continue;
+      return;
     }
 
     const methods = METHODS_HEADING.exec(text);
     if (methods) {
       last = 'methods';
       if (methods[1]) addMethods(no, methods[1]);
-      continue;
+      return;
     }
 
     const note = NOTE.exec(text);
     if (note && unit) {
       last = 'note';
       if (note[1]) unit.noteLines.push(note[1]);
-      continue;
+      return;
     }
 
     if (isGuidanceHeading(text)) {
       guidanceColumn = true;
       last = 'furniture';
-      continue;
+      return;
     }
     if (isGridHeading(text) && unit) {
       if (!unit.grid || unit.grid.done) unit.grid = { rows: [], line: no, knowledge: /u\/k/i.test(text), done: false };
       else if (/u\/k/i.test(text)) unit.grid.knowledge = true;
-      continue;
+      return;
     }
     if (isFurniture(text)) {
       last = 'furniture';
-      continue;
+      return;
     }
 
     const crit = CRITERION.exec(text) ?? svqItem(text, outcome);
     if (crit) {
       openCriterion(no, crit[1]!, crit[2]!.trim());
-      continue;
+      return;
     }
 
     const labelled = OUTCOME_LABELLED.exec(text);
@@ -409,18 +417,29 @@ export function parseForm(file: string, content: string): ParseResult {
     if (heading && !(last === 'guidance' && numbered)) {
       const title = cleanTitle(heading[2]!);
       openOutcome(no, heading[1]!, title, typeOf(title));
-      continue;
+      return;
     }
 
+    const bare = /^(\d{1,2})\.?$/.exec(text);
+    if (bare) {
+      dropPendingOutcome();
+      pendingOutcome = { id: bare[1]!, line: no, seen: false };
+      return;
+    }
     if (STRAY_ENUMERATOR.test(text)) {
       if (!BULLET.test(text)) warn(no, 'unplaced-text', `“${text}” stands alone: not placed`);
-      continue;
+      return;
     }
 
     // plain text, a sub-item or a bullet: it continues whatever the previous lines opened
     const isSub = SUB_ITEM.test(text) || BULLET.test(text);
     const body = BULLET.test(text) ? text.replace(BULLET, '') : text;
-    if (last === 'methods') addMethods(no, body);
+    if (pendingOutcome && !isSub) {
+      const { id } = pendingOutcome;
+      pendingOutcome = null;
+      const title = cleanTitle(text);
+      openOutcome(no, id, title, typeOf(title));
+    } else if (last === 'methods') addMethods(no, body);
     else if (last === 'note') unit!.noteLines.push(wasBlank ? `\n${text}` : text);
     else if (last === 'unit-title' && unit && !unit.title) {
       unit.title = text.replace(CONTD, ' ').trim();
@@ -446,7 +465,9 @@ export function parseForm(file: string, content: string): ParseResult {
     } else if (last === 'furniture' && !wasBlank) {
       // the second line of a wrapped heading or prompt ("Tutor Name, Signature / and Date")
     } else warn(no, 'unplaced-text', `could not place “${clip(text)}”${unit?.unit ? ` in unit ${unit.unit}` : ''}`);
-  }
+  };
+
+  for (let i = 0; i < lines.length; i++) handle(i + 1, lines[i]!);
 
   function handlePipeRow(no: number, text: string) {
     const cells = text.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.replace(/\s+/g, ' ').trim());
@@ -454,6 +475,12 @@ export function parseForm(file: string, content: string): ParseResult {
     const header = pipeHeader(cells);
     if (header) {
       pipeColumns = header;
+      return;
+    }
+    const fitsDefault = /^(LO\s*)?\d{1,2}\.?$/i.test(cells[0] ?? '') || /^(AC\s*)?\d{1,3}(\.\d{1,3}){1,2}\.?$/i.test(cells[2] ?? '') || (cells[0] === '' && cells.length >= 4);
+    if (!pipeColumns && !fitsDefault) {
+      // some other table: read its cells as lines
+      for (const c of cells) if (c) handle(no, c);
       return;
     }
     const cols = pipeColumns ?? { lo: 0, title: 1, ac: 2, text: 3, guidance: -1 };
@@ -479,6 +506,7 @@ export function parseForm(file: string, content: string): ParseResult {
     last = 'none';
   }
 
+  dropPendingOutcome();
   flushOutside();
   if (!units.length) warn(1, 'no-units', 'no unit found: folio reads unit headers ("A/506/2130 Title", "Unit 101 Title", "Unit Reference Number: …") and numbered outcomes and criteria');
   return { units: units.map((u) => finishUnit(u, warn)), warnings: warnings.sort((a, b) => a.line - b.line) };
@@ -518,7 +546,7 @@ function unitHeader(text: string): { id: string | null; title: string; aliases: 
 /** "P3 …" / "K12 …" inside an SVQ "What you have to do / know" list. */
 function svqItem(text: string, outcome: ImportedOutcome | null): RegExpExecArray | null {
   const m = SVQ_ITEM.exec(text);
-  if (!m || !outcome || (outcome.id !== 'P' && outcome.id !== 'K')) return null;
+  if (!m || (outcome && outcome.id !== 'P' && outcome.id !== 'K')) return null;
   return Object.assign([text, `${m[1]}${m[2]}`, m[3] ?? ''], { index: 0, input: text }) as RegExpExecArray;
 }
 
