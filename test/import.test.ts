@@ -77,11 +77,11 @@ describe('the sample specs are the seeds, imported', () => {
       '002:4678 repeated-text',
       '002:4966 repeated-text',
       '002:7438 outside-units',
-      '004:93 unplaced-text',
       '003:4 matched-spec',
       '004:6 matched-spec',
       '004:54 wording-differs',
       '004:80 wording-differs',
+      '004:93 unplaced-text',
       '004:94 wording-differs',
     ]);
   });
@@ -114,7 +114,7 @@ describe('writing specs', () => {
     const { dir, file } = setup(spec);
     const r = await folio(['import', 'form.txt'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('filled in specs/units/H-506-2154.yaml');
+    expect(r.stdout).toContain('filled in H-506-2154.yaml');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('# checked by the IQA, 2026-02-01');
     expect(text).toContain('credits: 3 # facts.md');

@@ -101,6 +101,8 @@ export function importForms(forms: Form[], folder: SpecFolder, opts: ImportOptio
     contributors.sort((a, b) => Number(matched.has(a)) - Number(matched.has(b)));
     specs.push(plan(id, contributors, folder, opts, matched, sourceOf, warnings));
   }
+  const order = new Map(forms.map((f, i) => [f.file, i]));
+  warnings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
   return { units, warnings, specs, target };
 }
 

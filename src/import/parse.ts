@@ -91,9 +91,9 @@ export function parseForm(file: string, content: string): ParseResult {
   let outsideBlock = null as { from: number; to: number; first: string } | null;
   let pipeColumns = null as PipeColumns | null;
   // a register page may print an outcome's number on its own line and the title below it
-  let pendingOutcome = null as { id: string; line: number; seen: boolean } | null;
+  let pendingOutcome = null as { id: string; text: string; line: number; seen: boolean } | null;
   const dropPendingOutcome = () => {
-    if (pendingOutcome) warn(pendingOutcome.line, 'unplaced-text', `“${pendingOutcome.id}” stands alone: not placed`);
+    if (pendingOutcome) warn(pendingOutcome.line, 'unplaced-text', `“${pendingOutcome.text}” stands alone: not placed`);
     pendingOutcome = null;
   };
 
@@ -423,7 +423,7 @@ export function parseForm(file: string, content: string): ParseResult {
     const bare = /^(\d{1,2})\.?$/.exec(text);
     if (bare) {
       dropPendingOutcome();
-      pendingOutcome = { id: bare[1]!, line: no, seen: false };
+      pendingOutcome = { id: bare[1]!, text, line: no, seen: false };
       return;
     }
     if (STRAY_ENUMERATOR.test(text)) {
