@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../src/diagnostics.js';
 import { GAP_REASONS } from '../src/status/gaps.js';
+import { IMPORT_CODES } from '../src/import/types.js';
 import { REPO } from './helpers.js';
 
 const readme = readFileSync(`${REPO}README.md`, 'utf8');
@@ -25,6 +26,12 @@ describe('README', () => {
     const text = section('Check codes');
     expect(firstColumn(text)).toEqual(Object.keys(CODES));
     for (const [code, info] of Object.entries(CODES)) expect(text).toContain(`| \`${code}\` | ${info.severity} | ${info.summary} |`);
+  });
+
+  it('lists every import warning with its meaning', () => {
+    const text = section('Importing unit specifications');
+    expect(firstColumn(text)).toEqual(Object.keys(IMPORT_CODES));
+    for (const [code, meaning] of Object.entries(IMPORT_CODES)) expect(text).toContain(`| \`${code}\` | ${meaning} |`);
   });
 
   it('lists every gap reason', () => {

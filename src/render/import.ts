@@ -22,17 +22,17 @@ const DONE: Record<SpecPlan['action'], string> = {
   create: 'created',
   update: 'filled in',
   unchanged: 'unchanged',
-  conflict: 'differs: not written',
+  conflict: 'differs',
   replace: 'replaced',
-  unreadable: 'unreadable: not written',
+  unreadable: 'unreadable',
 };
 const PLANNED: Record<SpecPlan['action'], string> = {
-  create: 'would create',
-  update: 'would fill in',
+  create: 'new',
+  update: 'to fill in',
   unchanged: 'unchanged',
-  conflict: 'differs: would not write',
-  replace: 'would replace',
-  unreadable: 'unreadable: would not write',
+  conflict: 'differs',
+  replace: 'to replace',
+  unreadable: 'unreadable',
 };
 
 export function importTable(r: ImportReport, o: RenderOptions): string {
@@ -42,7 +42,6 @@ export function importTable(r: ImportReport, o: RenderOptions): string {
   const words = r.written ? DONE : PLANNED;
   const colour = (a: SpecPlan['action'], s: string) => (a === 'conflict' || a === 'unreadable' ? c.red(s) : a === 'unchanged' ? c.dim(s) : c.green(s));
   const idWidth = Math.min(24, Math.max(10, ...r.specs.map((s) => s.id.length)));
-  const tw = Math.max(12, o.width - idWidth - 58);
   for (const f of files) {
     const units = r.units.filter((u) => u.file === f);
     const criteria = units.reduce((n, u) => n + u.outcomes.reduce((m, x) => m + x.criteria.length, 0), 0);
@@ -51,8 +50,9 @@ export function importTable(r: ImportReport, o: RenderOptions): string {
       const spec = r.specs.find((s) => s.units.includes(u));
       const count = u.outcomes.reduce((m, x) => m + x.criteria.length, 0);
       const id = spec?.id ?? u.unit ?? '?';
-      const action = spec ? colour(spec.action, `${words[spec.action]} ${spec.file}`) : '';
-      out.push(`  ${pad(fit(id, idWidth), idWidth)}  ${pad(fit(u.title ?? '(no title)', tw), tw)}  ${pad(plural(u.outcomes.length, 'outcome'), 11)} ${pad(String(count), 3, true)} criteria  ${action}`);
+      const action = spec ? colour(spec.action, pad(words[spec.action], 10)) : pad('', 10);
+      const head = `  ${pad(fit(id, idWidth), idWidth)}  ${action}  ${pad(plural(u.outcomes.length, 'outcome'), 11)} ${pad(String(count), 3, true)} criteria  `;
+      out.push(`${head}${fit(u.title ?? '(the form gives no title)', Math.max(12, o.width - idWidth - 41))}`);
       if (spec && (spec.action === 'conflict' || spec.action === 'replace') && spec.units[0] === u) {
         for (const d of spec.conflicts) out.push(`      ${c.yellow(d.at)}: spec “${fit(d.spec.replace(/\s+/g, ' '), 50)}”, form “${fit(d.form.replace(/\s+/g, ' '), 50)}”`);
         if (spec.backup) out.push(`      previous spec kept as ${r.dir}/${spec.backup}`);
