@@ -47,6 +47,7 @@ export function buildUnit(u: UnitInput, file: string, ix: IndexMap): Unit {
     level: clean(u.level),
     credits: clean(u.credits),
     glh: clean(u.glh),
+    guidance: clean(u.guidance),
     sources: ((v) => (v === undefined ? [] : typeof v === 'string' ? [v] : v))(clean(u.source)).map((s) => s.trim()),
     outcomes,
     criteria,

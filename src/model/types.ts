@@ -41,6 +41,8 @@ export interface Unit {
   credits?: number;
   glh?: number;
   sources: string[];
+  /** Notes on the whole unit (a form's closing note). */
+  guidance?: string;
   outcomes: Outcome[];
   criteria: Map<string, Criterion>;
   loc: Loc;

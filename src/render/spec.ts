@@ -16,6 +16,7 @@ const unitJson = (u: Unit) => ({
   credits: u.credits ?? null,
   glh: u.glh ?? null,
   source: u.sources,
+  guidance: u.guidance ?? null,
   outcomes: u.outcomes.map((o) => ({
     id: o.id,
     title: o.title ?? null,
@@ -69,6 +70,7 @@ function showUnit(u: Unit, o: RenderOptions): string {
   const c = palette(o.color);
   const facts = [`level ${u.level ?? 'unknown'}`, `${u.credits ?? 'unknown'} credits`, `${u.glh ?? 'unknown'} GLH`];
   const out = [`${c.bold(u.id)} ${u.title ?? '(no title)'}`, `${facts.join(' · ')}${u.aliases.length ? ` · also ${u.aliases.join(', ')}` : ''}`];
+  if (u.guidance && o.detail) out.push('', c.dim(wrap(u.guidance.trim(), o.width, '')));
   for (const outcome of u.outcomes) {
     out.push('', c.underline(`Outcome ${outcome.id}${outcome.title ? ` ${outcome.title}` : ''}${outcome.type ? ` (${outcome.type})` : ''}`));
     for (const cr of outcome.criteria) {
