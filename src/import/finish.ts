@@ -3,10 +3,12 @@
 // gaps and repeats, repeated wording, a unit with no number or no criteria.
 import type { ImportCode, ImportedCriterion, ImportedOutcome, ImportedUnit } from './types.js';
 
-interface Draft extends ImportedUnit {
+/** A unit while its form is being read: what the parser collects before it is finished. */
+export interface Draft extends ImportedUnit {
   guidanceLines: Map<ImportedCriterion, string[]>;
   noteLines: string[];
   duplicates: { criterion: ImportedCriterion; first: ImportedCriterion }[];
+  grid?: { rows: string[][]; line: number; knowledge: boolean; done: boolean };
   gridOutcomes: ImportedOutcome[];
 }
 

@@ -8,7 +8,7 @@ import type { Method } from '../schema/common.js';
 import { isFurniture, isGridHeading, isGuidanceHeading } from './furniture.js';
 import { readGrid } from './grid.js';
 import { methodOf, methodPhrases } from './methods.js';
-import { finishUnit } from './finish.js';
+import { finishUnit, type Draft } from './finish.js';
 import type { ImportCode, ImportedCriterion, ImportedOutcome, ImportedUnit, ImportWarning } from './types.js';
 
 export interface ParseResult {
@@ -31,14 +31,6 @@ type Last =
   | 'guidance'
   | 'note'
   | 'furniture';
-
-interface Draft extends ImportedUnit {
-  guidanceLines: Map<ImportedCriterion, string[]>;
-  noteLines: string[];
-  duplicates: { criterion: ImportedCriterion; first: ImportedCriterion }[];
-  grid?: { rows: string[][]; line: number; knowledge: boolean; done: boolean };
-  gridOutcomes: ImportedOutcome[];
-}
 
 const CONTD = /\s*\((cont['’]?d|continued)\)\s*/gi;
 const URN = String.raw`[A-Z]\/\d{3}\/\d{4}`;

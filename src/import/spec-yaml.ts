@@ -75,24 +75,10 @@ export function mergeUnit(doc: Document, u: ImportedUnit, opts: MergeOptions): M
   union(ctx, root, 'source', [opts.source], 'source', UNIT_KEYS);
   scalar(ctx, root, 'guidance', u.guidance, 'guidance', UNIT_KEYS);
 
-  let outcomes = root.get('outcomes');
-  if (!isSeq(outcomes)) {
-    outcomes = new YAMLSeq();
-    put(root, 'outcomes', outcomes, UNIT_KEYS);
-  }
-  const seq = outcomes as YAMLSeq;
-  let after = -1;
-  for (const o of u.outcomes) {
-    let i = seq.items.findIndex((n) => isMap(n) && str(n.get('id')) === o.id);
-    if (i < 0) {
-      seq.items.splice(after + 1, 0, new YAMLMap());
-      i = after + 1;
-      put(seq.items[i] as YAMLMap, 'id', quoted(o.id), OUTCOME_KEYS);
-      report.filled.push(`outcome ${o.id}`);
-    }
-    after = i;
-    mergeOutcome(ctx, seq.items[i] as YAMLMap, o);
-  }
+  eachById(root, 'outcomes', UNIT_KEYS, OUTCOME_KEYS, u.outcomes, (node, o, fresh) => {
+    if (fresh) report.filled.push(`outcome ${o.id}`);
+    mergeOutcome(ctx, node, o);
+  });
   return report;
 }
 
@@ -126,24 +112,32 @@ function mergeOutcome(ctx: Ctx, node: YAMLMap, o: ImportedOutcome) {
       if (ctx.opts.overwrite) put(node, 'methods', flow(o.methods), OUTCOME_KEYS);
     }
   }
-  let criteria = node.get('criteria');
-  if (!isSeq(criteria)) {
-    criteria = new YAMLSeq();
-    put(node, 'criteria', criteria, OUTCOME_KEYS);
+  eachById(node, 'criteria', OUTCOME_KEYS, CRITERION_KEYS, o.criteria, (child, c, fresh) => {
+    if (fresh) ctx.report.filled.push(`criterion ${c.id}`);
+    mergeCriterion(ctx, child, c);
+  });
+}
+
+/** Walk a list of id-keyed maps (outcomes, criteria) in the form's order, adding missing ones after the previous. */
+function eachById<T extends { id: string }>(parent: YAMLMap, key: string, order: string[], childOrder: string[], items: T[], merge: (node: YAMLMap, item: T, fresh: boolean) => void) {
+  let seq = parent.get(key);
+  if (!isSeq(seq)) {
+    seq = new YAMLSeq();
+    put(parent, key, seq, order);
   }
-  const seq = criteria as YAMLSeq;
+  const list = (seq as YAMLSeq).items;
   let after = -1;
-  for (const c of o.criteria) {
-    let i = seq.items.findIndex((n) => isMap(n) && str(n.get('id')) === c.id);
-    if (i < 0) {
-      const fresh = new YAMLMap();
-      put(fresh, 'id', quoted(c.id), CRITERION_KEYS);
-      seq.items.splice(after + 1, 0, fresh);
+  for (const item of items) {
+    let i = list.findIndex((n) => isMap(n) && str(n.get('id')) === item.id);
+    const fresh = i < 0;
+    if (fresh) {
+      const node = new YAMLMap();
+      put(node, 'id', quoted(item.id), childOrder);
+      list.splice(after + 1, 0, node);
       i = after + 1;
-      ctx.report.filled.push(`criterion ${c.id}`);
     }
     after = i;
-    mergeCriterion(ctx, seq.items[i] as YAMLMap, c);
+    merge(list[i] as YAMLMap, item, fresh);
   }
 }
 
