@@ -7,6 +7,7 @@ import { relative, resolve as resolvePath } from 'node:path';
 import { importForms, type Form } from './import/index.js';
 import { writePlan } from './import/write.js';
 import { UNITS_DIR } from './load/load.js';
+import { pairOutputs, writeReport, type Output } from './outputs.js';
 import { isIsoDate } from './schema/common.js';
 import { fsReader, findRoot } from './load/reader.js';
 import { analyse, today, type Analysis } from './pipeline.js';
@@ -30,22 +31,35 @@ class UsageError extends Error {}
 
 interface Common {
   C?: string;
-  format: string;
+  format?: string;
   asOf?: string;
   color: boolean;
-  failOn?: string;
+  failOn: FailOn;
 }
+
+/** When a command exits 1: on errors, on warnings too, when a learner shown is incomplete, or never. */
+const FAIL_ON = ['error', 'warning', 'incomplete', 'never'] as const;
+type FailOn = (typeof FAIL_ON)[number];
 
 const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 
-function commonOptions(cmd: Command, command: FormatCommand, withFailOn: boolean): Command {
+function commonOptions(cmd: Command, command: FormatCommand, failOn: FailOn): Command {
   cmd
     .option('-C, --dir <dir>', 'the centre repository (default: the first folder upwards holding specs/)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formatsOf(command)).default('table'))
+    .option('-f, --format <format>', `output format: ${formatsOf(command).join(', ')}; repeat with -o FILE for several reports`)
+    .option('-o, --output <file>', 'write the report of the --format before it to FILE')
     .option('--as-of <date>', 'the date "today" means (YYYY-MM-DD), for reproducible reports')
-    .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)');
-  if (withFailOn) cmd.addOption(new Option('--fail-on <what>', 'exit 1 when anything is incomplete').choices(['incomplete', 'never']).default('never'));
+    .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)')
+    .addOption(new Option('--fail-on <when>', 'exit 1 on errors, on warnings too, when a learner shown is incomplete, or never').choices(FAIL_ON).default(failOn));
   return cmd;
+}
+
+/** Does the --fail-on policy fail this run? */
+function fails(policy: FailOn, diagnostics: { severity: string }[], incomplete: () => boolean): boolean {
+  if (policy === 'never') return false;
+  if (diagnostics.some((d) => d.severity === 'error')) return true;
+  if (policy === 'warning') return diagnostics.length > 0;
+  return policy === 'incomplete' && incomplete();
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -70,9 +84,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
   };
 
   const emit = <C extends FormatCommand>(command: C, format: string, data: unknown, render: RenderOptions) => {
+    io.stdout(formatted(command, format, data, render));
+  };
+  const formatted = <C extends FormatCommand>(command: C, format: string, data: unknown, render: RenderOptions) => {
     const f = (FORMATTERS[command] as Record<string, (d: never, o: RenderOptions) => string>)[format];
     if (!f) throw new UsageError(`${command} has no format "${format}": use one of ${formatsOf(command).join(', ')}`);
-    io.stdout(f(data as never, render));
+    return f(data as never, render);
+  };
+  /** Every report the --format/-o pairs ask for; returns whether one went to stdout as a table. */
+  const emitAll = <C extends FormatCommand>(command: C, data: unknown, render: RenderOptions): Output[] => {
+    let outputs: Output[];
+    try {
+      outputs = pairOutputs(argv, formatsOf(command), 'table', (p) => resolvePath(io.cwd, p));
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    for (const o of outputs) {
+      if (o.file) writeReport(o.file, formatted(command, o.format, data, { ...render, color: false }));
+      else emit(command, o.format, data, render);
+    }
+    return outputs;
   };
 
   const pickLearners = (a: Analysis, ids: string[], opts: { assessor?: string }) => {
@@ -98,7 +129,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (errors) io.stderr(`folio: ${errors} error${errors === 1 ? '' : 's'} in the centre's files; results leave out what could not be read. Run "folio check" for details.\n`);
   };
 
-  commonOptions(program.command('check').argument('[paths...]', 'only report on these files or folders').description('validate every file of the centre and report every problem'), 'check', false).action(
+  commonOptions(program.command('check').argument('[paths...]', 'only report on these files or folders').description('validate every file of the centre and report every problem'), 'check', 'error').action(
     (paths: string[], opts: Common & { dir?: string }) => {
       const { root, reader, asOf, render } = ctx(opts);
       const a = analyse(reader, { asOf });
@@ -107,9 +138,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const diagnostics = a.diagnostics.filter((d) => keep(d.file));
       const files = a.centre.files.filter(keep).length;
       const summary = { files, errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length };
-      emit('check', opts.format, { diagnostics, summary }, render);
-      if (opts.format !== 'table') io.stderr(`${summaryLine(summary)}\n`);
-      code = summary.errors > 0 ? EXIT.findings : EXIT.clean;
+      const outputs = emitAll('check', { diagnostics, summary }, render);
+      if (!outputs.some((o) => !o.file && o.format === 'table')) io.stderr(`${summaryLine(summary)}\n`);
+      code = fails(opts.failOn, diagnostics, () => a.centre.learners.some((l) => a.result(l).status !== 'achieved')) ? EXIT.findings : EXIT.clean;
     },
   );
 
@@ -122,7 +153,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       .option('--assessor <id>', "only this assessor's learners")
       .option('--unit <id>', 'only this unit'),
     'status',
-    true,
+    'never',
   ).action((ids: string[], opts: Common & { dir?: string; detail?: boolean; assessor?: string; unit?: string }) => {
     const { reader, asOf, render } = ctx(opts);
     const a = analyse(reader, { asOf, learners: ids.length ? ids : undefined });
@@ -136,8 +167,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const results = learners.map((l) => a.result(l));
     const gaps = new Map(results.map((r) => [r.id, gapsOf(r).length]));
     const staff = new Map([...(a.centre.centre?.staff.values() ?? [])].map((s) => [s.id, s.name]));
-    emit('status', opts.format, { asOf, learners: results, gaps, staff, single: ids.length > 0, unit }, { ...render, detail: opts.detail });
-    if (opts.failOn === 'incomplete' && results.some((r) => r.status !== 'achieved')) code = EXIT.findings;
+    emitAll('status', { asOf, learners: results, gaps, staff, single: ids.length > 0, unit }, { ...render, detail: opts.detail });
+    if (fails(opts.failOn, a.diagnostics, () => results.some((r) => r.status !== 'achieved'))) code = EXIT.findings;
   });
 
   commonOptions(
@@ -148,7 +179,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       .option('--assessor <id>', "only this assessor's learners")
       .option('--unit <id>', 'only gaps in this unit'),
     'gaps',
-    true,
+    'never',
   ).action((ids: string[], opts: Common & { dir?: string; assessor?: string; unit?: string }) => {
     const { reader, asOf, render } = ctx(opts);
     const a = analyse(reader, { asOf, learners: ids.length ? ids : undefined });
@@ -160,8 +191,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       gaps = gaps.filter((g) => g.unit === unit);
     }
     const names = new Map(learners.map((l) => [l.id, l.name]));
-    emit('gaps', opts.format, { asOf, gaps, names, learners: learners.map((l) => l.id) }, render);
-    if (opts.failOn === 'incomplete' && learners.some((l) => a.result(l).status !== 'achieved')) code = EXIT.findings;
+    emitAll('gaps', { asOf, gaps, names, learners: learners.map((l) => l.id) }, render);
+    if (fails(opts.failOn, a.diagnostics, () => learners.some((l) => a.result(l).status !== 'achieved'))) code = EXIT.findings;
   });
 
   const spec = program.command('spec').description('the unit and qualification specifications');
@@ -174,7 +205,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action((opts: Common & { dir?: string }) => {
       const { reader, render } = ctx(opts);
       const a = analyse(reader, { asOf: today(), rules: false, learners: [] });
-      emit('spec list', opts.format, { qualifications: a.centre.qualifications, units: a.centre.units }, render);
+      emit('spec list', opts.format ?? 'table', { qualifications: a.centre.qualifications, units: a.centre.units }, render);
     });
   spec
     .command('show')
@@ -192,7 +223,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (!unit && !qualification) throw new UsageError(`no unit or qualification "${id}" in specs/: "folio spec list" shows what there is`);
       const units = new Map<string, (typeof a.centre.units)[number]>();
       for (const u of a.centre.units) for (const k of [u.id, ...u.aliases]) units.set(k, u);
-      emit('spec show', opts.format, { unit, qualification, units }, { ...render, detail: opts.detail });
+      emit('spec show', opts.format ?? 'table', { unit, qualification, units }, { ...render, detail: opts.detail });
     });
 
   program

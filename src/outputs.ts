@@ -1,0 +1,50 @@
+// Several reports from one run, as Spectral allows: `-f github -f junit -o folio.xml` prints
+// annotations and writes a JUnit file, so one CI step reads the centre once. Each -o takes
+// the --format written before it; a format without -o goes to stdout (at most one).
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface Output {
+  format: string;
+  /** Absolute path, or undefined for stdout. */
+  file?: string;
+}
+
+const FORMAT = /^(?:-f|--format)(?:=(.*))?$/;
+const OUTPUT = /^(?:-o|--output)(?:=(.*))?$/;
+
+/** Pair formats and outputs in the order they were written; throws a message on misuse. */
+export function pairOutputs(argv: string[], allowed: string[], fallback: string, resolve: (p: string) => string): Output[] {
+  const out: Output[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    const f = FORMAT.exec(a);
+    const o = f ? null : OUTPUT.exec(a);
+    if (!f && !o) continue;
+    const value = (f ?? o)![1] ?? argv[++i];
+    if (value === undefined) throw new Error(`${a} needs a value`);
+    if (f) {
+      if (!allowed.includes(value)) throw new Error(`no format "${value}": use one of ${allowed.join(', ')}`);
+      out.push({ format: value });
+    } else {
+      const target = [...out].reverse().find((x) => x.file === undefined);
+      if (!target) {
+        if (out.length) throw new Error(`-o ${value} has no --format of its own before it: write -f FORMAT -o FILE for each report`);
+        out.push({ format: fallback, file: resolve(value) });
+      } else target.file = resolve(value);
+    }
+  }
+  if (!out.length) out.push({ format: fallback });
+  const toStdout = out.filter((x) => x.file === undefined);
+  if (toStdout.length > 1) throw new Error(`${toStdout.map((x) => x.format).join(' and ')} would both go to stdout: give all but one of them -o FILE`);
+  return out;
+}
+
+/** Write a report file atomically, creating its folder. */
+export function writeReport(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
