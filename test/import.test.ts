@@ -167,3 +167,20 @@ describe('writing specs', () => {
     expect(r.stderr).toContain('cannot read nowhere.txt');
   });
 });
+
+// Forms in layouts the parser was not written against, each with its expected result written
+// independently from the form (test/fixtures/import/forms/README.md lists their traps).
+describe('held-out forms', () => {
+  const FORMS = join(REPO, 'test/fixtures/import/forms');
+  const names = readdirSync(FORMS).filter((f) => f.endsWith('.txt'));
+  it.each(names)('%s', async (name) => {
+    const r = await folio(['import', join(FORMS, name), '--format', 'json'], { cwd: scratch() });
+    expect(r.code).toBe(0);
+    const got = JSON.parse(r.stdout).units.map((u: Record<string, unknown>) => {
+      const { unit, aliases, title, level, credits, glh, outcomes } = u;
+      return { unit, aliases, title, level, credits, glh, outcomes };
+    });
+    const expected = JSON.parse(readFileSync(join(FORMS, name.replace(/\.txt$/, '.expected.json')), 'utf8'));
+    expect(got).toEqual(expected.units);
+  });
+});

@@ -39,12 +39,44 @@ const FURNITURE: RegExp[] = [
   /^learner name:/i,
   /^notes to learners/i,
   /^(learner|candidate)('s)? evidence tracking log$/i,
-  // page furniture
-  /^page \d+( of \d+)?$/i,
+  // lead-ins under headings
+  /^(learning outcomes?|assessment criteria)\b[^0-9]*\b(learner|candidate)s? (can|will)\b[^:]*:?$/i,
+  /^(internal|external) (verification|quality assurance|moderation)$/i,
+  /^the candidate provides evidence that they\b.*$/i,
+  /^(candidate|learner)( name| scn| number)?:\s*_{3,}.*$/i,
+  /^centre( name| number)?:\s*_{3,}.*$/i,
+  // web page chrome
+  /^(skip to (main )?content|menu|home|search( our site)?|print( this page)?|back to top|sign in|log ?in)$/i,
+  /^(home|you are here:)\s*[›>\/].*$/i,
+  /^you are here:.*$/i,
+  /^(share this page|was this page useful|related (units|qualifications|content)|contact us|download (the )?unit specification|manage cookie|this website uses cookies|ok, i understand|accept (all )?cookies)\b.*$/i,
+  /^[^|]{1,40}(\s+\|\s+[^|]{1,40}){2,}$/,
+];
+
+// Lines that a page break or a browser puts into the text anywhere, even inside a criterion:
+// skipping them must not end what the lines around them continue.
+const PAGE: RegExp[] = [
+  /\bpage \d+( of \d+)?$/i,
   /^\d+ of \d+$/,
   /^(©|copyright\b)/i,
-  /^version \d/i,
+  /^version \d[^a-z]*(©|copyright|\b(19|20)\d\d\b)/i,
+  /\bversion \d+(\.\d+)*(\s*\((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}\))?$/i,
+  /^https?:\/\/\S+(\s+\d+\/\d+)?$/i,
+  /^\d{1,2}\/\d{1,2}\/\d{2,4},?\s+(\d{1,2}:\d{2}\s+)?\S.*$/,
+  /^\f*$/,
 ];
+
+export function isPageFurniture(text: string): boolean {
+  return PAGE.some((re) => re.test(text));
+}
+
+/** Headings of notes on the whole unit: what follows them becomes the unit's guidance. */
+export const NOTE_HEADING =
+  /^(?:notes?|(?:overall )?(?:unit )?(?:aim|summary|purpose(?: and aim)?)|about this unit|assessment(?: requirements| guidance| principles| information)?|delivery and assessment|unit support\/guidance|additional (?:information|guidance))\s*(?:[:\-–]\s*(.*))?$/i;
+
+/** Register and web-page fields folio does not keep; their value (same or next line) is skipped. */
+export const METADATA_LABEL =
+  /^(?:unit )?(?:sub level|grading structure|sector subject area|owner(?: name)?|review date|status|operational start date|expiry date|availability(?: for use)?|unit type|ssa|total qualification time|tqt|nos (?:reference|links?)|relationship to (?:nos|national occupational standards))\b\s*(?:[:\t]\s*(.*))?$/i;
 
 // A guidance column: what follows a criterion after a gap is its guidance (seed 004).
 const GUIDANCE_HEADINGS = /^(guidelines and range|guidance( and range)?|range( statement)?|amplification|indicative content|guidance for delivery|additional information)$/i;

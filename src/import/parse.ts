@@ -5,7 +5,7 @@
 // the previous lines opened. What cannot be placed becomes a warning with its line number.
 import { checkUrn, isUrnShaped } from '../ids.js';
 import type { Method } from '../schema/common.js';
-import { isFurniture, isGridHeading, isGuidanceHeading } from './furniture.js';
+import { isFurniture, isGridHeading, isGuidanceHeading, isPageFurniture, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
 import { readGrid } from './grid.js';
 import { methodOf, methodPhrases } from './methods.js';
 import { finishUnit, type Draft } from './finish.js';
@@ -61,7 +61,6 @@ const SVQ_LIST = /^what you (have to|must|need to) (do|know)\b.*$/i;
 const SUB_ITEM = /^(?:\(?([a-z]|[ivx]{1,4})\)|([a-z])\.)\s+\S/;
 const BULLET = /^[•·▪◦‣○●\-–*]\s*/;
 const METHODS_HEADING = /^(?:evidence (?:may|must|can|should|could) be (?:supplied|provided|generated|gathered) (?:by|through|from)|(?:suggested |recommended )?(?:assessment|evidence) methods?(?: may include)?)\s*:?\s*(.*)$/i;
-const NOTE = /^notes?\s*[:\-–]\s*(.*)$|^notes?$/i;
 const APPENDIX = /^Appendix\s+\d+\b/i;
 const STRAY_ENUMERATOR = /^(\d{1,2}\.?|\(?[a-z]\)|[•·▪◦‣○●\-–*])$/;
 
@@ -98,7 +97,19 @@ export function parseForm(file: string, content: string): ParseResult {
   const noteOutside = (no: number, text: string) => {
     if (outsideBlock) outsideBlock.to = no;
     else outsideBlock = { from: no, to: no, first: text };
+    lastOutside = { no, text };
   };
+  // a web page's heading above "Unit No: …" is the unit's title
+  let lastOutside = null as { no: number; text: string } | null;
+  const takeHeading = (no: number): string | null => {
+    const h = lastOutside;
+    if (!h || !outsideBlock || outsideBlock.to !== h.no || no - h.no > 4 || h.text.length > 100 || /[.:;,]$/.test(h.text)) return null;
+    if (outsideBlock.from === h.no) outsideBlock = null;
+    else outsideBlock.to = h.no - 1;
+    lastOutside = null;
+    return h.text;
+  };
+  let skipValue = false;
 
   const openUnit = (no: number, id: string | null, title: string | null, aliases: string[] = []): Draft => {
     flushOutside();
@@ -221,6 +232,11 @@ export function parseForm(file: string, content: string): ParseResult {
       const id = v.split(/\s+/)[0]!;
       const rest = v.slice(id.length).trim().replace(/^[:.\-–]\s*/, '');
       if (unit && unit.unit === id) return;
+      if (!unit || outside) {
+        openUnit(no, id, rest || takeHeading(no));
+        last = unit!.title ? 'none' : 'unit-title';
+        return;
+      }
       if (unit && !unit.unit && !unit.outcomes.length) {
         unit.unit = id;
         if (isUrnShaped(id)) {
@@ -255,13 +271,14 @@ export function parseForm(file: string, content: string): ParseResult {
     if (!segments.length || !FIELD_LABELS.some((f) => f.re.test(segments[0]!))) return false;
     const found: [Field, string | null][] = [];
     for (let i = 0; i < segments.length; i++) {
-      const label = FIELD_LABELS.find((f) => f.re.test(segments[i]!));
-      if (!label) {
-        if (!found.length || found[found.length - 1]![1] !== null) return false;
+      // "Unit Level:<TAB>Level 2": a label's value comes first, even if it reads like a label
+      if (found.length && found[found.length - 1]![1] === null) {
         found[found.length - 1]![1] = segments[i]!;
         continue;
       }
-      const value = segments[i]!.replace(label.re, '').replace(/^\s*[:(]?\s*/, '').replace(/\)\s*$/, '').trim();
+      const label = FIELD_LABELS.find((f) => f.re.test(segments[i]!));
+      if (!label) return false;
+      const value = segments[i]!.replace(label.re, '').replace(/^\s*\([^)]*\)/, '').replace(/^\s*[:(]?\s*/, '').replace(/\)\s*$/, '').trim();
       found.push([label.field, value || null]);
     }
     for (const [field, value] of found) {
@@ -314,6 +331,11 @@ export function parseForm(file: string, content: string): ParseResult {
       blank = true;
       return;
     }
+    if (isPageFurniture(text)) return;
+    if (skipValue) {
+      skipValue = false;
+      return;
+    }
     const wasBlank = blank;
     blank = false;
     if (pendingOutcome?.seen) dropPendingOutcome();
@@ -363,7 +385,8 @@ export function parseForm(file: string, content: string): ParseResult {
     const svqList = SVQ_LIST.exec(text);
     if (svqList) {
       const doing = svqList[2]!.toLowerCase() === 'do';
-      openOutcome(no, doing ? 'P' : 'K', text.replace(/:$/, ''), doing ? 'performance' : 'knowledge');
+      const heading = raw.split('\t').map((c) => c.trim()).find(Boolean) ?? text;
+      openOutcome(no, doing ? 'P' : 'K', heading.replace(/:$/, ''), doing ? 'performance' : 'knowledge');
       last = 'furniture';
       return;
     }
@@ -375,10 +398,16 @@ export function parseForm(file: string, content: string): ParseResult {
       return;
     }
 
-    const note = NOTE.exec(text);
+    const meta = METADATA_LABEL.exec(text);
+    if (meta) {
+      if (!meta[1]) skipValue = true;
+      last = 'furniture';
+      return;
+    }
+    const note = NOTE_HEADING.exec(text);
     if (note && unit) {
       last = 'note';
-      if (note[1]) unit.noteLines.push(note[1]);
+      if (note[1]) unit.noteLines.push(wasBlank && unit.noteLines.length ? `\n${note[1]}` : note[1]);
       return;
     }
 
@@ -444,7 +473,7 @@ export function parseForm(file: string, content: string): ParseResult {
       outcome.title = cleanTitle(text);
       outcome.type ??= typeOf(outcome.title);
       last = 'outcome-title';
-    } else if (last === 'outcome-title' && outcome && !wasBlank && !isSub) {
+    } else if (last === 'outcome-title' && outcome && !wasBlank && !isSub && /^[a-z(‘“'"]/.test(text)) {
       outcome.title = cleanTitle(`${outcome.title ?? ''} ${text}`);
       outcome.type = typeOf(outcome.title) ?? outcome.type;
     } else if (guidanceColumn && criterion && (wasBlank || last === 'guidance')) addGuidance(text, wasBlank);
@@ -456,7 +485,10 @@ export function parseForm(file: string, content: string): ParseResult {
       last = 'sub-item';
     } else if (last === 'furniture' && !wasBlank) {
       // the second line of a wrapped heading or prompt ("Tutor Name, Signature / and Date")
-    } else warn(no, 'unplaced-text', `could not place “${clip(text)}”${unit?.unit ? ` in unit ${unit.unit}` : ''}`);
+    } else {
+      warn(no, 'unplaced-text', `could not place “${clip(text)}”${unit?.unit ? ` in unit ${unit.unit}` : ''}`);
+      last = 'none';
+    }
   };
 
   for (let i = 0; i < lines.length; i++) handle(i + 1, lines[i]!);
