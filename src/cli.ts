@@ -2,12 +2,17 @@
 // Only this file writes to stdout or stderr (through the io it is given, so tests run it
 // in-process).
 import { Command, CommanderError, Option } from 'commander';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { relative, resolve as resolvePath } from 'node:path';
+import { appendFileSync, chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve as resolvePath } from 'node:path';
 import { importForms, type Form } from './import/index.js';
 import { writePlan } from './import/write.js';
 import { UNITS_DIR } from './load/load.js';
 import { pairOutputs, writeReport, type Output } from './outputs.js';
+import { checkCi, gapsCi } from './render/ci/adapt.js';
+import { githubSummary } from './render/ci/github.js';
+import type { CiReport } from './render/ci/report.js';
+import { centreFiles, DEFAULT_PACKAGE, portfolioYaml } from './init.js';
+import { jsonSchemaFor, SCHEMA_KINDS, type SchemaKind } from './schema/json-schema.js';
 import { isIsoDate } from './schema/common.js';
 import { fsReader, findRoot } from './load/reader.js';
 import { analyse, today, type Analysis } from './pipeline.js';
@@ -42,6 +47,15 @@ const FAIL_ON = ['error', 'warning', 'incomplete', 'never'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
 const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
+const VERSION = '0.1.0';
+
+/** The repository that holds the centre: CI tools resolve annotation paths against its root. */
+function repositoryRoot(centre: string): string {
+  for (let dir = centre; ; dir = dirname(dir)) {
+    if (existsSync(resolvePath(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return centre;
+  }
+}
 
 function commonOptions(cmd: Command, command: FormatCommand, failOn: FailOn): Command {
   cmd
@@ -68,7 +82,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   program
     .name('folio')
     .description('Portfolios of evidence for vocational qualifications, checked against their assessment criteria.')
-    .version(`folio 0.1.0 (output contract ${CONTRACT})`, '-V, --version')
+    .version(`folio ${VERSION} (output contract ${CONTRACT})`, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) })
     .showSuggestionAfterError(true);
@@ -105,6 +119,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     return outputs;
   };
+  /** GitHub shows a job summary from this file: counts, every finding, the cohort's status. */
+  const stepSummary = (outputs: Output[], report: () => CiReport) => {
+    const file = io.env.GITHUB_STEP_SUMMARY;
+    if (file && outputs.some((o) => o.format === 'github')) appendFileSync(file, githubSummary(report()));
+  };
+  const cohortLines = (a: Analysis, render: RenderOptions) => {
+    const results = a.results();
+    const gaps = new Map(results.map((r) => [r.id, gapsOf(r).length]));
+    return formatted('status', 'markdown', { asOf: a.asOf, learners: results, gaps, staff: new Map(), single: false }, render).trimEnd().split('\n');
+  };
 
   const pickLearners = (a: Analysis, ids: string[], opts: { assessor?: string }) => {
     const known = new Set(a.centre.learners.map((l) => l.id));
@@ -138,7 +162,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const diagnostics = a.diagnostics.filter((d) => keep(d.file));
       const files = a.centre.files.filter(keep).length;
       const summary = { files, errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length };
-      const outputs = emitAll('check', { diagnostics, summary }, render);
+      const ci = { prefix: relative(repositoryRoot(root), root).replace(/\\/g, '/'), version: VERSION };
+      const report = { diagnostics, summary, ci };
+      const outputs = emitAll('check', report, render);
+      stepSummary(outputs, () => checkCi(report, { ...ci, summary: cohortLines(a, render) }));
       if (!outputs.some((o) => !o.file && o.format === 'table')) io.stderr(`${summaryLine(summary)}\n`);
       code = fails(opts.failOn, diagnostics, () => a.centre.learners.some((l) => a.result(l).status !== 'achieved')) ? EXIT.findings : EXIT.clean;
     },
@@ -181,17 +208,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     'gaps',
     'never',
   ).action((ids: string[], opts: Common & { dir?: string; assessor?: string; unit?: string }) => {
-    const { reader, asOf, render } = ctx(opts);
+    const { root, reader, asOf, render } = ctx(opts);
     const a = analyse(reader, { asOf, learners: ids.length ? ids : undefined });
     warnIfBroken(a);
     const learners = pickLearners(a, ids, opts);
+    const ci = { prefix: relative(repositoryRoot(root), root).replace(/\\/g, '/'), version: VERSION };
     let gaps = learners.flatMap((l) => gapsOf(a.result(l)));
     if (opts.unit) {
       const unit = unitOption(a, opts.unit);
       gaps = gaps.filter((g) => g.unit === unit);
     }
     const names = new Map(learners.map((l) => [l.id, l.name]));
-    emitAll('gaps', { asOf, gaps, names, learners: learners.map((l) => l.id) }, render);
+    const where = new Map(gaps.map((g) => [g, a.locate(g)]));
+    const outputs = emitAll('gaps', { asOf, gaps, names, learners: learners.map((l) => l.id), where, ci }, render);
+    stepSummary(outputs, () => gapsCi({ gaps, where }, { ...ci, summary: cohortLines(a, render) }));
     if (fails(opts.failOn, a.diagnostics, () => learners.some((l) => a.result(l).status !== 'achieved'))) code = EXIT.findings;
   });
 
@@ -253,7 +283,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       };
       let result;
       try {
-        result = importForms(forms, folder, { force: !!opts.force, unit: opts.unit });
+        const schemaFile = resolvePath(root, 'schemas/unit.schema.json');
+        const schema = existsSync(schemaFile) ? relative(out, schemaFile).replace(/\\/g, '/') : undefined;
+        result = importForms(forms, folder, { force: !!opts.force, unit: opts.unit, schema });
       } catch (e) {
         throw new UsageError((e as Error).message);
       }
@@ -267,6 +299,73 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const held = specs.some((s) => s.action === 'conflict' || s.action === 'unreadable');
       if (opts.stdout) io.stderr(`${result.warnings.length ? `${result.warnings.length} warning(s); run without --stdout to see them. ` : ''}${result.units.length} unit(s) read.\n`);
       code = held || !result.units.length ? EXIT.findings : EXIT.clean;
+    });
+
+  program
+    .command('schema')
+    .argument('[kind]', `one of ${SCHEMA_KINDS.join(', ')} (default: all four)`)
+    .description('JSON Schemas of the four kinds of file, for editors (completion, red squiggles)')
+    .option('-C, --dir <dir>', 'the centre repository')
+    .option('-o, --out <dir>', 'write KIND.schema.json files here (default: schemas/ of the centre); a kind without -o prints its schema')
+    .action((kind: string | undefined, opts: { dir?: string; out?: string }) => {
+      if (kind !== undefined && !(SCHEMA_KINDS as readonly string[]).includes(kind)) throw new UsageError(`no kind "${kind}": use one of ${SCHEMA_KINDS.join(', ')}`);
+      const kinds = (kind ? [kind] : [...SCHEMA_KINDS]) as SchemaKind[];
+      if (kind && !opts.out) {
+        io.stdout(`${JSON.stringify(jsonSchemaFor(kinds[0]!), null, 2)}\n`);
+        return;
+      }
+      const start = opts.dir ? resolvePath(io.cwd, opts.dir) : io.cwd;
+      const dir = opts.out ? resolvePath(io.cwd, opts.out) : resolvePath(findRoot(start) ?? start, 'schemas');
+      for (const k of kinds) writeReport(resolvePath(dir, `${k}.schema.json`), `${JSON.stringify(jsonSchemaFor(k), null, 2)}\n`);
+      io.stdout(`Wrote ${kinds.map((k) => `${k}.schema.json`).join(', ')} to ${relative(io.cwd, dir) || '.'}.\n`);
+    });
+
+  program
+    .command('init')
+    .argument('[dir]', 'the folder to make a centre repository of (default: here)', '.')
+    .description('a new centre repository: specs/, portfolios/centre.yaml, schemas, CI for GitHub and GitLab')
+    .option('--hooks', 'also install a git pre-commit hook that checks what each commit changes')
+    .option('--name <name>', "the centre's name, for portfolios/centre.yaml")
+    .option('--package <spec>', 'how CI installs folio (an npm package spec)', DEFAULT_PACKAGE)
+    .action((dir: string, opts: { hooks?: boolean; name?: string; package: string }) => {
+      const root = resolvePath(io.cwd, dir);
+      if (opts.hooks && !existsSync(resolvePath(root, '.git'))) throw new UsageError(`--hooks needs a git repository at ${dir}: run "git init" there first`);
+      const files = centreFiles({ hooks: !!opts.hooks, pkg: opts.package, name: opts.name });
+      const taken = files.filter((f) => existsSync(resolvePath(root, f.path)));
+      if (taken.length) throw new UsageError(`folio init writes nothing when a file it would write exists already: ${taken.map((f) => f.path).join(', ')}`);
+      for (const f of files) {
+        const path = resolvePath(root, f.path);
+        writeReport(path, f.content);
+        if (f.executable) chmodSync(path, 0o755);
+      }
+      io.stdout(`A new centre in ${relative(io.cwd, root) || '.'}:\n${files.map((f) => `  ${f.path}`).join('\n')}\nNext: fill in portfolios/centre.yaml, import unit specifications with "folio import FORM.txt", add a qualification spec, then "folio learner add".\n`);
+    });
+
+  program
+    .command('learner')
+    .description('learners')
+    .command('add')
+    .argument('<id>', "the learner's id, which names their folder (e.g. NT-0170)")
+    .requiredOption('--name <name>', "the learner's name")
+    .requiredOption('--qualification <number>', 'the qualification they are registered for')
+    .option('--assessor <id>', 'their assessor (a staff id with the assessor role)')
+    .option('--registered <date>', 'the registration date (default: today)')
+    .option('-C, --dir <dir>', 'the centre repository')
+    .action((id: string, opts: { name: string; qualification: string; assessor?: string; registered?: string; dir?: string }) => {
+      const { root, reader } = ctx({ ...opts, color: false, failOn: 'never' });
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new UsageError(`learner id "${id}" cannot name a folder: use letters, digits, ".", "_" and "-"`);
+      const folder = resolvePath(root, 'portfolios', id);
+      if (existsSync(folder)) throw new UsageError(`portfolios/${id} exists already: folio learner add never overwrites a portfolio`);
+      const a = analyse(reader, { asOf: today(), rules: false, learners: [] });
+      const q = a.index.qualification(opts.qualification);
+      if (!q) throw new UsageError(`no qualification "${opts.qualification}" in specs/qualifications/: "folio spec list" shows what there is`);
+      if (opts.assessor) {
+        const staff = a.centre.centre?.staff.get(opts.assessor);
+        if (!staff || !staff.roles.has('assessor')) throw new UsageError(`--assessor "${opts.assessor}" is not on the staff list in portfolios/centre.yaml with the assessor role`);
+      }
+      if (opts.registered !== undefined && !isIsoDate(opts.registered)) throw new UsageError(`--registered "${opts.registered}" is not a date: write it as YYYY-MM-DD`);
+      writeReport(resolvePath(folder, 'portfolio.yaml'), portfolioYaml({ name: opts.name, qualification: q.id, assessor: opts.assessor, registered: opts.registered ?? today() }));
+      io.stdout(`Created portfolios/${id}/portfolio.yaml for ${opts.name} (${q.id}).\n`);
     });
 
   try {

@@ -27,6 +27,9 @@ export interface Analysis {
   result(learner: Learner): LearnerResult;
   results(): LearnerResult[];
   gaps(): Gap[];
+  /** Where a gap shows in the files (for CI annotations): the learner's entry for its unit, else
+   * the learner's qualification line. */
+  locate(gap: Gap): { file: string; line: number; column: number };
 }
 
 export function analyse(reader: Reader, opts: AnalyseOptions): Analysis {
@@ -52,6 +55,14 @@ export function analyse(reader: Reader, opts: AnalyseOptions): Analysis {
     result,
     results: () => centre.learners.map(result),
     gaps: () => centre.learners.flatMap((l) => gapsOf(result(l))),
+    locate: (gap) => {
+      const l = centre.learners.find((x) => x.id === gap.learner);
+      if (!l) return { file: '', line: 0, column: 0 };
+      const unit = gap.unit === null ? undefined : index.unit(gap.unit);
+      const optional = unit ? l.optionalUnits.find((o) => index.unit(o.ref) === unit) : undefined;
+      const d = resolve(centre.sources.get(l.loc.file), { code: 'unknown-unit', message: '', target: optional ? optional.loc : { file: l.loc.file, path: ['qualification'] } });
+      return { file: d.file, line: d.line, column: d.column };
+    },
   };
 }
 

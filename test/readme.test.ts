@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../src/diagnostics.js';
-import { GAP_REASONS } from '../src/status/gaps.js';
+import { GAP_REASON_INFO, GAP_REASONS } from '../src/status/gaps.js';
 import { IMPORT_CODES } from '../src/import/types.js';
 import { REPO } from './helpers.js';
 
@@ -36,5 +36,6 @@ describe('README', () => {
 
   it('lists every gap reason', () => {
     expect(firstColumn(section('Gap reasons'))).toEqual([...GAP_REASONS]);
+    for (const [reason, info] of Object.entries(GAP_REASON_INFO)) expect(section('Gap reasons')).toContain(`| \`${reason}\` | ${info.level} | ${info.summary} |`);
   });
 });

@@ -25,6 +25,8 @@ export interface ImportOptions {
   force: boolean;
   /** The number to give a unit whose form gives none. */
   unit?: string;
+  /** Where a new spec finds the unit JSON Schema, for its yaml-language-server line. */
+  schema?: string;
 }
 
 export type Action = 'create' | 'update' | 'unchanged' | 'conflict' | 'replace' | 'unreadable';
@@ -129,7 +131,7 @@ function plan(id: string, contributors: ImportedUnit[], folder: SpecFolder, opts
   });
   if (previous === undefined) {
     const first = contributors[0]!;
-    const lines = [` Unit specification ${id}${first.title ? ` ${first.title}` : ''}: imported by folio import from ${sourceOf.get(first)}.`];
+    const lines = [...(opts.schema ? [` yaml-language-server: $schema=${opts.schema}`] : []), ` Unit specification ${id}${first.title ? ` ${first.title}` : ''}: imported by folio import from ${sourceOf.get(first)}.`];
     if (!first.unit && !matched.has(first) && !opts.unit) {
       lines.push(' The form gives no unit number: this spec is named after the form. Put the awarding', " body's number in `unit:` and rename the file to match.");
     }

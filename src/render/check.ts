@@ -1,11 +1,15 @@
 // Formatters for `folio check`: compiler-style lines with an excerpt, or JSON/CSV/Markdown.
 import type { Diagnostic } from '../diagnostics.js';
 import { checkJson, json, type CheckSummary } from './contract.js';
+import { checkCi, type CiContext } from './ci/adapt.js';
+import { ciFormats } from './ci/formats.js';
 import { csvRow, mdTable, paint, palette, type RenderOptions } from './style.js';
 
 export interface CheckReport {
   diagnostics: Diagnostic[];
   summary: CheckSummary;
+  /** For the CI formats: where the centre is in the repository, folio's version. */
+  ci?: CiContext;
 }
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
@@ -40,4 +44,5 @@ export const checkFormats = {
     `${[csvRow(['file', 'line', 'column', 'severity', 'code', 'message']), ...r.diagnostics.map((d) => csvRow([d.file, d.line, d.column, d.severity, d.code, d.message]))].join('\n')}\n`,
   markdown: (r: CheckReport) =>
     `${r.diagnostics.length ? mdTable(['File', 'Line', 'Column', 'Severity', 'Code', 'Message'], r.diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.code, d.message])) + '\n\n' : ''}${summaryLine(r.summary)}\n`,
+  ...ciFormats((r: CheckReport) => checkCi(r, r.ci ?? { prefix: '', version: '' })),
 };

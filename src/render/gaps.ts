@@ -1,6 +1,8 @@
 // Formatters for `folio gaps`: grouped by learner and unit in the terminal, flat elsewhere.
 import { RULE_REASONS, type Gap } from '../status/gaps.js';
 import { gapsJson, json } from './contract.js';
+import { gapsCi, type CiContext } from './ci/adapt.js';
+import { ciFormats } from './ci/formats.js';
 import { csvRow, mdTable, palette, wrap, type RenderOptions } from './style.js';
 
 export interface GapsReport {
@@ -10,6 +12,9 @@ export interface GapsReport {
   names: Map<string, string>;
   /** Learners evaluated, so those without gaps can be listed as complete. */
   learners: string[];
+  /** For the CI formats: where each gap shows in the files, and the repository context. */
+  where?: Map<Gap, { file: string; line: number; column: number }>;
+  ci?: CiContext;
 }
 
 export function gapsTable(r: GapsReport, o: RenderOptions): string {
@@ -49,4 +54,5 @@ export const gapsFormats = {
     `${[csvRow(['learner', 'name', 'unit', 'criterion', 'reason', 'message']), ...r.gaps.map((g) => csvRow([g.learner, r.names.get(g.learner), g.unit, g.criterion, g.reason, g.message]))].join('\n')}\n`,
   markdown: (r: GapsReport) =>
     `${mdTable(['Learner', 'Unit', 'Criterion', 'Reason', 'What to do'], r.gaps.map((g) => [`${g.learner} ${r.names.get(g.learner) ?? ''}`.trim(), g.unit, g.criterion, g.reason, g.message]))}\n`,
+  ...ciFormats((r: GapsReport) => gapsCi({ gaps: r.gaps, where: r.where ?? new Map() }, r.ci ?? { prefix: '', version: '' })),
 };

@@ -40,14 +40,19 @@ export function opt<T extends z.ZodType>(schema: T) {
   return schema.nullish();
 }
 
+// The checks are named so the editor schemas (json-schema.ts) can reuse their wording.
+export const WHOLE_CHECK: Check = { code: 'invalid-number', problem: 'is not a whole number', fix: 'write a whole number such as 5' };
+export const POSITIVE_CHECK: Check = { code: 'invalid-number', problem: 'is not a whole number of 1 or more', fix: 'write a whole number such as 2' };
+export const DATE_CHECK: Check = { code: 'invalid-date', problem: 'is not a calendar date', fix: 'write the date as YYYY-MM-DD, e.g. 2026-03-04' };
+
 export const whole = z
   .string()
-  .refine((s) => /^\d+$/.test(s.trim()), check({ code: 'invalid-number', problem: 'is not a whole number', fix: 'write a whole number such as 5' }))
+  .refine((s) => /^\d+$/.test(s.trim()), check(WHOLE_CHECK))
   .transform((s) => Number(s.trim()));
 
 export const positive = z
   .string()
-  .refine((s) => /^[1-9]\d*$/.test(s.trim()), check({ code: 'invalid-number', problem: 'is not a whole number of 1 or more', fix: 'write a whole number such as 2' }))
+  .refine((s) => /^[1-9]\d*$/.test(s.trim()), check(POSITIVE_CHECK))
   .transform((s) => Number(s.trim()));
 
 export function isIsoDate(s: string): boolean {
@@ -60,13 +65,13 @@ export function isIsoDate(s: string): boolean {
 
 export const date = z
   .string()
-  .refine((s) => isIsoDate(s.trim()), check({ code: 'invalid-date', problem: 'is not a calendar date', fix: 'write the date as YYYY-MM-DD, e.g. 2026-03-04' }))
+  .refine((s) => isIsoDate(s.trim()), check(DATE_CHECK))
   .transform((s) => s.trim());
 
 export const method = z.enum(METHODS);
 export const methods = z.array(method);
 
-/** A list of texts; a single text is accepted where one item is natural (`aliases: 201`). */
+/** A list of texts. */
 export const textList = z.array(text);
 
 /** zod's strictObject, with the allowed keys carried in the unknown-key message for suggestions. */
@@ -79,7 +84,7 @@ export function strict<S extends z.ZodRawShape>(shape: S) {
 
 /** Assessment rules that may stand on a unit, an outcome or a criterion. */
 export const ruleFields = {
-  methods: opt(methods),
-  requires: opt(methods),
-  'min-evidence': opt(positive),
+  methods: opt(methods).describe('Evidence methods that may be used; the value on a criterion wins over its outcome\'s, which wins over the unit\'s'),
+  requires: opt(methods).describe('At least one accepted evidence item must use one of these methods (e.g. observation for performance criteria)'),
+  'min-evidence': opt(positive).describe('Accepted evidence items needed for each criterion (default 1)'),
 };

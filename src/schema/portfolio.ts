@@ -1,27 +1,30 @@
 // portfolios/<learner-id>/portfolio.yaml: one learner's evidence, sign-offs and IQA records.
+// The descriptions are shown by editors through the generated JSON Schemas (json-schema.ts).
 import { z } from 'zod';
 import { date, DECISIONS, IQA_DECISIONS, IQA_STAGES, method, opt, strict, text, textList, WITNESS_STATUSES } from './common.js';
 
 export const assessmentSchema = strict({
-  by: text,
-  date: date,
-  decision: z.enum(DECISIONS),
-  feedback: opt(text),
+  by: text.describe('Staff id of the assessor who made the decision'),
+  date: date.describe('Date of the assessment decision, YYYY-MM-DD'),
+  decision: z.enum(DECISIONS).describe('accepted, or not-yet when the evidence does not yet meet the criteria'),
+  feedback: opt(text).describe('Feedback to the learner'),
 });
 
 export const evidenceSchema = strict({
-  id: text,
-  title: opt(text),
-  method: method,
-  witness: opt(text),
-  date: opt(date),
-  file: opt(text),
-  url: opt(text),
-  ref: opt(text),
+  id: text.describe('Evidence reference, unique in the portfolio, e.g. E07'),
+  title: opt(text).describe('What the evidence is'),
+  method: method.describe('Assessment method, from the fixed vocabulary'),
+  witness: opt(text).describe('Id of the witness (from witnesses:) who gave this testimony'),
+  date: opt(date).describe('Date the evidence was produced or the activity took place, YYYY-MM-DD'),
+  file: opt(text).describe("Path of the evidence file inside this learner's folder; give exactly one of file, url or ref"),
+  url: opt(text).describe('Web address of the evidence; give exactly one of file, url or ref'),
+  ref: opt(text).describe('Where the evidence is kept when it is not a file or a web page, e.g. a workplace log; give exactly one of file, url or ref'),
   // A single criterion may be written without brackets: `A/506/2130: 4.4`.
-  covers: z.record(text, z.union([text, textList])),
-  assessment: opt(assessmentSchema),
-  notes: opt(text),
+  covers: z
+    .record(text, z.union([text, textList]))
+    .describe('Criteria this item covers: unit number (or alias) to a list of criterion ids, or one id, e.g. { A/506/2130: [4.1, 4.2] }'),
+  assessment: opt(assessmentSchema).describe("The assessor's decision on this item"),
+  notes: opt(text).describe('Notes on this item'),
 }).superRefine((e, ctx) => {
   const given = (['file', 'url', 'ref'] as const).filter((k) => e[k] != null && e[k] !== '');
   if (given.length === 1) return;
@@ -39,41 +42,45 @@ export const evidenceSchema = strict({
 });
 
 export const witnessSchema = strict({
-  id: text,
-  name: text,
-  relationship: opt(text),
-  status: opt(z.enum(WITNESS_STATUSES)),
-  email: opt(text),
+  id: text.describe('Witness id, named by witness: on evidence items, e.g. w-reed'),
+  name: text.describe("The witness's full name"),
+  relationship: opt(text).describe('Relationship to the learner, e.g. line manager'),
+  status: opt(z.enum(WITNESS_STATUSES)).describe('Witness status category, 1 to 5'),
+  email: opt(text).describe("The witness's email address"),
 });
 
 export const signoffSchema = strict({
-  unit: text,
-  by: text,
-  date: date,
-  note: opt(text),
+  unit: text.describe('Unit signed off, by number or alias'),
+  by: text.describe('Staff id of the assessor signing the unit off'),
+  date: date.describe('Date of the sign-off, YYYY-MM-DD'),
+  note: opt(text).describe('Note on the sign-off'),
 });
 
 export const iqaSchema = strict({
-  unit: text,
-  by: text,
-  date: date,
-  stage: z.enum(IQA_STAGES),
-  decision: z.enum(IQA_DECISIONS),
-  evidence: opt(textList),
-  feedback: opt(text),
+  unit: text.describe('Unit sampled, by number or alias'),
+  by: text.describe('Staff id of the internal quality assurer'),
+  date: date.describe('Date of the IQA decision, YYYY-MM-DD'),
+  stage: z.enum(IQA_STAGES).describe('interim (sampled while assessment is in progress) or summative (after the unit is signed off)'),
+  decision: z.enum(IQA_DECISIONS).describe("agreed or not-agreed with the assessor's judgements"),
+  evidence: opt(textList).describe('Ids of the evidence items sampled'),
+  feedback: opt(text).describe('Feedback to the assessor'),
 });
 
 export const portfolioSchema = strict({
-  learner: strict({ name: text, uln: opt(text), email: opt(text) }),
-  qualification: text,
-  registered: opt(date),
-  assessor: opt(text),
-  'optional-units': opt(textList),
-  witnesses: opt(z.array(witnessSchema)),
-  evidence: opt(z.array(evidenceSchema)),
-  signoffs: opt(z.array(signoffSchema)),
-  iqa: opt(z.array(iqaSchema)),
-  notes: opt(text),
+  learner: strict({
+    name: text.describe("The learner's full name"),
+    uln: opt(text).describe('Unique Learner Number: 10 digits, the last a check digit'),
+    email: opt(text).describe("The learner's email address"),
+  }).describe('The learner'),
+  qualification: text.describe('Number of the qualification the learner is registered on, with or without slashes (601/3734/4 or 60137344)'),
+  registered: opt(date).describe('Date the learner was registered, YYYY-MM-DD'),
+  assessor: opt(text).describe("Staff id of the learner's assessor (from centre.yaml)"),
+  'optional-units': opt(textList).describe('Optional units the learner has chosen, by number or alias'),
+  witnesses: opt(z.array(witnessSchema)).describe('Witnesses who give testimony on the learner\'s work'),
+  evidence: opt(z.array(evidenceSchema)).describe('Evidence items, each mapped to the criteria it covers'),
+  signoffs: opt(z.array(signoffSchema)).describe('Units the assessor has signed off as complete'),
+  iqa: opt(z.array(iqaSchema)).describe('Internal quality assurance sampling records'),
+  notes: opt(text).describe('Notes on the portfolio'),
 });
 
 export type PortfolioInput = z.output<typeof portfolioSchema>;

@@ -32,6 +32,29 @@ export const GAP_REASONS = [
 export type GapReason = (typeof GAP_REASONS)[number];
 export const RULE_REASONS: ReadonlySet<GapReason> = new Set(RULE_REASON_LIST);
 
+/** What each reason means (the README's table is tested against this), for CI rule lists. */
+export const GAP_REASON_INFO: Record<GapReason, { level: 'criterion' | 'unit' | 'learner' | 'rule'; summary: string }> = {
+  'missing': { level: 'criterion', summary: 'nothing covers it: plan an activity and add the evidence' },
+  'awaiting-assessment': { level: 'criterion', summary: 'named items await a decision' },
+  'not-yet': { level: 'criterion', summary: 'named items were assessed not yet: act on the feedback or add evidence' },
+  'method-not-accepted': { level: 'criterion', summary: 'accepted items use a method the criterion does not accept: which methods it does' },
+  'requires-method': { level: 'criterion', summary: 'needs an accepted item by one of the required methods' },
+  'needs-more-evidence': { level: 'criterion', summary: 'needs N accepted items, has M (named): how many more' },
+  'evidence-file-missing': { level: 'criterion', summary: 'an accepted item\'s file does not exist, so it cannot count' },
+  'signoff-missing': { level: 'unit', summary: 'every criterion met: the assessor can sign the unit off' },
+  'iqa-not-agreed': { level: 'unit', summary: 'the IQA did not agree: act on the feedback and sign off again' },
+  'unit-spec-missing': { level: 'unit', summary: 'the unit has no specification' },
+  'qualification-spec-missing': { level: 'learner', summary: 'the qualification has no specification' },
+  'mandatory-unit-missing': { level: 'rule', summary: 'a mandatory unit is not achieved (with its progress)' },
+  'group-credits-short': { level: 'rule', summary: 'the group needs N credits, has M: which chosen units would add them' },
+  'group-units-short': { level: 'rule', summary: 'the group needs N units, has M' },
+  'total-credits-short': { level: 'rule', summary: 'the qualification needs N credits, has M' },
+  'level-credits-short': { level: 'rule', summary: 'not enough credits at or above the stated level' },
+  'unit-not-chosen': { level: 'rule', summary: 'even if every chosen unit is achieved, a group falls short: choose more optional units' },
+  'credits-unknown': { level: 'rule', summary: 'a rule cannot be decided because a unit\'s credits are not known' },
+  'barred-combination': { level: 'rule', summary: 'two barred units are both taken: keep one' },
+};
+
 export interface Gap {
   learner: string;
   unit: string | null;

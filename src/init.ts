@@ -1,0 +1,167 @@
+// `folio init` and `folio learner add`: a new centre repository, and a new learner's
+// portfolio, as files to write. Producing the files is separate from writing them so the CLI
+// can refuse to overwrite anything before it writes a single file.
+import { SCHEMA_KINDS, jsonSchemaFor } from './schema/json-schema.js';
+
+export interface NewFile {
+  path: string;
+  content: string;
+  executable?: boolean;
+}
+
+/** How CI installs folio; `--package` overrides it (a git URL or a tarball, say). */
+export const DEFAULT_PACKAGE = 'folio-cli';
+
+export function centreFiles(opts: { hooks: boolean; pkg: string; name?: string }): NewFile[] {
+  const files: NewFile[] = [
+    { path: 'specs/units/.gitkeep', content: '' },
+    { path: 'specs/qualifications/.gitkeep', content: '' },
+    { path: 'portfolios/centre.yaml', content: centreYaml(opts.name) },
+    ...SCHEMA_KINDS.map((k) => ({ path: `schemas/${k}.schema.json`, content: `${JSON.stringify(jsonSchemaFor(k), null, 2)}\n` })),
+    { path: '.github/workflows/folio.yml', content: githubWorkflow(opts.pkg) },
+    { path: '.gitlab-ci.yml', content: gitlabCi(opts.pkg) },
+    { path: '.gitattributes', content: GITATTRIBUTES },
+    { path: '.gitignore', content: GITIGNORE },
+    { path: '.vscode/settings.json', content: VSCODE },
+  ];
+  if (opts.hooks) files.push({ path: '.git/hooks/pre-commit', content: PRE_COMMIT, executable: true });
+  return files;
+}
+
+function centreYaml(name = 'Your centre name'): string {
+  return `# yaml-language-server: $schema=../schemas/centre.schema.json
+# The centre: its name and awarding-body centre number, and the staff who assess and
+# quality-assure. Replace the example person; a record made by someone who is not on this
+# list (with the assessor role) does not count.
+centre: { name: ${JSON.stringify(name)}, number: "" }
+staff:
+  - { id: first.assessor, name: First Assessor, roles: [assessor] }
+policy:
+  # the awarding body's limit on how old evidence may be when it is assessed (leave out if none)
+  evidence-currency-years:
+`;
+}
+
+/** The install and check commands CI runs; the README's "folio in CI" shows the same ones. */
+export const CI_COMMANDS = {
+  install: (pkg: string) => `npm install --global ${pkg}`,
+  github: 'folio check --format github --format junit --output folio-junit.xml',
+  gitlab: 'folio check --format table --format codeclimate --output gl-code-quality-report.json --format junit --output folio-junit.xml',
+};
+
+export function githubWorkflow(pkg: string): string {
+  return `# Checks every portfolio and spec on each push and pull request: problems appear as
+# annotations on the lines that cause them, and the job summary shows counts and the cohort.
+name: folio
+on:
+  push:
+  pull_request:
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - name: Install folio
+        run: ${CI_COMMANDS.install(pkg)}
+      - name: Check portfolios
+        run: ${CI_COMMANDS.github}
+      - name: Keep the JUnit report
+        if: always()
+        uses: actions/upload-artifact@v4
+        with:
+          name: folio-junit
+          path: folio-junit.xml
+`;
+}
+
+export function gitlabCi(pkg: string): string {
+  return `# Checks every portfolio and spec in each pipeline; GitLab shows the problems in merge
+# requests (Code Quality) and in the pipeline's Tests tab (JUnit).
+folio:
+  image: node:20
+  script:
+    - ${CI_COMMANDS.install(pkg)}
+    - ${CI_COMMANDS.gitlab}
+  artifacts:
+    when: always
+    reports:
+      junit: folio-junit.xml
+      codequality: gl-code-quality-report.json
+`;
+}
+
+const GITATTRIBUTES = `# YAML stays text with Unix line endings, so diffs and blame read well on every machine.
+*.yaml text eol=lf
+*.yml text eol=lf
+# Evidence files are binary: never merged or converted.
+*.pdf binary
+*.doc binary
+*.docx binary
+*.xls binary
+*.xlsx binary
+*.odt binary
+*.jpg binary
+*.jpeg binary
+*.png binary
+*.heic binary
+*.mp3 binary
+*.m4a binary
+*.mp4 binary
+*.mov binary
+# Large recordings grow a repository quickly; with Git LFS installed, uncomment:
+# portfolios/**/evidence/**/*.mp4 filter=lfs diff=lfs merge=lfs -text
+# portfolios/**/evidence/**/*.mov filter=lfs diff=lfs merge=lfs -text
+`;
+
+const GITIGNORE = `# folio's cache and the backups folio import keeps when --force replaces a spec
+.folio-cache/
+*.bak
+*.bak.*
+# CI reports
+folio-junit.xml
+gl-code-quality-report.json
+# editors and office lock files
+.DS_Store
+Thumbs.db
+~$*
+.~lock.*
+`;
+
+const VSCODE = `{
+  "yaml.schemas": {
+    "./schemas/unit.schema.json": "specs/units/*.yaml",
+    "./schemas/qualification.schema.json": "specs/qualifications/*.yaml",
+    "./schemas/centre.schema.json": "portfolios/centre.yaml",
+    "./schemas/portfolio.schema.json": "portfolios/*/portfolio.yaml"
+  }
+}
+`;
+
+const PRE_COMMIT = `#!/bin/sh
+# folio: check what this commit changes before it is made (installed by folio init --hooks).
+# A changed spec or centre file can affect every learner, so then the whole centre is checked;
+# otherwise only the portfolios of the learners whose files are staged.
+staged=$(git diff --cached --name-only --diff-filter=ACMR)
+[ -z "$staged" ] && exit 0
+if echo "$staged" | grep -q -e '^specs/' -e '^portfolios/centre.yaml$'; then
+  exec folio check
+fi
+learners=$(echo "$staged" | sed -n 's#^\\(portfolios/[^/]*\\)/.*#\\1#p' | sort -u)
+[ -z "$learners" ] && exit 0
+exec folio check $learners
+`;
+
+export function portfolioYaml(p: { name: string; qualification: string; assessor?: string; registered: string }): string {
+  return `# yaml-language-server: $schema=../../schemas/portfolio.schema.json
+learner: { name: ${JSON.stringify(p.name)} }
+qualification: ${p.qualification}
+registered: ${p.registered}
+${p.assessor ? `assessor: ${p.assessor}\n` : ''}optional-units: []
+evidence: []
+signoffs: []
+iqa: []
+`;
+}
