@@ -9,14 +9,33 @@ import { isFurniture, isGridHeading, isGuidanceHeading, isPageFurniture, METADAT
 import { readGrid } from './grid.js';
 import { methodOf, methodPhrases } from './methods.js';
 import { finishUnit, type Draft } from './finish.js';
+import {
+  CONTD,
+  FIELD_LABELS,
+  OUTCOME_LABELLED,
+  OUTCOME_NUMBERED,
+  CRITERION,
+  SVQ_LIST,
+  SUB_ITEM,
+  BULLET,
+  METHODS_HEADING,
+  APPENDIX,
+  STRAY_ENUMERATOR,
+  pipeHeader,
+  unitHeader,
+  svqItem,
+  cleanTitle,
+  typeOf,
+  clip,
+  type Field,
+  type PipeColumns,
+} from './lines.js';
 import type { ImportCode, ImportedCriterion, ImportedOutcome, ImportedUnit, ImportWarning } from './types.js';
 
 export interface ParseResult {
   units: ImportedUnit[];
   warnings: ImportWarning[];
 }
-
-type Field = 'unit' | 'title' | 'level' | 'credits' | 'glh';
 
 /** What the last content line opened, so the next plain line knows where it belongs. */
 type Last =
@@ -31,38 +50,6 @@ type Last =
   | 'guidance'
   | 'note'
   | 'furniture';
-
-const CONTD = /\s*\((cont['’]?d|continued)\)\s*/gi;
-const URN = String.raw`[A-Z]\/\d{3}\/\d{4}`;
-const UNIT_HEADERS: { re: RegExp; pick: (m: RegExpExecArray) => { id: string | null; title: string; aliases: string[] } }[] = [
-  // seed 000: "Unit 01 Principles of customer service and delivery (Y/507/5967)"
-  { re: new RegExp(String.raw`^Unit\s+\d{1,3}\s*[:.\-–]?\s+(.+?)\s*\((${URN})\)$`), pick: (m) => ({ id: m[2]!, title: m[1]!, aliases: [] }) },
-  // seed 001 and web pages: "A/506/2130 Deliver customer service - Mandatory Unit", "Unit: A/506/2158 …"
-  { re: new RegExp(String.raw`^(?:Unit\s*(?:\d{1,3}\s*)?[:.\-–]?\s*)?(${URN})\b\s*[:.\-–]?\s*(.*)$`), pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
-  // SVQ: "Unit 1FOH2/10 (F93L 04) Deal with customers face to face"
-  { re: /^Unit\s+([0-9A-Z]{2,}\/[0-9A-Z]{1,4})\s*\(([^)]+)\)\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[3]!, aliases: [m[2]!.trim()] }) },
-  // seed 002: "Unit 101 Prepare yourself to deliver good customer service", "Unit 105" (title below)
-  { re: /^Unit\s+(\d{1,4}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
-];
-
-const FIELD_LABELS: { field: Field; re: RegExp }[] = [
-  { field: 'unit', re: /^(?:Ofqual\s+)?(?:Unit\s+)?(?:reference\s+number|reference|ref(?:erence)?\s+no\.?|ref\.?|number|no\.?|code|URN)(?=\s*[:\t]|\s*$|\s+[A-Z0-9]+\/)/i },
-  { field: 'title', re: /^(?:Unit\s+)?title(?=\s*[:\t]|\s*$)/i },
-  { field: 'level', re: /^(?:Unit\s+)?(?:RQF\s+|QCF\s+)?level(?=\s*[:\t]|\s*$|\s+\d\s*$|\s+level\s+\d\s*$)/i },
-  { field: 'glh', re: /^(?:Unit\s+)?(?:guided\s+learning\s+hours|GLH)(?=\s*[:\t(]|\s*$|\s+\d)/i },
-  { field: 'credits', re: /^(?:Unit\s+)?credits?(?:\s+value)?(?=\s*[:\t]|\s*$|\s+\d)/i },
-];
-
-const OUTCOME_LABELLED = /^(?:LO|Learning\s+outcome|Outcome)\s*(\d{1,2})\b\s*[:.\-–]?\s*(.*)$/i;
-const OUTCOME_NUMBERED = /^(\d{1,2})\.?\s+([A-Za-z‘“'"(].*)$/;
-const CRITERION = /^(?:AC\s*)?(?:[•·▪◦‣]\s*)?(\d{1,3}(?:\.\d{1,3}){1,2})(?:\.(?=\s|$))?\s*(.*)$/;
-const SVQ_ITEM = /^([PK])\s?(\d{1,2})\b\.?\s*(.*)$/;
-const SVQ_LIST = /^what you (have to|must|need to) (do|know)\b.*$/i;
-const SUB_ITEM = /^(?:\(?([a-z]|[ivx]{1,4})\)|([a-z])\.)\s+\S/;
-const BULLET = /^[•·▪◦‣○●\-–*]\s*/;
-const METHODS_HEADING = /^(?:evidence (?:may|must|can|should|could) be (?:supplied|provided|generated|gathered) (?:by|through|from)|(?:suggested |recommended )?(?:assessment|evidence) methods?(?: may include)?)\s*:?\s*(.*)$/i;
-const APPENDIX = /^Appendix\s+\d+\b/i;
-const STRAY_ENUMERATOR = /^(\d{1,2}\.?|\(?[a-z]\)|[•·▪◦‣○●\-–*])$/;
 
 export function parseForm(file: string, content: string): ParseResult {
   const lines = content.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -536,60 +523,4 @@ export function parseForm(file: string, content: string): ParseResult {
   return { units: units.map((u) => finishUnit(u, warn)), warnings: warnings.sort((a, b) => a.line - b.line) };
 }
 
-interface PipeColumns {
-  lo: number;
-  title: number;
-  ac: number;
-  text: number;
-  guidance: number;
-}
-
-function pipeHeader(cells: string[]): PipeColumns | null {
-  const idx = (re: RegExp, skip: number[] = []) => cells.findIndex((c, i) => !skip.includes(i) && re.test(c));
-  const lo = idx(/^(LO|LO\s*no\.?|outcome\s*(no\.?|number)|no\.?)$/i);
-  const ac = idx(/^(AC|AC\s*no\.?|criteri(on|a)\s*(no\.?|number|ref))$/i);
-  if (lo < 0 || ac < 0) return null;
-  const title = idx(/outcome/i, [lo, ac]);
-  const text = idx(/criteri|^AC\b|assessment/i, [lo, ac, title]);
-  const guidance = idx(/guidance|range|amplification|content/i, [lo, ac, title, text]);
-  return { lo, title, ac, text: text >= 0 ? text : ac + 1, guidance };
-}
-
-function unitHeader(text: string): { id: string | null; title: string; aliases: string[] } | undefined {
-  const t = text.replace(CONTD, ' ').trim();
-  for (const h of UNIT_HEADERS) {
-    const m = h.re.exec(t);
-    if (m) {
-      const r = h.pick(m);
-      return { ...r, title: r.title.replace(/\s*[-–]\s*Mandatory( Unit)?$/i, '').trim() };
-    }
-  }
-  return undefined;
-}
-
-/** "P3 …" / "K12 …" inside an SVQ "What you have to do / know" list. */
-function svqItem(text: string, outcome: ImportedOutcome | null): RegExpExecArray | null {
-  const m = SVQ_ITEM.exec(text);
-  if (!m || (outcome && outcome.id !== 'P' && outcome.id !== 'K')) return null;
-  return Object.assign([text, `${m[1]}${m[2]}`, m[3] ?? ''], { index: 0, input: text }) as RegExpExecArray;
-}
-
-function cleanTitle(title: string): string {
-  return title
-    .replace(CONTD, ' ')
-    .replace(/^(the )?(learner|candidate)s? (will|can|should|must)\s*:\s*/i, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** DESIGN.md: "Be able to" → performance; "Understand" / "Know" → knowledge; else unstated. */
-export function typeOf(title: string | null): ImportedOutcome['type'] {
-  if (!title) return null;
-  if (/^be able to\b/i.test(title)) return 'performance';
-  if (/^(understand|know)\b/i.test(title)) return 'knowledge';
-  return null;
-}
-
-export function clip(s: string, n = 60): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
-}
+export { typeOf, clip } from './lines.js';

@@ -4,7 +4,7 @@
 // them; only values the form gives are added, and a value the spec already holds is changed
 // only when the caller allows it (--force).
 import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { typeOf } from './parse.js';
+import { typeOf } from './lines.js';
 import type { ImportedCriterion, ImportedOutcome, ImportedUnit } from './types.js';
 
 export interface Conflict {
