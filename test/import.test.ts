@@ -184,3 +184,16 @@ describe('held-out forms', () => {
     expect(got).toEqual(expected.units);
   });
 });
+
+describe('a unit named by an alias', () => {
+  it('goes into the spec that lists that alias, not a new file', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'specs/units'), { recursive: true });
+    writeFileSync(join(dir, 'specs/units/A-506-2130.yaml'), 'unit: A/506/2130\naliases: ["201"]\ntitle: Deliver customer service\noutcomes: []\n');
+    writeFileSync(join(dir, 'form.txt'), 'Unit 201 Deliver customer service\n1.1 Explain a thing\n');
+    const r = await folio(['import', 'form.txt'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'specs/units'))).toEqual(['A-506-2130.yaml']);
+    expect(parse(readFileSync(join(dir, 'specs/units/A-506-2130.yaml'), 'utf8')).outcomes[0].criteria[0].id).toBe('1.1');
+  });
+});

@@ -71,7 +71,9 @@ export function importForms(forms: Form[], folder: SpecFolder, opts: ImportOptio
   if (opts.unit && unnumbered.length > 1) throw new Error(`--unit names one unit, but ${unnumbered.length} units in these forms have no number: import their forms one at a time`);
   const target = new Map<ImportedUnit, string>();
   const matched = new Set<ImportedUnit>();
-  for (const u of units) if (u.unit) target.set(u, u.unit);
+  // a form may name a unit by another of its numbers: the spec that lists it as an alias gets it
+  const owners = ownersIn(folder);
+  for (const u of units) if (u.unit) target.set(u, owners.get(u.unit) ?? u.unit);
   if (unnumbered.length) {
     const candidates = candidatesFor(units, folder);
     for (const u of unnumbered) {
@@ -144,6 +146,23 @@ function plan(id: string, contributors: ImportedUnit[], folder: SpecFolder, opts
   else if (conflicts.length) action = opts.force ? 'replace' : 'conflict';
   else action = 'update';
   return { ...base, action, filled, conflicts, text: action === 'conflict' || action === 'unchanged' ? previous! : text };
+}
+
+/** Every unit number and alias in the spec folder → the number of the spec that holds it. */
+function ownersIn(folder: SpecFolder): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of folder.list()) {
+    if (!/\.ya?ml$/i.test(name)) continue;
+    const doc = parseSpec(folder.read(name) ?? '');
+    const root = doc?.contents as { get(k: string, keep?: boolean): unknown } | undefined;
+    const id = root ? String(root.get('unit') ?? '') : '';
+    if (!id) continue;
+    out.set(id, id);
+    const aliases = root!.get('aliases');
+    const list = aliases && typeof aliases === 'object' && 'items' in aliases ? (aliases as { items: { value?: unknown }[] }).items.map((n) => String(n.value ?? '')) : [];
+    for (const a of list) if (a && !out.has(a)) out.set(a, id);
+  }
+  return out;
 }
 
 interface Candidate {
