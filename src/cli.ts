@@ -6,6 +6,7 @@ import { appendFileSync, chmodSync, existsSync, readdirSync, readFileSync, statS
 import { dirname, relative, resolve as resolvePath } from 'node:path';
 import { importForms, type Form } from './import/index.js';
 import { writePlan } from './import/write.js';
+import { decodeForm } from './import/decode.js';
 import { UNITS_DIR } from './load/load.js';
 import { pairOutputs, writeReport, type Output } from './outputs.js';
 import { checkCi, gapsCi } from './render/ci/adapt.js';
@@ -158,7 +159,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { root, reader, asOf, render } = ctx(opts);
       const a = analyse(reader, { asOf });
       const wanted = paths.map((p) => resolvePath(io.cwd, p).slice(root.length + 1).replace(/\\/g, '/'));
-      const keep = (file: string) => !wanted.length || wanted.some((w) => w === '' || file === w || file.startsWith(`${w}/`));
+      const covers = (w: string, file: string) => w === '' || file === w || file.startsWith(`${w}/`);
+      const keep = (file: string) => !wanted.length || wanted.some((w) => covers(w, file));
+      const nowhere = paths.filter((p, i) => !a.centre.files.some((file) => covers(wanted[i]!, file)));
+      if (nowhere.length) throw new UsageError(`${nowhere.join(', ')}: no file of the centre at ${root} is there (paths are taken from the current folder)`);
       const diagnostics = a.diagnostics.filter((d) => keep(d.file));
       const files = a.centre.files.filter(keep).length;
       const summary = { files, errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length };
@@ -275,7 +279,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const path = resolvePath(io.cwd, f);
         if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`cannot read ${f}: no such file`);
         const inRoot = !relative(root, path).startsWith('..');
-        return { file: f, source: inRoot ? relative(root, path).replace(/\\/g, '/') : path.split(/[\\/]/).pop()!, content: readFileSync(path, 'utf8') };
+        const { text, encoding } = decodeForm(readFileSync(path));
+        return { file: f, source: inRoot ? relative(root, path).replace(/\\/g, '/') : path.split(/[\\/]/).pop()!, content: text, encoding };
       });
       const folder = {
         read: (name: string) => (existsSync(resolvePath(out, name)) ? readFileSync(resolvePath(out, name), 'utf8') : undefined),
@@ -298,7 +303,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       emit('import', opts.stdout ? 'yaml' : opts.format, report, render);
       const held = specs.some((s) => s.action === 'conflict' || s.action === 'unreadable');
       if (opts.stdout) io.stderr(`${result.warnings.length ? `${result.warnings.length} warning(s); run without --stdout to see them. ` : ''}${result.units.length} unit(s) read.\n`);
-      code = held || !result.units.length ? EXIT.findings : EXIT.clean;
+      code = held || result.warnings.some((w) => w.code === 'no-units') ? EXIT.findings : EXIT.clean;
     });
 
   program

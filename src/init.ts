@@ -141,17 +141,28 @@ const VSCODE = `{
 `;
 
 const PRE_COMMIT = `#!/bin/sh
-# folio: check what this commit changes before it is made (installed by folio init --hooks).
-# A changed spec or centre file can affect every learner, so then the whole centre is checked;
-# otherwise only the portfolios of the learners whose files are staged.
+# folio: check what this commit would record (installed by folio init --hooks).
+# The staged files, not the working tree, are what the commit holds, so they are copied out of
+# the index and checked there. A changed spec or centre file can affect every learner, so then
+# the whole centre is checked; otherwise only the learners whose files are staged.
 staged=$(git diff --cached --name-only --diff-filter=ACMR)
 [ -z "$staged" ] && exit 0
+if command -v folio >/dev/null 2>&1; then folio=folio; else folio="npx --no-install folio"; fi
+snapshot=$(mktemp -d) || exit 1
+trap 'rm -rf "$snapshot"' EXIT
+git checkout-index --all --force --prefix="$snapshot/" || exit 1
 if echo "$staged" | grep -q -e '^specs/' -e '^portfolios/centre.yaml$'; then
-  exec folio check
+  $folio check -C "$snapshot"
+  exit $?
 fi
-learners=$(echo "$staged" | sed -n 's#^\\(portfolios/[^/]*\\)/.*#\\1#p' | sort -u)
-[ -z "$learners" ] && exit 0
-exec folio check $learners
+echo "$staged" | sed -n 's#^\\(portfolios/[^/]*\\)/.*#\\1#p' | sort -u > "$snapshot/.folio-learners"
+[ -s "$snapshot/.folio-learners" ] || exit 0
+status=0
+while IFS= read -r learner; do
+  [ -e "$snapshot/$learner" ] || continue
+  (cd "$snapshot" && $folio check "$learner") || status=1
+done < "$snapshot/.folio-learners"
+exit $status
 `;
 
 export function portfolioYaml(p: { name: string; qualification: string; assessor?: string; registered: string }): string {

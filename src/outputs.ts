@@ -10,8 +10,9 @@ export interface Output {
   file?: string;
 }
 
-const FORMAT = /^(?:-f|--format)(?:=(.*))?$/;
-const OUTPUT = /^(?:-o|--output)(?:=(.*))?$/;
+// "-f json", "-fjson", "--format json", "--format=json": every form commander accepts
+const FORMAT = /^(?:-f(?=$|[^-])|--format(?==|$))=?(.*)$/;
+const OUTPUT = /^(?:-o(?=$|[^-])|--output(?==|$))=?(.*)$/;
 
 /** Pair formats and outputs in the order they were written; throws a message on misuse. */
 export function pairOutputs(argv: string[], allowed: string[], fallback: string, resolve: (p: string) => string): Output[] {
@@ -22,7 +23,7 @@ export function pairOutputs(argv: string[], allowed: string[], fallback: string,
     const f = FORMAT.exec(a);
     const o = f ? null : OUTPUT.exec(a);
     if (!f && !o) continue;
-    const value = (f ?? o)![1] ?? argv[++i];
+    const value = (f ?? o)![1] || argv[++i];
     if (value === undefined) throw new Error(`${a} needs a value`);
     if (f) {
       if (!allowed.includes(value)) throw new Error(`no format "${value}": use one of ${allowed.join(', ')}`);

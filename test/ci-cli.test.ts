@@ -85,11 +85,16 @@ describe('folio init and folio learner add', () => {
     chmodSync(shim, 0o755);
     const env = { ...process.env, PATH: `${join(shim, '..')}:${process.env.PATH}`, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' };
     const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
+    git('add', '-A');
+    expect(git('commit', '-qm', 'the centre').status).toBe(0);
     await folio(['learner', 'add', 'RT-0004', '--name', 'A B', '--qualification', '601/3734/4'], { cwd: dir });
     git('add', 'portfolios/RT-0004');
     expect(git('commit', '-qm', 'new learner').status).toBe(0);
-    writeFileSync(join(dir, 'portfolios/RT-0004/portfolio.yaml'), readFileSync(join(dir, 'portfolios/RT-0004/portfolio.yaml'), 'utf8').replace('evidence: []', 'evidence: [ { id: e1'));
+    const good = readFileSync(join(dir, 'portfolios/RT-0004/portfolio.yaml'), 'utf8');
+    writeFileSync(join(dir, 'portfolios/RT-0004/portfolio.yaml'), good.replace('evidence: []', 'evidence: [ { id: e1'));
     git('add', 'portfolios/RT-0004');
+    // fixed in the working tree but not staged: the commit would still record the broken file
+    writeFileSync(join(dir, 'portfolios/RT-0004/portfolio.yaml'), good);
     const broken = git('commit', '-qm', 'broken');
     expect(broken.status).toBe(1);
     expect(broken.stdout + broken.stderr).toContain('yaml-syntax');
@@ -184,6 +189,19 @@ describe('--fail-on and several reports', () => {
     expect(r.stdout.split('\n')[0]).toBe('file,line,column,severity,code,message');
     expect(JSON.parse(readFileSync(join(dir, 'a.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(readFileSync(join(dir, 'b.xml'), 'utf8')).toMatch(/^<\?xml/);
+  });
+
+  it('takes attached values (-fjson, -ofile) as commander does', async () => {
+    const dir = scratch();
+    const r = await folio(['check', '-C', join(FIXTURES, 'broken'), '-fcsv', `-o${join(dir, 'x.csv')}`, '--format=json']);
+    expect(JSON.parse(r.stdout).version).toBe(1);
+    expect(readFileSync(join(dir, 'x.csv'), 'utf8').split('\n')[0]).toBe('file,line,column,severity,code,message');
+  });
+
+  it('a path that names no file of the centre is a usage error, not a clean check', async () => {
+    const r = await folio(['check', 'portfolios/NO-SUCH-LEARNER']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('portfolios/NO-SUCH-LEARNER');
   });
 
   it('two reports for stdout is a usage error', async () => {

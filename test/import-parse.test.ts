@@ -117,6 +117,40 @@ describe('outcomes and criteria', () => {
   });
 });
 
+describe('layouts that once misled the reader', () => {
+  it('a wrapped word that reads like a field label stays in the criterion', () => {
+    const form = 'Unit reference number: M/601/1234\nLearning outcome 1: Understand call handling\n1.1 Explain why callers should be asked for their account\nnumber\n1.2 Explain how to record the call';
+    expect(shape(form)).toHaveLength(1);
+    expect(texts(form)['1.1']).toBe('Explain why callers should be asked for their account number');
+  });
+
+  it('a handbook number above the unit reference number becomes an alias', () => {
+    const [u] = shape('Unit 201 Principles of customer service\nUnit reference: T/506/2126\nLevel: 2\n1.1 Explain a');
+    expect(u).toMatchObject({ unit: 'T/506/2126', title: 'Principles of customer service', level: 2, aliases: ['201'] });
+  });
+
+  it('N/SVQ element headings are outcomes, not criteria', () => {
+    const [u] = shape('Unit 201 Give a positive impression\n201.1 Establish effective rapport with customers\n201.1.1 meet standards\n201.2 Respond appropriately\n201.2.1 respond promptly');
+    expect(u!.outcomes).toEqual(['1=201.1.1', '2=201.2.1']);
+    expect(read('Unit 201 Give\n201.1 Establish rapport\n201.1.1 meet standards').units[0]!.outcomes[0]!.title).toBe('Establish rapport');
+  });
+
+  it('numbered items under a criterion stay in its text', () => {
+    const form = 'A/506/2130 Deliver\nLearning outcome 1: Understand a\n1.1 Explain a\n1.2 Explain the following:\n1. tone of voice\n2. body language\n1.3 Describe c\nLearning outcome 2: Be able to lead a team\n2.1 Lead';
+    expect(texts(form)['1.2']).toBe('Explain the following: 1. tone of voice 2. body language');
+    expect(read(form).units[0]!.outcomes[1]).toMatchObject({ title: 'Be able to lead a team', type: 'performance' });
+  });
+
+  it('a lead-in between an outcome label and its title keeps the title', () => {
+    const o = read('Unit No: T/506/2126\nLearning outcome 1\nThe learner will:\nUnderstand how to handle calls\n1.1 Explain a').units[0]!.outcomes[0]!;
+    expect([o.title, o.type]).toEqual(['Understand how to handle calls', 'knowledge']);
+  });
+
+  it('drops the separator after a criterion number', () => {
+    expect(texts('A/506/2130 Deliver\n1.1: Explain a\n1.2 – Describe b')).toEqual({ '1.1': 'Explain a', '1.2': 'Describe b' });
+  });
+});
+
 describe('anomalies are warnings with line numbers', () => {
   it.each([
     ['a criterion numbered for another unit', 'Unit 202 Promote services\n202.1.1 take action\n203.1.2 refer your customer', ['3 foreign-criterion']],

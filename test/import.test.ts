@@ -127,7 +127,8 @@ describe('writing specs', () => {
     const r = await folio(['import', 'form.txt'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/H\/506\/2154 +differs/);
-    expect(r.stdout).toContain('title: spec “Handle incoming calls”, form “Deal with incoming telephone calls from customers”');
+    expect(r.stdout).toContain('spec “Handle incoming calls”');
+    expect(r.stdout).toContain('form “Deal with incoming telephone calls from customers”');
     expect(readFileSync(file, 'utf8')).toBe(spec);
   });
 
@@ -195,5 +196,34 @@ describe('a unit named by an alias', () => {
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'specs/units'))).toEqual(['A-506-2130.yaml']);
     expect(parse(readFileSync(join(dir, 'specs/units/A-506-2130.yaml'), 'utf8')).outcomes[0].criteria[0].id).toBe('1.1');
+  });
+});
+
+describe('awkward files', () => {
+  it('reads Windows-1252 text and says so', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'w.txt'), Buffer.from('R/506/2151 Resolve customers\x92 complaints\n1.1 Explain a\n', 'latin1'));
+    const r = JSON.parse((await folio(['import', 'w.txt', '--format', 'json'], { cwd: dir })).stdout);
+    expect(r.units[0].title).toBe('Resolve customers’ complaints');
+    expect(r.warnings.map((w: { code: string }) => w.code)).toContain('encoding');
+  });
+
+  it('two forms without numbers and with the same file name get a spec each', async () => {
+    const dir = scratch();
+    for (const d of ['a', 'b']) {
+      mkdirSync(join(dir, d));
+      writeFileSync(join(dir, d, 'form.txt'), `LO 1\nUnderstand ${d}\nAC 1.1\nExplain ${d} one\nAC 1.2\nExplain ${d} two\n`);
+    }
+    const r = JSON.parse((await folio(['import', 'a/form.txt', 'b/form.txt', '--format', 'json'], { cwd: dir })).stdout);
+    expect(r.specs.map((s: { file: string }) => s.file)).toEqual(['specs/units/form.yaml', 'specs/units/form-2.yaml']);
+  });
+
+  it('exits 1 when one of several forms holds no unit', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'good.txt'), 'A/506/2130 Deliver customer service\n1.1 Explain a\n');
+    writeFileSync(join(dir, 'empty.txt'), 'nothing here\n');
+    const r = await folio(['import', 'good.txt', 'empty.txt'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'specs/units/A-506-2130.yaml'))).toBe(true);
   });
 });

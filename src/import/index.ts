@@ -13,6 +13,8 @@ export interface Form {
   /** As recorded in the spec's `source`: relative to the centre root where possible. */
   source: string;
   content: string;
+  /** How the file was decoded when it was not UTF-8. */
+  encoding?: string;
 }
 
 /** The folder specs are written to, as the importer sees it. */
@@ -60,6 +62,7 @@ export function importForms(forms: Form[], folder: SpecFolder, opts: ImportOptio
   const sourceOf = new Map<ImportedUnit, string>();
   for (const f of forms) {
     const r = parseForm(f.file, f.content);
+    if (f.encoding) warnings.push({ file: f.file, line: 1, code: 'encoding', message: `not UTF-8: read as ${f.encoding === 'windows-1252' ? 'Windows-1252 (Word\'s "Plain Text")' : f.encoding.toUpperCase()}; check quotes and dashes in the result` });
     warnings.push(...r.warnings);
     for (const u of r.units) {
       units.push(u);
@@ -89,7 +92,10 @@ export function importForms(forms: Form[], folder: SpecFolder, opts: ImportOptio
         if (i >= 0) warnings.splice(i, 1);
         warnings.push({ file: u.file, line: u.line, code: 'matched-spec', message: `no unit number, but ${m.same} of ${m.of} criteria match unit ${m.id}: merged into ${fileNameForId(m.id)} (guidance, methods and titles only; its criterion wording is kept)` });
       } else {
-        const id = u.file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-');
+        const stem = u.file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-');
+        // two forms named alike (a/form.txt, b/form.txt) must not share a spec
+        let id = stem;
+        for (let n = 2; [...target.values()].includes(id); n++) id = `${stem}-${n}`;
         target.set(u, id);
       }
     }

@@ -26,10 +26,10 @@ export const FIELD_LABELS: { field: Field; re: RegExp }[] = [
   { field: 'credits', re: /^(?:Unit\s+)?credits?(?:\s+value)?(?=\s*[:\t]|\s*$|\s+\d)/i },
 ];
 
-export const OUTCOME_LABELLED = /^(?:LO|Learning\s+outcome|Outcome)\s*(\d{1,2})\b\s*[:.\-–]?\s*(.*)$/i;
-export const OUTCOME_NUMBERED = /^(\d{1,2})\.?\s+([A-Za-z‘“'"(].*)$/;
-export const CRITERION = /^(?:AC\s*)?(?:[•·▪◦‣]\s*)?(\d{1,3}(?:\.\d{1,3}){1,2})(?:\.(?=\s|$))?\s*(.*)$/;
-export const SVQ_ITEM = /^([PK])\s?(\d{1,2})\b\.?\s*(.*)$/;
+export const OUTCOME_LABELLED = /^(?:LO|Learning\s+outcome|Outcome|Element)\s*(\d{1,2})\b\s*[:.\-–]?\s*(.*)$/i;
+export const OUTCOME_NUMBERED = /^(\d{1,2})\.?\s+([A-Z‘“'"(].*)$/;
+export const CRITERION = /^(?:AC\s*)?(?:[•·▪◦‣]\s*)?(\d{1,3}(?:\.\d{1,3}){1,2})(?:\.(?=\s|$))?\s*(?:[:\-–]\s+)?(.*)$/;
+export const SVQ_ITEM = /^([PK])\s?(\d{1,2})\b\.?\s*(?:[:\-–]\s+)?(.*)$/;
 export const SVQ_LIST = /^what you (have to|must|need to) (do|know)\b.*$/i;
 export const SUB_ITEM = /^(?:\(?([a-z]|[ivx]{1,4})\)|([a-z])\.)\s+\S/;
 export const BULLET = /^[•·▪◦‣○●\-–*]\s*/;
@@ -93,4 +93,11 @@ export function typeOf(title: string | null): ImportedOutcome['type'] {
 
 export function clip(s: string, n = 60): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+/** A value on the line after its label: an id for the unit number, digits for level, credits, GLH. */
+export function looksLikeValue(field: Field, text: string): boolean {
+  if (field === 'unit') return /^[A-Z0-9][A-Z0-9/ -]{1,20}$/i.test(text) && /\d/.test(text) && !/^\d{1,3}(\.\d+)+\s/.test(text);
+  if (field === 'title') return !/^\d{1,3}(\.\d+)*\s/.test(text);
+  return /^(?:level\s*)?\d{1,3}\b/i.test(text);
 }

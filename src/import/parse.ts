@@ -27,6 +27,7 @@ import {
   cleanTitle,
   typeOf,
   clip,
+  looksLikeValue,
   type Field,
   type PipeColumns,
 } from './lines.js';
@@ -109,7 +110,7 @@ export function parseForm(file: string, content: string): ParseResult {
       // a page header repeated ("(cont'd)") or the signature page of a unit already read
       if (title && !again.title) again.title = title;
       unit = again;
-      last = title || again.title ? 'furniture' : 'unit-title';
+      last = title ? 'furniture' : 'unit-title';
       return again;
     }
     const u: Draft = {
@@ -224,7 +225,9 @@ export function parseForm(file: string, content: string): ParseResult {
         last = unit!.title ? 'none' : 'unit-title';
         return;
       }
-      if (unit && !unit.unit && !unit.outcomes.length) {
+      if (unit && !unit.outcomes.length && (!unit.unit || (isUrnShaped(id) && !isUrnShaped(unit.unit) && !units.some((u) => u.unit === id)))) {
+        // "Unit 201 Title" then "Unit reference: T/506/1234": the handbook's number is an alias
+        if (unit.unit && !unit.aliases.includes(unit.unit)) unit.aliases.push(unit.unit);
         unit.unit = id;
         if (isUrnShaped(id)) {
           const c = checkUrn(id);
@@ -340,8 +343,10 @@ export function parseForm(file: string, content: string): ParseResult {
     if (pendingField) {
       const f = pendingField;
       pendingField = null;
-      setField(no, f, text);
-      return;
+      if (looksLikeValue(f, text)) {
+        setField(no, f, text);
+        return;
+      }
     }
 
     if (text.startsWith('|')) {
@@ -355,7 +360,8 @@ export function parseForm(file: string, content: string): ParseResult {
       return;
     }
 
-    if (tryFields(no, raw)) return;
+    const continuing = !wasBlank && (last === 'criterion-text' || last === 'sub-item' || last === 'outcome-title');
+    if (/^[A-Z]/.test(text) && !(continuing && /^[a-z]/.test(text)) && tryFields(no, raw)) return;
 
     if (outside || !unit) {
       // before the first unit or after the units: only a structure line starts a unit here
@@ -409,10 +415,24 @@ export function parseForm(file: string, content: string): ParseResult {
       return;
     }
     if (isFurniture(text)) {
-      last = 'furniture';
+      // "Learning outcome 1" / "The learner will:" / the title: the lead-in keeps the title pending
+      if (last !== 'outcome-empty' && last !== 'criterion-empty' && last !== 'unit-title') last = 'furniture';
       return;
     }
 
+    const element = /^(\d{3})\.(\d{1,2})\s+(\S.*)$/.exec(text);
+    if (element && unit?.unit === element[1]) {
+      // N/SVQ element heading ("201.1 Establish rapport") above its criteria 201.1.1 …
+      openOutcome(no, element[2]!, cleanTitle(element[3]!), typeOf(element[3]!));
+      return;
+    }
+    const listItem = /^(\d{1,2})[.)]\s+(\S.*)$/.exec(text);
+    if (listItem && criterion && (last === 'criterion-text' || last === 'sub-item') && (/:$/.test(criterion.text ?? '') || last === 'sub-item' || /^[a-z]/.test(listItem[2]!))) {
+      // "1.2 Explain the following:" then "1. tone of voice": items of the criterion, not outcomes
+      appendText(text);
+      last = 'sub-item';
+      return;
+    }
     const crit = CRITERION.exec(text) ?? svqItem(text, outcome);
     if (crit) {
       openCriterion(no, crit[1]!, crit[2]!.trim());
@@ -470,7 +490,7 @@ export function parseForm(file: string, content: string): ParseResult {
     } else if (criterion && isSub && last !== 'furniture') {
       appendText(body);
       last = 'sub-item';
-    } else if (last === 'furniture' && !wasBlank) {
+    } else if (last === 'furniture' && !wasBlank && text.length <= 30 && !/[.:]$/.test(text)) {
       // the second line of a wrapped heading or prompt ("Tutor Name, Signature / and Date")
     } else {
       warn(no, 'unplaced-text', `could not place “${clip(text)}”${unit?.unit ? ` in unit ${unit.unit}` : ''}`);

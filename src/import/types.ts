@@ -58,5 +58,6 @@ export const IMPORT_CODES = {
   'grid-unread': 'an N/SVQ U/K or evidence requirements grid that could not be read',
   'matched-spec': 'a form without a unit number whose criteria match an existing specification',
   'wording-differs': 'a form merged into a specification words a criterion differently',
+  encoding: 'a form that is not UTF-8 (read as Windows-1252 or UTF-16, as its bytes show)',
 } as const;
 export type ImportCode = keyof typeof IMPORT_CODES;

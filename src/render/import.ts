@@ -54,7 +54,11 @@ export function importTable(r: ImportReport, o: RenderOptions): string {
       const head = `  ${pad(fit(id, idWidth), idWidth)}  ${action}  ${pad(plural(u.outcomes.length, 'outcome'), 11)} ${pad(String(count), 3, true)} criteria  `;
       out.push(`${head}${fit(u.title ?? '(the form gives no title)', Math.max(12, o.width - idWidth - 41))}`);
       if (spec && (spec.action === 'conflict' || spec.action === 'replace') && spec.units[0] === u) {
-        for (const d of spec.conflicts) out.push(`      ${c.yellow(d.at)}: spec “${fit(d.spec.replace(/\s+/g, ' '), 50)}”, form “${fit(d.form.replace(/\s+/g, ' '), 50)}”`);
+        for (const d of spec.conflicts) {
+          const one = (t: string) => t.replace(/\s+/g, ' ').trim();
+          if (one(d.spec).length + one(d.form).length < o.width - 30) out.push(`      ${c.yellow(d.at)}: spec “${one(d.spec)}”, form “${one(d.form)}”`);
+          else out.push(`      ${c.yellow(d.at)}:`, `        spec “${one(d.spec)}”`, `        form “${one(d.form)}”`);
+        }
         if (spec.backup) out.push(`      previous spec kept as ${r.dir}/${spec.backup}`);
       }
     }

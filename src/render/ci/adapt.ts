@@ -56,7 +56,8 @@ export function gapsCi(r: GapsCiInput, c: CiContext): CiReport {
     return {
       rule: g.reason,
       level: 'warning',
-      message: g.message,
+      // CI lists show the message alone: say whose gap it is and where
+      message: `${[g.learner, g.unit, g.criterion].filter(Boolean).join(' ')}: ${g.message}`,
       file: join(c.prefix, at.file),
       line: at.line,
       column: at.column,
