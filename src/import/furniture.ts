@@ -76,7 +76,7 @@ export const NOTE_HEADING =
 
 /** Register and web-page fields folio does not keep; their value (same or next line) is skipped. */
 export const METADATA_LABEL =
-  /^(?:unit )?(?:sub level|grading structure|sector subject area|owner(?: name)?|review date|status|operational start date|expiry date|availability(?: for use)?|unit type|ssa|total qualification time|tqt|nos (?:reference|links?)|relationship to (?:nos|national occupational standards))\b\s*(?:[:\t]\s*(.*))?$/i;
+  /^(?:unit )?(?:sub level|grading structure|sector subject area|owner(?: name)?|review date|status|operational start date|expiry date|availability(?: for use)?|unit type|ssa|total qualification time|tqt|nos (?:reference|links?)|relationship to (?:nos|national occupational standards)|details of the relationship between the unit and [^:]*)\b\s*(?:[:\t]\s*(.*))?$/i;
 
 // A guidance column: what follows a criterion after a gap is its guidance (seed 004).
 const GUIDANCE_HEADINGS = /^(guidelines and range|guidance( and range)?|range( statement)?|amplification|indicative content|guidance for delivery|additional information)$/i;

@@ -98,6 +98,7 @@ export function parseForm(file: string, content: string): ParseResult {
     return h.text;
   };
   let skipValue = false;
+  let noteRunsOn = false;
 
   const openUnit = (no: number, id: string | null, title: string | null, aliases: string[] = []): Draft => {
     flushOutside();
@@ -319,6 +320,7 @@ export function parseForm(file: string, content: string): ParseResult {
 
     if (!text) {
       blank = true;
+      if (last === 'note' && !noteRunsOn) last = 'none';
       return;
     }
     if (isPageFurniture(text)) return;
@@ -400,7 +402,9 @@ export function parseForm(file: string, content: string): ParseResult {
     const note = NOTE_HEADING.exec(text);
     if (note && unit) {
       last = 'note';
-      if (note[1]) unit.noteLines.push(wasBlank && unit.noteLines.length ? `\n${note[1]}` : note[1]);
+      // a closing "Note:" runs to the end of the unit; an aim or assessment paragraph ends at a blank line
+      noteRunsOn = /^notes?\b/i.test(text);
+      if (note[1] && !/^(none|n\/a|-)$/i.test(note[1])) unit.noteLines.push(wasBlank && unit.noteLines.length ? `\n${note[1]}` : note[1]);
       return;
     }
 
