@@ -404,7 +404,7 @@ export function parseForm(file: string, content: string): ParseResult {
       last = 'note';
       // a closing "Note:" runs to the end of the unit; an aim or assessment paragraph ends at a blank line
       noteRunsOn = /^notes?\b/i.test(text);
-      if (note[1] && !/^(none|n\/a|-)$/i.test(note[1])) unit.noteLines.push(wasBlank && unit.noteLines.length ? `\n${note[1]}` : note[1]);
+      if (note[1] && !/^(none|n\/a|-)$/i.test(note[1])) unit.noteLines.push(unit.noteLines.length ? `\n${note[1]}` : note[1]);
       return;
     }
 
