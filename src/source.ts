@@ -23,6 +23,35 @@ export interface SourceFile {
   lines: LineCounter;
 }
 
+/**
+ * A source whose syntax tree is built again only when a finding in it needs a position. A
+ * parsed Document is many times the size of its text, and most files have no findings, so
+ * the loader keeps none of them (a centre of thousands of learners would not fit in memory).
+ */
+export function lazySource(file: string, read: () => string): SourceFile {
+  let parsed: { text: string; doc: Document.Parsed; lines: LineCounter } | undefined;
+  const get = () => {
+    if (!parsed) {
+      const text = read();
+      const lines = new LineCounter();
+      parsed = { text, doc: parseDocument(text, { schema: 'failsafe', lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
+    }
+    return parsed;
+  };
+  return {
+    file,
+    get text() {
+      return get().text;
+    },
+    get doc() {
+      return get().doc;
+    },
+    get lines() {
+      return get().lines;
+    },
+  };
+}
+
 export interface Parsed {
   source: SourceFile;
   /** The data as plain objects and strings; undefined when the file could not be parsed. */

@@ -9,7 +9,7 @@ import { qualificationSchema } from '../schema/qualification.js';
 import { unitSchema } from '../schema/unit.js';
 import { validate, type IndexMap } from '../schema/validate.js';
 import type { z } from 'zod';
-import { parseYaml, type SourceFile } from '../source.js';
+import { lazySource, parseYaml, type SourceFile } from '../source.js';
 import type { Reader } from './reader.js';
 
 export const UNITS_DIR = 'specs/units';
@@ -54,7 +54,7 @@ export function loadCentre(reader: Reader, opts: LoadOptions = {}): Loaded {
       return undefined;
     }
     const parsed = parseYaml(file, text);
-    sources.set(file, parsed.source);
+    sources.set(file, lazySource(file, () => reader.read(file)));
     findings.push(...parsed.findings);
     return parsed.value === undefined ? undefined : parsed;
   };
