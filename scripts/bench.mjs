@@ -2,7 +2,7 @@
 // Wall-time and memory benchmark of folio over generated centres (scripts/generate.mjs).
 // Measurements only: nothing here is a test, and no test reads its numbers.
 //
-//   npm run bench -- [--sizes 100,1000,10000] [--runs 1] [--seed 1] [--keep]
+//   npm run bench -- [--sizes 100,1000,10000] [--runs 1] [--seed 1] [--heap MiB] [--keep]
 //
 // Builds once (npx tsc -p .), then for each size (and for 10 learners, the reference for the
 // one-learner ratio) generates a centre under the system temp folder and times, each in a fresh
@@ -11,10 +11,12 @@
 //   cold status json    status --format json, the first such run
 //   parse floor         scripts/parse-floor.mjs: read and parse every YAML file, nothing else
 //   warm check, warm status json, status LR-00001 (median of --runs)
-// and prints a Markdown table, also written to scripts/bench-results.md.
+// and prints a Markdown table, also written to scripts/bench-results.md. A folio run that dies
+// (out of memory at Node's default heap limit, for instance) is reported as such and its warm
+// repeat is skipped; --heap MiB runs folio with --max-old-space-size=MiB instead.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,15 +26,16 @@ const ONE = 'LR-00001';
 const REFERENCE = 10;
 
 function parseArgs(argv) {
-  const opts = { sizes: [100, 1000, 10000], runs: 1, seed: 1, keep: false };
+  const opts = { sizes: [100, 1000, 10000], runs: 1, seed: 1, keep: false, heap: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--sizes') opts.sizes = String(argv[++i] ?? '').split(',').map((s) => Number(s.trim().replace(/_/g, '')));
     else if (a === '--runs') opts.runs = Number(argv[++i]);
     else if (a === '--seed') opts.seed = Number(argv[++i]);
+    else if (a === '--heap') opts.heap = Number(argv[++i]);
     else if (a === '--keep') opts.keep = true;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: npm run bench -- [--sizes 100,1000,10000] [--runs 1] [--seed 1] [--keep]\n');
+      process.stdout.write('usage: npm run bench -- [--sizes 100,1000,10000] [--runs 1] [--seed 1] [--heap MiB] [--keep]\n');
       process.exit(0);
     } else {
       process.stderr.write(`bench: unknown argument ${a}\n`);
@@ -41,6 +44,7 @@ function parseArgs(argv) {
   }
   if (!opts.sizes.length || opts.sizes.some((n) => !Number.isInteger(n) || n < 1)) fail('--sizes takes whole numbers, e.g. 100,1000');
   if (!Number.isInteger(opts.runs) || opts.runs < 1) fail('--runs takes a whole number, 1 or more');
+  if (opts.heap !== undefined && (!Number.isInteger(opts.heap) || opts.heap < 64)) fail('--heap takes a size in MiB, e.g. 12288');
   return opts;
 }
 
@@ -61,23 +65,27 @@ function timed(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.error) throw r.error;
-  return { ms, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  return { ms, status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
 let side = 0;
-/** folio in a fresh node process, through the RSS wrapper. */
+let nodeFlags = [];
+/** folio in a fresh node process, through the RSS wrapper. A run that dies is returned with
+ * `failed` (what killed it) rather than thrown, so one size that is too big still reports. */
 function folio(dir, args, keepStdout) {
   const rssFile = join(dir, `.rss-${process.pid}-${side++}.json`);
   const env = { ...process.env, FOLIO_RSS_FILE: rssFile, NO_COLOR: '1' };
   if (keepStdout) env.FOLIO_STDOUT_FILE = keepStdout;
   delete env.GITHUB_STEP_SUMMARY;
-  const r = timed(process.execPath, [join(HERE, 'rss-wrap.mjs'), ...args, '-C', dir], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = timed(process.execPath, [...nodeFlags, join(HERE, 'rss-wrap.mjs'), ...args, '-C', dir], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let report;
   try {
     report = JSON.parse(readFileSync(rssFile, 'utf8'));
     rmSync(rssFile);
   } catch {
-    throw new Error(`folio ${args.join(' ')} did not finish (exit ${r.status}): ${r.stderr.trim().slice(0, 500)}`);
+    const oom = /heap out of memory|Allocation failed/i.test(r.stderr);
+    log(`  folio ${args.join(' ')} died after ${(r.ms / 1000).toFixed(0)} s (exit ${r.status}${r.signal ? `, ${r.signal}` : ''})${oom ? ': JavaScript heap out of memory' : `: ${r.stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 300)}`}`);
+    return { ms: r.ms, failed: oom ? 'OOM' : `exit ${r.status}` };
   }
   if (report.exitCode > 1) throw new Error(`folio ${args.join(' ')} exited ${report.exitCode}`);
   return { ms: r.ms, rssMiB: report.maxRSSKiB / 1024, bytes: report.stdoutBytes };
@@ -91,15 +99,28 @@ function measure(size, opts, base) {
   log(`  ${gen.stdout.trim()}`);
   const manifest = JSON.parse(readFileSync(join(dir, 'generated.json'), 'utf8'));
 
+  const show = (label, r, note = '') =>
+    log(`  ${label.padEnd(20)} ${r.skipped ? '       —' : Math.round(r.ms).toLocaleString('en-GB').padStart(8) + ' ms'}${r.rssMiB ? `  ${r.rssMiB.toFixed(0)} MiB` : ''}${r.failed ? `  (${r.failed})` : ''}${r.skipped ? `  (skipped: ${r.skipped})` : ''}${note}`);
   const step = (label, fn) => {
     const r = fn();
-    log(`  ${label.padEnd(20)} ${Math.round(r.ms).toLocaleString('en-GB').padStart(8)} ms${r.rssMiB ? `  ${r.rssMiB.toFixed(0)} MiB` : ''}`);
+    show(label, r);
     return r;
   };
-  const repeat = (label, fn) => {
-    const rs = Array.from({ length: opts.runs }, () => fn());
-    const r = { ms: median(rs.map((x) => x.ms)), rssMiB: Math.max(...rs.map((x) => x.rssMiB ?? 0)) };
-    log(`  ${label.padEnd(20)} ${Math.round(r.ms).toLocaleString('en-GB').padStart(8)} ms${r.rssMiB ? `  ${r.rssMiB.toFixed(0)} MiB` : ''}${opts.runs > 1 ? ` (median of ${opts.runs})` : ''}`);
+  const repeat = (label, fn, skip) => {
+    if (skip) {
+      const r = { skipped: skip };
+      show(label, r);
+      return r;
+    }
+    const rs = [];
+    for (let i = 0; i < opts.runs; i++) {
+      const x = fn();
+      rs.push(x);
+      if (x.failed) break;
+    }
+    const failed = rs.find((x) => x.failed)?.failed;
+    const r = { ms: median(rs.map((x) => x.ms)), rssMiB: Math.max(0, ...rs.map((x) => x.rssMiB ?? 0)), failed };
+    show(label, r, opts.runs > 1 && !failed ? ` (median of ${opts.runs})` : '');
     return r;
   };
 
@@ -112,21 +133,26 @@ function measure(size, opts, base) {
     floorRuns.push(JSON.parse(r.stdout));
     return { ms: r.ms };
   });
-  const warmCheck = repeat('warm check', () => folio(dir, ['check']));
-  const warmStatus = repeat('warm status json', () => folio(dir, ['status', '--format', 'json']));
+  const warmCheck = repeat('warm check', () => folio(dir, ['check']), coldCheck.failed && `cold check: ${coldCheck.failed}`);
+  const warmStatus = repeat('warm status json', () => folio(dir, ['status', '--format', 'json']), coldStatus.failed && `cold status: ${coldStatus.failed}`);
   const one = repeat(`status ${ONE}`, () => folio(dir, ['status', ONE]));
 
   // Not timed: does check report exactly the deliberate problems?
-  const out = join(dir, `.check-${process.pid}.json`);
-  folio(dir, ['check', '--format', 'json'], out);
-  const found = JSON.parse(readFileSync(out, 'utf8')).diagnostics;
-  rmSync(out);
-  const key = (file, code) => `${file} ${code}`;
-  const expected = manifest.problems.map((p) => key(p.file, p.code)).sort();
-  const got = found.map((d) => key(d.file, d.code)).sort();
-  const clean = JSON.stringify(expected) === JSON.stringify(got);
-  log(`  check reports ${got.length} finding(s), ${manifest.problems.length} deliberate: ${clean ? 'exactly those' : 'MISMATCH'}`);
-  if (!clean) log(`    unexpected: ${got.filter((g) => !expected.includes(g)).slice(0, 10).join('; ')}\n    missing: ${expected.filter((e) => !got.includes(e)).slice(0, 10).join('; ')}`);
+  let clean;
+  if (!coldCheck.failed) {
+    const out = join(dir, `.check-${process.pid}.json`);
+    const r = folio(dir, ['check', '--format', 'json'], out);
+    if (!r.failed) {
+      const found = JSON.parse(readFileSync(out, 'utf8')).diagnostics;
+      rmSync(out);
+      const key = (file, code) => `${file} ${code}`;
+      const expected = manifest.problems.map((p) => key(p.file, p.code)).sort();
+      const got = found.map((d) => key(d.file, d.code)).sort();
+      clean = JSON.stringify(expected) === JSON.stringify(got);
+      log(`  check reports ${got.length} finding(s), ${manifest.problems.length} deliberate: ${clean ? 'exactly those' : 'MISMATCH'}`);
+      if (!clean) log(`    unexpected: ${got.filter((g) => !expected.includes(g)).slice(0, 10).join('; ')}\n    missing: ${expected.filter((e) => !got.includes(e)).slice(0, 10).join('; ')}`);
+    }
+  }
 
   if (!opts.keep) rmSync(dir, { recursive: true, force: true });
   return {
@@ -140,48 +166,55 @@ function measure(size, opts, base) {
     generateMs: gen.ms,
     floorMs: floor.ms,
     floorParseMs: median(floorRuns.map((r) => r.parseMs)),
-    coldCheck: coldCheck.ms,
-    warmCheck: warmCheck.ms,
-    coldStatus: coldStatus.ms,
-    warmStatus: warmStatus.ms,
-    one: one.ms,
-    rss: Math.max(coldCheck.rssMiB, coldStatus.rssMiB, warmCheck.rssMiB, warmStatus.rssMiB, one.rssMiB),
-    rssCheck: Math.max(coldCheck.rssMiB, warmCheck.rssMiB),
-    rssStatus: Math.max(coldStatus.rssMiB, warmStatus.rssMiB),
+    coldCheck,
+    warmCheck,
+    coldStatus,
+    warmStatus,
+    one,
+    rss: Math.max(0, ...[coldCheck, coldStatus, warmCheck, warmStatus, one].map((r) => r.rssMiB ?? 0)),
+    rssCheck: Math.max(0, ...[coldCheck, warmCheck].map((r) => r.rssMiB ?? 0)),
+    rssStatus: Math.max(0, ...[coldStatus, warmStatus].map((r) => r.rssMiB ?? 0)),
+    died: [coldCheck, coldStatus, warmCheck, warmStatus, one].some((r) => r.failed),
   };
 }
 
 const n0 = (x) => Math.round(x).toLocaleString('en-GB');
-const withRatio = (ms, floor) => `${n0(ms)} (${(ms / floor).toFixed(1)}×)`;
+const withRatio = (r, floor) =>
+  r.skipped ? '—' : r.failed ? `${r.failed} after ${n0(r.ms / 1000)} s` : `${n0(r.ms)} (${(r.ms / floor).toFixed(1)}×)`;
+const rssCell = (r, limit) => (r.died ? `OOM at the ${n0(limit)} MiB heap limit` : r.rss.toFixed(0));
 
 function table(rows, opts, started) {
   const lines = [
     '| size | files | parse floor ms | cold check ms (×floor) | warm check | cold status json | warm status json | one-learner status | peak RSS MiB |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((r) =>
-      `| ${n0(r.size)}${opts.sizes.includes(r.size) ? '' : ' (ref.)'} | ${n0(r.files)} | ${n0(r.floorMs)} | ${withRatio(r.coldCheck, r.floorMs)} | ${withRatio(r.warmCheck, r.floorMs)} | ${withRatio(r.coldStatus, r.floorMs)} | ${withRatio(r.warmStatus, r.floorMs)} | ${withRatio(r.one, r.floorMs)} | ${r.rss.toFixed(0)} |`,
+      `| ${n0(r.size)}${opts.sizes.includes(r.size) ? '' : ' (ref.)'} | ${n0(r.files)} | ${n0(r.floorMs)} | ${withRatio(r.coldCheck, r.floorMs)} | ${withRatio(r.warmCheck, r.floorMs)} | ${withRatio(r.coldStatus, r.floorMs)} | ${withRatio(r.warmStatus, r.floorMs)} | ${withRatio(r.one, r.floorMs)} | ${rssCell(r, heapLimit)} |`,
     ),
   ];
   const ref = rows.find((r) => r.size === REFERENCE);
   const big = rows.reduce((a, b) => (b.size > a.size ? b : a));
   const notes = [
     '',
-    `Times are wall-clock ms of one fresh \`node\` process each (start-up included), median of ${opts.runs} run${opts.runs === 1 ? '' : 's'} for the warm columns; "cold" is the first run after generation (files still in the page cache). (×floor) is the time divided by the parse floor of the same size: one node process that reads and parses every YAML file with \`parseDocument(text, { schema: 'failsafe' })\` and does nothing else. Peak RSS is the largest maxRSS of the folio runs of that size (check: ${rows.map((r) => r.rssCheck.toFixed(0)).join(' / ')} MiB; status json: ${rows.map((r) => r.rssStatus.toFixed(0)).join(' / ')} MiB). One-learner status is \`folio status ${ONE}\` (table).`,
+    `Times are wall-clock ms of one fresh \`node\` process each (start-up included), median of ${opts.runs} run${opts.runs === 1 ? '' : 's'} for the warm columns; "cold" is the first run after generation (files still in the page cache). (×floor) is the time divided by the parse floor of the same size: one node process that reads and parses every YAML file with \`parseDocument(text, { schema: 'failsafe' })\` and does nothing else. Peak RSS is the largest maxRSS of the folio runs of that size (check: ${rows.map((r) => (r.rssCheck ? r.rssCheck.toFixed(0) : '—')).join(' / ')} MiB; status json: ${rows.map((r) => (r.rssStatus ? r.rssStatus.toFixed(0) : '—')).join(' / ')} MiB, by size). One-learner status is \`folio status ${ONE}\` (table).`,
   ];
-  if (ref && big !== ref) notes.push('', `One learner at ${n0(big.size)} vs at ${n0(ref.size)}: ${n0(big.one)} ms / ${n0(ref.one)} ms = ${(big.one / ref.one).toFixed(2)}×.`);
+  if (ref && big !== ref && !big.one.failed && !ref.one.failed) notes.push('', `One learner at ${n0(big.size)} vs at ${n0(ref.size)}: ${n0(big.one.ms)} ms / ${n0(ref.one.ms)} ms = ${(big.one.ms / ref.one.ms).toFixed(2)}×.`);
   notes.push(
     '',
     '| size | YAML MB | evidence items | evidence files | generate ms | floor: parse only, in-process ms | check finds only the deliberate problems |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ...rows.map((r) => `| ${n0(r.size)} | ${r.megabytes.toFixed(1)} | ${n0(r.evidenceItems)} | ${n0(r.evidenceFiles)} | ${n0(r.generateMs)} | ${n0(r.floorParseMs)} | ${r.clean ? `yes (${r.problems})` : `NO (${r.problems} planted)`} |`),
+    ...rows.map((r) => `| ${n0(r.size)} | ${r.megabytes.toFixed(1)} | ${n0(r.evidenceItems)} | ${n0(r.evidenceFiles)} | ${n0(r.generateMs)} | ${n0(r.floorParseMs)} | ${r.clean === undefined ? 'not checked (check died)' : r.clean ? `yes (${r.problems})` : `NO (${r.problems} planted)`} |`),
     '',
-    `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus()[0]?.model?.trim() ?? 'unknown CPU'} (${cpus().length} CPUs), Node ${process.version}, seed ${opts.seed}: \`npm run bench -- --sizes ${opts.sizes.join(',')} --runs ${opts.runs}\`.`,
+    `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus()[0]?.model?.trim() ?? 'unknown CPU'} (${cpus().length} CPUs, ${n0(totalmem() / 2 ** 30)} GiB), Node ${process.version}, folio heap limit ${n0(heapLimit)} MiB${opts.heap ? ' (--heap)' : " (Node's default)"}, seed ${opts.seed}: \`npm run bench -- --sizes ${opts.sizes.join(',')} --runs ${opts.runs}${opts.heap ? ` --heap ${opts.heap}` : ''}\`.`,
   );
   return `${lines.join('\n')}\n${notes.join('\n')}\n`;
 }
 
 const opts = parseArgs(process.argv.slice(2));
 const started = new Date();
+if (opts.heap) nodeFlags = [`--max-old-space-size=${opts.heap}`];
+const heapLimit = Number(
+  spawnSync(process.execPath, [...nodeFlags, '-e', 'process.stdout.write(String(require("v8").getHeapStatistics().heap_size_limit / 1048576))'], { encoding: 'utf8' }).stdout,
+);
 log('building: npx tsc -p .');
 const build = timed('npx', ['tsc', '-p', '.'], { shell: process.platform === 'win32' });
 if (build.status !== 0) fail(`build failed:\n${build.stdout}${build.stderr}`);

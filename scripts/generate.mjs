@@ -379,7 +379,7 @@ function makeLearner(ctx, k, problems) {
     Object.assign(plan.get(a), { target: 'full', signoff: true });
     Object.assign(plan.get(b), { target: 'full', signoff: false });
     Object.assign(plan.get(c), { target: 'partial', signoff: false });
-    plan.get(units[units.length - 1]).target = 'none';
+    Object.assign(plan.get(units[units.length - 1]), { target: 'none', signoff: false });
   }
   if (problems.includes('unknown-staff') && ![...plan.values()].some((p) => p.signoff)) Object.assign(plan.get(units[1]), { target: 'full', signoff: true });
 
