@@ -3,13 +3,23 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve as resolvePath, sep } from 'node:path';
 
+export interface Entry {
+  name: string;
+  dir: boolean;
+  /** A symbolic link: where it points must be checked with within(). */
+  link?: boolean;
+}
+
 export interface Reader {
-  /** Names of entries in a repository-relative folder; [] when it does not exist. */
-  list(dir: string): { name: string; dir: boolean }[];
+  /** Entries of a centre-relative folder, sorted by name; [] when it does not exist. */
+  list(dir: string): Entry[];
   read(file: string): string;
   isFile(file: string): boolean;
   /** True when file resolves (after symlinks) to somewhere inside dir. */
   within(file: string, dir: string): boolean;
+  /** Files about to be read. A reader that fetches in batches (git: one cat-file process)
+   * fetches them all now; read() of a file not prefetched still works. */
+  prefetch?(files: string[]): void;
 }
 
 export function fsReader(root: string): Reader {
@@ -18,7 +28,7 @@ export function fsReader(root: string): Reader {
     list(dir) {
       try {
         return readdirSync(abs(dir), { withFileTypes: true })
-          .map((e) => ({ name: e.name, dir: e.isDirectory() }))
+          .map((e) => (e.isSymbolicLink() ? { name: e.name, dir: isDir(abs(`${dir}/${e.name}`)), link: true } : { name: e.name, dir: e.isDirectory() }))
           .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       } catch {
         return [];
@@ -42,6 +52,14 @@ export function fsReader(root: string): Reader {
       }
     },
   };
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The first folder at or above start that holds specs/. */
