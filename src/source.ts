@@ -118,7 +118,7 @@ function firstLine(s: string): string {
 
 // Convert the AST to plain data ourselves rather than doc.toJS(): plain empty scalars and the
 // YAML null words become null (an absent optional value), everything else stays text.
-function toPlain(node: unknown, doc: Document.Parsed, depth = 0): unknown {
+export function toPlain(node: unknown, doc: Document.Parsed, depth = 0): unknown {
   if (node == null) return null;
   if (depth > 200) return null;
   if (isAlias(node)) return toPlain((node as Alias).resolve(doc), doc, depth + 1);
