@@ -16,7 +16,7 @@ import { centreFiles, DEFAULT_PACKAGE, portfolioYaml } from './init.js';
 import { jsonSchemaFor, SCHEMA_KINDS, type SchemaKind } from './schema/json-schema.js';
 import { isIsoDate } from './schema/common.js';
 import { fsReader, findRoot } from './load/reader.js';
-import { analyse, today, type Analysis } from './pipeline.js';
+import { analyse, today, type Analysis, type LearnerReport } from './pipeline/index.js';
 import { summaryLine } from './render/check.js';
 import { FORMATTERS, formatsOf, type Command as FormatCommand } from './render/registry.js';
 import type { RenderOptions } from './render/style.js';
@@ -126,19 +126,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (file && outputs.some((o) => o.format === 'github')) appendFileSync(file, githubSummary(report()));
   };
   const cohortLines = (a: Analysis, render: RenderOptions) => {
-    const results = a.results();
+    const results = a.learners.map((l) => l.result);
     const gaps = new Map(results.map((r) => [r.id, gapsOf(r).length]));
     return formatted('status', 'markdown', { asOf: a.asOf, learners: results, gaps, staff: new Map(), single: false }, render).trimEnd().split('\n');
   };
 
-  const pickLearners = (a: Analysis, ids: string[], opts: { assessor?: string }) => {
-    const known = new Set(a.centre.learners.map((l) => l.id));
-    const unknown = ids.filter((id) => !known.has(id));
+  const pickLearners = (a: Analysis, ids: string[], opts: { assessor?: string }): LearnerReport[] => {
+    const byId = new Map(a.learners.map((l) => [l.entry.id, l]));
+    const broken = ids.filter((id) => a.unreadable.includes(id));
+    if (broken.length) throw new UsageError(`the portfolio of ${broken.join(', ')} cannot be read: "folio check" shows why`);
+    const unknown = ids.filter((id) => !byId.has(id));
     if (unknown.length) throw new UsageError(`no learner ${unknown.join(', ')} in portfolios/: a learner is named by the folder that holds their portfolio.yaml`);
-    let learners = ids.length ? ids.map((id) => a.centre.learners.find((l) => l.id === id)!) : a.centre.learners;
+    let learners = ids.length ? ids.map((id) => byId.get(id)!) : a.learners;
     if (opts.assessor) {
-      if (a.centre.centre && !a.centre.centre.staff.has(opts.assessor)) throw new UsageError(`--assessor "${opts.assessor}" is not on the staff list in portfolios/centre.yaml`);
-      learners = learners.filter((l) => l.assessor === opts.assessor);
+      if (a.specs.centre && !a.specs.centre.staff.has(opts.assessor)) throw new UsageError(`--assessor "${opts.assessor}" is not on the staff list in portfolios/centre.yaml`);
+      learners = learners.filter((l) => l.result.assessor === opts.assessor);
     }
     return learners;
   };
@@ -161,17 +163,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const wanted = paths.map((p) => resolvePath(io.cwd, p).slice(root.length + 1).replace(/\\/g, '/'));
       const covers = (w: string, file: string) => w === '' || file === w || file.startsWith(`${w}/`);
       const keep = (file: string) => !wanted.length || wanted.some((w) => covers(w, file));
-      const nowhere = paths.filter((p, i) => !a.centre.files.some((file) => covers(wanted[i]!, file)));
+      const nowhere = paths.filter((p, i) => !a.files.some((file) => covers(wanted[i]!, file)));
       if (nowhere.length) throw new UsageError(`${nowhere.join(', ')}: no file of the centre at ${root} is there (paths are taken from the current folder)`);
       const diagnostics = a.diagnostics.filter((d) => keep(d.file));
-      const files = a.centre.files.filter(keep).length;
+      const files = a.files.filter(keep).length;
       const summary = { files, errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length };
       const ci = { prefix: relative(repositoryRoot(root), root).replace(/\\/g, '/'), version: VERSION };
       const report = { diagnostics, summary, ci };
       const outputs = emitAll('check', report, render);
       stepSummary(outputs, () => checkCi(report, { ...ci, summary: cohortLines(a, render) }));
       if (!outputs.some((o) => !o.file && o.format === 'table')) io.stderr(`${summaryLine(summary)}\n`);
-      code = fails(opts.failOn, diagnostics, () => a.centre.learners.some((l) => a.result(l).status !== 'achieved')) ? EXIT.findings : EXIT.clean;
+      code = fails(opts.failOn, diagnostics, () => a.learners.some((l) => l.result.status !== 'achieved')) ? EXIT.findings : EXIT.clean;
     },
   );
 
@@ -193,11 +195,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     let unit: string | undefined;
     if (opts.unit) {
       unit = unitOption(a, opts.unit);
-      learners = learners.filter((l) => a.result(l).units.some((u) => u.id === unit));
+      learners = learners.filter((l) => l.result.units.some((u) => u.id === unit));
     }
-    const results = learners.map((l) => a.result(l));
+    const results = learners.map((l) => l.result);
     const gaps = new Map(results.map((r) => [r.id, gapsOf(r).length]));
-    const staff = new Map([...(a.centre.centre?.staff.values() ?? [])].map((s) => [s.id, s.name]));
+    const staff = new Map([...(a.specs.centre?.staff.values() ?? [])].map((s) => [s.id, s.name]));
     emitAll('status', { asOf, learners: results, gaps, staff, single: ids.length > 0, unit }, { ...render, detail: opts.detail });
     if (fails(opts.failOn, a.diagnostics, () => results.some((r) => r.status !== 'achieved'))) code = EXIT.findings;
   });
@@ -217,16 +219,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
     warnIfBroken(a);
     const learners = pickLearners(a, ids, opts);
     const ci = { prefix: relative(repositoryRoot(root), root).replace(/\\/g, '/'), version: VERSION };
-    let gaps = learners.flatMap((l) => gapsOf(a.result(l)));
+    let gaps = learners.flatMap((l) => gapsOf(l.result));
     if (opts.unit) {
       const unit = unitOption(a, opts.unit);
       gaps = gaps.filter((g) => g.unit === unit);
     }
-    const names = new Map(learners.map((l) => [l.id, l.name]));
+    const names = new Map(learners.map((l) => [l.entry.id, l.result.name]));
     const where = new Map(gaps.map((g) => [g, a.locate(g)]));
-    const outputs = emitAll('gaps', { asOf, gaps, names, learners: learners.map((l) => l.id), where, ci }, render);
+    const outputs = emitAll('gaps', { asOf, gaps, names, learners: learners.map((l) => l.entry.id), where, ci }, render);
     stepSummary(outputs, () => gapsCi({ gaps, where }, { ...ci, summary: cohortLines(a, render) }));
-    if (fails(opts.failOn, a.diagnostics, () => learners.some((l) => a.result(l).status !== 'achieved'))) code = EXIT.findings;
+    if (fails(opts.failOn, a.diagnostics, () => learners.some((l) => l.result.status !== 'achieved'))) code = EXIT.findings;
   });
 
   const spec = program.command('spec').description('the unit and qualification specifications');
@@ -239,7 +241,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action((opts: Common & { dir?: string }) => {
       const { reader, render } = ctx(opts);
       const a = analyse(reader, { asOf: today(), rules: false, learners: [] });
-      emit('spec list', opts.format ?? 'table', { qualifications: a.centre.qualifications, units: a.centre.units }, render);
+      emit('spec list', opts.format ?? 'table', { qualifications: a.specs.qualifications, units: a.specs.units }, render);
     });
   spec
     .command('show')
@@ -255,8 +257,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const unit = a.index.unit(id);
       const qualification = unit ? undefined : a.index.qualification(id);
       if (!unit && !qualification) throw new UsageError(`no unit or qualification "${id}" in specs/: "folio spec list" shows what there is`);
-      const units = new Map<string, (typeof a.centre.units)[number]>();
-      for (const u of a.centre.units) for (const k of [u.id, ...u.aliases]) units.set(k, u);
+      const units = new Map<string, (typeof a.specs.units)[number]>();
+      for (const u of a.specs.units) for (const k of [u.id, ...u.aliases]) units.set(k, u);
       emit('spec show', opts.format ?? 'table', { unit, qualification, units }, { ...render, detail: opts.detail });
     });
 
@@ -365,7 +367,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const q = a.index.qualification(opts.qualification);
       if (!q) throw new UsageError(`no qualification "${opts.qualification}" in specs/qualifications/: "folio spec list" shows what there is`);
       if (opts.assessor) {
-        const staff = a.centre.centre?.staff.get(opts.assessor);
+        const staff = a.specs.centre?.staff.get(opts.assessor);
         if (!staff || !staff.roles.has('assessor')) throw new UsageError(`--assessor "${opts.assessor}" is not on the staff list in portfolios/centre.yaml with the assessor role`);
       }
       if (opts.registered !== undefined && !isIsoDate(opts.registered)) throw new UsageError(`--registered "${opts.registered}" is not a date: write it as YYYY-MM-DD`);

@@ -1,7 +1,7 @@
 // Hand-built centre models for the engine's rule case tables: units, groups, qualifications,
 // evidence and learners with just the fields a case needs.
 import { buildIndex, type Index } from '../src/model/index.js';
-import type { Centre, Evidence, Group, Learner, Qualification, Unit } from '../src/model/types.js';
+import type { Evidence, Group, Learner, Qualification, Unit } from '../src/model/types.js';
 import type { Method } from '../src/schema/common.js';
 
 export const loc = (file = 'test.yaml') => ({ file, path: [] as (string | number)[] });
@@ -61,8 +61,8 @@ export function qual(groups: Group[], extra: { minCredits?: number; barred?: str
   };
 }
 
-export function centre(units: Unit[], qualifications: Qualification[], learners: Learner[] = []): Centre {
-  return { units, qualifications, learners, unreadableSpecs: new Set(), sources: new Map(), files: [] };
+export function centre(units: Unit[], qualifications: Qualification[], learners: Learner[] = []) {
+  return { units, qualifications, learners, unreadableSpecs: new Set<string>() };
 }
 
 export function indexOf(units: Unit[], qualifications: Qualification[]): Index {

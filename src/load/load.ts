@@ -1,15 +1,17 @@
-// Stages load → parse → schema → model for a whole centre. Every file is read once; a file
-// that fails to parse is reported and skipped, and the rest of the centre still loads.
+// Stages load → parse → schema → model, in two parts: the specs and the centre file, read once
+// per run, and one learner's portfolio at a time, so that a centre of thousands of learners is
+// never in memory at once. A file that fails to parse is reported and skipped; the rest loads.
 import type { Finding } from '../diagnostics.js';
 import { buildCentre, buildLearner, buildQualification, buildUnit } from '../model/build.js';
-import type { Centre, Learner } from '../model/types.js';
+import type { Learner, Specs } from '../model/types.js';
 import { centreSchema } from '../schema/centre.js';
 import { portfolioSchema } from '../schema/portfolio.js';
 import { qualificationSchema } from '../schema/qualification.js';
 import { unitSchema } from '../schema/unit.js';
 import { validate, type IndexMap } from '../schema/validate.js';
 import type { z } from 'zod';
-import { lazySource, parseYaml, type SourceFile } from '../source.js';
+import { parseYaml } from '../source.js';
+import { locateEvidenceFiles } from './evidence-files.js';
 import type { Reader } from './reader.js';
 
 export const UNITS_DIR = 'specs/units';
@@ -18,16 +20,6 @@ export const PORTFOLIOS_DIR = 'portfolios';
 export const CENTRE_FILE = 'portfolios/centre.yaml';
 
 const isYaml = (name: string) => /\.ya?ml$/i.test(name);
-
-export interface Loaded {
-  centre: Centre;
-  findings: Finding[];
-}
-
-export interface LoadOptions {
-  /** Only these learner ids (folder names); all when absent. */
-  learners?: string[];
-}
 
 /** Spec file name → the id it should hold: "A-506-2130.yaml" → "A/506/2130". */
 export function idFromFileName(name: string): string {
@@ -38,88 +30,88 @@ export function fileNameForId(id: string): string {
   return `${id.replace(/\//g, '-')}.yaml`;
 }
 
-export function loadCentre(reader: Reader, opts: LoadOptions = {}): Loaded {
+/** One file of a given kind: read, parse, validate, build. Undefined when it could not be built. */
+function readAs<S extends z.ZodType, T>(
+  reader: Reader,
+  file: string,
+  schema: S,
+  what: string,
+  build: (data: z.output<S>, indices: IndexMap, raw: unknown) => T,
+  findings: Finding[],
+): T | undefined {
+  let text: string;
+  try {
+    text = reader.read(file);
+  } catch (e) {
+    findings.push({ code: 'file-unreadable', target: { file }, message: `cannot read ${file}: ${(e as Error).message}` });
+    return undefined;
+  }
+  const parsed = parseYaml(file, text);
+  findings.push(...parsed.findings);
+  if (parsed.value === undefined) return undefined;
+  const v = validate(schema, parsed.value, file, what);
+  findings.push(...v.findings);
+  return v.data === undefined ? undefined : build(v.data, v.indices, parsed.value);
+}
+
+export interface LoadedSpecs {
+  specs: Specs;
+  findings: Finding[];
+  /** Every file read, for the check summary. */
+  files: string[];
+}
+
+export function specFiles(reader: Reader): { units: string[]; qualifications: string[]; centre?: string } {
+  const yaml = (dir: string) => reader.list(dir).filter((e) => !e.dir && isYaml(e.name)).map((e) => `${dir}/${e.name}`);
+  return { units: yaml(UNITS_DIR), qualifications: yaml(QUALIFICATIONS_DIR), centre: reader.isFile(CENTRE_FILE) ? CENTRE_FILE : undefined };
+}
+
+export function loadSpecs(reader: Reader): LoadedSpecs {
   const findings: Finding[] = [];
-  const sources = new Map<string, SourceFile>();
-  const files: string[] = [];
-  const centre: Centre = { units: [], qualifications: [], learners: [], unreadableSpecs: new Set(), sources, files };
-
-  const parse = (file: string) => {
-    files.push(file);
-    let text: string;
-    try {
-      text = reader.read(file);
-    } catch (e) {
-      findings.push({ code: 'file-unreadable', target: { file }, message: `cannot read ${file}: ${(e as Error).message}` });
-      return undefined;
-    }
-    const parsed = parseYaml(file, text);
-    sources.set(file, lazySource(file, () => reader.read(file)));
-    findings.push(...parsed.findings);
-    return parsed.value === undefined ? undefined : parsed;
-  };
-
-  // Read one file kind: parse, validate, and either build it or remember that it could not be.
-  const read = <S extends z.ZodType, T>(file: string, schema: S, what: string, build: (data: z.output<S>, indices: IndexMap, raw: unknown) => T): T | undefined => {
-    const p = parse(file);
-    const v = p && validate(schema, p.value, file, what);
-    if (v) findings.push(...v.findings);
-    return p && v?.data !== undefined ? build(v.data, v.indices, p.value) : undefined;
-  };
-  const specFiles = (dir: string) => reader.list(dir).filter((e) => !e.dir && isYaml(e.name));
-
-  for (const e of specFiles(UNITS_DIR)) {
-    const file = `${UNITS_DIR}/${e.name}`;
-    const unit = read(file, unitSchema, 'unit specification', (d, ix) => buildUnit(d, file, ix));
-    if (unit) centre.units.push(unit);
-    else centre.unreadableSpecs.add(idFromFileName(e.name));
+  const specs: Specs = { units: [], qualifications: [], unreadableSpecs: new Set() };
+  const { units, qualifications, centre } = specFiles(reader);
+  const files = [...units, ...qualifications, ...(centre ? [centre] : [])];
+  reader.prefetch?.(files);
+  const fileName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
+  for (const file of units) {
+    const unit = readAs(reader, file, unitSchema, 'unit specification', (d, ix) => buildUnit(d, file, ix), findings);
+    if (unit) specs.units.push(unit);
+    else specs.unreadableSpecs.add(idFromFileName(fileName(file)));
   }
-  for (const e of specFiles(QUALIFICATIONS_DIR)) {
-    const file = `${QUALIFICATIONS_DIR}/${e.name}`;
-    const q = read(file, qualificationSchema, 'qualification specification', (d, ix) => buildQualification(d, file, ix));
-    if (q) centre.qualifications.push(q);
-    else centre.unreadableSpecs.add(idFromFileName(e.name));
+  for (const file of qualifications) {
+    const q = readAs(reader, file, qualificationSchema, 'qualification specification', (d, ix) => buildQualification(d, file, ix), findings);
+    if (q) specs.qualifications.push(q);
+    else specs.unreadableSpecs.add(idFromFileName(fileName(file)));
   }
+  if (centre) specs.centre = readAs(reader, centre, centreSchema, 'centre file', (d, ix) => buildCentre(d, centre, ix), findings);
+  return { specs, findings, files };
+}
 
-  if (reader.isFile(CENTRE_FILE)) centre.centre = read(CENTRE_FILE, centreSchema, 'centre file', (d, ix) => buildCentre(d, CENTRE_FILE, ix));
+/** A learner as the file system names them: the folder, and the portfolio file in it. */
+export interface LearnerEntry {
+  id: string;
+  dir: string;
+  file: string;
+}
 
-  const wanted = opts.learners ? new Set(opts.learners) : undefined;
+/** Every learner folder that holds a portfolio, in folder-name order; only `wanted` when given. */
+export function listLearners(reader: Reader, wanted?: readonly string[]): LearnerEntry[] {
+  const only = wanted ? new Set(wanted) : undefined;
+  const out: LearnerEntry[] = [];
   for (const e of reader.list(PORTFOLIOS_DIR)) {
     if (!e.dir || e.name.startsWith('.')) continue;
-    if (wanted && !wanted.has(e.name)) continue;
+    if (only && !only.has(e.name)) continue;
     const dir = `${PORTFOLIOS_DIR}/${e.name}`;
-    const file = [`${dir}/portfolio.yaml`, `${dir}/portfolio.yml`].find((f) => reader.isFile(f));
-    if (!file) continue;
-    const learner = read(file, portfolioSchema, 'portfolio', (d, ix, raw) => buildLearner(d, file, e.name, dir, ix, raw));
-    if (learner) {
-      locateEvidenceFiles(learner, reader);
-      centre.learners.push(learner);
-    }
+    const names = new Set(reader.list(dir).filter((x) => !x.dir).map((x) => x.name));
+    const name = names.has('portfolio.yaml') ? 'portfolio.yaml' : names.has('portfolio.yml') ? 'portfolio.yml' : undefined;
+    if (name) out.push({ id: e.name, dir, file: `${dir}/${name}` });
   }
-  return { centre, findings };
+  return out;
 }
 
-// Evidence files are looked up once here so rules and status agree on what exists.
-function locateEvidenceFiles(learner: Learner, reader: Reader): void {
-  for (const e of learner.evidence) {
-    if (e.location?.kind !== 'file') continue;
-    const rel = e.location.value.trim().replace(/\\/g, '/');
-    const path = `${learner.dir}/${rel}`;
-    const escapes = rel.startsWith('/') || /^[A-Za-z]:/.test(rel) || normalise(path) === undefined || !normalise(path)!.startsWith(`${learner.dir}/`);
-    if (escapes || (reader.isFile(path) && !reader.within(path, learner.dir))) e.fileProblem = 'outside';
-    else if (!reader.isFile(path)) e.fileProblem = 'missing';
-  }
-}
-
-/** Resolve "." and ".." in a relative path; undefined when it climbs above its start. */
-function normalise(p: string): string | undefined {
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length === 0) return undefined;
-      out.pop();
-    } else out.push(part);
-  }
-  return out.join('/');
+export function loadLearner(reader: Reader, entry: LearnerEntry): { learner?: Learner; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const learner = readAs(reader, entry.file, portfolioSchema, 'portfolio', (d, ix, raw) => buildLearner(d, entry.file, entry.id, entry.dir, ix, raw), findings);
+  if (learner) locateEvidenceFiles(learner, reader);
+  return { learner, findings };
 }

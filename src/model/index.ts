@@ -1,6 +1,6 @@
 // Lookups over the model that rules and the status engine share: units by number or alias,
 // qualifications by number with or without slashes.
-import type { Centre, Qualification, Unit } from './types.js';
+import type { Qualification, Unit } from './types.js';
 
 export interface Index {
   unit(ref: string): Unit | undefined;
@@ -11,7 +11,7 @@ export interface Index {
 
 const qnKey = (s: string) => s.trim().replace(/\//g, '').toUpperCase();
 
-export function buildIndex(c: Centre): Index {
+export function buildIndex(c: { units: Unit[]; qualifications: Qualification[] }): Index {
   const units = new Map<string, Unit>();
   for (const u of c.units) {
     if (!units.has(u.id)) units.set(u.id, u);

@@ -1,7 +1,6 @@
 // The centre as one linked model: what rules and the status engine work on. Every entity
 // keeps where it came from (file + data path) so findings can point at it.
 import type { Method } from '../schema/common.js';
-import type { SourceFile } from '../source.js';
 
 export type Path = (string | number)[];
 export interface Loc {
@@ -164,15 +163,13 @@ export interface Learner {
   loc: Loc;
 }
 
-export interface Centre {
+/** What every learner is evaluated against: the unit and qualification specifications and the
+ * centre file. Loaded once per run; learners are loaded and evaluated one at a time. */
+export interface Specs {
   units: Unit[];
   qualifications: Qualification[];
   centre?: CentreInfo;
-  learners: Learner[];
   /** Ids that spec files in error would have defined (from their file names): references to
    * them are not reported again as unknown. */
   unreadableSpecs: Set<string>;
-  sources: Map<string, SourceFile>;
-  /** Files that were read, for the check summary. */
-  files: string[];
 }

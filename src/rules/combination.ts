@@ -7,19 +7,17 @@ import { at, type Rule } from './context.js';
 export const combination: Rule = {
   name: 'barred combinations',
   codes: ['barred-combination'],
-  run({ centre, index }) {
+  learner({ learner: l, index }) {
     const out: Finding[] = [];
-    for (const l of centre.learners) {
-      const scope = scopeOf(l, index);
-      for (const b of scope.qualification?.barred ?? []) {
-        const ids = b.units.map((u) => index.canonical(u));
-        const taken = l.optionalUnits.filter((u) => ids.includes(index.canonical(u.ref)));
-        const mandatoryTaken = ids.filter((id) => scope.mandatory.has(id));
-        if (taken.length + mandatoryTaken.length > 1) {
-          const last = taken[taken.length - 1];
-          const names = [...mandatoryTaken, ...taken.map((t) => t.ref)];
-          if (last) out.push(at('barred-combination', last.loc, `${names.join(' and ')} may not be combined in ${scope.qualification!.id}: keep one of them in optional-units`));
-        }
+    const scope = scopeOf(l, index);
+    for (const b of scope.qualification?.barred ?? []) {
+      const ids = b.units.map((u) => index.canonical(u));
+      const taken = l.optionalUnits.filter((u) => ids.includes(index.canonical(u.ref)));
+      const mandatoryTaken = ids.filter((id) => scope.mandatory.has(id));
+      if (taken.length + mandatoryTaken.length > 1) {
+        const last = taken[taken.length - 1];
+        const names = [...mandatoryTaken, ...taken.map((t) => t.ref)];
+        if (last) out.push(at('barred-combination', last.loc, `${names.join(' and ')} may not be combined in ${scope.qualification!.id}: keep one of them in optional-units`));
       }
     }
     return out;

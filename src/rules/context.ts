@@ -1,21 +1,37 @@
-// What every rule receives: the model, its lookups, the date "today" means, and the status
-// engine's results (computed once, shared with the status stage).
+// What rules receive. A rule looks at the specs once per run, at one learner at a time (so a
+// centre of thousands of learners never has to be in memory at once, and a learner's findings
+// can be cached with its status), or at what every learner left behind for cross-learner
+// checks.
 import type { Code, Finding } from '../diagnostics.js';
 import type { Index } from '../model/index.js';
-import type { Centre, Learner, Loc } from '../model/types.js';
+import type { Learner, Loc, Specs } from '../model/types.js';
 import type { LearnerResult } from '../status/types.js';
 
-export interface RuleContext {
-  centre: Centre;
+export interface SpecContext {
+  specs: Specs;
   index: Index;
   asOf: string;
-  result(learner: Learner): LearnerResult;
+}
+
+export interface LearnerContext extends SpecContext {
+  learner: Learner;
+  /** The status engine's result for this learner, shared with the status stage. */
+  result: LearnerResult;
+}
+
+/** What a learner contributes to checks across learners. */
+export interface CohortEntry {
+  id: string;
+  file: string;
+  uln?: string;
 }
 
 export interface Rule {
   name: string;
   codes: Code[];
-  run(ctx: RuleContext): Finding[];
+  specs?(ctx: SpecContext): Finding[];
+  learner?(ctx: LearnerContext): Finding[];
+  cohort?(learners: CohortEntry[]): Finding[];
 }
 
 export function at(code: Code, loc: Loc, message: string, opts: { key?: boolean; sub?: (string | number)[] } = {}): Finding {

@@ -14,17 +14,15 @@ function yearsBetween(from: string, to: string): number {
 export const currency: Rule = {
   name: 'evidence currency',
   codes: ['evidence-currency'],
-  run({ centre }) {
-    const limit = centre.centre?.currencyYears;
+  learner({ specs, learner }) {
+    const limit = specs.centre?.currencyYears;
     if (limit === undefined) return [];
     const out: Finding[] = [];
-    for (const l of centre.learners) {
-      for (const e of l.evidence) {
-        if (!e.date || !e.assessment) continue;
-        const age = yearsBetween(e.date, e.assessment.date);
-        if (age >= limit) {
-          out.push(at('evidence-currency', e.loc, `evidence "${e.id}" dated ${e.date} was ${age} years old when assessed on ${e.assessment.date}; the centre's policy is ${limit}: confirm it is still current, or replace it`, { sub: ['date'] }));
-        }
+    for (const e of learner.evidence) {
+      if (!e.date || !e.assessment) continue;
+      const age = yearsBetween(e.date, e.assessment.date);
+      if (age >= limit) {
+        out.push(at('evidence-currency', e.loc, `evidence "${e.id}" dated ${e.date} was ${age} years old when assessed on ${e.assessment.date}; the centre's policy is ${limit}: confirm it is still current, or replace it`, { sub: ['date'] }));
       }
     }
     return out;

@@ -6,32 +6,28 @@ import { at, type Rule } from './context.js';
 export const decisions: Rule = {
   name: 'sign-off and IQA decisions',
   codes: ['signoff-unmet', 'iqa-own-decision'],
-  run(ctx) {
-    const { centre, index } = ctx;
+  learner({ learner: l, result, index }) {
     const out: Finding[] = [];
-    for (const l of centre.learners) {
-      const result = ctx.result(l);
-      for (const s of l.signoffs) {
-        const u = result.units.find((x) => x.id === index.canonical(s.unitRef));
-        if (!u || u.status === 'unknown' || u.total === 0) continue;
-        if (u.met < u.total) {
-          const open = u.criteria.filter((c) => c.status !== 'met').map((c) => `${c.id} (${c.status})`);
-          const shown = open.slice(0, 6).join(', ') + (open.length > 6 ? `, and ${open.length - 6} more` : '');
-          out.push(at('signoff-unmet', s.loc, `${s.unitRef} is signed off but ${u.total - u.met} of its ${u.total} criteria ${u.total - u.met === 1 ? 'is' : 'are'} not met: ${shown}; withdraw the sign-off until they are`, { sub: ['unit'] }));
-        }
+    for (const s of l.signoffs) {
+      const u = result.units.find((x) => x.id === index.canonical(s.unitRef));
+      if (!u || u.status === 'unknown' || u.total === 0) continue;
+      if (u.met < u.total) {
+        const open = u.criteria.filter((c) => c.status !== 'met').map((c) => `${c.id} (${c.status})`);
+        const shown = open.slice(0, 6).join(', ') + (open.length > 6 ? `, and ${open.length - 6} more` : '');
+        out.push(at('signoff-unmet', s.loc, `${s.unitRef} is signed off but ${u.total - u.met} of its ${u.total} criteria ${u.total - u.met === 1 ? 'is' : 'are'} not met: ${shown}; withdraw the sign-off until they are`, { sub: ['unit'] }));
       }
-      for (const r of l.iqa) {
-        const id = index.canonical(r.unitRef);
-        const assessors = new Set<string>();
-        for (const s of l.signoffs) if (index.canonical(s.unitRef) === id) assessors.add(s.by);
-        for (const e of l.evidence) {
-          if (!e.assessment) continue;
-          if (r.evidence.length && !r.evidence.includes(e.id)) continue;
-          if (e.covers.some((c) => index.canonical(c.unitRef) === id)) assessors.add(e.assessment.by);
-        }
-        if (assessors.has(r.by)) {
-          out.push(at('iqa-own-decision', r.loc, `IQA record on ${r.unitRef} is by ${r.by}, who made assessment decisions on that unit: an IQA may not quality-assure their own decisions; another IQA must sample it`, { sub: ['by'] }));
-        }
+    }
+    for (const r of l.iqa) {
+      const id = index.canonical(r.unitRef);
+      const assessors = new Set<string>();
+      for (const s of l.signoffs) if (index.canonical(s.unitRef) === id) assessors.add(s.by);
+      for (const e of l.evidence) {
+        if (!e.assessment) continue;
+        if (r.evidence.length && !r.evidence.includes(e.id)) continue;
+        if (e.covers.some((c) => index.canonical(c.unitRef) === id)) assessors.add(e.assessment.by);
+      }
+      if (assessors.has(r.by)) {
+        out.push(at('iqa-own-decision', r.loc, `IQA record on ${r.unitRef} is by ${r.by}, who made assessment decisions on that unit: an IQA may not quality-assure their own decisions; another IQA must sample it`, { sub: ['by'] }));
       }
     }
     return out;

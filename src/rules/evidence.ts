@@ -6,28 +6,26 @@ import { at, type Rule } from './context.js';
 export const evidenceItems: Rule = {
   name: 'evidence items',
   codes: ['duplicate-evidence-id', 'evidence-file-missing', 'evidence-file-outside', 'unknown-evidence'],
-  run({ centre }) {
+  learner({ learner: l }) {
     const out: Finding[] = [];
-    for (const l of centre.learners) {
-      const ids = new Map<string, number>();
-      for (const e of l.evidence) {
-        const first = ids.get(e.id);
-        if (first !== undefined) out.push(at('duplicate-evidence-id', e.loc, `evidence id "${e.id}" is already used by item ${first + 1} of this portfolio: give each item its own id`, { sub: ['id'] }));
-        else ids.set(e.id, e.loc.path[1] as number);
-        if (e.location?.kind === 'file' && e.fileProblem) {
-          const value = e.location.value;
-          out.push(
-            e.fileProblem === 'missing'
-              ? at('evidence-file-missing', e.loc, `evidence "${e.id}": file "${value}" does not exist in ${l.dir}/: add the file or correct the path`, { sub: ['file'] })
-              : at('evidence-file-outside', e.loc, `evidence "${e.id}": file "${value}" lies outside ${l.dir}/: keep evidence files in the learner's folder, or use url or ref`, { sub: ['file'] }),
-          );
-        }
+    const ids = new Map<string, number>();
+    for (const e of l.evidence) {
+      const first = ids.get(e.id);
+      if (first !== undefined) out.push(at('duplicate-evidence-id', e.loc, `evidence id "${e.id}" is already used by item ${first + 1} of this portfolio: give each item its own id`, { sub: ['id'] }));
+      else ids.set(e.id, e.loc.path[1] as number);
+      if (e.location?.kind === 'file' && e.fileProblem) {
+        const value = e.location.value;
+        out.push(
+          e.fileProblem === 'missing'
+            ? at('evidence-file-missing', e.loc, `evidence "${e.id}": file "${value}" does not exist in ${l.dir}/: add the file or correct the path`, { sub: ['file'] })
+            : at('evidence-file-outside', e.loc, `evidence "${e.id}": file "${value}" lies outside ${l.dir}/: keep evidence files in the learner's folder, or use url or ref`, { sub: ['file'] }),
+        );
       }
-      for (const r of l.iqa) {
-        r.evidence.forEach((id, i) => {
-          if (!ids.has(id)) out.push(at('unknown-evidence', r.loc, `IQA record samples evidence "${id}", which this portfolio does not have: correct the id`, { sub: ['evidence', i] }));
-        });
-      }
+    }
+    for (const r of l.iqa) {
+      r.evidence.forEach((id, i) => {
+        if (!ids.has(id)) out.push(at('unknown-evidence', r.loc, `IQA record samples evidence "${id}", which this portfolio does not have: correct the id`, { sub: ['evidence', i] }));
+      });
     }
     return out;
   },

@@ -8,14 +8,18 @@ import { at, type Rule } from './context.js';
 export const people: Rule = {
   name: 'staff and witnesses',
   codes: ['unknown-staff', 'staff-role', 'unknown-witness', 'witness-missing', 'duplicate-entry'],
-  run({ centre }) {
+  specs({ specs }) {
     const out: Finding[] = [];
-    const staff = centre.centre?.staff;
     const seen = new Set<string>();
-    for (const s of centre.centre?.staffList ?? []) {
+    for (const s of specs.centre?.staffList ?? []) {
       if (seen.has(s.id)) out.push(at('duplicate-entry', s.loc, `staff id "${s.id}" is listed twice in the centre file: keep one entry per person`, { sub: ['id'] }));
       seen.add(s.id);
     }
+    return out;
+  },
+  learner({ specs, learner: l }) {
+    const out: Finding[] = [];
+    const staff = specs.centre?.staff;
     // Without a centre file there is no staff list; that absence is the finding's own business.
     const person = (id: string, role: 'assessor' | 'iqa', loc: Loc, what: string) => {
       if (!staff) return;
@@ -28,26 +32,24 @@ export const people: Rule = {
       }
     };
 
-    for (const l of centre.learners) {
-      if (l.assessor) person(l.assessor, 'assessor', { file: l.loc.file, path: ['assessor'] }, 'assessor');
-      const witnesses = new Set<string>();
-      for (const w of l.witnesses) {
-        if (witnesses.has(w.id)) out.push(at('duplicate-entry', w.loc, `witness "${w.id}" is listed twice: keep one entry`, { sub: ['id'] }));
-        witnesses.add(w.id);
-      }
-      for (const e of l.evidence) {
-        if (e.assessment) person(e.assessment.by, 'assessor', { ...e.assessment.loc, path: [...e.assessment.loc.path, 'by'] }, `evidence "${e.id}" is assessed by`);
-        if (e.witness !== undefined && !witnesses.has(e.witness)) {
-          const guess = closest(e.witness, witnesses);
-          out.push(at('unknown-witness', e.loc, `evidence "${e.id}" names witness "${e.witness}", who is not in this portfolio's witnesses: ${guess ? `did you mean "${guess}"?` : 'add them under witnesses'}`, { sub: ['witness'] }));
-        }
-        if ((e.method === 'witness-testimony' || e.method === 'expert-witness') && e.witness === undefined) {
-          out.push(at('witness-missing', e.loc, `evidence "${e.id}" is ${e.method} but names no witness: add witness: <id> from this portfolio's witnesses`, { sub: ['method'] }));
-        }
-      }
-      for (const s of l.signoffs) person(s.by, 'assessor', { file: s.loc.file, path: [...s.loc.path, 'by'] }, `sign-off of ${s.unitRef} by`);
-      for (const r of l.iqa) person(r.by, 'iqa', { file: r.loc.file, path: [...r.loc.path, 'by'] }, `IQA record on ${r.unitRef} by`);
+    if (l.assessor) person(l.assessor, 'assessor', { file: l.loc.file, path: ['assessor'] }, 'assessor');
+    const witnesses = new Set<string>();
+    for (const w of l.witnesses) {
+      if (witnesses.has(w.id)) out.push(at('duplicate-entry', w.loc, `witness "${w.id}" is listed twice: keep one entry`, { sub: ['id'] }));
+      witnesses.add(w.id);
     }
+    for (const e of l.evidence) {
+      if (e.assessment) person(e.assessment.by, 'assessor', { ...e.assessment.loc, path: [...e.assessment.loc.path, 'by'] }, `evidence "${e.id}" is assessed by`);
+      if (e.witness !== undefined && !witnesses.has(e.witness)) {
+        const guess = closest(e.witness, witnesses);
+        out.push(at('unknown-witness', e.loc, `evidence "${e.id}" names witness "${e.witness}", who is not in this portfolio's witnesses: ${guess ? `did you mean "${guess}"?` : 'add them under witnesses'}`, { sub: ['witness'] }));
+      }
+      if ((e.method === 'witness-testimony' || e.method === 'expert-witness') && e.witness === undefined) {
+        out.push(at('witness-missing', e.loc, `evidence "${e.id}" is ${e.method} but names no witness: add witness: <id> from this portfolio's witnesses`, { sub: ['method'] }));
+      }
+    }
+    for (const s of l.signoffs) person(s.by, 'assessor', { file: s.loc.file, path: [...s.loc.path, 'by'] }, `sign-off of ${s.unitRef} by`);
+    for (const r of l.iqa) person(r.by, 'iqa', { file: r.loc.file, path: [...r.loc.path, 'by'] }, `IQA record on ${r.unitRef} by`);
     return out;
   },
 };

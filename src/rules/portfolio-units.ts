@@ -4,10 +4,10 @@ import type { Finding } from '../diagnostics.js';
 import { checkUrn } from '../ids.js';
 import { closest } from '../text.js';
 import { scopeOf } from '../status/learner.js';
-import { at, type Rule, type RuleContext } from './context.js';
+import { at, type Rule, type SpecContext } from './context.js';
 
-export function unknownUnitMessage(ctx: RuleContext, ref: string): string {
-  const ids = ctx.centre.units.flatMap((u) => [u.id, ...u.aliases]);
+export function unknownUnitMessage(ctx: SpecContext, ref: string): string {
+  const ids = ctx.specs.units.flatMap((u) => [u.id, ...u.aliases]);
   const fixed = checkUrn(ref);
   if (!fixed.ok && fixed.expected && ctx.index.unit(fixed.expected)) {
     return `unit "${ref}" has no specification; its ${fixed.reason}: did you mean "${fixed.expected}"?`;
@@ -19,51 +19,49 @@ export function unknownUnitMessage(ctx: RuleContext, ref: string): string {
 export const portfolioUnits: Rule = {
   name: 'portfolio units and criteria',
   codes: ['unknown-qualification', 'unknown-unit', 'unknown-criterion', 'unit-not-in-qualification', 'unit-not-chosen'],
-  run(ctx) {
-    const { centre, index } = ctx;
+  learner(ctx) {
+    const { specs, index, learner: l } = ctx;
     const out: Finding[] = [];
-    const known = (ref: string) => index.unit(ref) !== undefined || centre.unreadableSpecs.has(ref);
+    const known = (ref: string) => index.unit(ref) !== undefined || specs.unreadableSpecs.has(ref);
 
-    for (const l of centre.learners) {
-      const scope = scopeOf(l, index);
-      const q = scope.qualification;
-      if (!q && !centre.unreadableSpecs.has(l.qualificationRef)) {
-        const guess = closest(l.qualificationRef, centre.qualifications.map((x) => x.id));
-        out.push(at('unknown-qualification', { file: l.loc.file, path: ['qualification'] }, `qualification "${l.qualificationRef}" has no specification in specs/qualifications/: ${guess ? `did you mean "${guess}"?` : 'add it or correct the number'}`));
+    const scope = scopeOf(l, index);
+    const q = scope.qualification;
+    if (!q && !specs.unreadableSpecs.has(l.qualificationRef)) {
+      const guess = closest(l.qualificationRef, specs.qualifications.map((x) => x.id));
+      out.push(at('unknown-qualification', { file: l.loc.file, path: ['qualification'] }, `qualification "${l.qualificationRef}" has no specification in specs/qualifications/: ${guess ? `did you mean "${guess}"?` : 'add it or correct the number'}`));
+    }
+    const inQualification = (id: string) => !q || scope.groupOf.has(id);
+    const check = (ref: string, loc: { file: string; path: (string | number)[] }, key = false) => {
+      if (!known(ref)) {
+        out.push(at('unknown-unit', loc, unknownUnitMessage(ctx, ref), { key }));
+        return false;
       }
-      const inQualification = (id: string) => !q || scope.groupOf.has(id);
-      const check = (ref: string, loc: { file: string; path: (string | number)[] }, key = false) => {
-        if (!known(ref)) {
-          out.push(at('unknown-unit', loc, unknownUnitMessage(ctx, ref), { key }));
-          return false;
-        }
-        const id = index.canonical(ref);
-        if (!inQualification(id)) {
-          out.push(at('unit-not-in-qualification', loc, `unit "${ref}" is not part of ${q!.id} ${q!.title}: remove it or correct the number`, { key }));
-          return false;
-        }
-        return true;
-      };
+      const id = index.canonical(ref);
+      if (!inQualification(id)) {
+        out.push(at('unit-not-in-qualification', loc, `unit "${ref}" is not part of ${q!.id} ${q!.title}: remove it or correct the number`, { key }));
+        return false;
+      }
+      return true;
+    };
 
-      for (const u of l.optionalUnits) check(u.ref, u.loc);
-      for (const s of l.signoffs) check(s.unitRef, { file: s.loc.file, path: [...s.loc.path, 'unit'] });
-      for (const r of l.iqa) check(r.unitRef, { file: r.loc.file, path: [...r.loc.path, 'unit'] });
+    for (const u of l.optionalUnits) check(u.ref, u.loc);
+    for (const s of l.signoffs) check(s.unitRef, { file: s.loc.file, path: [...s.loc.path, 'unit'] });
+    for (const r of l.iqa) check(r.unitRef, { file: r.loc.file, path: [...r.loc.path, 'unit'] });
 
-      for (const e of l.evidence) {
-        for (const cover of e.covers) {
-          if (!check(cover.unitRef, cover.loc, true)) continue;
-          const unit = index.unit(cover.unitRef);
-          const id = index.canonical(cover.unitRef);
-          if (q && !scope.mandatory.has(id) && !scope.chosen.has(id)) {
-            out.push(at('unit-not-chosen', cover.loc, `evidence "${e.id}" covers ${id}, an optional unit not in this learner's optional-units: add it there, or correct the unit`, { key: true }));
-          }
-          if (!unit) continue;
-          for (const c of cover.criteria) {
-            if (unit.criteria.has(c.criterion)) continue;
-            const guess = closest(c.criterion, unit.criteria.keys());
-            const hint = guess ? `did you mean "${guess}"?` : `its criteria are ${[...unit.criteria.keys()].join(', ')}`;
-            out.push(at('unknown-criterion', c.loc, `unit ${unit.id} has no criterion "${c.criterion}": ${hint}`));
-          }
+    for (const e of l.evidence) {
+      for (const cover of e.covers) {
+        if (!check(cover.unitRef, cover.loc, true)) continue;
+        const unit = index.unit(cover.unitRef);
+        const id = index.canonical(cover.unitRef);
+        if (q && !scope.mandatory.has(id) && !scope.chosen.has(id)) {
+          out.push(at('unit-not-chosen', cover.loc, `evidence "${e.id}" covers ${id}, an optional unit not in this learner's optional-units: add it there, or correct the unit`, { key: true }));
+        }
+        if (!unit) continue;
+        for (const c of cover.criteria) {
+          if (unit.criteria.has(c.criterion)) continue;
+          const guess = closest(c.criterion, unit.criteria.keys());
+          const hint = guess ? `did you mean "${guess}"?` : `its criteria are ${[...unit.criteria.keys()].join(', ')}`;
+          out.push(at('unknown-criterion', c.loc, `unit ${unit.id} has no criterion "${c.criterion}": ${hint}`));
         }
       }
     }

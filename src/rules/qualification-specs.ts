@@ -8,11 +8,11 @@ import { unknownUnitMessage } from './portfolio-units.js';
 export const qualificationSpecs: Rule = {
   name: 'qualification specifications',
   codes: ['duplicate-qualification', 'qualification-unit-unknown', 'duplicate-entry', 'spec-file-name', 'barred-combination'],
-  run(ctx) {
-    const { centre, index } = ctx;
+  specs(ctx) {
+    const { specs, index } = ctx;
     const out: Finding[] = [];
     const seen = new Map<string, string>();
-    for (const q of centre.qualifications) {
+    for (const q of specs.qualifications) {
       const key = q.id.replace(/\//g, '');
       const prev = seen.get(key);
       if (prev) out.push(at('duplicate-qualification', q.loc, `qualification "${q.id}" is already specified in ${prev}: keep one file per qualification`));
@@ -25,7 +25,7 @@ export const qualificationSpecs: Rule = {
       for (const g of q.groups) {
         for (const u of g.units) {
           const id = index.canonical(u.ref);
-          if (!index.unit(u.ref) && !centre.unreadableSpecs.has(u.ref)) {
+          if (!index.unit(u.ref) && !specs.unreadableSpecs.has(u.ref)) {
             // Centres import only the units they deliver, so this is not an error until a
             // learner takes the unit (then portfolio-units reports unknown-unit).
             out.push(at('qualification-unit-unknown', u.loc, `${unknownUnitMessage(ctx, u.ref)}; until then no learner can take it`));

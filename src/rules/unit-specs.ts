@@ -7,10 +7,10 @@ import type { Finding } from '../diagnostics.js';
 export const unitSpecs: Rule = {
   name: 'unit specifications',
   codes: ['duplicate-unit', 'duplicate-outcome', 'duplicate-criterion', 'spec-file-name'],
-  run({ centre }) {
+  specs({ specs }) {
     const out: Finding[] = [];
     const owner = new Map<string, string>();
-    for (const u of centre.units) {
+    for (const u of specs.units) {
       for (const [name, sub] of [[u.id, ['unit']], ...u.aliases.map((a, i) => [a, ['aliases', i]] as const)] as const) {
         const prev = owner.get(name);
         if (prev && prev !== u.loc.file) {
