@@ -10,7 +10,7 @@ export interface NewFile {
 }
 
 /** How CI installs folio; `--package` overrides it (a git URL or a tarball, say). */
-export const DEFAULT_PACKAGE = 'folio-cli';
+export { PACKAGE as DEFAULT_PACKAGE } from './version.js';
 
 export function centreFiles(opts: { hooks: boolean; pkg: string; name?: string }): NewFile[] {
   const files: NewFile[] = [

@@ -20,7 +20,8 @@ export async function folio(args: string[], opts: { cwd?: string; env?: Record<s
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
     cwd: opts.cwd ?? REPO,
-    env: opts.env ?? {},
+    // Tests read fixtures in the repository: no cache folder is written there unless a test asks.
+    env: { FOLIO_CACHE: 'off', ...opts.env },
     stdoutIsTTY: opts.tty ?? false,
   });
   return { code, stdout, stderr };

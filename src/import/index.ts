@@ -2,7 +2,7 @@
 // where each unit goes (its number, or for a form without one the existing spec its criteria
 // match), merging and deciding what may be written all happen here; the CLI only reads the
 // files, prints the plan and performs the writes it allows.
-import { fileNameForId } from '../load/load.js';
+import { fileNameForId } from '../load/files.js';
 import { parseForm } from './parse.js';
 import { criteriaOf, emptySpec, mergeUnit, norm, parseSpec, renderSpec, type Conflict } from './spec-yaml.js';
 import type { ImportedUnit, ImportWarning } from './types.js';

@@ -1,26 +1,33 @@
 // The one orchestrator: load → parse → schema → model → rules → status. Commands call this
-// and pick a formatter; nothing here prints. Specs are read once; learners are assessed one at
-// a time and only their results are kept (pipeline/learner.ts).
-import { compareDiagnostics, type Diagnostic, type Finding } from '../diagnostics.js';
-import { listLearners, loadSpecs } from '../load/load.js';
+// and pick a formatter; nothing here prints. The specs are assessed once; learners are
+// assessed one at a time (pipeline/learner.ts) and only what reports need is kept. With a
+// cache, a learner whose portfolio, specs and evidence folders are unchanged is taken from it,
+// and a run that finds everything there never loads the parser or the schemas.
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { CENTRE_FILE, listLearners, specFiles } from '../load/files.js';
 import type { Reader } from '../load/reader.js';
 import { buildIndex, type Index } from '../model/index.js';
 import type { Specs } from '../model/types.js';
-import type { CohortEntry, SpecContext } from '../rules/context.js';
+import type { CohortEntry } from '../rules/context.js';
 import { RULES } from '../rules/index.js';
-import { lazySource, resolve, type SourceFile } from '../source.js';
 import { gapsOf, type Gap } from '../status/gaps.js';
-import { assessLearner, resolveAll, type LearnerReport } from './learner.js';
+import type { CacheStore } from '../cache/store.js';
+import { LearnerCache, SpecCache } from './cache.js';
+import { report, type LearnerReport } from './report.js';
 
-export type { LearnerReport } from './learner.js';
+export type { LearnerReport } from './report.js';
 
 export interface AnalyseOptions {
   asOf: string;
   /** Only these learners (folder names); the whole centre when absent. */
   learners?: string[];
-  /** Run the rules (check does; status and gaps only need the statuses, but get them anyway
-   * as a learner's findings come with its status). Spec-only commands pass false. */
+  /** Keep findings (check and every command that reports errors); false for spec-only commands. */
   rules?: boolean;
+  /** Whether full results will be read (status, gaps); check needs only each learner's head. */
+  results?: boolean;
+  cache?: CacheStore;
+  /** Called after each learner, for a progress bar. */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface Analysis {
@@ -34,66 +41,85 @@ export interface Analysis {
   diagnostics: Diagnostic[];
   /** Every file read, for the check summary. */
   files: string[];
+  /** How many learners came from the cache. */
+  cached: number;
   gaps(): Gap[];
   /** Where a gap shows in the files (for CI annotations): the learner's entry for its unit, else
    * the learner's qualification line. */
-  locate(gap: Gap): { file: string; line: number; column: number };
+  locate(gap: Gap): Promise<{ file: string; line: number; column: number }>;
 }
 
-export function analyse(reader: Reader, opts: AnalyseOptions): Analysis {
-  const loaded = loadSpecs(reader);
-  const { specs } = loaded;
+export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Analysis> {
+  const found = specFiles(reader);
+  const specList = [...found.units, ...found.qualifications, ...(found.centre ? [found.centre] : [])];
+  reader.prefetch?.(specList);
+  const specCache = new SpecCache(reader, specList, opts.cache);
+  let assessed = specCache.get();
+  if (!assessed) {
+    const { assessSpecs } = await import('./specs.js');
+    assessed = specCache.put(assessSpecs(reader, opts.asOf));
+  }
+  const { specs } = assessed;
   const index = buildIndex(specs);
-  const ctx: SpecContext = { specs, index, asOf: opts.asOf };
+  const ctx = { specs, index, asOf: opts.asOf };
+
   const entries = listLearners(reader, opts.learners);
   reader.prefetch?.(entries.map((e) => e.file));
-
+  const learnerCache = new LearnerCache(reader, opts.cache, { asOf: opts.asOf, specs: specCache.hashes, catalogue: assessed.catalogue, centre: specCache.hashes.get(CENTRE_FILE) ?? '' });
+  let stage: typeof import('./learner.js') | undefined;
   const learners: LearnerReport[] = [];
   const unreadable: string[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const entry of entries) {
-    const a = assessLearner(ctx, reader, entry);
-    if (a.report) learners.push(a.report);
-    else unreadable.push(entry.id);
-    if (opts.rules !== false) diagnostics.push(...a.diagnostics);
+  const diagnostics: Diagnostic[] = [...assessed.diagnostics];
+  let cached = 0;
+  for (const [i, entry] of entries.entries()) {
+    const hit = learnerCache.get(entry, opts.results === true);
+    if (hit) {
+      cached++;
+      learners.push(hit.report);
+      diagnostics.push(...hit.diagnostics);
+    } else {
+      stage ??= await import('./learner.js');
+      const a = stage.assessLearner(ctx, reader, entry);
+      if (a.head && a.result) learners.push(report(a.head, a.result));
+      else unreadable.push(entry.id);
+      diagnostics.push(...a.diagnostics);
+      learnerCache.put(entry, a);
+    }
+    opts.progress?.(i + 1, entries.length);
   }
 
-  if (opts.rules !== false) {
-    const findings: Finding[] = [...loaded.findings];
-    const cohort: CohortEntry[] = learners.map((l) => ({ id: l.entry.id, file: l.entry.file, uln: l.result.uln }));
-    for (const rule of RULES) {
-      if (rule.specs) findings.push(...rule.specs(ctx));
-      if (rule.cohort) findings.push(...rule.cohort(cohort));
-    }
-    diagnostics.push(...resolveAll(reader, findings));
-  }
+  const cohort: CohortEntry[] = learners.map((l) => ({ id: l.entry.id, file: l.entry.file, uln: l.uln }));
+  const findings = RULES.flatMap((rule) => rule.cohort?.(cohort) ?? []);
+  if (findings.length) diagnostics.push(...(await import('./positions.js')).resolveAll(reader, findings));
   diagnostics.sort(compareDiagnostics);
 
   const byId = new Map(learners.map((l) => [l.entry.id, l]));
-  const sources = new Map<string, SourceFile>();
-  const source = (file: string) => {
-    let s = sources.get(file);
-    if (!s) sources.set(file, (s = lazySource(file, () => reader.read(file))));
-    return s;
-  };
   return {
     specs,
     index,
     asOf: opts.asOf,
     learners,
     unreadable,
-    diagnostics,
-    files: [...loaded.files, ...entries.map((e) => e.file)],
+    diagnostics: opts.rules === false ? [] : diagnostics,
+    files: [...specList, ...entries.map((e) => e.file)],
+    cached,
     gaps: () => learners.flatMap((l) => gapsOf(l.result)),
-    locate: (gap) => {
-      const l = byId.get(gap.learner);
-      if (!l) return { file: '', line: 0, column: 0 };
-      const unit = gap.unit === null ? undefined : index.unit(gap.unit);
-      const optional = unit ? l.optionalUnits.find((o) => index.unit(o.ref) === unit) : undefined;
-      const file = l.entry.file;
-      const d = resolve(source(file), { code: 'unknown-unit', message: '', target: { file, path: optional ? optional.path : ['qualification'] } });
-      return { file: d.file, line: d.line, column: d.column };
-    },
+    locate: locator(reader, index, byId),
+  };
+}
+
+function locator(reader: Reader, index: Index, byId: Map<string, LearnerReport>): Analysis['locate'] {
+  let positions: typeof import('./positions.js') | undefined;
+  const sources = new Map();
+  return async (gap) => {
+    const l = byId.get(gap.learner);
+    if (!l) return { file: '', line: 0, column: 0 };
+    const unit = gap.unit === null ? undefined : index.unit(gap.unit);
+    const optional = unit ? l.optionalUnits.find((o) => index.unit(o.ref) === unit) : undefined;
+    const file = l.entry.file;
+    positions ??= await import('./positions.js');
+    const d = positions.resolveOne(reader, { code: 'unknown-unit', message: '', target: { file, path: optional ? optional.path : ['qualification'] } }, sources);
+    return { file: d.file, line: d.line, column: d.column };
   };
 }
 

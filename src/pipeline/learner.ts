@@ -1,55 +1,111 @@
 // One learner through parse → schema → model → status → rules → positions. Everything a
 // learner needs from the rest of the centre is in the spec context, so learners can be
 // assessed one at a time, in any order, on any thread, or taken from the cache; what comes out
-// is plain data that no longer refers to the model.
-import type { Diagnostic, Finding } from '../diagnostics.js';
-import { loadLearner, type LearnerEntry } from '../load/load.js';
+// is plain data that no longer refers to the model, with a record of what it depended on.
+import type { Diagnostic } from '../diagnostics.js';
+import type { LearnerEntry } from '../load/files.js';
+import { loadLearner } from '../load/load.js';
 import type { Reader } from '../load/reader.js';
-import type { Path } from '../model/types.js';
+import type { Index } from '../model/index.js';
+import type { Learner } from '../model/types.js';
 import type { SpecContext } from '../rules/context.js';
 import { RULES } from '../rules/index.js';
-import { lazySource, resolve } from '../source.js';
 import { evaluateLearner } from '../status/learner.js';
 import type { LearnerResult } from '../status/types.js';
+import { listingKey } from '../cache/key.js';
+import { resolveAll } from './positions.js';
+import type { Head } from './report.js';
 
-/** What a run keeps of a learner whose portfolio loaded. */
-export interface LearnerReport {
-  entry: LearnerEntry;
-  result: LearnerResult;
-  /** Where each optional unit is chosen in the portfolio, for placing gaps in CI reports. */
-  optionalUnits: { ref: string; path: Path }[];
+/** What a learner's results were computed from, besides its own portfolio. */
+export interface Deps {
+  /** Spec files the learner's references resolved to. */
+  specs: string[];
+  /** Folders listed to find evidence files, with a key of what they held. */
+  listings: Record<string, string>;
+  /** A symbolic link was followed: where it leads is not in any listing, so do not cache. */
+  links: boolean;
+  /** The latest date in the portfolio: any as-of date on or after it gives the same results. */
+  latest: string;
 }
 
 export interface Assessed {
   /** Undefined when the portfolio could not be read or parsed at all. */
-  report?: LearnerReport;
+  head?: Head;
+  result?: LearnerResult;
   diagnostics: Diagnostic[];
+  deps: Deps;
 }
 
 export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEntry): Assessed {
-  const { learner, findings } = loadLearner(reader, entry);
-  if (!learner) return { diagnostics: resolveAll(reader, findings) };
-  const result = evaluateLearner(learner, ctx.index, ctx.specs.centre, ctx.asOf);
-  const lctx = { ...ctx, learner, result };
+  const deps: Deps = { specs: [], listings: {}, links: false, latest: '' };
+  const used = new Set<string>();
+  const index = recordingIndex(ctx.index, used);
+  const recording = recordingReader(reader, deps);
+  const { learner, findings } = loadLearner(recording, entry);
+  if (!learner) return { diagnostics: resolveAll(reader, findings), deps };
+  const result = evaluateLearner(learner, index, ctx.specs.centre, ctx.asOf);
+  const lctx = { ...ctx, index, learner, result };
   for (const rule of RULES) if (rule.learner) findings.push(...rule.learner(lctx));
+  deps.specs = [...used].sort();
+  deps.latest = latestDate(learner);
+  const diagnostics = resolveAll(reader, findings);
+  const head: Head = {
+    entry,
+    name: result.name,
+    assessor: result.assessor,
+    uln: result.uln,
+    status: result.status,
+    optionalUnits: learner.optionalUnits.map((u) => ({ ref: u.ref, path: u.loc.path })),
+  };
+  return { head, result, diagnostics, deps };
+}
+
+// Every spec a learner's results rest on is reached through the index, so recording its
+// lookups records the dependencies.
+function recordingIndex(index: Index, used: Set<string>): Index {
+  const note = <T extends { loc: { file: string } } | undefined>(x: T) => {
+    if (x) used.add(x.loc.file);
+    return x;
+  };
   return {
-    report: { entry, result, optionalUnits: learner.optionalUnits.map((u) => ({ ref: u.ref, path: u.loc.path })) },
-    diagnostics: resolveAll(reader, findings),
+    unit: (ref) => note(index.unit(ref)),
+    qualification: (ref) => note(index.qualification(ref)),
+    canonical: (ref) => {
+      note(index.unit(ref));
+      return index.canonical(ref);
+    },
   };
 }
 
-/** Findings → diagnostics with line and column. A file's syntax tree is built only if one of
- * its findings needs a position, and only once. */
-export function resolveAll(reader: Reader, findings: Finding[]): Diagnostic[] {
-  const sources = new Map<string, ReturnType<typeof lazySource>>();
-  return findings.map((f) => {
-    const file = f.target.file;
-    let source = sources.get(file);
-    if (!source) sources.set(file, (source = lazySource(file, () => reader.read(file))));
-    try {
-      return resolve(source, f);
-    } catch {
-      return resolve(undefined, f); // the file cannot be read again: the finding is about all of it
-    }
-  });
+function recordingReader(reader: Reader, deps: Deps): Reader {
+  return {
+    list(dir) {
+      const entries = reader.list(dir);
+      deps.listings[dir] = listingKey(entries);
+      return entries;
+    },
+    read: (file) => reader.read(file),
+    isFile(file) {
+      deps.links = true;
+      return reader.isFile(file);
+    },
+    within(file, dir) {
+      deps.links = true;
+      return reader.within(file, dir);
+    },
+  };
+}
+
+function latestDate(l: Learner): string {
+  let latest = l.registered ?? '';
+  const see = (d: string | undefined) => {
+    if (d !== undefined && d > latest) latest = d;
+  };
+  for (const e of l.evidence) {
+    see(e.date);
+    see(e.assessment?.date);
+  }
+  for (const s of l.signoffs) see(s.date);
+  for (const r of l.iqa) see(r.date);
+  return latest;
 }

@@ -1,6 +1,6 @@
 // Qualification specifications: unique numbers, groups that name known units once, and barred
 // pairs that do not bar two mandatory units.
-import { fileNameForId } from '../load/load.js';
+import { fileNameForId } from '../load/files.js';
 import type { Finding } from '../diagnostics.js';
 import { at, type Rule } from './context.js';
 import { unknownUnitMessage } from './portfolio-units.js';

@@ -1,6 +1,6 @@
 // Unit specifications on their own: unique numbers and aliases, unique outcome and criterion
 // ids, files named after their unit.
-import { fileNameForId } from '../load/load.js';
+import { fileNameForId } from '../load/files.js';
 import { at, type Rule } from './context.js';
 import type { Finding } from '../diagnostics.js';
 

@@ -1,6 +1,9 @@
 // Shape primitives shared by the four file kinds. Scalars arrive as text (see source.ts);
 // these convert and validate them, attaching a stable code and a fix for the issue mapper.
 import { z } from 'zod';
+import { isIsoDate } from '../dates.js';
+
+export { isIsoDate };
 
 export const METHODS = [
   'observation',
@@ -55,13 +58,6 @@ export const positive = z
   .refine((s) => /^[1-9]\d*$/.test(s.trim()), check(POSITIVE_CHECK))
   .transform((s) => Number(s.trim()));
 
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
 
 export const date = z
   .string()

@@ -16,8 +16,9 @@ import { evidenceSchema, portfolioSchema } from './portfolio.js';
 import { qualificationSchema } from './qualification.js';
 import { unitSchema } from './unit.js';
 
-export const SCHEMA_KINDS = ['unit', 'qualification', 'centre', 'portfolio'] as const;
-export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+import type { SchemaKind } from './kinds.js';
+
+export { SCHEMA_KINDS, type SchemaKind } from './kinds.js';
 
 export type JsonSchema = { [key: string]: unknown };
 

@@ -1,0 +1,66 @@
+// folio import: unit recording forms in, unit specification YAML out. The importer is loaded
+// only when this command runs.
+import { Option, type Command } from 'commander';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { relative, resolve as resolvePath } from 'node:path';
+import { UNITS_DIR } from '../load/files.js';
+import { findRoot } from '../load/reader.js';
+import { EXIT, renderOptions, reports, UsageError, type Io } from './kit.js';
+
+interface ImportOptions {
+  dir?: string;
+  out?: string;
+  stdout?: boolean;
+  force?: boolean;
+  unit?: string;
+  format: string;
+  color: boolean;
+}
+
+export function importCommand(program: Command, io: Io, argv: string[], exit: (code: number) => void): void {
+  program
+    .command('import')
+    .argument('<forms...>', 'text of unit recording forms or unit specifications')
+    .description('read unit recording forms or specifications and write unit specification YAML')
+    .option('-C, --dir <dir>', 'the centre repository (default: the first folder upwards holding specs/, else here)')
+    .option('-o, --out <dir>', 'write the specs here (default: specs/units/ of the centre)')
+    .option('--stdout', 'print the specs as YAML instead of writing them')
+    .option('--force', 'replace a spec that differs from the form, keeping a backup beside it')
+    .option('--unit <id>', 'the unit number, for a form that gives none')
+    .addOption(new Option('-f, --format <format>', 'summary format (json without -o writes nothing)').choices(['table', 'json']).default('table'))
+    .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)')
+    .action(async (files: string[], opts: ImportOptions) => {
+      const [{ importForms }, { writePlan }, { decodeForm }] = await Promise.all([import('../import/index.js'), import('../import/write.js'), import('../import/decode.js')]);
+      const start = opts.dir ? resolvePath(io.cwd, opts.dir) : io.cwd;
+      const root = findRoot(start) ?? start;
+      const out = opts.out ? resolvePath(io.cwd, opts.out) : resolvePath(root, UNITS_DIR);
+      const forms = files.map((f) => {
+        const path = resolvePath(io.cwd, f);
+        if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`cannot read ${f}: no such file`);
+        const inRoot = !relative(root, path).startsWith('..');
+        const { text, encoding } = decodeForm(readFileSync(path));
+        return { file: f, source: inRoot ? relative(root, path).replace(/\\/g, '/') : path.split(/[\\/]/).pop()!, content: text, encoding };
+      });
+      const folder = {
+        read: (name: string) => (existsSync(resolvePath(out, name)) ? readFileSync(resolvePath(out, name), 'utf8') : undefined),
+        list: () => (existsSync(out) ? readdirSync(out) : []),
+      };
+      let result;
+      try {
+        const schemaFile = resolvePath(root, 'schemas/unit.schema.json');
+        const schema = existsSync(schemaFile) ? relative(out, schemaFile).replace(/\\/g, '/') : undefined;
+        result = importForms(forms, folder, { force: !!opts.force, unit: opts.unit, schema });
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+      const write = !opts.stdout && (opts.format === 'table' || opts.out !== undefined);
+      const written = write ? writePlan(result.specs, out) : [];
+      const specs = result.specs.map((s) => ({ ...s, backup: written.find((w) => w.file === s.file)?.backup }));
+      const dir = relative(io.cwd, out).replace(/\\/g, '/') || '.';
+      const report = { units: result.units, warnings: result.warnings, specs, dir, written: write };
+      reports(io, argv).emit('import', opts.stdout ? 'yaml' : opts.format, report, renderOptions(io, opts.color));
+      const held = specs.some((s) => s.action === 'conflict' || s.action === 'unreadable');
+      if (opts.stdout) io.stderr(`${result.warnings.length ? `${result.warnings.length} warning(s); run without --stdout to see them. ` : ''}${result.units.length} unit(s) read.\n`);
+      exit(held || result.warnings.some((w) => w.code === 'no-units') ? EXIT.findings : EXIT.clean);
+    });
+}

@@ -1,0 +1,53 @@
+// The command line: each command parses its flags, calls the library and picks a formatter.
+// Only the cli/ modules write to stdout or stderr, through the io they are given, so tests run
+// folio in-process. Commands load what only they need when they run, so that a quick command
+// costs little more than starting Node.
+import { Command, CommanderError } from 'commander';
+import { VERSION as CONTRACT } from '../render/contract.js';
+import { VERSION } from '../version.js';
+import { checkCommand } from './check.js';
+import { importCommand } from './import.js';
+import { EXIT, UsageError, type Io } from './kit.js';
+import { setupCommands } from './setup.js';
+import { specCommand } from './spec.js';
+import { gapsCommand, statusCommand } from './status.js';
+
+export type { Io } from './kit.js';
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let code: number = EXIT.clean;
+  const exit = (c: number) => {
+    code = c;
+  };
+  const program = new Command();
+  program
+    .name('folio')
+    .description('Portfolios of evidence for vocational qualifications, checked against their assessment criteria.')
+    .version(`folio ${VERSION} (output contract ${CONTRACT})`, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) })
+    .showSuggestionAfterError(true);
+
+  checkCommand(program, io, argv, exit);
+  statusCommand(program, io, argv, exit);
+  gapsCommand(program, io, argv, exit);
+  specCommand(program, io, argv);
+  importCommand(program, io, argv, exit);
+  setupCommands(program, io);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.clean;
+      return EXIT.usage;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`folio: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`folio: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT.usage;
+  }
+  return code;
+}

@@ -1,0 +1,48 @@
+// Where a centre's files are: the layout of DESIGN.md, and the listings that find specs and
+// learners without reading them. Kept apart from the parsing stage so a run that finds
+// everything in the cache never loads the parser or the schemas.
+import type { Reader } from './reader.js';
+
+export const UNITS_DIR = 'specs/units';
+export const QUALIFICATIONS_DIR = 'specs/qualifications';
+export const PORTFOLIOS_DIR = 'portfolios';
+export const CENTRE_FILE = 'portfolios/centre.yaml';
+
+const isYaml = (name: string) => /\.ya?ml$/i.test(name);
+
+/** Spec file name → the id it should hold: "A-506-2130.yaml" → "A/506/2130". */
+export function idFromFileName(name: string): string {
+  return name.replace(/\.ya?ml$/i, '').replace(/-/g, '/');
+}
+
+export function fileNameForId(id: string): string {
+  return `${id.replace(/\//g, '-')}.yaml`;
+}
+
+export function specFiles(reader: Reader): { units: string[]; qualifications: string[]; centre?: string } {
+  const yaml = (dir: string) => reader.list(dir).filter((e) => !e.dir && isYaml(e.name)).map((e) => `${dir}/${e.name}`);
+  return { units: yaml(UNITS_DIR), qualifications: yaml(QUALIFICATIONS_DIR), centre: reader.isFile(CENTRE_FILE) ? CENTRE_FILE : undefined };
+}
+
+/** A learner as the file system names them: the folder, and the portfolio file in it. */
+export interface LearnerEntry {
+  id: string;
+  dir: string;
+  file: string;
+}
+
+/** Every learner folder that holds a portfolio, in folder-name order; only `wanted` when given. */
+export function listLearners(reader: Reader, wanted?: readonly string[]): LearnerEntry[] {
+  const only = wanted ? new Set(wanted) : undefined;
+  const out: LearnerEntry[] = [];
+  for (const e of reader.list(PORTFOLIOS_DIR)) {
+    if (!e.dir || e.name.startsWith('.')) continue;
+    if (only && !only.has(e.name)) continue;
+    const dir = `${PORTFOLIOS_DIR}/${e.name}`;
+    const names = new Set(reader.list(dir).filter((x) => !x.dir).map((x) => x.name));
+    const name = names.has('portfolio.yaml') ? 'portfolio.yaml' : names.has('portfolio.yml') ? 'portfolio.yml' : undefined;
+    if (name) out.push({ id: e.name, dir, file: `${dir}/${name}` });
+  }
+  return out;
+}
+

@@ -1,0 +1,159 @@
+// The pipeline's use of the cache. Specs: one entry keyed by the content of every spec file
+// and the centre file. Learners: one entry keyed by the portfolio's content, holding what the
+// results were computed from (the spec files its references resolved to, the list of known
+// ids, the centre file, the listings of its evidence folders, the date range for which the
+// as-of date makes no difference); an entry whose dependencies changed is not used. Keys
+// include folio's own code, so a new build never reads an old build's entries.
+import type { Diagnostic } from '../diagnostics.js';
+import type { LearnerEntry } from '../load/files.js';
+import type { Reader } from '../load/reader.js';
+import { specsFromPlain, specsToPlain, type PlainSpecs } from '../model/serial.js';
+import type { Specs } from '../model/types.js';
+import type { LearnerResult } from '../status/types.js';
+import { codeId, hash, listingKey } from '../cache/key.js';
+import type { CacheStore } from '../cache/store.js';
+import type { Assessed } from './learner.js';
+import { report, type Head, type LearnerReport } from './report.js';
+
+export interface AssessedSpecs {
+  specs: Specs;
+  diagnostics: Diagnostic[];
+  /** A key of which ids exist, which a learner's unknown references and suggestions depend on. */
+  catalogue: string;
+}
+
+export class SpecCache {
+  readonly hashes = new Map<string, string>();
+  private key = '';
+
+  constructor(
+    reader: Reader,
+    files: string[],
+    private store: CacheStore | undefined,
+  ) {
+    if (!store) return;
+    for (const f of files) {
+      let text: string;
+      try {
+        text = reader.read(f);
+      } catch {
+        text = '\0unreadable';
+      }
+      this.hashes.set(f, hash(text));
+    }
+    this.key = hash(codeId(), 'specs', ...files.flatMap((f) => [f, this.hashes.get(f)!]));
+  }
+
+  get(): AssessedSpecs | undefined {
+    const text = this.store?.read('specs', this.key);
+    if (!text) return undefined;
+    try {
+      const e = JSON.parse(text) as { specs: PlainSpecs; diagnostics: Diagnostic[]; catalogue: string };
+      return { specs: specsFromPlain(e.specs), diagnostics: e.diagnostics, catalogue: e.catalogue };
+    } catch {
+      return undefined;
+    }
+  }
+
+  put(a: { specs: Specs; diagnostics: Diagnostic[] }): AssessedSpecs {
+    const out = { ...a, catalogue: catalogueKey(a.specs) };
+    this.store?.write('specs', this.key, JSON.stringify({ specs: specsToPlain(a.specs), diagnostics: a.diagnostics, catalogue: out.catalogue }));
+    return out;
+  }
+}
+
+export function catalogueKey(specs: Specs): string {
+  return hash(
+    ...specs.units.map((u) => `u ${u.loc.file} ${u.id} ${u.aliases.join(',')}`),
+    ...specs.qualifications.map((q) => `q ${q.loc.file} ${q.id}`),
+    ...[...specs.unreadableSpecs].sort().map((id) => `x ${id}`),
+  );
+}
+
+interface HeadEntry {
+  asOf: string;
+  latest: string;
+  deps: { specs: Record<string, string>; catalogue: string; centre: string; listings: Record<string, string> };
+  head: Head;
+  diagnostics: Diagnostic[];
+  result: string;
+}
+
+export interface Context {
+  asOf: string;
+  specs: Map<string, string>;
+  catalogue: string;
+  centre: string;
+}
+
+export class LearnerCache {
+  private keys = new Map<string, string>();
+
+  constructor(
+    private reader: Reader,
+    private store: CacheStore | undefined,
+    private ctx: Context,
+  ) {}
+
+  get(entry: LearnerEntry, withResult: boolean): { report: LearnerReport; diagnostics: Diagnostic[] } | undefined {
+    if (!this.store) return undefined;
+    let text: string;
+    try {
+      text = this.reader.read(entry.file);
+    } catch {
+      return undefined;
+    }
+    const key = hash(codeId(), 'learner', entry.file, text);
+    this.keys.set(entry.file, key);
+    const raw = this.store.read('head', key);
+    if (!raw) return undefined;
+    let e: HeadEntry;
+    try {
+      e = JSON.parse(raw) as HeadEntry;
+      if (!this.valid(e)) return undefined;
+    } catch {
+      return undefined;
+    }
+    const load = () => {
+      const r = this.store!.read('result', e.result);
+      if (!r) throw new Error(`the cached result of ${entry.id} is gone: run again, or delete .folio-cache`);
+      return JSON.parse(r) as LearnerResult;
+    };
+    if (!withResult) return { report: report(e.head, load), diagnostics: e.diagnostics };
+    try {
+      return { report: report(e.head, load()), diagnostics: e.diagnostics };
+    } catch {
+      return undefined;
+    }
+  }
+
+  put(entry: LearnerEntry, a: Assessed): void {
+    const key = this.keys.get(entry.file);
+    if (!this.store || !key || !a.head || !a.result || a.deps.links) return;
+    const { asOf } = this.ctx;
+    const specs: Record<string, string> = {};
+    for (const f of a.deps.specs) specs[f] = this.ctx.specs.get(f) ?? '';
+    const result = hash(key, asOf >= a.deps.latest ? `from ${a.deps.latest}` : `at ${asOf}`);
+    const e: HeadEntry = {
+      asOf,
+      latest: a.deps.latest,
+      deps: { specs, catalogue: this.ctx.catalogue, centre: this.ctx.centre, listings: a.deps.listings },
+      head: a.head,
+      diagnostics: a.diagnostics,
+      result,
+    };
+    this.store.write('result', result, JSON.stringify(a.result));
+    this.store.write('head', key, JSON.stringify(e));
+  }
+
+  // Results do not depend on the as-of date once it is on or after every date in the
+  // portfolio, so yesterday's entry still serves today.
+  private valid(e: HeadEntry): boolean {
+    const { asOf, specs, catalogue, centre } = this.ctx;
+    if (e.asOf !== asOf && !(e.asOf >= e.latest && asOf >= e.latest)) return false;
+    if (e.deps.catalogue !== catalogue || e.deps.centre !== centre) return false;
+    for (const [f, h] of Object.entries(e.deps.specs)) if (specs.get(f) !== h) return false;
+    for (const [dir, k] of Object.entries(e.deps.listings)) if (listingKey(this.reader.list(dir)) !== k) return false;
+    return true;
+  }
+}

@@ -1,0 +1,21 @@
+// Findings → diagnostics with line and column. A file's syntax tree is built only if one of
+// its findings needs a position, and only once per call.
+import type { Diagnostic, Finding } from '../diagnostics.js';
+import type { Reader } from '../load/reader.js';
+import { lazySource, resolve, type SourceFile } from '../source.js';
+
+export function resolveAll(reader: Reader, findings: Finding[]): Diagnostic[] {
+  const sources = new Map<string, SourceFile>();
+  return findings.map((f) => resolveOne(reader, f, sources));
+}
+
+export function resolveOne(reader: Reader, f: Finding, sources: Map<string, SourceFile>): Diagnostic {
+  const file = f.target.file;
+  let source = sources.get(file);
+  if (!source) sources.set(file, (source = lazySource(file, () => reader.read(file))));
+  try {
+    return resolve(source, f);
+  } catch {
+    return resolve(undefined, f); // the file cannot be read again: the finding is about all of it
+  }
+}

@@ -1,0 +1,32 @@
+// What a run keeps of each learner, and how it goes to and comes back from the cache. The head
+// (status, who, findings) is all a whole-centre check needs; the full result is read only
+// when a report shows it.
+import type { Diagnostic } from '../diagnostics.js';
+import type { LearnerEntry } from '../load/files.js';
+import type { Path } from '../model/types.js';
+import type { LearnerResult, QualificationStatus } from '../status/types.js';
+
+export interface Head {
+  entry: LearnerEntry;
+  name: string;
+  assessor?: string;
+  uln?: string;
+  status: QualificationStatus;
+  /** Where each optional unit is chosen in the portfolio, for placing gaps in CI reports. */
+  optionalUnits: { ref: string; path: Path }[];
+}
+
+export interface LearnerReport extends Head {
+  readonly result: LearnerResult;
+}
+
+export function report(head: Head, result: LearnerResult | (() => LearnerResult)): LearnerReport {
+  if (typeof result !== 'function') return { ...head, result };
+  let loaded: LearnerResult | undefined;
+  return {
+    ...head,
+    get result() {
+      return (loaded ??= result());
+    },
+  };
+}
