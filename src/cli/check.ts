@@ -12,7 +12,7 @@ export function checkCommand(program: Command, io: Io, argv: string[], exit: (co
       const run = centreRun(io, opts);
       const { root, reader, asOf, render } = run;
       const summaryWanted = Boolean(io.env.GITHUB_STEP_SUMMARY);
-      const a = await analyse(reader, { asOf, cache: run.cache, progress: run.progress, results: summaryWanted });
+      const a = await analyse(reader, { asOf, cache: run.cache, progress: run.progress, workers: run.workers, results: summaryWanted });
       run.done();
       const wanted = paths.map((p) => resolvePath(io.cwd, p).slice(root.length + 1).replace(/\\/g, '/'));
       const covers = (w: string, file: string) => w === '' || file === w || file.startsWith(`${w}/`);

@@ -77,6 +77,8 @@ export interface CentreRun {
   render: RenderOptions;
   cache?: CacheStore;
   progress?: (done: number, total: number) => void;
+  /** FOLIO_WORKERS: how many worker threads (0: none); automatic when unset. */
+  workers?: string;
   /** Call when the work is done, before printing: clears the progress bar. */
   done(): void;
 }
@@ -101,6 +103,7 @@ export function centreRun(io: Io, opts: Partial<Common>): CentreRun {
     render: renderOptions(io, opts.color !== false),
     cache: off ? undefined : fsCache(root),
     progress: bar?.update,
+    workers: io.env.FOLIO_WORKERS,
     done: () => bar?.clear(),
   };
 }

@@ -27,7 +27,7 @@ export function statusCommand(program: Command, io: Io, argv: string[], exit: (c
     'never',
   ).action(async (ids: string[], opts: Common & Filters & { detail?: boolean }) => {
     const run = centreRun(io, opts);
-    const a = await analyse(run.reader, { asOf: run.asOf, learners: ids.length ? ids : undefined, results: true, cache: run.cache, progress: run.progress });
+    const a = await analyse(run.reader, { asOf: run.asOf, learners: ids.length ? ids : undefined, results: true, cache: run.cache, progress: run.progress, workers: run.workers });
     run.done();
     warnIfBroken(io, a);
     let learners = pickLearners(a, ids, opts);
@@ -56,7 +56,7 @@ export function gapsCommand(program: Command, io: Io, argv: string[], exit: (cod
     'never',
   ).action(async (ids: string[], opts: Common & Filters) => {
     const run = centreRun(io, opts);
-    const a = await analyse(run.reader, { asOf: run.asOf, learners: ids.length ? ids : undefined, results: true, cache: run.cache, progress: run.progress });
+    const a = await analyse(run.reader, { asOf: run.asOf, learners: ids.length ? ids : undefined, results: true, cache: run.cache, progress: run.progress, workers: run.workers });
     run.done();
     warnIfBroken(io, a);
     const learners = pickLearners(a, ids, opts);

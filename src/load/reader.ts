@@ -20,11 +20,14 @@ export interface Reader {
   /** Files about to be read. A reader that fetches in batches (git: one cat-file process)
    * fetches them all now; read() of a file not prefetched still works. */
   prefetch?(files: string[]): void;
+  /** Set when another thread can make the same reader from it (a working-tree folder). */
+  root?: string;
 }
 
 export function fsReader(root: string): Reader {
   const abs = (p: string) => join(root, p);
   return {
+    root,
     list(dir) {
       try {
         return readdirSync(abs(dir), { withFileTypes: true })

@@ -13,6 +13,7 @@ import { RULES } from '../rules/index.js';
 import { gapsOf, type Gap } from '../status/gaps.js';
 import type { CacheStore } from '../cache/store.js';
 import { LearnerCache, SpecCache } from './cache.js';
+import type { Assessed } from './learner.js';
 import { report, type LearnerReport } from './report.js';
 
 export type { LearnerReport } from './report.js';
@@ -26,6 +27,8 @@ export interface AnalyseOptions {
   /** Whether full results will be read (status, gaps); check needs only each learner's head. */
   results?: boolean;
   cache?: CacheStore;
+  /** How many worker threads (FOLIO_WORKERS); automatic when absent. */
+  workers?: string;
   /** Called after each learner, for a progress bar. */
   progress?: (done: number, total: number) => void;
 }
@@ -66,26 +69,41 @@ export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Ana
   const entries = listLearners(reader, opts.learners);
   reader.prefetch?.(entries.map((e) => e.file));
   const learnerCache = new LearnerCache(reader, opts.cache, { asOf: opts.asOf, specs: specCache.hashes, catalogue: assessed.catalogue, centre: specCache.hashes.get(CENTRE_FILE) ?? '' });
-  let stage: typeof import('./learner.js') | undefined;
-  const learners: LearnerReport[] = [];
-  const unreadable: string[] = [];
-  const diagnostics: Diagnostic[] = [...assessed.diagnostics];
-  let cached = 0;
+  // Learners the cache holds first, then the rest, on worker threads when there are many.
+  const slots: ({ report?: LearnerReport; diagnostics: Diagnostic[] } | undefined)[] = new Array(entries.length);
+  const misses: number[] = [];
+  let done = 0;
   for (const [i, entry] of entries.entries()) {
     const hit = learnerCache.get(entry, opts.results === true);
     if (hit) {
-      cached++;
-      learners.push(hit.report);
-      diagnostics.push(...hit.diagnostics);
+      slots[i] = hit;
+      opts.progress?.(++done, entries.length);
+    } else misses.push(i);
+  }
+  const settle = (i: number, a: Assessed) => {
+    const entry = entries[i]!;
+    slots[i] = { report: a.head && a.result ? report(a.head, a.result) : undefined, diagnostics: a.diagnostics };
+    learnerCache.put(entry, a);
+    opts.progress?.(++done, entries.length);
+  };
+  if (misses.length) {
+    const pool = await import('./workers.js');
+    const count = reader.root && pool.workersAvailable() ? pool.workerCount(misses.length, opts.workers) : 0;
+    if (count > 0) {
+      await pool.assessInWorkers(count, misses.map((i) => entries[i]!), { root: reader.root!, asOf: opts.asOf, specs }, (k, a) => settle(misses[k]!, a));
     } else {
-      stage ??= await import('./learner.js');
-      const a = stage.assessLearner(ctx, reader, entry);
-      if (a.head && a.result) learners.push(report(a.head, a.result));
-      else unreadable.push(entry.id);
-      diagnostics.push(...a.diagnostics);
-      learnerCache.put(entry, a);
+      const { assessLearner } = await import('./learner.js');
+      for (const i of misses) settle(i, assessLearner(ctx, reader, entries[i]!));
     }
-    opts.progress?.(i + 1, entries.length);
+  }
+  const learners: LearnerReport[] = [];
+  const unreadable: string[] = [];
+  const diagnostics: Diagnostic[] = [...assessed.diagnostics];
+  const cached = entries.length - misses.length;
+  for (const [i, slot] of slots.entries()) {
+    if (slot!.report) learners.push(slot!.report);
+    else unreadable.push(entries[i]!.id);
+    diagnostics.push(...slot!.diagnostics);
   }
 
   const cohort: CohortEntry[] = learners.map((l) => ({ id: l.entry.id, file: l.entry.file, uln: l.uln }));

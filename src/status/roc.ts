@@ -26,8 +26,12 @@ export function evaluateRules(q: Qualification, units: UnitResult[], index: Inde
   const facts = (ref: string): UnitFacts => {
     const id = index.canonical(ref);
     const u = byId.get(id);
-    const spec = index.unit(id);
-    return { id, credits: spec?.credits, level: spec?.level, achieved: u?.status === 'achieved', planned: chosen.has(id) || (u?.mandatory ?? false) };
+    const achieved = u?.status === 'achieved';
+    const planned = chosen.has(id) || (u?.mandatory ?? false);
+    // Credits and levels count only for units achieved or planned: a learner's results must
+    // not depend on the specs of units they do not take (the cache relies on it).
+    const spec = achieved || planned ? index.unit(id) : undefined;
+    return { id, credits: spec?.credits, level: spec?.level, achieved, planned };
   };
   const rules: RuleResult[] = [];
   let total = 0;
