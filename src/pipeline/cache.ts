@@ -8,12 +8,28 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { LearnerEntry } from '../load/files.js';
 import type { Reader } from '../load/reader.js';
 import { specsFromPlain, specsToPlain, type PlainSpecs } from '../model/serial.js';
+import type { Index } from '../model/index.js';
 import type { Specs } from '../model/types.js';
 import type { LearnerResult } from '../status/types.js';
 import { codeId, hash, listingKey } from '../cache/key.js';
 import type { CacheStore } from '../cache/store.js';
 import type { Assessed } from './learner.js';
 import { report, type Head, type LearnerReport } from './report.js';
+
+// A criterion's wording is most of a result's size and is already in the spec the entry
+// depends on: cached results leave it out and get it back, criterion by criterion in the
+// order the unit lists them, as evaluateUnit produced them.
+function withWording(r: LearnerResult, index: Index): LearnerResult {
+  for (const u of r.units) {
+    const spec = index.unit(u.id);
+    const criteria = spec ? spec.outcomes.flatMap((o) => o.criteria) : [];
+    u.criteria.forEach((c, i) => {
+      const text = criteria[i]?.text;
+      if (text !== undefined) c.text = text;
+    });
+  }
+  return r;
+}
 
 export interface AssessedSpecs {
   specs: Specs;
@@ -81,6 +97,8 @@ interface HeadEntry {
 
 export interface Context {
   asOf: string;
+  /** For putting back what a cached result leaves out: the wording of each criterion. */
+  index: Index;
   specs: Map<string, string>;
   catalogue: string;
   centre: string;
@@ -117,7 +135,7 @@ export class LearnerCache {
     const load = () => {
       const r = this.store!.read('result', e.result);
       if (!r) throw new Error(`the cached result of ${entry.id} is gone: run again, or delete .folio-cache`);
-      return JSON.parse(r) as LearnerResult;
+      return withWording(JSON.parse(r) as LearnerResult, this.ctx.index);
     };
     if (!withResult) return { report: report(e.head, load), diagnostics: e.diagnostics };
     try {
@@ -142,7 +160,7 @@ export class LearnerCache {
       diagnostics: a.diagnostics,
       result,
     };
-    this.store.write('result', result, JSON.stringify(a.result));
+    this.store.write('result', result, JSON.stringify(a.result, (k, v: unknown) => (k === 'text' ? undefined : v)));
     this.store.write('head', key, JSON.stringify(e));
   }
 

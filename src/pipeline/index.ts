@@ -68,7 +68,7 @@ export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Ana
 
   const entries = listLearners(reader, opts.learners);
   reader.prefetch?.(entries.map((e) => e.file));
-  const learnerCache = new LearnerCache(reader, opts.cache, { asOf: opts.asOf, specs: specCache.hashes, catalogue: assessed.catalogue, centre: specCache.hashes.get(CENTRE_FILE) ?? '' });
+  const learnerCache = new LearnerCache(reader, opts.cache, { asOf: opts.asOf, index, specs: specCache.hashes, catalogue: assessed.catalogue, centre: specCache.hashes.get(CENTRE_FILE) ?? '' });
   // Learners the cache holds first, then the rest, on worker threads when there are many.
   const slots: ({ report?: LearnerReport; diagnostics: Diagnostic[] } | undefined)[] = new Array(entries.length);
   const misses: number[] = [];
