@@ -14,7 +14,8 @@ export type Kind = 'specs' | 'head' | 'result';
 
 export interface CacheStore {
   read(kind: Kind, key: string): string | undefined;
-  write(kind: Kind, key: string, text: string): void;
+  /** False when the entry could not be written. */
+  write(kind: Kind, key: string, text: string): boolean;
 }
 
 export function fsCache(centreRoot: string): CacheStore {
@@ -50,11 +51,13 @@ export function fsCache(centreRoot: string): CacheStore {
         }
         writeFileSync(tmp, text);
         renameSync(tmp, path);
+        return true;
       } catch {
         // A cache that cannot be written (read-only checkout, full disk) is no cache.
         try {
           unlinkSync(tmp);
         } catch {}
+        return false;
       }
     },
   };

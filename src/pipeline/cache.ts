@@ -132,11 +132,7 @@ export class LearnerCache {
     } catch {
       return undefined;
     }
-    const load = () => {
-      const r = this.store!.read('result', e.result);
-      if (!r) throw new Error(`the cached result of ${entry.id} is gone: run again, or delete .folio-cache`);
-      return withWording(JSON.parse(r) as LearnerResult, this.ctx.index);
-    };
+    const load = () => this.result(entry, e.result);
     if (!withResult) return { report: report(e.head, load), diagnostics: e.diagnostics };
     try {
       return { report: report(e.head, load()), diagnostics: e.diagnostics };
@@ -145,9 +141,10 @@ export class LearnerCache {
     }
   }
 
-  put(entry: LearnerEntry, a: Assessed): void {
+  /** Write a learner's entry; returns how to read its result back, or undefined if not written. */
+  put(entry: LearnerEntry, a: Assessed): (() => LearnerResult) | undefined {
     const key = this.keys.get(entry.file);
-    if (!this.store || !key || !a.head || !a.result || a.deps.links) return;
+    if (!this.store || !key || !a.head || !a.result || a.deps.links) return undefined;
     const { asOf } = this.ctx;
     const specs: Record<string, string> = {};
     for (const f of a.deps.specs) specs[f] = this.ctx.specs.get(f) ?? '';
@@ -160,8 +157,15 @@ export class LearnerCache {
       diagnostics: a.diagnostics,
       result,
     };
-    this.store.write('result', result, JSON.stringify(a.result, (k, v: unknown) => (k === 'text' ? undefined : v)));
+    const written = this.store.write('result', result, JSON.stringify(a.result, (k, v: unknown) => (k === 'text' ? undefined : v)));
     this.store.write('head', key, JSON.stringify(e));
+    return written ? () => this.result(entry, result) : undefined;
+  }
+
+  private result(entry: LearnerEntry, key: string): LearnerResult {
+    const r = this.store!.read('result', key);
+    if (!r) throw new Error(`the cached result of ${entry.id} is gone: run again, or delete .folio-cache`);
+    return withWording(JSON.parse(r) as LearnerResult, this.ctx.index);
   }
 
   // Results do not depend on the as-of date once it is on or after every date in the

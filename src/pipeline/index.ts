@@ -82,8 +82,11 @@ export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Ana
   }
   const settle = (i: number, a: Assessed) => {
     const entry = entries[i]!;
-    slots[i] = { report: a.head && a.result ? report(a.head, a.result) : undefined, diagnostics: a.diagnostics };
-    learnerCache.put(entry, a);
+    const reload = learnerCache.put(entry, a);
+    // A check of thousands of learners keeps only heads: results written to the cache are
+    // read back if a report asks for them.
+    const result = !opts.results && reload ? reload : a.result;
+    slots[i] = { report: a.head && result ? report(a.head, result) : undefined, diagnostics: a.diagnostics };
     opts.progress?.(++done, entries.length);
   };
   if (misses.length) {
