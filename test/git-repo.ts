@@ -74,7 +74,7 @@ export const hasSshKeygen = spawnSync('ssh-keygen', ['-?']).error === undefined;
 
 /** git in dir with a fixed identity; throws with git's stderr on failure. */
 export function runIn(dir: string, args: string[], env: Record<string, string> = {}): string {
-  const r = spawnSync('git', ['-c', 'commit.gpgSign=false', '-c', 'tag.gpgSign=false', '-c', 'core.autocrlf=false', ...args], {
+  const r = spawnSync('git', ['-c', 'maintenance.auto=false', '-c', 'gc.auto=0', '-c', 'commit.gpgSign=false', '-c', 'tag.gpgSign=false', '-c', 'core.autocrlf=false', ...args], {
     cwd: dir,
     env: { ...process.env, GIT_AUTHOR_NAME: admin.name, GIT_AUTHOR_EMAIL: admin.email, GIT_COMMITTER_NAME: admin.name, GIT_COMMITTER_EMAIL: admin.email, ...env },
     encoding: 'utf8',
@@ -168,6 +168,16 @@ export class TestRepo {
   }
 
   head(rev = 'HEAD'): string {
+    // HEAD from the files when they are plain (saves a process per commit), else ask git
+    if (rev === 'HEAD') {
+      try {
+        const head = readFileSync(join(this.dir, '.git/HEAD'), 'utf8').trim();
+        const id = head.startsWith('ref: ') ? readFileSync(join(this.dir, '.git', head.slice(5)), 'utf8').trim() : head;
+        if (/^[0-9a-f]{40}$/.test(id)) return id;
+      } catch {
+        // packed or unusual refs
+      }
+    }
     return this.git('rev-parse', '--verify', `${rev}^{commit}`).trim();
   }
 

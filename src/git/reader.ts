@@ -6,6 +6,9 @@
 //     top: the repository's top folder; commit: a full commit id (see resolveRevision);
 //     prefix: the centre's folder inside the repository ("centre/" or ""); paths given to
 //     the reader are relative to the centre, like fsReader's.
+//   indexReader(top, prefix, { hookIndex? }) → Reader: the centre as staged (what the next
+//     commit will hold), for check --staged; listed with `git ls-files -s -z` instead of
+//     ls-tree. Conflicted entries (stages 1–3) are left out. hookIndex: see changes.ts.
 //
 // Cost in git processes: the first call of any method lists the centre's whole folder with
 // one `git ls-tree -r -t -z`. Symbolic links are resolved over that listing; their targets
@@ -28,12 +31,24 @@ interface Node {
   id: string;
 }
 
+/** Where the files come from: a commit's trees, or the index. */
+type Source = { commit: string } | { index: true; hookIndex: boolean };
+
 type Resolved = { kind: 'found'; path: string; node: Node } | { kind: 'missing' | 'outside' | 'loop' };
 
 const MAX_HOPS = 40;
 const DIR: Node = { kind: 'dir', id: '' };
 
 export function gitReader(top: string, commit: string, prefix: string): Reader {
+  return treeReader(top, { commit }, prefix);
+}
+
+export function indexReader(top: string, prefix: string, opts: { hookIndex?: boolean } = {}): Reader {
+  return treeReader(top, { index: true, hookIndex: opts.hookIndex ?? false }, prefix);
+}
+
+function treeReader(top: string, source: Source, prefix: string): Reader {
+  const where = 'commit' in source ? `commit ${source.commit.slice(0, 8)}` : 'the index';
   const base = prefix.replace(/^\/+|\/+$/g, '');
   const baseParts = base === '' ? [] : base.split('/');
   const nodes = new Map<string, Node>();
@@ -54,13 +69,13 @@ export function gitReader(top: string, commit: string, prefix: string): Reader {
   };
 
   // One ls-tree of a folder's tree object at the commit, recursive, with the folders too.
-  const load = (dir: string) => {
+  const loadTree = (commit: string, dir: string) => {
     const treeish = dir === '' ? `${commit}^{tree}` : `${commit}:${dir}`;
     let out: string;
     try {
       out = gitBuffer(top, ['ls-tree', '-r', '-t', '-z', treeish]).toString('utf8');
     } catch (e) {
-      if (e instanceof GitError && dir === base) throw new GitError(`the centre folder ${base}/ does not exist in commit ${commit.slice(0, 8)}`, e.command, e.status, e.stderr);
+      if (e instanceof GitError && dir === base) throw new GitError(`the centre folder ${base}/ does not exist in ${where}`, e.command, e.status, e.stderr);
       throw e;
     }
     for (const rec of out.split('\0')) {
@@ -70,6 +85,21 @@ export function gitReader(top: string, commit: string, prefix: string): Reader {
       addNode(dir === '' ? rec.slice(tab + 1) : `${dir}/${rec.slice(tab + 1)}`, { kind: kindOfMode(mode), id });
     }
   };
+  // The index lists files only ("mode id stage\tpath", paths from the top): folders are
+  // the files' ancestors.
+  const loadIndex = (dir: string, hookIndex: boolean) => {
+    const args = ['--literal-pathspecs', 'ls-files', '-s', '-z', '--', ...(dir === '' ? [] : [`${dir}/`])];
+    for (const rec of gitBuffer(top, args, { keepIndexFile: hookIndex }).toString('utf8').split('\0')) {
+      if (rec === '') continue;
+      const tab = rec.indexOf('\t');
+      const [mode = '', id = '', stage = ''] = rec.slice(0, tab).split(' ');
+      if (stage !== '0') continue;
+      const parts = rec.slice(tab + 1).split('/');
+      for (let i = 1; i < parts.length; i++) addNode(parts.slice(0, i).join('/'), DIR);
+      addNode(parts.join('/'), { kind: kindOfMode(mode), id });
+    }
+  };
+  const load = (dir: string) => ('commit' in source ? loadTree(source.commit, dir) : loadIndex(dir, source.hookIndex));
   const ensureCentre = () => {
     if (loadedCentre) return;
     loadedCentre = true;
@@ -137,8 +167,8 @@ export function gitReader(top: string, commit: string, prefix: string): Reader {
 
   const textOf = (file: string): string => {
     const r = resolve(file);
-    if (r.kind !== 'found') throw new Error(`${file}: no such file in commit ${commit.slice(0, 8)}`);
-    if (r.node.kind !== 'file') throw new Error(`${file}: is a ${r.node.kind === 'dir' ? 'folder' : r.node.kind} in commit ${commit.slice(0, 8)}`);
+    if (r.kind !== 'found') throw new Error(`${file}: no such file in ${where}`);
+    if (r.node.kind !== 'file') throw new Error(`${file}: is a ${r.node.kind === 'dir' ? 'folder' : r.node.kind} in ${where}`);
     let text = texts.get(r.node.id);
     if (text === undefined) {
       const obj = batchRead(top, [r.node.id]).get(r.node.id);
