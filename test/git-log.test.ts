@@ -118,9 +118,15 @@ describe('logCommits', () => {
     expect(logCommits(repo.dir, { maxCount: 2 })).toHaveLength(2);
   });
 
+  it('takes more paths than a command line can hold', () => {
+    const many = Array.from({ length: 2_000 }, (_, i) => `specs/units/${'x'.repeat(1_100)}-${i}.yaml`); // 2.2 MB
+    expect(subjects(logCommits(repo.dir, { paths: [...many, 'specs/units/A.yaml'] }))).toEqual(['unit A']);
+  });
+
   it('says an empty repository has no commits, and fails clearly on a bad revision', () => {
     expect(logCommits(makeRepo().dir)).toEqual([]);
     expect(() => logCommits(repo.dir, { rev: 'nope' })).toThrow(/git log failed: bad revision 'nope'/);
+    expect(() => logCommits(repo.dir, { rev: '--output=/tmp/x' })).toThrow(/invalid revision/);
   });
 
   it('reports identities after .mailmap, as blame does', () => {

@@ -3,8 +3,11 @@
 // check (verify). Answering "which commits touched these paths" with one process per commit
 // or per file would not scale to a centre's history.
 //
-//   logCommits(top, opts) → Commit[], newest first (oldest first with reverse)
+//   logCommits(top, opts) → Commit[], newest first (oldest first with reverse); git's order
+//     otherwise (a simplified history with fullHistory is in graph order, not by date)
 //
+// Revisions and paths reach git on stdin (any number of them); a revision may not start
+// with "-" (except "--all").
 // Paths are from the repository top (prefix + centre-relative path) and literal: `*` or `[`
 // in a learner's file name is not a glob. Identities are as git shows them, after .mailmap
 // (%aN/%aE, the same as git blame's), which is read from the working tree. The raw identity
@@ -126,16 +129,18 @@ export function logCommits(top: string, opts: LogOptions = {}): Commit[] {
   if (opts.maxCount !== undefined) args.push(`--max-count=${opts.maxCount}`);
   // --reverse is done here, not by git: `git log --follow --reverse` loses the commits
   // before a rename (git 2.39).
-  let input: string | undefined;
+  // Revisions and paths go through stdin, so a learner's history over hundreds of spec
+  // files never meets the command-line length limit.
+  let revs: string[];
   if (opts.commits) {
     if (opts.commits.length === 0) return [];
-    args.push('--no-walk=unsorted', '--stdin');
-    input = opts.commits.join('\n') + '\n';
-  } else {
-    const revs = opts.rev === undefined ? ['HEAD'] : typeof opts.rev === 'string' ? [opts.rev] : opts.rev;
-    args.push('--end-of-options', ...revs);
-  }
-  args.push('--', ...paths);
+    args.push('--no-walk=unsorted');
+    revs = opts.commits;
+  } else revs = opts.rev === undefined ? ['HEAD'] : typeof opts.rev === 'string' ? [opts.rev] : opts.rev;
+  for (const x of [...revs, ...paths]) if (/[\n\r]/.test(x) || x === '') throw new Error(`logCommits: ${JSON.stringify(x)} cannot be passed to git`);
+  for (const x of revs) if (x.startsWith('-') && x !== '--all') throw new Error(`logCommits: invalid revision '${x}'`);
+  args.push('--stdin');
+  const input = `${revs.join('\n')}\n--\n${paths.map((p) => `${p}\n`).join('')}`;
 
   const r = runGit(top, args, { input });
   if (r.status !== 0) {
