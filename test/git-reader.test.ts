@@ -165,7 +165,9 @@ describe('gitReader', () => {
 
   it('says when the centre folder does not exist at the commit', () => {
     const first = repo.git('rev-list', '--max-parents=0', 'HEAD').trim();
-    expect(() => gitReader(repo.dir, first, 'elsewhere/').list('specs')).toThrow(/centre folder elsewhere\/ does not exist in commit/);
+    const r = gitReader(repo.dir, first, 'elsewhere/');
+    expect(() => r.list('specs')).toThrow(/centre folder elsewhere\/ does not exist in commit/);
+    expect(() => r.isFile('specs/units/A-1.yaml')).toThrow(/does not exist/);
   });
 
   it('fails to read a missing file or a folder as the loader expects (an error it reports)', () => {

@@ -89,6 +89,13 @@ describe('resolveRevision', () => {
     expect(problem(() => resolveRevision(repo.dir, blob)).kind).toBe('not-a-commit');
   });
 
+  it('says when the history may be missing because the clone is shallow', () => {
+    const shallow = repo.shallowClone(1);
+    expect(problem(() => resolveRevision(shallow.dir, '2026-03-01')).message).toMatch(/first commit is dated 2026-03-07T03:00:00\+00:00 \(this is a shallow clone/);
+    expect(problem(() => resolveRevision(shallow.dir, c.one!)).message).toMatch(/shallow clone/);
+    expect(problem(() => resolveRevision(repo.dir, 'nope')).message).not.toMatch(/shallow/);
+  });
+
   it('says when the repository has no commits', () => {
     const empty = makeRepo();
     expect(problem(() => resolveRevision(empty.dir, 'HEAD')).kind).toBe('empty-repository');

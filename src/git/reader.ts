@@ -100,11 +100,18 @@ function treeReader(top: string, source: Source, prefix: string): Reader {
     }
   };
   const load = (dir: string) => ('commit' in source ? loadTree(source.commit, dir) : loadIndex(dir, source.hookIndex));
+  let centreError: unknown;
   const ensureCentre = () => {
+    if (centreError) throw centreError; // every call, not only the first, says the centre is not there
     if (loadedCentre) return;
     loadedCentre = true;
     baseParts.forEach((_, i) => addNode(baseParts.slice(0, i + 1).join('/'), DIR));
-    load(base);
+    try {
+      load(base);
+    } catch (e) {
+      centreError = e;
+      throw e;
+    }
   };
 
   // Paths outside the centre folder are known only after listing the whole commit.

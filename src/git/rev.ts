@@ -11,7 +11,7 @@
 //     A YYYY-MM-DD always means a day, even if a branch or tag has that name.
 //     date is the commit's committer date, strict ISO 8601 with its offset.
 //   class RevisionError → kind: 'unknown' | 'not-a-commit' | 'invalid-day' | 'before-first-commit' | 'empty-repository'
-import { git, runGit } from './run.js';
+import { git, isShallow, runGit } from './run.js';
 
 export interface Revision {
   commit: string;
@@ -44,9 +44,9 @@ export function resolveRevision(top: string, rev: string): Revision {
     return { commit, date, label: `${rev} (${commit.slice(0, 8)})` };
   }
   if (isEmpty(top)) throw new RevisionError('empty-repository', `cannot resolve '${rev}': the repository has no commits yet`);
-  const exists = runGit(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', rev]);
+  const exists = runGit(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{object}`]); // a full id verifies without ^{object} even when absent
   if (exists.status === 0) throw new RevisionError('not-a-commit', `'${rev}' is not a commit`);
-  throw new RevisionError('unknown', `unknown revision '${rev}': not a commit id, tag or branch in this repository`);
+  throw new RevisionError('unknown', `unknown revision '${rev}': not a commit id, tag or branch in this repository${shallowHint(top)}`);
 }
 
 function atDay(top: string, day: string, y: number, m: number, d: number): Revision {
@@ -63,9 +63,14 @@ function atDay(top: string, day: string, y: number, m: number, d: number): Revis
   const [commit = '', date = ''] = r.stdout.toString('utf8').trim().split('\0');
   if (commit === '') {
     const first = git(top, ['log', '--first-parent', '--max-parents=0', '--format=%cI', 'HEAD', '--']).trim().split('\n').pop();
-    throw new RevisionError('before-first-commit', `no commit on or before ${day}: the first commit is dated ${first}`);
+    throw new RevisionError('before-first-commit', `no commit on or before ${day}: the first commit is dated ${first}${shallowHint(top)}`);
   }
   return { commit, date, label: `${day} (${commit.slice(0, 8)})` };
+}
+
+// CI checkouts are often shallow (depth 1): say so, as the answer may exist upstream.
+function shallowHint(top: string): string {
+  return isShallow(top) ? ' (this is a shallow clone: older history was not fetched; fetch it with git fetch --unshallow)' : '';
 }
 
 /** No commit anywhere: HEAD is unborn and no ref exists. Only asked on the error path. */
