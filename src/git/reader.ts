@@ -1,6 +1,7 @@
-// The centre as committed at one commit, behind the same Reader interface as the working
-// tree (src/load/reader.ts), so the loader and everything above it work unchanged for --at.
-// It reads only git objects, never the working tree or the index.
+// The centre as committed at one commit (or as staged), behind the same Reader interface as
+// the working tree (src/load/reader.ts), so the loader and everything above it work unchanged
+// for --at and --staged. gitReader reads only git objects, never the working tree or the
+// index; indexReader reads the index's list of files, never the working tree.
 //
 //   gitReader(top, commit, prefix) → Reader
 //     top: the repository's top folder; commit: a full commit id (see resolveRevision);
