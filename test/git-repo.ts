@@ -10,6 +10,9 @@
 //   repo.commit('signed', { author: alice, sign: true })   // SSH-signed, key trusted (G)
 //   repo.commit('stranger', { author: alice, sign: 'untrusted' }) // signed by a key not listed (U)
 //   const shallow = repo.shallowClone(1);              // git clone --depth 1 file://…
+//   repo.git('config', 'x.y', 'z') / repo.head('HEAD~1') / repo.add(paths…) / repo.read(path)
+//   runIn(dir, args, env) (git anywhere, e.g. with GIT_INDEX_FILE), tempDir(), hasSshKeygen
+//   alice, bob, carol, admin                           // people; admin commits by default
 //   afterAll(cleanupRepos);                            // in each test file
 //
 // Commits never depend on the machine's git configuration: importing this file points
