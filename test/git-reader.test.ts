@@ -5,8 +5,8 @@ import { cpSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gitReader } from '../src/git/reader.js';
-import { recordGit } from '../src/git/run.js';
-import { loadCentre } from '../src/load/load.js';
+import { recordGit, recordGitAsync } from '../src/git/run.js';
+import { analyse, type Analysis } from '../src/pipeline/index.js';
 import { fsReader, type Reader } from '../src/load/reader.js';
 import { cleanupRepos, makeRepo, type TestRepo } from './git-repo.js';
 
@@ -199,29 +199,25 @@ describe('batching', () => {
     expect(recordGit(() => [1, 2, 3].map((i) => lazy.read(`portfolios/NT-${i}/portfolio.yaml`))).commands).toHaveLength(1 + 3);
   });
 
-  it('loads the sample centre as the working tree does, in two processes after a prefetch', () => {
+  it('analyses the sample centre as the working tree does, in three processes (a listing, the specs, the portfolios)', async () => {
     const root = fileURLToPath(new URL('../', import.meta.url));
     const repo = makeRepo();
     cpSync(join(root, 'specs'), join(repo.dir, 'centre/specs'), { recursive: true });
     cpSync(join(root, 'portfolios'), join(repo.dir, 'centre/portfolios'), { recursive: true });
     const commit = repo.commit('sample centre');
 
-    const fromDisk = loadCentre(fsReader(join(repo.dir, 'centre')));
+    const asOf = '2026-11-01';
+    const fromDisk = await analyse(fsReader(join(repo.dir, 'centre')), { asOf, results: true });
     const r = gitReader(repo.dir, commit, 'centre/');
-    const { result: fromGit, commands } = recordGit(() => {
-      const yaml = ['specs/units', 'specs/qualifications'].flatMap((d) => r.list(d).map((e) => `${d}/${e.name}`));
-      const portfolios = r.list('portfolios').filter((e) => e.dir).map((e) => `portfolios/${e.name}/portfolio.yaml`);
-      r.prefetch!([...yaml, 'portfolios/centre.yaml', ...portfolios]);
-      return loadCentre(r);
-    });
-    expect(commands).toHaveLength(2);
-    const view = (l: ReturnType<typeof loadCentre>) => ({
-      findings: l.findings,
-      units: l.centre.units.map((u) => u.id),
-      learners: l.centre.learners.map((x) => [x.id, x.evidence.map((e) => e.fileProblem ?? 'ok')]),
-      files: l.centre.files,
+    const { result: fromGit, commands } = await recordGitAsync(() => analyse(r, { asOf, results: true }));
+    expect(commands.map((c) => c[0])).toEqual(['ls-tree', 'cat-file', 'cat-file']);
+    const view = (a: Analysis) => ({
+      diagnostics: a.diagnostics,
+      units: a.specs.units.map((u) => u.id),
+      learners: a.learners.map((x) => [x.entry.id, x.result]),
+      files: a.files,
     });
     expect(view(fromGit)).toEqual(view(fromDisk));
-    expect(fromDisk.centre.learners.length).toBeGreaterThan(3);
+    expect(fromDisk.learners.length).toBeGreaterThan(3);
   });
 });

@@ -10,6 +10,7 @@
 //   isShallow(top)                   → whether the repository is a shallow clone
 //   shallowCommits(top)              → the commits whose parents a shallow clone does not have
 //   recordGit(fn)                    → { result, commands }: the git commands fn ran (for tests)
+//   recordGitAsync(fn)               → the same for an async fn, until its promise settles
 //   class GitError                   → command, status and stderr of a failed git run
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -68,6 +69,17 @@ export function recordGit<T>(fn: () => T): { result: T; commands: string[][] } {
   listeners.add(listener);
   try {
     return { result: fn(), commands };
+  } finally {
+    listeners.delete(listener);
+  }
+}
+
+export async function recordGitAsync<T>(fn: () => Promise<T>): Promise<{ result: T; commands: string[][] }> {
+  const commands: string[][] = [];
+  const listener = (args: readonly string[]) => commands.push([...args]);
+  listeners.add(listener);
+  try {
+    return { result: await fn(), commands };
   } finally {
     listeners.delete(listener);
   }
