@@ -42,8 +42,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.clean;
       return EXIT.usage;
     }
-    if (e instanceof UsageError) {
-      io.stderr(`folio: ${e.message}\n`);
+    if (e instanceof UsageError || (e as Error).name === 'NeedsGit') {
+      io.stderr(`folio: ${(e as Error).message}\n`);
       return EXIT.usage;
     }
     io.stderr(`folio: ${(e as Error).stack ?? String(e)}\n`);

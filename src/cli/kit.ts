@@ -36,6 +36,7 @@ export type FailOn = (typeof FAIL_ON)[number];
 
 export interface Common {
   dir?: string;
+  at?: string;
   format?: string;
   asOf?: string;
   color: boolean;
@@ -49,6 +50,7 @@ export function commonOptions(cmd: Command, command: FormatCommand, failOn: Fail
     .option('-f, --format <format>', `output format: ${formatsOf(command).join(', ')}; repeat with -o FILE for several reports`)
     .option('-o, --output <file>', 'write the report of the --format before it to FILE')
     .option('--as-of <date>', 'the date "today" means (YYYY-MM-DD), for reproducible reports')
+    .option('--at <rev>', 'the centre as committed at a commit, tag, branch or day (YYYY-MM-DD: the last commit on or before it)')
     .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)')
     .option('--no-cache', 'neither read nor write the cache in .folio-cache/')
     .addOption(new Option('--fail-on <when>', 'exit 1 on errors, on warnings too, when a learner shown is incomplete, or never').choices(FAIL_ON).default(failOn));
@@ -73,6 +75,8 @@ export function repositoryRoot(centre: string): string {
 export interface CentreRun {
   root: string;
   reader: Reader;
+  /** With --at: the commit read, for notes ("as committed at v1 (3f2a9c1e)"). */
+  at?: string;
   asOf: string;
   render: RenderOptions;
   cache?: CacheStore;
@@ -88,18 +92,32 @@ export function renderOptions(io: Io, color: boolean): RenderOptions {
   return { color: color !== false && io.stdoutIsTTY && !io.env.NO_COLOR, width: columns };
 }
 
-/** The centre a command works on, and how: from -C or the working folder upwards. */
-export function centreRun(io: Io, opts: Partial<Common>): CentreRun {
+/** The centre a command works on, and how: from -C or the working folder upwards; with --at,
+ * as committed at a revision, read from git without touching the working tree. */
+export async function centreRun(io: Io, opts: Partial<Common>): Promise<CentreRun> {
   const start = opts.dir ? resolvePath(io.cwd, opts.dir) : io.cwd;
   const root = findRoot(start);
   if (!root) throw new UsageError(`no specs/ folder at or above ${start}: run folio inside a centre repository, or name one with -C DIR`);
   if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) throw new UsageError(`--as-of "${opts.asOf}" is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30`);
+  let reader = fsReader(root);
+  let asOf = opts.asOf ?? today();
+  let at: string | undefined;
+  if (opts.at !== undefined) {
+    const { atRevision } = await import('../pipeline/repository.js');
+    const r = atRevision(root, opts.at);
+    reader = r.reader;
+    // The centre as it was on a day is judged as of that day, unless --as-of says otherwise.
+    asOf = opts.asOf ?? r.day;
+    at = r.revision.label;
+    io.stderr(`folio: the centre as committed at ${at}, as of ${asOf}.\n`);
+  }
   const bar = io.stderrIsTTY ? progressBar(io.stderr, io.columns ?? 80) : undefined;
   const off = opts.cache === false || /^(0|off|false|no)$/i.test(io.env.FOLIO_CACHE ?? '');
   return {
     root,
-    reader: fsReader(root),
-    asOf: opts.asOf ?? today(),
+    reader,
+    at,
+    asOf,
     render: renderOptions(io, opts.color !== false),
     cache: off ? undefined : fsCache(root),
     progress: bar?.update,

@@ -66,7 +66,7 @@ export function setupCommands(program: Command, io: Io): void {
     .option('--registered <date>', 'the registration date (default: today)')
     .option('-C, --dir <dir>', 'the centre repository')
     .action(async (id: string, opts: { name: string; qualification: string; assessor?: string; registered?: string; dir?: string }) => {
-      const run = centreRun(io, { dir: opts.dir, cache: false });
+      const run = await centreRun(io, { dir: opts.dir, cache: false });
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new UsageError(`learner id "${id}" cannot name a folder: use letters, digits, ".", "_" and "-"`);
       const folder = resolvePath(run.root, 'portfolios', id);
       if (existsSync(folder)) throw new UsageError(`portfolios/${id} exists already: folio learner add never overwrites a portfolio`);

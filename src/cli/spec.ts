@@ -13,7 +13,7 @@ interface SpecOptions {
 
 export function specCommand(program: Command, io: Io, argv: string[]): void {
   const specsOnly = async (opts: SpecOptions) => {
-    const run = centreRun(io, opts);
+    const run = await centreRun(io, opts);
     return { run, a: await analyse(run.reader, { asOf: today(), rules: false, learners: [], cache: run.cache }) };
   };
   const spec = program.command('spec').description('the unit and qualification specifications');

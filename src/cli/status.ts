@@ -26,7 +26,7 @@ export function statusCommand(program: Command, io: Io, argv: string[], exit: (c
     'status',
     'never',
   ).action(async (ids: string[], opts: Common & Filters & { detail?: boolean }) => {
-    const run = centreRun(io, opts);
+    const run = await centreRun(io, opts);
     const a = await analyse(run.reader, { asOf: run.asOf, learners: ids.length ? ids : undefined, results: true, cache: run.cache, progress: run.progress, workers: run.workers });
     run.done();
     warnIfBroken(io, a);
@@ -55,7 +55,7 @@ export function gapsCommand(program: Command, io: Io, argv: string[], exit: (cod
     'gaps',
     'never',
   ).action(async (ids: string[], opts: Common & Filters) => {
-    const run = centreRun(io, opts);
+    const run = await centreRun(io, opts);
     const a = await analyse(run.reader, { asOf: run.asOf, learners: ids.length ? ids : undefined, results: true, cache: run.cache, progress: run.progress, workers: run.workers });
     run.done();
     warnIfBroken(io, a);

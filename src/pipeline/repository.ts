@@ -1,0 +1,87 @@
+// The centre inside its git repository: the reader for a revision (--at) or for what is
+// staged (--staged), and which files changed (--changed-since). Commands that need history
+// come here; everything else reads the working tree and works without git.
+import { changedFiles, gitReader, indexReader, locateRepo, resolveRevision, RevisionError, runGit, type Revision } from '../git/index.js';
+import type { Reader } from '../load/reader.js';
+
+/** A command that needs git, run where there is none (or given a revision git does not know):
+ * a usage error whose message says what works without. */
+export class NeedsGit extends Error {
+  override name = 'NeedsGit';
+}
+
+export interface Repository {
+  top: string;
+  /** The centre's folder inside the repository: "" at the top, else "centre/". */
+  prefix: string;
+  shallow: boolean;
+}
+
+export function repositoryOf(root: string, what: string): Repository {
+  const repo = locateRepo(root);
+  if (!repo.ok) {
+    const why = repo.reason === 'no-git' ? 'git is not installed' : repo.reason === 'unsafe-ownership' ? repo.message : `${root} is not in a git repository`;
+    throw new NeedsGit(`${what} needs the centre's git history, but ${why}. check, status and gaps without it read the files as they are`);
+  }
+  return { top: repo.top, prefix: repo.prefix, shallow: repo.shallow };
+}
+
+export interface AtRevision {
+  reader: Reader;
+  revision: Revision;
+  /** The day the revision stands for: the day asked for, or the commit's own date. */
+  day: string;
+}
+
+export function atRevision(root: string, rev: string): AtRevision {
+  const repo = repositoryOf(root, '--at');
+  let revision: Revision;
+  try {
+    revision = resolveRevision(repo.top, rev);
+  } catch (e) {
+    if (e instanceof RevisionError) throw new NeedsGit(`--at ${rev}: ${e.message}`);
+    throw e;
+  }
+  const reader = gitReader(repo.top, revision.commit, repo.prefix);
+  try {
+    reader.list('');
+  } catch {
+    throw new NeedsGit(`--at ${rev}: the centre's folder ${repo.prefix || '(the top of the repository)'} did not exist at ${revision.label}`);
+  }
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(rev) ? rev : revision.date.slice(0, 10);
+  return { reader, revision, day };
+}
+
+export interface Changed {
+  /** What to read: the working tree, or the index for --staged. */
+  reader?: Reader;
+  /** The centre as it was before the change (where HEAD's branch left REV, or HEAD), for
+   * the numbers a changed spec used to have; undefined when there is no such commit. */
+  before?: Reader;
+  /** Centre-relative paths that changed (deleted ones included). */
+  paths: string[];
+}
+
+/** Files of the centre changed since a revision (from where HEAD's branch left it, so a
+ * pull request's own changes), or staged for the next commit. */
+export function changedSince(root: string, opts: { since?: string; staged?: boolean; hook?: boolean }): Changed {
+  const repo = repositoryOf(root, opts.staged ? '--staged' : '--changed-since');
+  let paths: string[];
+  try {
+    paths = opts.staged ? changedFiles(repo.top, { staged: true, hookIndex: opts.hook }) : changedFiles(repo.top, { since: opts.since, mergeBase: true });
+  } catch (e) {
+    throw new NeedsGit(`--changed-since ${opts.since}: ${firstLine((e as Error).message)}`);
+  }
+  const inCentre = paths.filter((p) => p.startsWith(repo.prefix)).map((p) => p.slice(repo.prefix.length));
+  const base = runGit(repo.top, opts.staged ? ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'] : ['merge-base', '--end-of-options', opts.since!, 'HEAD']);
+  const commit = base.status === 0 ? base.stdout.toString('utf8').trim() : '';
+  return {
+    reader: opts.staged ? indexReader(repo.top, repo.prefix, { hookIndex: opts.hook }) : undefined,
+    before: commit ? gitReader(repo.top, commit, repo.prefix) : undefined,
+    paths: inCentre,
+  };
+}
+
+function firstLine(s: string): string {
+  return (s.split('\n').find((l) => l.trim() !== '') ?? s).replace(/^fatal: /, '');
+}
