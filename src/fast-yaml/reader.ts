@@ -242,16 +242,14 @@ export class Reader implements End {
       i = skipSpaces(s, i);
       let c = s.charCodeAt(i);
       if (c === RBRACE) break;
-      const quoted = c === DQUOTE || c === SQUOTE;
       const key = this.flowNode(i, depth, true) as string;
       if (this.end - i > MAX_KEY) decline();
       i = skipSpaces(s, this.end);
       c = s.charCodeAt(i);
       let value: unknown = null;
       if (c === COLON) {
-        // After a plain key the colon needs a space (or no value); after a quoted one it need not.
-        const next = s.charCodeAt(i + 1);
-        if (!quoted && next !== SPACE && next !== COMMA && next !== RBRACE) decline();
+        // A plain key stops only at a colon before a space or a flow indicator, so what
+        // follows the colon here is the value, for plain and quoted keys alike.
         i = skipSpaces(s, i + 1);
         c = s.charCodeAt(i);
         if (c !== COMMA && c !== RBRACE) {

@@ -132,9 +132,8 @@ export function blockScalar(s: string, p: number, base: number, at: End): string
       q = r + 1;
     }
     if (indent <= base) {
-      // No content at all. Keep chomping would count the blank lines, and a blank line longer
-      // than the base might be content: leave both to the yaml library.
-      if (chomp === 1 || longestBlank > base) decline();
+      // No content at all; keep chomping would count the blank lines: leave that to yaml.
+      if (chomp === 1) decline();
       at.end = first;
       return '';
     }
@@ -161,9 +160,9 @@ export function blockScalar(s: string, p: number, base: number, at: End): string
     }
     const spaced = s.charCodeAt(limit) === SPACE;
     // A line of spaces longer than the indentation is text, except that the yaml library drops
-    // such lines at the end when they are no longer than the first line's indentation (which an
-    // explicit indicator lets differ) or when no line feed follows: leave those cases to it.
-    if (spaced && (explicit !== 0 || end === n) && isSpaces(s, limit, end)) decline();
+    // such lines at the end when they are no longer than the first line's indentation, which an
+    // explicit indicator lets differ: leave those to it.
+    if (spaced && explicit !== 0 && isSpaces(s, limit, end)) decline();
     const line = s.slice(limit, end);
     if (!any) text = '\n'.repeat(blanks);
     else if (!folded || prevSpaced || spaced) text += '\n'.repeat(blanks + 1);
