@@ -55,8 +55,8 @@ export class Reader implements End {
         continue;
       }
       this.pos = p;
-      // `---`, `...` (document markers, or rare plain text) and `%` (a directive) start a line
-      // that the yaml library may read as the start or end of a document.
+      // `---` and `...` in the first column start or end a document (or, rarely, are plain
+      // text). A `%` directive is declined as a plain scalar may not start with `%`.
       if (q === p && (c === DASH || c === DOT) && s.charCodeAt(p + 1) === c && s.charCodeAt(p + 2) === c) decline();
       return q - p;
     }

@@ -151,7 +151,7 @@ export function blockScalar(s: string, p: number, base: number, at: End): string
     while (r < limit && s.charCodeAt(r) === SPACE) r++;
     const end = lineEnd(s, r);
     if (r < limit && r < end) break; // less indented text ends the scalar
-    if (r === end || (r === limit && end === limit)) {
+    if (r === end) {
       // A blank line. A last one without a line feed adds no break in the yaml library.
       if (end === n && chomp === 1) decline();
       blanks++;
