@@ -1,0 +1,38 @@
+// A fast reader for the part of YAML that folio's own files use: specs and portfolios.
+// Parsing them with the yaml library (a full syntax tree, then toPlain in source.ts) was most of
+// the time of `folio check` on a large centre. This reader goes from the text straight to the
+// plain data toPlain would give, and declines (returns undefined) on anything it is not certain
+// of, so that the caller falls back to the yaml library: an anchor, a tag, a multi-line flow
+// collection or scalar, a directive, a second document, a tab, a duplicate key, text the yaml
+// library would report as an error. It never reports errors or positions itself.
+//
+// The reader works line by line on the text: `pos` is always the start of a line between block
+// constructs, and each block collection knows its column. Scalars are taken as slices of the
+// text, never built a character at a time.
+import { Reader, DECLINE } from './fast-yaml/reader.js';
+
+/** Characters the reader never accepts: tabs (YAML treats them specially in indentation and
+ * separation), other C0 and C1 controls, DEL, a byte-order mark after the start, and the Unicode
+ * line and paragraph separators. The yaml library accepts some of them, but folio's files have
+ * none, so there is nothing to gain by proving how each one behaves. */
+const UNSUPPORTED = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\u2028\u2029]/;
+
+/** The document's data as plain strings, nulls, arrays and objects, exactly as toPlain(parseDocument(text, failsafe)) gives it; undefined when this reader cannot be sure (the caller then uses the yaml library). */
+export function readFast(text: string): { value: unknown } | undefined {
+  try {
+    // The yaml library drops a byte-order mark that opens the stream.
+    let s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (UNSUPPORTED.test(s)) return undefined;
+    if (s.includes('\r')) {
+      // CRLF line ends read as LF everywhere this reader goes; a lone CR does not.
+      if (/\r(?!\n)/.test(s)) return undefined;
+      s = s.replace(/\r\n/g, '\n');
+    }
+    return { value: new Reader(s).document() };
+  } catch (e) {
+    // DECLINE is the normal way out; anything else (a stack overflow, say) is declined too,
+    // because the contract is to never throw.
+    if (e === DECLINE) return undefined;
+    return undefined;
+  }
+}

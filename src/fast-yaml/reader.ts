@@ -1,0 +1,323 @@
+// Block structure, flow collections and plain scalars for the fast reader (see ../fast-yaml.ts).
+import {
+  COLON, COMMA, DASH, DOT, DQUOTE, HASH, LBRACE, LBRACKET, LF, PIPE, GT, QUESTION, RBRACE, RBRACKET,
+  SPACE, SQUOTE, decline, isBlank, isFlowIndicator, isIndicator, isNullWord,
+} from './chars.js';
+import { blockScalar, doubleQuoted, singleQuoted, type End } from './scalars.js';
+
+export { DECLINE } from './chars.js';
+
+/** Deeper nesting is declined: toPlain stops at depth 200, and recursion must not overflow. */
+const MAX_DEPTH = 100;
+/** The yaml library rejects an implicit key longer than 1024 characters; stay well below. */
+const MAX_KEY = 1000;
+/** `base` for a node that may not be a block scalar (at the root, or alone on its line). */
+const NO_BLOCK_SCALAR = -2;
+
+export class Reader implements End {
+  private readonly n: number;
+  /** Between block constructs, the start of a line (or n). */
+  private pos = 0;
+  /** Where the last scalar or flow collection ended. */
+  end = 0;
+  /** The key found by isKey. */
+  private key = '';
+
+  constructor(private readonly s: string) {
+    this.n = s.length;
+  }
+
+  document(): unknown {
+    const indent = this.nextLine();
+    if (indent < 0) return null; // an empty document
+    const value = this.node(this.pos + indent, indent, NO_BLOCK_SCALAR, 0);
+    if (this.nextLine() >= 0) decline(); // text after the root node
+    return value;
+  }
+
+  /** Moves pos past blank and comment lines; the indentation of the line there, -1 at the end. */
+  private nextLine(): number {
+    const s = this.s;
+    const n = this.n;
+    let p = this.pos;
+    while (p < n) {
+      let q = p;
+      while (s.charCodeAt(q) === SPACE) q++;
+      const c = s.charCodeAt(q);
+      if (c === LF) {
+        p = q + 1;
+        continue;
+      }
+      if (q >= n) break;
+      if (c === HASH) {
+        const e = s.indexOf('\n', q);
+        p = e < 0 ? n : e + 1;
+        continue;
+      }
+      this.pos = p;
+      // `---` and `...` in the first column start or end a document (or, rarely, are plain
+      // text). A `%` directive is declined as a plain scalar may not start with `%`.
+      if (q === p && (c === DASH || c === DOT) && s.charCodeAt(p + 1) === c && s.charCodeAt(p + 2) === c) decline();
+      return q - p;
+    }
+    this.pos = n;
+    return -1;
+  }
+
+  /** The node whose first character is at p, in column col: a block sequence or mapping, or a
+   * scalar or flow collection that ends on this line. */
+  private node(p: number, col: number, base: number, depth: number): unknown {
+    if (depth > MAX_DEPTH) decline();
+    const s = this.s;
+    if (s.charCodeAt(p) === DASH && isBlank(s.charCodeAt(p + 1))) return this.sequence(p, col, depth);
+    if (this.isKey(p)) return this.mapping(col, depth);
+    return this.inline(p, base, depth);
+  }
+
+  /** A block mapping in column col; its first key was just read by isKey. */
+  private mapping(col: number, depth: number): Record<string, unknown> {
+    const s = this.s;
+    const out: Record<string, unknown> = {};
+    for (;;) {
+      const key = this.key;
+      let p = this.end; // after the `:`
+      while (s.charCodeAt(p) === SPACE) p++;
+      const c = s.charCodeAt(p);
+      let value: unknown = null;
+      if (c === LF || c === HASH || c !== c) {
+        // The value, if any, is on the lines below: more indented, or a sequence in this column.
+        this.toNextLine(p);
+        const indent = this.nextLine();
+        const at = this.pos + indent;
+        if (indent > col) value = this.node(at, indent, NO_BLOCK_SCALAR, depth + 1);
+        else if (indent === col && s.charCodeAt(at) === DASH && isBlank(s.charCodeAt(at + 1))) value = this.sequence(at, col, depth + 1);
+      } else {
+        value = this.inline(p, col, depth + 1);
+      }
+      set(out, key, value);
+      const indent = this.nextLine();
+      if (indent !== col) {
+        if (indent > col) decline(); // a continuation line, or bad indentation
+        return out;
+      }
+      if (!this.isKey(this.pos + col)) decline();
+    }
+  }
+
+  /** A block sequence in column col, whose first `-` is at p. */
+  private sequence(p: number, col: number, depth: number): unknown[] {
+    const s = this.s;
+    const out: unknown[] = [];
+    for (;;) {
+      let q = p + 1;
+      while (s.charCodeAt(q) === SPACE) q++;
+      const c = s.charCodeAt(q);
+      if (c === LF || c === HASH || c !== c) {
+        this.toNextLine(q);
+        const indent = this.nextLine();
+        out.push(indent > col ? this.node(this.pos + indent, indent, NO_BLOCK_SCALAR, depth + 1) : null);
+      } else {
+        // A compact item (`- key: value`, `- - x`) or a scalar on the dash's line.
+        out.push(this.node(q, col + q - p, col, depth + 1));
+      }
+      const indent = this.nextLine();
+      if (indent !== col) {
+        if (indent > col) decline();
+        return out;
+      }
+      p = this.pos + col;
+      // Anything else in this column belongs to the mapping that holds this sequence.
+      if (s.charCodeAt(p) !== DASH || !isBlank(s.charCodeAt(p + 1))) return out;
+    }
+  }
+
+  /** Whether an implicit key (`key:` then a space or the end of the line) starts at p. Sets
+   * this.key, and this.end after the colon. */
+  private isKey(p: number): boolean {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    let i: number;
+    if (c === DQUOTE || c === SQUOTE) {
+      this.key = c === DQUOTE ? doubleQuoted(s, p, this) : singleQuoted(s, p, this);
+      i = this.end;
+      while (s.charCodeAt(i) === SPACE) i++;
+      if (s.charCodeAt(i) !== COLON || !isBlank(s.charCodeAt(i + 1))) return false;
+    } else {
+      if (!canStartPlain(c, s.charCodeAt(p + 1))) return false;
+      for (i = p + 1; ; i++) {
+        const d = s.charCodeAt(i);
+        if (d === COLON && isBlank(s.charCodeAt(i + 1))) break;
+        if (d === LF || d !== d || (d === HASH && s.charCodeAt(i - 1) === SPACE)) return false;
+      }
+      let e = i;
+      while (s.charCodeAt(e - 1) === SPACE) e--;
+      this.key = s.slice(p, e);
+    }
+    if (i - p > MAX_KEY) decline();
+    this.end = i + 1;
+    return true;
+  }
+
+  /** A value that starts at p and ends on its line (a block scalar: on a later line); pos is
+   * left at the next line. base is the column of the collection holding it. */
+  private inline(p: number, base: number, depth: number): unknown {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    let value: unknown;
+    if (c === PIPE || c === GT) {
+      if (base === NO_BLOCK_SCALAR) decline();
+      value = blockScalar(s, p, base, this);
+      this.pos = this.end;
+      return value;
+    }
+    if (c === LBRACKET || c === LBRACE) value = this.flow(p, depth);
+    else if (c === DQUOTE) value = doubleQuoted(s, p, this);
+    else if (c === SQUOTE) value = singleQuoted(s, p, this);
+    else value = this.plain(p);
+    this.toNextLine(this.end);
+    return value;
+  }
+
+  /** A plain scalar in block context, which ends at the end of the line or a comment. */
+  private plain(p: number): string | null {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    if (!canStartPlain(c, s.charCodeAt(p + 1))) decline(); // anchors, tags, aliases, `- `, `? `…
+    let i = p + 1;
+    let e = i; // after the last non-space character
+    for (;;) {
+      const d = s.charCodeAt(i);
+      if (d === LF || d !== d) break;
+      if (d === SPACE) {
+        if (s.charCodeAt(i + 1) === HASH) break;
+      } else {
+        if (d === COLON && isBlank(s.charCodeAt(i + 1))) decline(); // `a: b: c` is an error
+        e = i + 1;
+      }
+      i++;
+    }
+    this.end = e;
+    const text = s.slice(p, e);
+    return isNullWord(text) ? null : text;
+  }
+
+  /** After a value at i: spaces, perhaps a comment, then the line ends; pos goes to the next line. */
+  private toNextLine(i: number): void {
+    const s = this.s;
+    const from = i;
+    while (s.charCodeAt(i) === SPACE) i++;
+    let c = s.charCodeAt(i);
+    if (c === HASH && (i > from || s.charCodeAt(i - 1) === SPACE)) {
+      i = s.indexOf('\n', i);
+      if (i < 0) i = this.n;
+      c = s.charCodeAt(i);
+    }
+    if (c === LF) this.pos = i + 1;
+    else if (i >= this.n) this.pos = this.n;
+    else decline();
+  }
+
+  /** A flow sequence or mapping that closes on the line it opens; this.end is left after it. */
+  private flow(p: number, depth: number): unknown[] | Record<string, unknown> {
+    if (depth > MAX_DEPTH) decline();
+    const s = this.s;
+    let i = p + 1;
+    if (s.charCodeAt(p) === LBRACKET) {
+      const out: unknown[] = [];
+      for (;;) {
+        i = skipSpaces(s, i);
+        if (s.charCodeAt(i) === RBRACKET) break;
+        out.push(this.flowNode(i, depth, false));
+        i = skipSpaces(s, this.end);
+        const c = s.charCodeAt(i);
+        if (c === COMMA) i++;
+        else if (c === RBRACKET) break;
+        else decline(); // `[a: b]` makes a pair, a line end continues the collection, …
+      }
+      this.end = i + 1;
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    for (;;) {
+      i = skipSpaces(s, i);
+      let c = s.charCodeAt(i);
+      if (c === RBRACE) break;
+      const key = this.flowNode(i, depth, true) as string;
+      if (this.end - i > MAX_KEY) decline();
+      i = skipSpaces(s, this.end);
+      c = s.charCodeAt(i);
+      let value: unknown = null;
+      if (c === COLON) {
+        // A plain key stops only at a colon before a space or a flow indicator, so what
+        // follows the colon here is the value, for plain and quoted keys alike.
+        i = skipSpaces(s, i + 1);
+        c = s.charCodeAt(i);
+        if (c !== COMMA && c !== RBRACE) {
+          value = this.flowNode(i, depth, false);
+          i = skipSpaces(s, this.end);
+          c = s.charCodeAt(i);
+        }
+      }
+      set(out, key, value);
+      if (c === COMMA) i++;
+      else if (c === RBRACE) break;
+      else decline();
+    }
+    this.end = i + 1;
+    return out;
+  }
+
+  /** A scalar or nested collection inside a flow collection, at p; as a key, its text. */
+  private flowNode(p: number, depth: number, isKey: boolean): unknown {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    if (c === LBRACKET || c === LBRACE) {
+      if (isKey) decline();
+      return this.flow(p, depth + 1);
+    }
+    if (c === DQUOTE) return doubleQuoted(s, p, this);
+    if (c === SQUOTE) return singleQuoted(s, p, this);
+    const next = s.charCodeAt(p + 1);
+    if (!canStartPlain(c, next) || ((c === DASH || c === QUESTION || c === COLON) && isFlowIndicator(next))) decline();
+    let i = p + 1;
+    let e = i;
+    for (;;) {
+      const d = s.charCodeAt(i);
+      if (d === SPACE) {
+        if (s.charCodeAt(i + 1) === HASH) decline(); // a comment: the collection goes on below
+      } else {
+        if (d === LF || d !== d) decline();
+        if (isFlowIndicator(d)) break;
+        if (d === COLON) {
+          const after = s.charCodeAt(i + 1);
+          if (isBlank(after) || isFlowIndicator(after)) break;
+        }
+        e = i + 1;
+      }
+      i++;
+    }
+    this.end = e;
+    const text = s.slice(p, e);
+    return !isKey && isNullWord(text) ? null : text;
+  }
+}
+
+/** Whether a plain scalar may start with c followed by next. */
+function canStartPlain(c: number, next: number): boolean {
+  if (c === SPACE || c === LF || c !== c || isIndicator(c)) return false;
+  if (c === DASH || c === QUESTION || c === COLON) return !isBlank(next);
+  return true;
+}
+
+function skipSpaces(s: string, i: number): number {
+  while (s.charCodeAt(i) === SPACE) i++;
+  return i;
+}
+
+/** Adds a key as toPlain does (an own property even for `__proto__`); a repeated key is an
+ * error in the yaml library, so it is declined. */
+function set(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (Object.hasOwn(out, key)) decline();
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
