@@ -14,6 +14,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import type { Diagnostic, Finding } from './diagnostics.js';
+import { readFast } from './fast-yaml.js';
 import { severityOf } from './diagnostics.js';
 
 export interface SourceFile {
@@ -53,7 +54,6 @@ export function lazySource(file: string, read: () => string): SourceFile {
 }
 
 export interface Parsed {
-  source: SourceFile;
   /** The data as plain objects and strings; undefined when the file could not be parsed. */
   value: unknown;
   findings: Finding[];
@@ -61,10 +61,14 @@ export interface Parsed {
 
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
 
+/** A file's data. Most files are in the subset of YAML that fast-yaml.ts reads directly (it
+ * declines anything else, errors included); the rest, and every position a finding needs,
+ * come from the yaml library. */
 export function parseYaml(file: string, text: string): Parsed {
+  const fast = readFast(text);
+  if (fast) return { value: fast.value, findings: [] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { schema: 'failsafe', lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const source: SourceFile = { file, text, doc, lines };
   const findings: Finding[] = [];
   let fatal = false;
   const syntaxLines = new Set<number>();
@@ -91,7 +95,7 @@ export function parseYaml(file: string, text: string): Parsed {
     });
   }
   const value = fatal ? undefined : toPlain(doc.contents, doc);
-  return { source, value, findings };
+  return { value, findings };
 }
 
 // An unclosed quote or bracket is detected where the file or block ends; the useful place is

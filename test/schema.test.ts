@@ -7,7 +7,7 @@ import { portfolioSchema } from '../src/schema/portfolio.js';
 import { qualificationSchema } from '../src/schema/qualification.js';
 import { unitSchema } from '../src/schema/unit.js';
 import { validate } from '../src/schema/validate.js';
-import { parseYaml, resolve } from '../src/source.js';
+import { lazySource, parseYaml, resolve } from '../src/source.js';
 
 const SCHEMAS = { portfolio: portfolioSchema, unit: unitSchema, qualification: qualificationSchema, centre: centreSchema } as const;
 type Kind = keyof typeof SCHEMAS;
@@ -20,7 +20,7 @@ const FILES: Record<Kind, string> = {
 
 /** Parse and validate like the loader does; every finding resolved to a position. */
 function read(kind: Kind, text: string) {
-  const parsed = parseYaml(FILES[kind], text);
+  const parsed = { ...parseYaml(FILES[kind], text), source: lazySource(FILES[kind], () => text) };
   const diagnostics: Diagnostic[] = parsed.findings.map((f) => resolve(parsed.source, f));
   if (parsed.value === undefined) return { parsed, validated: undefined, data: undefined, diagnostics };
   const validated = validate(SCHEMAS[kind] as typeof portfolioSchema, parsed.value, FILES[kind], kind);
