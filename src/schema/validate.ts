@@ -23,6 +23,7 @@ export class IndexMap {
   }
   /** The index in the file of the n-th surviving item of the list at listPath. */
   original(listPath: (string | number)[], n: number): number {
+    if (this.removed.size === 0) return n; // nearly every file: nothing was dropped
     const gone = (this.removed.get(JSON.stringify(listPath)) ?? []).slice().sort((a, b) => a - b);
     let i = n;
     for (const g of gone) if (g <= i) i++;

@@ -1,6 +1,7 @@
 // One criterion for one learner: DESIGN.md "What each status means", in that order.
 import type { Criterion } from '../model/types.js';
 import type { Evidence } from '../model/types.js';
+import type { Method } from '../schema/common.js';
 import type { CriterionResult, Shortfall } from './types.js';
 
 /** Who may make assessment decisions; undefined when the centre has no staff list. */
@@ -14,36 +15,64 @@ export function decisionOf(e: Evidence, asOf: string, mayAssess?: MayAssess): 'a
   return e.assessment.decision;
 }
 
-export function evaluateCriterion(c: Criterion, covering: Evidence[], asOf: string, mayAssess?: MayAssess): CriterionResult {
-  const items = covering.filter((e) => !e.date || e.date <= asOf);
-  const { requires, minEvidence } = c.rules;
-  // A method the criterion requires is acceptable even when its methods list omits it
-  // (DESIGN.md's own example requires expert-witness without listing it).
-  const methods = c.rules.methods && requires ? [...new Set([...c.rules.methods, ...requires])] : c.rules.methods;
-  const accepted = items.filter((e) => decisionOf(e, asOf, mayAssess) === 'accepted');
-  const pending = items.filter((e) => decisionOf(e, asOf, mayAssess) === undefined).map((e) => e.id);
-  const usable = accepted.filter((e) => !e.fileProblem);
-  const valid = usable.filter((e) => !methods || methods.includes(e.method));
-  const requiresMet = !requires || valid.some((e) => requires.includes(e.method));
-  const base = { id: c.id, outcome: c.outcome, text: c.text, evidence: items.map((e) => e.id), pending };
+// The methods a criterion accepts: its methods plus what it requires, since a method it
+// requires is acceptable even when its methods list omits it (DESIGN.md's own example
+// requires expert-witness without listing it). Computed once per criterion, not per learner.
+const accepting = new WeakMap<Criterion, { list: Method[]; set: Set<string> } | null>();
+function acceptedMethods(c: Criterion): { list: Method[]; set: Set<string> } | null {
+  let m = accepting.get(c);
+  if (m === undefined) {
+    const { methods, requires } = c.rules;
+    const list = methods && requires ? [...new Set([...methods, ...requires])] : methods;
+    m = list ? { list, set: new Set(list) } : null;
+    accepting.set(c, m);
+  }
+  return m;
+}
 
-  if (valid.length >= minEvidence && requiresMet) return { ...base, status: 'met', shortfalls: [] };
+export function evaluateCriterion(c: Criterion, covering: Evidence[], asOf: string, mayAssess?: MayAssess): CriterionResult {
+  const { requires, minEvidence } = c.rules;
+  const acceptedBy = acceptedMethods(c);
+  const accepts = acceptedBy?.set;
+  const evidence: string[] = [];
+  const pending: string[] = [];
+  const accepted: Evidence[] = [];
+  let valid = 0;
+  let requiresMet = !requires;
+  for (const e of covering) {
+    if (e.date && e.date > asOf) continue;
+    evidence.push(e.id);
+    const decision = decisionOf(e, asOf, mayAssess);
+    if (decision === undefined) pending.push(e.id);
+    else if (decision === 'accepted') {
+      accepted.push(e);
+      if (!e.fileProblem && (!accepts || accepts.has(e.method))) {
+        valid++;
+        if (!requiresMet && requires!.includes(e.method)) requiresMet = true;
+      }
+    }
+  }
+  const base = { id: c.id, outcome: c.outcome, text: c.text, evidence, pending };
+
+  if (valid >= minEvidence && requiresMet) return { ...base, status: 'met', shortfalls: [] };
 
   if (accepted.length > 0) {
+    const methods = acceptedBy?.list;
     const shortfalls: Shortfall[] = [];
     const broken = accepted.filter((e) => e.fileProblem).map((e) => e.id);
     if (broken.length) shortfalls.push({ reason: 'evidence-file-missing', items: broken });
-    const wrongMethod = usable.filter((e) => methods && !methods.includes(e.method)).map((e) => e.id);
+    const wrongMethod = accepted.filter((e) => !e.fileProblem && accepts && !accepts.has(e.method)).map((e) => e.id);
     if (wrongMethod.length && methods) shortfalls.push({ reason: 'method-not-accepted', items: wrongMethod, methods });
     // With one item needed, a broken file or a wrong method already says what is short.
-    if (valid.length < minEvidence && (minEvidence > 1 || shortfalls.length === 0)) {
-      shortfalls.push({ reason: 'needs-more-evidence', have: valid.map((e) => e.id), need: minEvidence });
+    if (valid < minEvidence && (minEvidence > 1 || shortfalls.length === 0)) {
+      const have = accepted.filter((e) => !e.fileProblem && (!accepts || accepts.has(e.method))).map((e) => e.id);
+      shortfalls.push({ reason: 'needs-more-evidence', have, need: minEvidence });
     }
     if (!requiresMet && requires) shortfalls.push({ reason: 'requires-method', methods: requires });
     if (pending.length) shortfalls.push({ reason: 'awaiting-assessment', pending });
     return { ...base, status: 'insufficient', shortfalls };
   }
   if (pending.length) return { ...base, status: 'awaiting-assessment', shortfalls: [{ reason: 'awaiting-assessment', pending }] };
-  if (items.length) return { ...base, status: 'not-yet', shortfalls: [{ reason: 'not-yet', referred: items.map((e) => e.id) }] };
+  if (evidence.length) return { ...base, status: 'not-yet', shortfalls: [{ reason: 'not-yet', referred: [...evidence] }] };
   return { ...base, status: 'missing', shortfalls: [{ reason: 'missing' }] };
 }
