@@ -29,10 +29,12 @@ function specNumbers(file: string, specs: Specs[]): string[] {
   return [...out];
 }
 
-/** Qualifications, before or after, that list any of these unit numbers. */
-function qualificationsWith(units: string[], specs: Specs[]): string[] {
+/** Qualifications, before or after, in which any of these units is mandatory: every learner
+ * on them takes it, whether or not their portfolio names it yet. An optional unit counts only
+ * for learners who chose it, and they name it. */
+function mandatoryIn(units: string[], specs: Specs[]): string[] {
   const out = new Set<string>();
-  for (const s of specs) for (const q of s.qualifications) if (q.groups.some((g) => g.units.some((u) => units.includes(u.ref)))) out.add(q.id);
+  for (const s of specs) for (const q of s.qualifications) if (q.groups.some((g) => g.requiredAll && g.units.some((u) => units.includes(u.ref)))) out.add(q.id);
   return [...out];
 }
 
@@ -62,7 +64,7 @@ export function affectedLearners(reader: Reader, changed: string[], specs: { now
       if (existing.has(path)) files.push(path);
       const own = specNumbers(path, versions);
       own.forEach((n) => numbers.add(n));
-      if (path.startsWith(`${UNITS_DIR}/`)) qualificationsWith(own, versions).forEach((q) => forms(q).forEach((f) => numbers.add(f)));
+      if (path.startsWith(`${UNITS_DIR}/`)) mandatoryIn(own, versions).forEach((q) => forms(q).forEach((f) => numbers.add(f)));
       else own.forEach((q) => forms(q).forEach((f) => numbers.add(f)));
     }
   }
