@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION as CONTRACT } from '../render/contract.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
+import { historyCommands } from './history.js';
 import { importCommand } from './import.js';
 import { EXIT, UsageError, type Io } from './kit.js';
 import { setupCommands } from './setup.js';
@@ -32,6 +33,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   statusCommand(program, io, argv, exit);
   gapsCommand(program, io, argv, exit);
   specCommand(program, io, argv);
+  historyCommands(program, io, argv);
   importCommand(program, io, argv, exit);
   setupCommands(program, io);
 

@@ -2,7 +2,9 @@
 // here by command and --format; nothing else chooses output.
 import { checkFormats } from './check.js';
 import { gapsFormats } from './gaps.js';
+import { historyFormats } from './history.js';
 import { importFormats } from './import.js';
+import { progressFormats } from './progress.js';
 import { specFormats } from './spec.js';
 import { statusFormats } from './status.js';
 
@@ -13,6 +15,8 @@ export const FORMATTERS = {
   'spec list': specFormats.list,
   'spec show': specFormats.show,
   import: importFormats,
+  history: historyFormats,
+  progress: progressFormats,
 } as const;
 
 export type Command = keyof typeof FORMATTERS;

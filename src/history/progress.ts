@@ -1,0 +1,94 @@
+// folio progress: the cohort over time. At the end of each week or month, the centre as
+// committed at the last commit on or before that day (on the first-parent history of HEAD),
+// judged as of that day: criteria met and units achieved per learner. One git log finds the
+// commits; each period reads its commit's tree once, and the cache serves every learner whose
+// portfolio did not change since the period before.
+import { gitReader, logCommits } from '../git/index.js';
+import type { CacheStore } from '../cache/store.js';
+import { analyse } from '../pipeline/index.js';
+import { repositoryOf } from '../pipeline/repository.js';
+import type { QualificationStatus } from '../status/types.js';
+
+export type By = 'week' | 'month';
+
+export interface Period {
+  /** "2026-03" or "2026-W14". */
+  id: string;
+  /** The last day the period covers (the end of the range for the last one). */
+  end: string;
+  /** The commit the centre is read at; undefined before the centre's first commit. */
+  commit?: string;
+}
+
+export interface Point {
+  criteriaMet: number;
+  criteriaTotal: number;
+  unitsAchieved: number;
+  unitsNeeded: number;
+  status: QualificationStatus;
+}
+
+export interface Progress {
+  by: By;
+  since: string;
+  until: string;
+  periods: Period[];
+  /** Every learner seen in any period, by id; null where they had no portfolio yet. */
+  learners: { id: string; name: string; series: (Point | null)[] }[];
+}
+
+export async function cohortProgress(root: string, opts: { by: By; since?: string; until: string; learners?: string[]; cache?: CacheStore; progress?: (done: number, total: number) => void }): Promise<Progress> {
+  const repo = repositoryOf(root, 'folio progress');
+  const commits = logCommits(repo.top, { firstParent: true, paths: [repo.prefix || '.'] });
+  const first = commits.at(-1)?.committer.date.slice(0, 10);
+  const since = opts.since ?? first ?? opts.until;
+  const periods = periodsBetween(since, opts.until, opts.by).map((p) => ({ ...p, commit: commits.find((c) => c.committer.date.slice(0, 10) <= p.end)?.id }));
+
+  const series = new Map<string, { name: string; points: (Point | null)[] }>();
+  for (const [i, p] of periods.entries()) {
+    opts.progress?.(i, periods.length);
+    if (!p.commit) continue;
+    const a = await analyse(gitReader(repo.top, p.commit, repo.prefix), { asOf: p.end, learners: opts.learners, results: true, rules: false, cache: opts.cache });
+    for (const l of a.learners) {
+      let s = series.get(l.entry.id);
+      if (!s) series.set(l.entry.id, (s = { name: l.name, points: new Array<Point | null>(periods.length).fill(null) }));
+      s.name = l.name;
+      const r = l.result;
+      s.points[i] = { criteriaMet: r.criteria.met, criteriaTotal: r.criteria.total, unitsAchieved: r.unitsAchieved, unitsNeeded: r.unitsNeeded, status: r.status };
+    }
+  }
+  opts.progress?.(periods.length, periods.length);
+  const learners = [...series.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, s]) => ({ id, name: s.name, series: s.points }));
+  return { by: opts.by, since, until: opts.until, periods, learners };
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const day = (s: string) => new Date(`${s}T00:00:00Z`);
+
+/** The weeks (Monday to Sunday, named by ISO week) or calendar months from since to until. */
+export function periodsBetween(since: string, until: string, by: By): Omit<Period, 'commit'>[] {
+  const out: Omit<Period, 'commit'>[] = [];
+  if (since > until) return out;
+  let start = day(since);
+  if (by === 'week') start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  else start.setUTCDate(1);
+  for (let guard = 0; guard < 5000 && iso(start) <= until; guard++) {
+    const end = new Date(start);
+    if (by === 'week') end.setUTCDate(end.getUTCDate() + 6);
+    else end.setUTCMonth(end.getUTCMonth() + 1, 0);
+    out.push({ id: by === 'week' ? isoWeek(start) : iso(start).slice(0, 7), end: iso(end) < until ? iso(end) : until });
+    start = new Date(end);
+    start.setUTCDate(start.getUTCDate() + 1);
+  }
+  return out;
+}
+
+/** "2026-W14": the ISO 8601 week a Monday starts, and the year that week belongs to. */
+function isoWeek(monday: Date): string {
+  const thursday = new Date(monday);
+  thursday.setUTCDate(thursday.getUTCDate() + 3);
+  const year = thursday.getUTCFullYear();
+  const jan1 = new Date(Date.UTC(year, 0, 1));
+  const week = Math.floor((thursday.getTime() - jan1.getTime()) / 86_400_000 / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
