@@ -44,14 +44,33 @@ export async function cohortProgress(root: string, opts: { by: By; since?: strin
   const since = opts.since ?? first ?? opts.until;
   const periods = periodsBetween(since, opts.until, opts.by).map((p) => ({ ...p, commit: commits.find((c) => c.committer.date.slice(0, 10) <= p.end)?.id }));
 
+  // A learner whose folder was renamed is one learner: follow each name to the newest.
+  const renamed = new Map<string, string>();
+  for (const c of logCommits(repo.top, { firstParent: true, raw: true, reverse: true, paths: [`${repo.prefix}portfolios`] })) {
+    for (const ch of c.changes ?? []) {
+      const from = ch.status === 'R' && ch.from ? folderOf(ch.from.slice(repo.prefix.length)) : undefined;
+      const to = folderOf(ch.path.slice(repo.prefix.length));
+      if (from && to && from !== to) renamed.set(from, to);
+    }
+  }
+  const current = (id: string) => {
+    const seen = new Set<string>();
+    while (renamed.has(id) && !seen.has(id)) {
+      seen.add(id);
+      id = renamed.get(id)!;
+    }
+    return id;
+  };
+
   const series = new Map<string, { name: string; points: (Point | null)[] }>();
   for (const [i, p] of periods.entries()) {
     opts.progress?.(i, periods.length);
     if (!p.commit) continue;
     const a = await analyse(gitReader(repo.top, p.commit, repo.prefix), { asOf: p.end, learners: opts.learners, results: true, rules: false, cache: opts.cache });
     for (const l of a.learners) {
-      let s = series.get(l.entry.id);
-      if (!s) series.set(l.entry.id, (s = { name: l.name, points: new Array<Point | null>(periods.length).fill(null) }));
+      const id = current(l.entry.id);
+      let s = series.get(id);
+      if (!s) series.set(id, (s = { name: l.name, points: new Array<Point | null>(periods.length).fill(null) }));
       s.name = l.name;
       const r = l.result;
       s.points[i] = { criteriaMet: r.criteria.met, criteriaTotal: r.criteria.total, unitsAchieved: r.unitsAchieved, unitsNeeded: r.unitsNeeded, status: r.status };
@@ -61,6 +80,8 @@ export async function cohortProgress(root: string, opts: { by: By; since?: strin
   const learners = [...series.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, s]) => ({ id, name: s.name, series: s.points }));
   return { by: opts.by, since, until: opts.until, periods, learners };
 }
+
+const folderOf = (path: string) => /^portfolios\/([^/]+)\/portfolio\.ya?ml$/.exec(path)?.[1];
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
