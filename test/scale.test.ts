@@ -29,6 +29,15 @@ describe('worker threads', () => {
     expect(two.status).toBe(one.status);
   });
 
+  it('write the cache as one thread would: a second run on workers, from the cache, says the same', () => {
+    const cached = (env: Record<string, string>) => spawnSync(process.execPath, [`${REPO}bin/folio.js`, 'status', '--format', 'json', '-C', centre, '--as-of', '2026-11-01'], { encoding: 'utf8', env: { ...process.env, FOLIO_CACHE: '', ...env }, maxBuffer: 1 << 28 });
+    const fresh = bin(['status', '--format', 'json'], { FOLIO_WORKERS: '0' }).stdout;
+    const check = spawnSync(process.execPath, [`${REPO}bin/folio.js`, 'check', '--format', 'json', '-C', centre, '--as-of', '2026-11-01'], { encoding: 'utf8', env: { ...process.env, FOLIO_CACHE: '', FOLIO_WORKERS: '2' } });
+    expect(check.stdout).toBe(bin(['check', '--format', 'json'], { FOLIO_WORKERS: '0' }).stdout);
+    expect(cached({ FOLIO_WORKERS: '2' }).stdout).toBe(fresh);
+    expect(cached({ FOLIO_WORKERS: '0' }).stdout).toBe(fresh);
+  });
+
   it('are used only for enough learners, on more than one core, unless FOLIO_WORKERS says', () => {
     expect(workerCount(WORKER_THRESHOLD - 1, undefined)).toBe(0);
     expect(workerCount(5, '3')).toBe(3);

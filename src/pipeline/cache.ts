@@ -97,12 +97,23 @@ interface HeadEntry {
 
 export interface Context {
   asOf: string;
-  /** For putting back what a cached result leaves out: the wording of each criterion. */
-  index: Index;
+  /** For putting back what a cached result leaves out: the wording of each criterion (not
+   * needed to write entries, as worker threads do). */
+  index?: Index;
   specs: Map<string, string>;
   catalogue: string;
   centre: string;
 }
+
+/** A Context as it crosses to a worker thread. */
+export interface WireContext {
+  asOf: string;
+  specs: [string, string][];
+  catalogue: string;
+  centre: string;
+}
+
+export const fromWire = (w: WireContext): Context => ({ ...w, specs: new Map(w.specs) });
 
 export class LearnerCache {
   private keys = new Map<string, string>();
@@ -112,6 +123,12 @@ export class LearnerCache {
     private store: CacheStore | undefined,
     private ctx: Context,
   ) {}
+
+  /** What another thread needs to write entries like this one does. */
+  context(): WireContext {
+    const { asOf, specs, catalogue, centre } = this.ctx;
+    return { asOf, specs: [...specs], catalogue, centre };
+  }
 
   get(entry: LearnerEntry, withResult: boolean): { report: LearnerReport; diagnostics: Diagnostic[] } | undefined {
     if (!this.store) return undefined;
@@ -132,7 +149,7 @@ export class LearnerCache {
     } catch {
       return undefined;
     }
-    const load = () => this.result(entry, e.result);
+    const load = this.loader(entry, e.result);
     if (!withResult) return { report: report(e.head, load), diagnostics: e.diagnostics };
     try {
       return { report: report(e.head, load()), diagnostics: e.diagnostics };
@@ -141,10 +158,11 @@ export class LearnerCache {
     }
   }
 
-  /** Write a learner's entry; returns how to read its result back, or undefined if not written. */
-  put(entry: LearnerEntry, a: Assessed): (() => LearnerResult) | undefined {
-    const key = this.keys.get(entry.file);
-    if (!this.store || !key || !a.head || !a.result || a.deps.links) return undefined;
+  /** Write a learner's entry; returns the key of its result, or undefined if not written. */
+  put(entry: LearnerEntry, a: Assessed): string | undefined {
+    if (!this.store || !a.head || !a.result || a.deps.links) return undefined;
+    const key = this.keys.get(entry.file) ?? this.keyOf(entry);
+    if (!key) return undefined;
     const { asOf } = this.ctx;
     const specs: Record<string, string> = {};
     for (const f of a.deps.specs) specs[f] = this.ctx.specs.get(f) ?? '';
@@ -159,13 +177,24 @@ export class LearnerCache {
     };
     const written = this.store.write('result', result, JSON.stringify(a.result, (k, v: unknown) => (k === 'text' ? undefined : v)));
     this.store.write('head', key, JSON.stringify(e));
-    return written ? () => this.result(entry, result) : undefined;
+    return written ? result : undefined;
   }
 
-  private result(entry: LearnerEntry, key: string): LearnerResult {
-    const r = this.store!.read('result', key);
-    if (!r) throw new Error(`the cached result of ${entry.id} is gone: run again, or delete .folio-cache`);
-    return withWording(JSON.parse(r) as LearnerResult, this.ctx.index);
+  /** How to read a written result back, when a report asks for it. */
+  loader(entry: LearnerEntry, resultKey: string): () => LearnerResult {
+    return () => {
+      const r = this.store?.read('result', resultKey);
+      if (!r) throw new Error(`the cached result of ${entry.id} is gone: run again, or delete .folio-cache`);
+      return this.ctx.index ? withWording(JSON.parse(r) as LearnerResult, this.ctx.index) : (JSON.parse(r) as LearnerResult);
+    };
+  }
+
+  private keyOf(entry: LearnerEntry): string | undefined {
+    try {
+      return hash(codeId(), 'learner', entry.file, this.reader.read(entry.file));
+    } catch {
+      return undefined;
+    }
   }
 
   // Results do not depend on the as-of date once it is on or after every date in the

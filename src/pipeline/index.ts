@@ -80,20 +80,24 @@ export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Ana
       opts.progress?.(++done, entries.length);
     } else misses.push(i);
   }
-  const settle = (i: number, a: Assessed) => {
+  const noResult = (id: string) => () => {
+    throw new Error(`the result of ${id} was not kept: analyse with results: true`);
+  };
+  // A learner assessed here or on a worker: with the cache, a check keeps only heads, and reads
+  // a result back if a report asks for it.
+  const settle = (i: number, a: Assessed, written?: string) => {
     const entry = entries[i]!;
-    const reload = learnerCache.put(entry, a);
-    // A check of thousands of learners keeps only heads: results written to the cache are
-    // read back if a report asks for them.
-    const result = !opts.results && reload ? reload : a.result;
-    slots[i] = { report: a.head && result ? report(a.head, result) : undefined, diagnostics: a.diagnostics };
+    const key = written ?? learnerCache.put(entry, a);
+    const result = a.result && (opts.results || !key) ? a.result : key ? learnerCache.loader(entry, key) : noResult(entry.id);
+    slots[i] = { report: a.head ? report(a.head, result) : undefined, diagnostics: a.diagnostics };
     opts.progress?.(++done, entries.length);
   };
   if (misses.length) {
     const pool = await import('./workers.js');
     const count = reader.root && pool.workersAvailable() ? pool.workerCount(misses.length, opts.workers) : 0;
     if (count > 0) {
-      await pool.assessInWorkers(count, misses.map((i) => entries[i]!), { root: reader.root!, asOf: opts.asOf, specs }, (k, a) => settle(misses[k]!, a));
+      const cache = opts.cache && reader.root ? { ...learnerCache.context(), root: reader.root } : undefined;
+      await pool.assessInWorkers(count, misses.map((i) => entries[i]!), { root: reader.root!, asOf: opts.asOf, specs, results: opts.results === true, cache }, (k, a, written) => settle(misses[k]!, a, written));
     } else {
       const { assessLearner } = await import('./learner.js');
       for (const i of misses) settle(i, assessLearner(ctx, reader, entries[i]!));

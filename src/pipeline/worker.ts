@@ -1,17 +1,27 @@
-// A worker thread's side of pipeline/workers.ts: it makes its own reader of the same folder
-// and its own copy of the specs, then assesses the learners it is sent, batch by batch.
+// A worker thread's side of pipeline/workers.ts: it makes its own reader of the same folder,
+// its own copy of the specs and of the cache, then assesses the learners it is sent, batch by
+// batch. It writes each learner's cache entry itself and sends back the full result only when
+// the command will show it: a check of thousands of learners moves only heads and findings.
 import { parentPort, workerData } from 'node:worker_threads';
+import { fsCache } from '../cache/store.js';
 import type { LearnerEntry } from '../load/files.js';
 import { fsReader } from '../load/reader.js';
 import { buildIndex } from '../model/index.js';
 import { specsFromPlain, type PlainSpecs } from '../model/serial.js';
+import { fromWire, LearnerCache, type WireContext } from './cache.js';
 import { assessLearner } from './learner.js';
 
-const data = workerData as { root: string; asOf: string; specs: PlainSpecs };
+const data = workerData as { root: string; asOf: string; specs: PlainSpecs; results: boolean; cache?: WireContext & { root: string } };
 const specs = specsFromPlain(data.specs);
 const ctx = { specs, index: buildIndex(specs), asOf: data.asOf };
 const reader = fsReader(data.root);
+const cache = data.cache ? new LearnerCache(reader, fsCache(data.cache.root), fromWire(data.cache)) : undefined;
 
 parentPort!.on('message', (batch: { at: number; entries: LearnerEntry[] }) => {
-  parentPort!.postMessage({ at: batch.at, assessed: batch.entries.map((e) => assessLearner(ctx, reader, e)) });
+  const done = batch.entries.map((e) => {
+    const a = assessLearner(ctx, reader, e);
+    const written = cache?.put(e, a);
+    return { assessed: data.results ? a : { ...a, result: undefined }, written };
+  });
+  parentPort!.postMessage({ at: batch.at, done });
 });

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { LearnerEntry } from '../load/files.js';
 import { specsToPlain } from '../model/serial.js';
 import type { Specs } from '../model/types.js';
+import type { WireContext } from './cache.js';
 import type { Assessed } from './learner.js';
 
 const BATCH = 25;
@@ -28,13 +29,18 @@ export function workerCount(learners: number, env: string | undefined): number {
 const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
 export const workersAvailable = () => existsSync(WORKER);
 
-export function assessInWorkers(
-  count: number,
-  entries: LearnerEntry[],
-  init: { root: string; asOf: string; specs: Specs },
-  onAssessed: (i: number, a: Assessed) => void,
-): Promise<void> {
-  const workerData = { root: init.root, asOf: init.asOf, specs: specsToPlain(init.specs) };
+export interface WorkerInit {
+  root: string;
+  asOf: string;
+  specs: Specs;
+  /** Send full results back (status, gaps), or only heads and findings (check). */
+  results: boolean;
+  /** Write cache entries on the workers, like the main thread would. */
+  cache?: WireContext & { root: string };
+}
+
+export function assessInWorkers(count: number, entries: LearnerEntry[], init: WorkerInit, onAssessed: (i: number, a: Assessed, written?: string) => void): Promise<void> {
+  const workerData = { ...init, specs: specsToPlain(init.specs) };
   let next = 0;
   let pending = entries.length;
   return new Promise((resolve, reject) => {
@@ -49,9 +55,9 @@ export function assessInWorkers(
     for (let k = 0; k < count; k++) {
       const w = new Worker(WORKER, { workerData });
       workers.push(w);
-      w.on('message', (m: { at: number; assessed: Assessed[] }) => {
-        m.assessed.forEach((a, j) => onAssessed(m.at + j, a));
-        pending -= m.assessed.length;
+      w.on('message', (m: { at: number; done: { assessed: Assessed; written?: string }[] }) => {
+        m.done.forEach((d, j) => onAssessed(m.at + j, d.assessed, d.written));
+        pending -= m.done.length;
         if (pending === 0) {
           stop();
           resolve();
