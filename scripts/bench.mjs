@@ -7,10 +7,11 @@
 // Builds once (npx tsc -p .), then for each size (and for 10 learners, the reference for the
 // one-learner ratio) generates a centre under the system temp folder and times, each in a fresh
 // node process running folio through scripts/rss-wrap.mjs:
-//   cold check          the first run after generation
-//   cold status json    status --format json, the first such run
+//   cold check          no cache (.folio-cache deleted first): every portfolio assessed
+//   warm check          the same again, nothing changed: from the cache (median of --runs)
+//   cold status json    status --format json with no cache; warm status json, the same again
 //   parse floor         scripts/parse-floor.mjs: read and parse every YAML file, nothing else
-//   warm check, warm status json, status LR-00001 (median of --runs)
+//   status LR-00001     one learner's status, --no-cache; folio --version for comparison
 // and prints a Markdown table, also written to scripts/bench-results.md. A folio run that dies
 // (out of memory at Node's default heap limit, for instance) is reported as such and its warm
 // repeat is skipped; --heap MiB runs folio with --max-old-space-size=MiB instead.
@@ -124,8 +125,15 @@ function measure(size, opts, base) {
     return r;
   };
 
+  // Cold: no cache (the folder is deleted first), so every portfolio is read, parsed and
+  // assessed. Warm: the same command again, nothing changed, the cache from the cold run.
+  const clearCache = () => rmSync(join(dir, '.folio-cache'), { recursive: true, force: true });
+  clearCache();
   const coldCheck = step('cold check', () => folio(dir, ['check']));
+  const warmCheck = repeat('warm check', () => folio(dir, ['check']), coldCheck.failed && `cold check: ${coldCheck.failed}`);
+  clearCache();
   const coldStatus = step('cold status json', () => folio(dir, ['status', '--format', 'json']));
+  const warmStatus = repeat('warm status json', () => folio(dir, ['status', '--format', 'json']), coldStatus.failed && `cold status: ${coldStatus.failed}`);
   const floorRuns = [];
   const floor = repeat('parse floor', () => {
     const r = timed(process.execPath, [join(HERE, 'parse-floor.mjs'), dir]);
@@ -133,9 +141,8 @@ function measure(size, opts, base) {
     floorRuns.push(JSON.parse(r.stdout));
     return { ms: r.ms };
   });
-  const warmCheck = repeat('warm check', () => folio(dir, ['check']), coldCheck.failed && `cold check: ${coldCheck.failed}`);
-  const warmStatus = repeat('warm status json', () => folio(dir, ['status', '--format', 'json']), coldStatus.failed && `cold status: ${coldStatus.failed}`);
-  const one = repeat(`status ${ONE}`, () => folio(dir, ['status', ONE]));
+  const one = repeat(`status ${ONE}`, () => folio(dir, ['status', ONE, '--no-cache']));
+  const version = repeat('folio --version', () => folio(dir, ['--version']));
 
   // Not timed: does check report exactly the deliberate problems?
   let clean;
@@ -171,6 +178,7 @@ function measure(size, opts, base) {
     coldStatus,
     warmStatus,
     one,
+    version,
     rss: Math.max(0, ...[coldCheck, coldStatus, warmCheck, warmStatus, one].map((r) => r.rssMiB ?? 0)),
     rssCheck: Math.max(0, ...[coldCheck, warmCheck].map((r) => r.rssMiB ?? 0)),
     rssStatus: Math.max(0, ...[coldStatus, warmStatus].map((r) => r.rssMiB ?? 0)),
@@ -185,19 +193,25 @@ const rssCell = (r, limit) => (r.died ? `OOM at the ${n0(limit)} MiB heap limit`
 
 function table(rows, opts, started) {
   const lines = [
-    '| size | files | parse floor ms | cold check ms (×floor) | warm check | cold status json | warm status json | one-learner status | peak RSS MiB |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| size | files | parse floor ms | cold check ms (×floor) | warm check | cold status json | warm status json | one-learner status | --version | peak RSS MiB |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((r) =>
-      `| ${n0(r.size)}${opts.sizes.includes(r.size) ? '' : ' (ref.)'} | ${n0(r.files)} | ${n0(r.floorMs)} | ${withRatio(r.coldCheck, r.floorMs)} | ${withRatio(r.warmCheck, r.floorMs)} | ${withRatio(r.coldStatus, r.floorMs)} | ${withRatio(r.warmStatus, r.floorMs)} | ${withRatio(r.one, r.floorMs)} | ${rssCell(r, heapLimit)} |`,
+      `| ${n0(r.size)}${opts.sizes.includes(r.size) ? '' : ' (ref.)'} | ${n0(r.files)} | ${n0(r.floorMs)} | ${withRatio(r.coldCheck, r.floorMs)} | ${withRatio(r.warmCheck, r.floorMs)} | ${withRatio(r.coldStatus, r.floorMs)} | ${withRatio(r.warmStatus, r.floorMs)} | ${withRatio(r.one, r.floorMs)} | ${r.version.failed ? '—' : n0(r.version.ms)} | ${rssCell(r, heapLimit)} |`,
     ),
   ];
   const ref = rows.find((r) => r.size === REFERENCE);
   const big = rows.reduce((a, b) => (b.size > a.size ? b : a));
   const notes = [
     '',
-    `Times are wall-clock ms of one fresh \`node\` process each (start-up included), median of ${opts.runs} run${opts.runs === 1 ? '' : 's'} for the warm columns; "cold" is the first run after generation (files still in the page cache). (×floor) is the time divided by the parse floor of the same size: one node process that reads and parses every YAML file with \`parseDocument(text, { schema: 'failsafe' })\` and does nothing else. Peak RSS is the largest maxRSS of the folio runs of that size (check: ${rows.map((r) => (r.rssCheck ? r.rssCheck.toFixed(0) : '—')).join(' / ')} MiB; status json: ${rows.map((r) => (r.rssStatus ? r.rssStatus.toFixed(0) : '—')).join(' / ')} MiB, by size). One-learner status is \`folio status ${ONE}\` (table).`,
+    `Times are wall-clock ms of one fresh \`node\` process each (start-up included), median of ${opts.runs} run${opts.runs === 1 ? '' : 's'} for the warm columns; "cold" is a run with no cache (.folio-cache deleted first; the files are still in the page cache), "warm" the same command again with the cache the cold run wrote and nothing changed. One-learner status runs with --no-cache; worker threads: ${process.env.FOLIO_WORKERS ?? 'automatic'}. (×floor) is the time divided by the parse floor of the same size: one node process that reads and parses every YAML file with \`parseDocument(text, { schema: 'failsafe' })\` and does nothing else. Peak RSS is the largest maxRSS of the folio runs of that size (check: ${rows.map((r) => (r.rssCheck ? r.rssCheck.toFixed(0) : '—')).join(' / ')} MiB; status json: ${rows.map((r) => (r.rssStatus ? r.rssStatus.toFixed(0) : '—')).join(' / ')} MiB, by size). One-learner status is \`folio status ${ONE}\` (table).`,
   ];
   if (ref && big !== ref && !big.one.failed && !ref.one.failed) notes.push('', `One learner at ${n0(big.size)} vs at ${n0(ref.size)}: ${n0(big.one.ms)} ms / ${n0(ref.one.ms)} ms = ${(big.one.ms / ref.one.ms).toFixed(2)}×.`);
+  const k1 = rows.find((r) => r.size === 1000);
+  const k10 = rows.find((r) => r.size === 10000);
+  if (k1 && k10) {
+    const ratio = (a, b) => (a.failed || b.failed || a.skipped || b.skipped ? '—' : `${(a.ms / b.ms).toFixed(1)}×`);
+    notes.push('', `10,000 vs 1,000 learners: cold check ${ratio(k10.coldCheck, k1.coldCheck)}, warm check ${ratio(k10.warmCheck, k1.warmCheck)}, cold status json ${ratio(k10.coldStatus, k1.coldStatus)}, warm status json ${ratio(k10.warmStatus, k1.warmStatus)}.`);
+  }
   notes.push(
     '',
     '| size | YAML MB | evidence items | evidence files | generate ms | floor: parse only, in-process ms | check finds only the deliberate problems |',

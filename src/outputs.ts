@@ -1,7 +1,7 @@
 // Several reports from one run, as Spectral allows: `-f github -f junit -o folio.xml` prints
 // annotations and writes a JUnit file, so one CI step reads the centre once. Each -o takes
 // the --format written before it; a format without -o goes to stdout (at most one).
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface Output {
@@ -42,10 +42,18 @@ export function pairOutputs(argv: string[], allowed: string[], fallback: string,
   return out;
 }
 
-/** Write a report file atomically, creating its folder. */
-export function writeReport(file: string, text: string): void {
+/** Write a report file atomically, creating its folder; a report in pieces is written piece by piece. */
+export function writeReport(file: string, text: string | Iterable<string>): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
+  if (typeof text === 'string') writeFileSync(tmp, text);
+  else {
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const piece of text) writeSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
+  }
   renameSync(tmp, file);
 }

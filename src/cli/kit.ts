@@ -9,7 +9,7 @@ import { isIsoDate } from '../dates.js';
 import { fsReader, findRoot, type Reader } from '../load/reader.js';
 import { pairOutputs, writeReport, type Output } from '../outputs.js';
 import { today, type Analysis, type LearnerReport } from '../pipeline/index.js';
-import { FORMATTERS, formatsOf, type Command as FormatCommand } from '../render/registry.js';
+import { FORMATTERS, formatsOf, type Command as FormatCommand, type Rendered } from '../render/registry.js';
 import type { RenderOptions } from '../render/style.js';
 import { progressBar } from './progress.js';
 
@@ -129,11 +129,15 @@ export async function centreRun(io: Io, opts: Partial<Common>): Promise<CentreRu
 /** Formatting and writing reports: one to stdout, any number to files (-f F -o FILE pairs). */
 export function reports(io: Io, argv: string[]) {
   const formatted = (command: FormatCommand, format: string, data: unknown, render: RenderOptions) => {
-    const f = (FORMATTERS[command] as Record<string, (d: never, o: RenderOptions) => string>)[format];
+    const f = (FORMATTERS[command] as Record<string, (d: never, o: RenderOptions) => Rendered>)[format];
     if (!f) throw new UsageError(`${command} has no format "${format}": use one of ${formatsOf(command).join(', ')}`);
     return f(data as never, render);
   };
-  const emit = (command: FormatCommand, format: string, data: unknown, render: RenderOptions) => io.stdout(formatted(command, format, data, render));
+  const emit = (command: FormatCommand, format: string, data: unknown, render: RenderOptions) => {
+    const out = formatted(command, format, data, render);
+    if (typeof out === 'string') io.stdout(out);
+    else for (const piece of out) io.stdout(piece);
+  };
   const outputsOf = (command: FormatCommand): Output[] => {
     try {
       return pairOutputs(argv, formatsOf(command), 'table', (p) => resolvePath(io.cwd, p));

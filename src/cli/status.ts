@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { relative } from 'node:path';
 import { analyse } from '../pipeline/index.js';
+import { resultsOf } from '../pipeline/report.js';
 import { gapsOf } from '../status/gaps.js';
 import { centreRun, commonOptions, EXIT, fails, pickLearners, reports, repositoryRoot, unitOption, VERSION, warnIfBroken, type Common, type Io } from './kit.js';
 import { cohortLines, stepSummary } from './summary.js';
@@ -32,15 +33,18 @@ export function statusCommand(program: Command, io: Io, argv: string[], exit: (c
     warnIfBroken(io, a);
     let learners = pickLearners(a, ids, opts);
     let unit: string | undefined;
-    if (opts.unit) {
-      unit = unitOption(a, opts.unit);
-      learners = learners.filter((l) => l.result.units.some((u) => u.id === unit));
-    }
-    const results = learners.map((l) => l.result);
-    const gaps = new Map(results.map((r) => [r.id, gapsOf(r).length]));
+    // One pass over the results for what the table needs besides them; the formatter reads
+    // them again as it writes, one learner at a time.
+    const gaps = new Map<string, number>();
+    if (opts.unit) unit = unitOption(a, opts.unit);
+    learners = learners.filter((l) => {
+      const r = l.result;
+      gaps.set(r.id, gapsOf(r).length);
+      return !unit || r.units.some((u) => u.id === unit);
+    });
     const staff = new Map([...(a.specs.centre?.staff.values() ?? [])].map((s) => [s.id, s.name]));
-    reports(io, argv).emitAll('status', { asOf: run.asOf, learners: results, gaps, staff, single: ids.length > 0, unit }, { ...run.render, detail: opts.detail });
-    exit(fails(opts.failOn, a.diagnostics, () => results.some((r) => r.status !== 'achieved')) ? EXIT.findings : EXIT.clean);
+    reports(io, argv).emitAll('status', { asOf: run.asOf, learners: resultsOf(learners), gaps, staff, single: ids.length > 0, unit }, { ...run.render, detail: opts.detail });
+    exit(fails(opts.failOn, a.diagnostics, () => learners.some((l) => l.status !== 'achieved')) ? EXIT.findings : EXIT.clean);
   });
 }
 

@@ -3,13 +3,15 @@
 import { appendFileSync } from 'node:fs';
 import type { Output } from '../outputs.js';
 import type { Analysis } from '../pipeline/index.js';
+import { mapEach } from '../iter.js';
+import { resultsOf } from '../pipeline/report.js';
 import type { CiReport } from '../render/ci/report.js';
-import type { Command as FormatCommand } from '../render/registry.js';
+import { text, type Command as FormatCommand, type Rendered } from '../render/registry.js';
 import type { RenderOptions } from '../render/style.js';
 import { gapsOf } from '../status/gaps.js';
 import type { Io } from './kit.js';
 
-type Formatted = (command: FormatCommand, format: string, data: unknown, render: RenderOptions) => string;
+type Formatted = (command: FormatCommand, format: string, data: unknown, render: RenderOptions) => Rendered;
 
 export async function stepSummary(io: Io, outputs: Output[], report: () => Promise<CiReport>): Promise<void> {
   const file = io.env.GITHUB_STEP_SUMMARY;
@@ -19,7 +21,7 @@ export async function stepSummary(io: Io, outputs: Output[], report: () => Promi
 }
 
 export function cohortLines(formatted: Formatted, a: Analysis, render: RenderOptions): string[] {
-  const results = a.learners.map((l) => l.result);
-  const gaps = new Map(results.map((r) => [r.id, gapsOf(r).length]));
-  return formatted('status', 'markdown', { asOf: a.asOf, learners: results, gaps, staff: new Map(), single: false }, render).trimEnd().split('\n');
+  const learners = resultsOf(a.learners);
+  const gaps = new Map([...mapEach(learners, (r) => [r.id, gapsOf(r).length] as const)]);
+  return text(formatted('status', 'markdown', { asOf: a.asOf, learners, gaps, staff: new Map(), single: false }, render)).trimEnd().split('\n');
 }

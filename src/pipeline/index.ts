@@ -18,6 +18,11 @@ import { report, type LearnerReport } from './report.js';
 
 export type { LearnerReport } from './report.js';
 
+/** Up to this many learners, results a report will show stay in memory; beyond, those written
+ * to the cache are read back from it as the report goes, so memory does not grow with the
+ * cohort. */
+const KEEP_IN_MEMORY = 500;
+
 export interface AnalyseOptions {
   asOf: string;
   /** Only these learners (folder names); the whole centre when absent. */
@@ -88,7 +93,8 @@ export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Ana
   const settle = (i: number, a: Assessed, written?: string) => {
     const entry = entries[i]!;
     const key = written ?? learnerCache.put(entry, a);
-    const result = a.result && (opts.results || !key) ? a.result : key ? learnerCache.loader(entry, key) : noResult(entry.id);
+    const keep = opts.results && entries.length <= KEEP_IN_MEMORY;
+    const result = a.result && (keep || !key) ? a.result : key ? learnerCache.loader(entry, key) : noResult(entry.id);
     slots[i] = { report: a.head ? report(a.head, result) : undefined, diagnostics: a.diagnostics };
     opts.progress?.(++done, entries.length);
   };
@@ -97,7 +103,8 @@ export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Ana
     const count = reader.root && pool.workersAvailable() ? pool.workerCount(misses.length, opts.workers) : 0;
     if (count > 0) {
       const cache = opts.cache && reader.root ? { ...learnerCache.context(), root: reader.root } : undefined;
-      await pool.assessInWorkers(count, misses.map((i) => entries[i]!), { root: reader.root!, asOf: opts.asOf, specs, results: opts.results === true, cache }, (k, a, written) => settle(misses[k]!, a, written));
+      const results = opts.results === true && (entries.length <= KEEP_IN_MEMORY || !cache);
+      await pool.assessInWorkers(count, misses.map((i) => entries[i]!), { root: reader.root!, asOf: opts.asOf, specs, results, cache }, (k, a, written) => settle(misses[k]!, a, written));
     } else {
       const { assessLearner } = await import('./learner.js');
       for (const i of misses) settle(i, assessLearner(ctx, reader, entries[i]!));

@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { LearnerEntry } from '../load/files.js';
 import type { Path } from '../model/types.js';
-import type { LearnerResult, QualificationStatus } from '../status/types.js';
+import type { LearnerResult, QualificationStatus, Results } from '../status/types.js';
 
 export interface Head {
   entry: LearnerEntry;
@@ -20,13 +20,23 @@ export interface LearnerReport extends Head {
   readonly result: LearnerResult;
 }
 
+/** A report whose result is in memory, or read (again) each time it is asked for: a cohort
+ * of thousands must not keep every result it has shown. */
 export function report(head: Head, result: LearnerResult | (() => LearnerResult)): LearnerReport {
   if (typeof result !== 'function') return { ...head, result };
-  let loaded: LearnerResult | undefined;
   return {
     ...head,
     get result() {
-      return (loaded ??= result());
+      return result();
+    },
+  };
+}
+
+export function resultsOf(reports: readonly LearnerReport[]): Results {
+  return {
+    length: reports.length,
+    *[Symbol.iterator]() {
+      for (const r of reports) yield r.result;
     },
   };
 }

@@ -7,30 +7,49 @@ import type { ImportReport } from './import.js';
 
 export const VERSION = 1;
 
-export function statusJson(asOf: string, learners: LearnerResult[]) {
+export function statusJson(asOf: string, learners: Iterable<LearnerResult>) {
+  return { version: VERSION, asOf, learners: [...learners].map(learnerJson) };
+}
+
+/** The same document as json(statusJson(…)), byte for byte, one learner at a time: a cohort of
+ * thousands is never one string, nor one object tree, in memory. */
+export function statusJsonChunks(asOf: string, learners: Iterable<LearnerResult>): Iterable<string> {
+  return jsonChunks({ version: VERSION, asOf }, 'learners', learners, learnerJson);
+}
+
+function learnerJson(l: LearnerResult) {
   return {
-    version: VERSION,
-    asOf,
-    learners: learners.map((l) => ({
-      id: l.id,
-      name: l.name,
-      qualification: l.qualification,
-      status: l.status,
-      assessor: l.assessor ?? null,
-      credits: { achieved: l.credits.achieved, required: l.credits.required, unknownUnits: l.credits.unknownUnits },
-      progress: { criteriaMet: l.criteria.met, criteriaTotal: l.criteria.total, unitsAchieved: l.unitsAchieved, unitsNeeded: l.unitsNeeded },
-      units: l.units.map((u) => ({
-        id: u.id,
-        title: u.title ?? null,
-        credits: u.credits ?? null,
-        group: u.group ?? null,
-        status: u.status,
-        signoff: u.signoff ? { by: u.signoff.by, date: u.signoff.date } : null,
-        criteria: u.criteria.map((c) => ({ id: c.id, outcome: c.outcome, status: c.status, evidence: [...c.evidence] })),
-      })),
-      rules: l.rules.map((r) => ({ id: r.id, status: r.status, message: r.message })),
+    id: l.id,
+    name: l.name,
+    qualification: l.qualification,
+    status: l.status,
+    assessor: l.assessor ?? null,
+    credits: { achieved: l.credits.achieved, required: l.credits.required, unknownUnits: l.credits.unknownUnits },
+    progress: { criteriaMet: l.criteria.met, criteriaTotal: l.criteria.total, unitsAchieved: l.unitsAchieved, unitsNeeded: l.unitsNeeded },
+    units: l.units.map((u) => ({
+      id: u.id,
+      title: u.title ?? null,
+      credits: u.credits ?? null,
+      group: u.group ?? null,
+      status: u.status,
+      signoff: u.signoff ? { by: u.signoff.by, date: u.signoff.date } : null,
+      criteria: u.criteria.map((c) => ({ id: c.id, outcome: c.outcome, status: c.status, evidence: [...c.evidence] })),
     })),
+    rules: l.rules.map((r) => ({ id: r.id, status: r.status, message: r.message })),
   };
+}
+
+/** json({ ...head, [key]: items.map(toJson) }) written item by item, for a list that ends the document. */
+export function* jsonChunks<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, toJson: (item: T) => unknown): Generator<string> {
+  const top = JSON.stringify(head, null, 2);
+  const open = `${top === '{}' ? '{' : `${top.slice(0, -2)},`}\n  ${JSON.stringify(key)}: [`;
+  let first = true;
+  for (const item of items) {
+    const body = JSON.stringify(toJson(item), null, 2).replace(/\n/g, '\n    ');
+    yield `${first ? open : ','}\n    ${body}`;
+    first = false;
+  }
+  yield first ? `${open}]\n}\n` : '\n  ]\n}\n';
 }
 
 export function gapsJson(asOf: string, gaps: Gap[]) {

@@ -1,5 +1,6 @@
 // The one registry of formatters: (data, options) => string. The CLI looks a formatter up
-// here by command and --format; nothing else chooses output.
+// here by command and --format; nothing else chooses output. A report that grows with the
+// cohort (status as JSON or CSV) may give its text in pieces, written as they come.
 import { checkFormats } from './check.js';
 import { gapsFormats } from './gaps.js';
 import { historyFormats } from './history.js';
@@ -20,6 +21,11 @@ export const FORMATTERS = {
 } as const;
 
 export type Command = keyof typeof FORMATTERS;
+
+export type Rendered = string | Iterable<string>;
+
+/** A formatter's output as one string (for tests, and reports that are small anyway). */
+export const text = (r: Rendered): string => (typeof r === 'string' ? r : [...r].join(''));
 
 export function formatsOf(command: Command): string[] {
   return Object.keys(FORMATTERS[command]);

@@ -1,12 +1,13 @@
 // Formatters for `folio status`: a cohort table, or per learner a header, a per-unit table with
 // progress bars, the rules of combination and (--detail) every criterion by outcome.
-import type { LearnerResult, UnitResult } from '../status/types.js';
-import { json, statusJson } from './contract.js';
+import { flatMapEach, mapEach } from '../iter.js';
+import type { LearnerResult, Results, UnitResult } from '../status/types.js';
+import { statusJsonChunks } from './contract.js';
 import { bar, csvRow, fit, stripAnsi, mdTable, pad, paint, palette, percent, type RenderOptions } from './style.js';
 
 export interface StatusReport {
   asOf: string;
-  learners: LearnerResult[];
+  learners: Results;
   /** Number of gaps per learner id. */
   gaps: Map<string, number>;
   /** Staff names by id, for the assessor line. */
@@ -29,7 +30,7 @@ function cohort(r: StatusReport, o: RenderOptions): string {
   const c = palette(o.color);
   if (r.unit) {
     const header = ['Learner', 'Name', 'Unit status', 'Criteria', 'Signed off'];
-    const rows = r.learners.map((l) => {
+    const rows = mapEach(r.learners, (l) => {
       const u = l.units.find((x) => x.id === r.unit)!;
       return [l.id, l.name, paint(c, u.status), `${u.met}/${u.total}`, u.signoff ? `${u.signoff.date} ${u.signoff.by}` : ''];
     });
@@ -37,7 +38,10 @@ function cohort(r: StatusReport, o: RenderOptions): string {
   }
   const nameWidth = Math.max(8, Math.min(22, o.width - 62));
   const header = ['Learner', 'Name', 'Qualification', 'Units', 'Credits', 'Met', 'Status', 'Gaps'];
-  const rows = r.learners.map((l) => [
+  const counts = new Map<string, number>();
+  const rows = mapEach(r.learners, (l) => {
+    counts.set(l.status, (counts.get(l.status) ?? 0) + 1);
+    return [
     l.id,
     l.name,
     l.qualification,
@@ -46,9 +50,8 @@ function cohort(r: StatusReport, o: RenderOptions): string {
     percent(l.criteria.met, l.criteria.total),
     paint(c, l.status),
     String(r.gaps.get(l.id) ?? 0),
-  ]);
-  const counts = new Map<string, number>();
-  for (const l of r.learners) counts.set(l.status, (counts.get(l.status) ?? 0) + 1);
+  ];
+  });
   const tally = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
   return `${columns(header, rows, [0, nameWidth, 0, 0, 0, 0, 0, 0], c.bold, [3, 4, 5, 7])}\n\n${r.learners.length} learner${r.learners.length === 1 ? '' : 's'} as of ${r.asOf}${tally ? `: ${tally}` : ''}.\n`;
 }
@@ -118,30 +121,35 @@ function unitDetail(u: UnitResult, o: RenderOptions): string[] {
 
 function statusTable(r: StatusReport, o: RenderOptions): string {
   if (!r.single) return cohort(r, o);
-  return `${r.learners.map((l) => learnerView(l, r, o)).join('\n\n')}\n`;
+  return `${mapEach(r.learners, (l) => learnerView(l, r, o)).join('\n\n')}\n`;
 }
 
-function statusCsv(r: StatusReport, o: RenderOptions): string {
+function statusCsv(r: StatusReport, o: RenderOptions): Iterable<string> {
   if (o.detail) {
     const head = ['learner', 'name', 'qualification', 'unit', 'outcome', 'criterion', 'status', 'evidence'];
-    const rows = r.learners.flatMap((l) => unitsOf(l, r).flatMap((u) => u.criteria.map((cr) => [l.id, l.name, l.qualification, u.id, cr.outcome, cr.id, cr.status, cr.evidence.join(' ')])));
-    return `${[csvRow(head), ...rows.map(csvRow)].join('\n')}\n`;
+    return csvLines(head, r.learners, (l) => unitsOf(l, r).flatMap((u) => u.criteria.map((cr) => [l.id, l.name, l.qualification, u.id, cr.outcome, cr.id, cr.status, cr.evidence.join(' ')])));
   }
   const head = ['learner', 'name', 'qualification', 'learner_status', 'assessor', 'unit', 'title', 'group', 'credits', 'unit_status', 'criteria_met', 'criteria_total', 'signed_off_by', 'signed_off_date'];
-  const rows = r.learners.flatMap((l) =>
-    unitsOf(l, r).map((u) => [l.id, l.name, l.qualification, l.status, l.assessor, u.id, u.title, u.group, u.credits, u.status, u.met, u.total, u.signoff?.by, u.signoff?.date]),
-  );
-  return `${[csvRow(head), ...rows.map(csvRow)].join('\n')}\n`;
+  return csvLines(head, r.learners, (l) => unitsOf(l, r).map((u) => [l.id, l.name, l.qualification, l.status, l.assessor, u.id, u.title, u.group, u.credits, u.status, u.met, u.total, u.signoff?.by, u.signoff?.date]));
+}
+
+/** A CSV file learner by learner: rows per learner, each learner read as it comes. */
+function* csvLines(head: string[], learners: Results, rows: (l: LearnerResult) => (string | number | null | undefined)[][]): Generator<string> {
+  yield `${csvRow(head)}\n`;
+  for (const l of learners) {
+    const lines = rows(l).map(csvRow);
+    if (lines.length) yield `${lines.join('\n')}\n`;
+  }
 }
 
 function statusMarkdown(r: StatusReport, o: RenderOptions): string {
   if (!r.single) {
     return `${mdTable(
       ['Learner', 'Name', 'Qualification', 'Units', 'Credits', 'Criteria met', 'Status', 'Gaps'],
-      r.learners.map((l) => [l.id, l.name, l.qualification, `${l.unitsAchieved}/${l.unitsNeeded}`, credits(l), percent(l.criteria.met, l.criteria.total), l.status, r.gaps.get(l.id) ?? 0]),
+      mapEach(r.learners, (l) => [l.id, l.name, l.qualification, `${l.unitsAchieved}/${l.unitsNeeded}`, credits(l), percent(l.criteria.met, l.criteria.total), l.status, r.gaps.get(l.id) ?? 0]),
     )}\n`;
   }
-  const parts = r.learners.map((l) => {
+  const parts = mapEach(r.learners, (l) => {
     const lines = [`## ${l.name} (${l.id})`, '', `${l.qualification} ${l.qualificationTitle ?? ''} · credits ${credits(l)} · ${l.status}`, ''];
     lines.push(mdTable(['Unit', 'Title', 'Group', 'Credits', 'Criteria met', 'Status'], unitsOf(l, r).map((u) => [u.id, u.title, u.group, u.credits ?? '?', `${u.met}/${u.total}`, u.status])));
     if (l.rules.length) lines.push('', mdTable(['Rule', 'Status', ''], l.rules.map((x) => [x.id, x.status, x.message])));
@@ -157,7 +165,7 @@ function statusMarkdown(r: StatusReport, o: RenderOptions): string {
 
 export const statusFormats = {
   table: statusTable,
-  json: (r: StatusReport) => json(statusJson(r.asOf, r.learners.map((l) => (r.unit ? { ...l, units: unitsOf(l, r) } : l)))),
+  json: (r: StatusReport) => statusJsonChunks(r.asOf, r.unit ? { length: r.learners.length, *[Symbol.iterator]() { for (const l of r.learners) yield { ...l, units: unitsOf(l, r) }; } } : r.learners),
   csv: statusCsv,
   markdown: statusMarkdown,
 };

@@ -79,3 +79,9 @@ export interface LearnerResult {
   /** Units the learner must achieve: mandatory plus chosen optional units. */
   unitsNeeded: number;
 }
+
+/** Learners' results as a report walks through them, once or more: read one at a time as it
+ * goes, so a cohort of thousands is never in memory at once. An array is one too. */
+export interface Results extends Iterable<LearnerResult> {
+  readonly length: number;
+}
