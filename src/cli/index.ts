@@ -11,6 +11,7 @@ import { EXIT, UsageError, type Io } from './kit.js';
 import { setupCommands } from './setup.js';
 import { specCommand } from './spec.js';
 import { gapsCommand, statusCommand } from './status.js';
+import { verifyCommand } from './verify.js';
 
 export type { Io } from './kit.js';
 
@@ -33,6 +34,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   gapsCommand(program, io, argv, exit);
   specCommand(program, io, argv);
   importCommand(program, io, argv, exit);
+  verifyCommand(program, io, argv, exit);
   setupCommands(program, io);
 
   try {
