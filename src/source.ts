@@ -174,6 +174,9 @@ export interface RecordSpan {
   /** Every line holding one of its keys or values, ascending: a comment line inside a block
    * mapping is not part of the record, a line of a block scalar is. */
   lines: number[];
+  /** Those of its lines that also hold keys or values of something else (a flow item's other
+   * fields): git cannot tell a change to them from a change to the record. */
+  shared: number[];
   value: unknown;
 }
 
@@ -203,7 +206,32 @@ export function recordAt(source: SourceFile, path: (string | number)[]): RecordS
       Map: (_k, n) => void brackets(n),
       Seq: (_k, n) => void brackets(n),
     });
-  return { offset: node.range[0], lines: [...lines].sort((a, b) => a - b), value: toPlain(node, source.doc) };
+  const own = walk(source.doc, path, true, true); // the record's key is on its line by right
+  const [start, end] = [node.range[0], node.range[1]];
+  const shared = [...lines].filter((l) => (scalarsByLine(source).get(l) ?? []).some((n) => n !== own && (n.range![1] <= start || n.range![0] >= end)));
+  return { offset: node.range[0], lines: [...lines].sort((a, b) => a - b), shared: shared.sort((a, b) => a - b), value: toPlain(node, source.doc) };
+}
+
+// Every scalar of a document by the lines it is on, built once per document: records of a
+// portfolio ask it for each of their lines.
+const scalarIndex = new WeakMap<Document.Parsed, Map<number, YamlNode[]>>();
+function scalarsByLine(source: SourceFile): Map<number, YamlNode[]> {
+  let index = scalarIndex.get(source.doc);
+  if (index) return index;
+  index = new Map();
+  scalarIndex.set(source.doc, index);
+  const add = (n: YamlNode) => {
+    if (!n.range) return;
+    const first = source.lines.linePos(n.range[0]).line;
+    const last = source.lines.linePos(Math.max(n.range[0], n.range[1] - 1)).line;
+    for (let l = first; l <= last; l++) {
+      const on = index!.get(l);
+      if (on) on.push(n);
+      else index!.set(l, [n]);
+    }
+  };
+  visit(source.doc, { Scalar: (_k, n) => void add(n), Alias: (_k, n) => void add(n) });
+  return index;
 }
 
 /** The offset of a line's first character that is not a space: where a finding on that line

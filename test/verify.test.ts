@@ -154,6 +154,17 @@ describe('who committed each record', () => {
     expect(r.stderr).toBe('Verified 2 records in 1 portfolio: no problems.\n');
   });
 
+  it('says when the line of a decision also holds other fields, since git cannot tell them apart', async () => {
+    const flow = centreRepo();
+    flow.write(P, `${HEAD}evidence:\n  - { id: E1, method: observation, date: 2026-02-10, ref: Obs 1, covers: { L/600/0001: [2.1] }, assessment: { by: a.jones, date: 2026-02-11, decision: accepted } }\n`).commit('assess', { author: alice });
+    flow.write(P, flow.read(P).replace('ref: Obs 1', 'ref: Observation 1')).commit('typo', { author: priya });
+    const r = await verify(flow);
+    expect(r.found).toEqual([`${P}:5 verify-author`]);
+    expect(r.at(5)[0]!.column).toBe(flow.read(P).split('\n')[4]!.indexOf('{ by') + 1);
+    expect(r.at(5)[0]!.message).toContain('not by Alice Assessor (a.jones, alice@centre.example) (line 5 also holds other fields, and git cannot tell which of them a commit changed: keep each decision on lines of its own, e.g. assessment: on its own line): staff record');
+    expect(r.at(5)[0]!.message).toContain('committed by Priya Shah <priya@learner.example> (the learner) in');
+  });
+
   it('verifies only the learners named, and refuses an unknown one as status does', async () => {
     repo.write('portfolios/NT-2/portfolio.yaml', `${HEAD}signoffs:\n  - { unit: L/600/0001, by: a.jones, date: 2026-03-15 }\n`).commit('NT-2', { author: bob });
     try {

@@ -40,12 +40,15 @@ export function authorFindings({ record: r, origins }: Attributed, staff: StaffB
   origins.forEach((o, i) => {
     if (o.boundary || o.uncommitted || reported.has(o.commit) || staff.owns(r.by, o.author.email)) return;
     reported.add(o.commit);
+    // git knows lines, not fields: say so when the line holds more than the record
+    const line = r.lines[i]!;
+    const also = r.shared.includes(line) ? ` (line ${line} also holds other fields, and git cannot tell which of them a commit changed: keep each decision on lines of its own, e.g. assessment: on its own line)` : '';
     out.push(
       at(
         'verify-author',
         r,
         i,
-        `the ${r.label} by ${r.by} was committed by ${whoIs(o.author, staff, learnerEmail)} in ${short(o.commit)} "${o.summary}", not by ${named(member)}: staff record their own decisions, so ${r.by} must commit it from their own account (re-commit it as them), or correct by: if someone else made the decision`,
+        `the ${r.label} by ${r.by} was committed by ${whoIs(o.author, staff, learnerEmail)} in ${short(o.commit)} "${o.summary}", not by ${named(member)}${also}: staff record their own decisions, so ${r.by} must commit it from their own account (re-commit it as them), or correct by: if someone else made the decision`,
       ),
     );
   });

@@ -29,17 +29,19 @@ export interface DecisionRecord {
   /** The lines holding it, ascending, and where a finding on each points (same order). */
   lines: number[];
   offsets: number[];
+  /** Lines that also hold other fields (see RecordSpan.shared). */
+  shared: number[];
   /** Its value as written, normalised for comparison (see normalise). */
   value: string;
 }
 
 export function recordsOf(learner: Learner, source: SourceFile, index: Index): DecisionRecord[] {
   const out: DecisionRecord[] = [];
-  const add = (r: Omit<DecisionRecord, 'lines' | 'offsets' | 'value' | 'file'>) => {
+  const add = (r: Omit<DecisionRecord, 'lines' | 'offsets' | 'shared' | 'value' | 'file'>) => {
     const span = recordAt(source, r.path);
     if (!span || span.lines.length === 0) return;
     const offsets = span.lines.map((l, i) => (i === 0 ? span.offset : lineOffset(source, l)));
-    out.push({ ...r, file: source.file, lines: span.lines, offsets, value: normalise(span.value) });
+    out.push({ ...r, file: source.file, lines: span.lines, offsets, shared: span.shared, value: normalise(span.value) });
   };
   for (const e of learner.evidence) {
     const a = e.assessment;
