@@ -165,6 +165,14 @@ describe('who committed each record', () => {
     expect(r.at(5)[0]!.message).toContain('committed by Priya Shah <priya@learner.example> (the learner) in');
   });
 
+  it('reads the author each commit records, not the name .mailmap gives it', async () => {
+    const mapped = centreRepo();
+    mapped.write(P, `${HEAD}signoffs:\n  - { unit: L/600/0001, by: a.jones, date: 2026-03-15 }\n`).write('.mailmap', `${alice.name} <${alice.email}> <${priya.email}>\n`).commit('sign off', { author: priya });
+    const r = await verify(mapped);
+    expect(r.found).toEqual([`${P}:5 verify-author`]);
+    expect(r.at(5)[0]!.message).toContain(`committed by Priya Shah <priya@learner.example> (the learner) (shown as Alice Assessor <alice@centre.example> through .mailmap, which verify does not follow: anyone who can commit can edit it) in`);
+  });
+
   it('verifies only the learners named, and refuses an unknown one as status does', async () => {
     repo.write('portfolios/NT-2/portfolio.yaml', `${HEAD}signoffs:\n  - { unit: L/600/0001, by: a.jones, date: 2026-03-15 }\n`).commit('NT-2', { author: bob });
     try {
@@ -302,7 +310,9 @@ describe.skipIf(!hasSshKeygen)('--signed', () => {
 
   it('costs one git log for the signatures of every commit involved', () => {
     const { commands } = recordGit(() => verifyCentre({ root: repo.dir, reader: fsReader(repo.dir), signed: true }));
-    expect(commands.map((x) => x[0])).toEqual(['rev-parse', 'config', 'rev-parse', 'blame', '--literal-pathspecs', 'cat-file']);
+    // the repository and its blame settings, one blame, the recorded authors, the signatures
+    // (and the commits git calls unsigned, read again for SSH signatures it cannot check)
+    expect(commands.map((x) => x[0])).toEqual(['rev-parse', 'config', 'rev-parse', 'blame', 'cat-file', '--literal-pathspecs', 'cat-file']);
   });
 });
 
@@ -393,8 +403,9 @@ describe('cost in git processes', () => {
     }
     repo.commit('five learners, 150 decisions', { author: alice });
     const before = count();
-    // blame, the shallow list and settings, and one cat-file for what the IQA records saw
-    expect(before).toEqual({ blame: 5, total: 5 + 3 + 1 });
+    // the repository, its blame settings and shallow list; the blames; one cat-file for the
+    // commits' recorded authors and one for the portfolios as the IQA records saw them
+    expect(before).toEqual({ blame: 5, total: 3 + 5 + 2 });
     for (let i = 0; i < 30; i++) repo.write('notes.txt', `${i}\n`).commit(`unrelated ${i}`);
     expect(count()).toEqual(before);
   });

@@ -8,12 +8,13 @@
 //   file, unknown learner): a usage error, not a finding.
 //
 // Cost in git processes: 3 to find the repository and its blame settings, then ONE
-// `git blame` per portfolio (only the records' lines), then at most one `git cat-file --batch`
-// (the portfolios as each IQA record's commit left them) and, with signed, one `git log
-// --no-walk` for the signatures of every commit involved (plus one cat-file when some are
-// unsigned). Never one per record or line; nothing walks the whole history.
+// `git blame` per portfolio (only the records' lines), then one `git cat-file --batch` for the
+// commits' recorded authors, at most one more for the portfolios as each IQA record's commit
+// left them and, with signed, one `git log --no-walk` for the signatures of every commit
+// involved (plus one cat-file when some are unsigned). Never one per record or line; nothing
+// walks the whole history.
 import { compareDiagnostics, type Diagnostic, type Finding } from '../diagnostics.js';
-import { batchRead, blameContext, isMissing, locateRepo, logCommits, type Located } from '../git/index.js';
+import { batchRead, blameContext, isMissing, locateRepo, logCommits, parseCommit, type Located } from '../git/index.js';
 import { CENTRE_FILE, listLearners } from '../load/files.js';
 import { loadLearner, loadSpecs } from '../load/load.js';
 import type { Reader } from '../load/reader.js';
@@ -22,7 +23,7 @@ import type { Staff } from '../model/types.js';
 import { resolveAll } from '../pipeline/positions.js';
 import { lazySource } from '../source.js';
 import { attribute } from './attribution.js';
-import { authorFindings, type Attributed } from './authors.js';
+import { authorChecks, authorFindings, unattributed, type Attributed, type AuthorCheck, type Authors } from './authors.js';
 import { blobOf, editedAfterIqa, iqaChecks, type IqaCheck } from './iqa.js';
 import { staffBook } from './people.js';
 import { learnerEmail, recordsOf } from './records.js';
@@ -86,6 +87,7 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
   if (unknown.length) throw new VerifyError(`no learner ${unknown.join(', ')} in portfolios/: a learner is named by the folder that holds their portfolio.yaml`);
 
   const findings: Finding[] = [];
+  const authorship: AuthorCheck[] = [];
   const signedLines: SignedLine[] = [];
   const iqa: IqaCheck[][] = [];
   const noEmail = new Map<string, { records: number; portfolios: Set<string> }>();
@@ -127,27 +129,44 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
       }),
     }));
     const email = learnerEmail(source);
-    for (const a of attributed) findings.push(...authorFindings(a, staff, email));
+    for (const a of attributed) {
+      findings.push(...unattributed(a));
+      authorship.push(...authorChecks(a, staff, email));
+    }
     if (opts.signed) for (const a of attributed) signedLines.push(...commitsBehind(a));
     const checks = iqaChecks(attributed);
     if (checks.length) iqa.push(checks);
     opts.progress?.(n + 1, entries.length);
   }
 
+  const authors = readAuthors(top, [...authorship.map((c) => c.origin.commit), ...signedLines.map((l) => l.commit)]);
+  findings.push(...authorFindings(authorship, authors, staff));
   if (iqa.length) {
     const blobs = batchRead(top, iqa.flat().map(blobOf));
     const texts = new Map<string, string | undefined>();
     for (const [spec, b] of blobs) texts.set(spec, isMissing(b) ? undefined : b.content.toString('utf8'));
-    for (const checks of iqa) findings.push(...editedAfterIqa(checks, texts, index));
+    for (const checks of iqa) findings.push(...editedAfterIqa(checks, texts, index, authors));
   }
   if (signedLines.length) {
     const commits = logCommits(top, { commits: [...new Set(signedLines.map((l) => l.commit))], signatures: true });
-    findings.push(...signatureFindings(signedLines, new Map(commits.map((c) => [c.id, c])), staff));
+    findings.push(...signatureFindings(signedLines, new Map(commits.map((c) => [c.id, c])), staff, authors));
   }
   for (const [id, x] of noEmail) findings.push(noEmailFinding(staff.get(id)!, x.records, x.portfolios.size));
 
   result.diagnostics = resolveAll(reader, findings).sort(compareDiagnostics);
   return result;
+}
+
+/** Who each commit says its author is, before any .mailmap (one cat-file for them all). */
+function readAuthors(top: string, commits: string[]): Authors {
+  const out: Authors = new Map();
+  const unique = [...new Set(commits)];
+  if (unique.length === 0) return out;
+  for (const [id, obj] of batchRead(top, unique)) {
+    const author = isMissing(obj) ? undefined : parseCommit(obj.content).author;
+    if (author) out.set(id, { name: author.name, email: author.email, date: '' });
+  }
+  return out;
 }
 
 /** Each commit behind a record, once, at the first line it wrote. */

@@ -10,7 +10,7 @@ import type { Finding } from '../diagnostics.js';
 import type { BlameLine } from '../git/index.js';
 import type { Index } from '../model/index.js';
 import { parseYaml } from '../source.js';
-import type { Attributed } from './authors.js';
+import type { Attributed, Authors } from './authors.js';
 import { short } from './people.js';
 import { normalise } from './records.js';
 
@@ -54,7 +54,7 @@ export function iqaChecks(records: Attributed[]): IqaCheck[] {
 export const blobOf = (c: IqaCheck) => `${c.intro.commit}:${c.intro.origPath}`;
 
 /** The findings of one portfolio's IQA checks, given the texts of blobOf (undefined: unreadable). */
-export function editedAfterIqa(checks: IqaCheck[], texts: Map<string, string | undefined>, index: Index): Finding[] {
+export function editedAfterIqa(checks: IqaCheck[], texts: Map<string, string | undefined>, index: Index, authors: Authors): Finding[] {
   // What each IQA saw: the decisions that existed in its commit, with their values then.
   const seen = new Map<IqaCheck, Map<Attributed, string>>();
   for (const c of checks) {
@@ -74,20 +74,22 @@ export function editedAfterIqa(checks: IqaCheck[], texts: Map<string, string | u
     }
     for (const c of judges) {
       if (seen.get(c)!.get(d) === d.record.value) continue;
-      out.push(changed(d, c));
+      out.push(changed(d, c, authors));
     }
   }
   return out;
 }
 
-function changed(d: Attributed, c: IqaCheck): Finding {
+function changed(d: Attributed, c: IqaCheck, authors: Authors): Finding {
   const { record: r } = d;
   const after = d.origins.flatMap((o, i) => (o.uncommitted || (o.commit !== c.intro.commit && time(o) >= time(c.intro)) ? [i] : []));
   const by = new Map<string, BlameLine>();
   for (const i of after) by.set(d.origins[i]!.commit, d.origins[i]!);
-  const what = [...by.values()].map((o) =>
-    o.uncommitted ? 'changes not yet committed changed it' : `commit ${short(o.commit)} by ${o.author.name} <${o.author.email}> on ${o.committer.date.slice(0, 10)} changed it`,
-  );
+  const what = [...by.values()].map((o) => {
+    if (o.uncommitted) return 'changes not yet committed changed it';
+    const author = authors.get(o.commit) ?? o.author;
+    return `commit ${short(o.commit)} by ${author.name} <${author.email}> on ${o.committer.date.slice(0, 10)} changed it`;
+  });
   const how = what.length ? what.join('; ') : 'it no longer reads as it did then, though no later commit wrote its lines (a merge took an older version)';
   const i = after[0] ?? 0;
   return {

@@ -5,6 +5,7 @@
 // by one `git log --no-walk` after every portfolio is blamed.
 import type { Finding } from '../diagnostics.js';
 import type { Commit, Person, SignatureStatus } from '../git/index.js';
+import type { Authors } from './authors.js';
 import { named, short, signerEmail, type StaffBook } from './people.js';
 import type { DecisionRecord } from './records.js';
 
@@ -24,13 +25,14 @@ const UNTRUSTED: Partial<Record<SignatureStatus, string>> = {
   R: 'it was signed with a key that has been revoked',
 };
 
-export function signatureFindings(lines: SignedLine[], commits: Map<string, Commit>, staff: StaffBook): Finding[] {
+export function signatureFindings(lines: SignedLine[], commits: Map<string, Commit>, staff: StaffBook, authors: Authors): Finding[] {
   const out: Finding[] = [];
   for (const l of lines) {
     const r = l.record;
     const sig = commits.get(l.commit)?.signature;
     const status = sig?.status ?? 'E';
-    const behind = `the ${r.label} by ${r.by} rests on commit ${short(l.commit)} by ${l.author.name} <${l.author.email}>`;
+    const author = authors.get(l.commit) ?? l.author;
+    const behind = `the ${r.label} by ${r.by} rests on commit ${short(l.commit)} by ${author.name} <${author.email}>`;
     const push = (code: Finding['code'], message: string) => out.push({ code, message, target: { file: r.file, offset: l.offset } });
     if (status === 'N') push('verify-unsigned', `${behind}, which is not signed: with --signed every commit behind a decision must be signed; ${r.by} signs their commits (git config commit.gpgSign true) and commits it again`);
     else if (status === 'B') push('verify-bad-signature', `${behind}, whose signature does not match its content: the commit was altered after it was signed, so nothing in it can be trusted; restore the record from a trusted copy and have ${r.by} commit it again, signed`);
