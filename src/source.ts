@@ -256,8 +256,13 @@ export function resolve(source: SourceFile | undefined, f: Finding): Diagnostic 
   if (!source) return { ...base, line: 0, column: 0 };
   const offset = offsetOf(source, f);
   if (offset === null) return { ...base, line: 1, column: 1, excerpt: lineText(source, 1) };
+  return { ...base, ...positionAt(source, offset) };
+}
+
+/** Line, column and the line's text at an offset: where a finding placed by offset points. */
+export function positionAt(source: SourceFile, offset: number): { line: number; column: number; excerpt: string } {
   const { line, col } = source.lines.linePos(offset);
-  return { ...base, line, column: col, excerpt: lineText(source, line) };
+  return { line, column: col, excerpt: lineText(source, line) };
 }
 
 function lineText(source: SourceFile, line: number): string {

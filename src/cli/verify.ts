@@ -1,6 +1,7 @@
 // folio verify: every decision, sign-off and IQA record checked against the git commits that
 // wrote it, reported as check-style findings so the same CI integrations read them.
 import type { Command } from 'commander';
+import { formatsOf } from '../render/registry.js';
 import { centreRun, EXIT, reports, UsageError, VERSION, type Io } from './kit.js';
 import { stepSummary } from './summary.js';
 import type { VerifyResult } from '../verify/index.js';
@@ -17,7 +18,7 @@ export function verifyCommand(program: Command, io: Io, argv: string[], exit: (c
     .argument('[learners...]', 'learner ids (folder names); every learner when none')
     .description('check that each decision, sign-off and IQA record was committed by the staff member it names')
     .option('-C, --dir <dir>', 'the centre repository (default: the first folder upwards holding specs/)')
-    .option('-f, --format <format>', 'output format: table, json, csv, markdown, github, junit, sarif, codeclimate; repeat with -o FILE for several reports')
+    .option('-f, --format <format>', `output format: ${formatsOf('verify').join(', ')}; repeat with -o FILE for several reports`)
     .option('-o, --output <file>', 'write the report of the --format before it to FILE')
     .option('--signed', 'also require every commit behind a record to be signed by that staff member')
     .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)')

@@ -7,10 +7,10 @@
 // that shows their commits under an assessor's name. Reading the commit objects takes one
 // `git cat-file` for every commit of every portfolio, so authors are compared after all
 // portfolios are blamed (authorChecks now, authorFindings then).
-import type { Code, Finding } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { BlameLine, Person } from '../git/index.js';
 import { named, short, whoIs, type StaffBook } from './people.js';
-import type { DecisionRecord } from './records.js';
+import { finding as at, type DecisionRecord } from './records.js';
 
 /** A record with the origin of each of its lines (aligned with record.lines). */
 export interface Attributed {
@@ -30,13 +30,11 @@ export interface AuthorCheck {
 /** Commit → its author as recorded in the commit object. */
 export type Authors = Map<string, Person>;
 
-const at = (code: Code, r: DecisionRecord, i: number, message: string): Finding => ({ code, message, target: { file: r.file, offset: r.offsets[i]! } });
-
 const lineList = (lines: number[]) => (lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`);
 
 /** Lines with no author on record: older than a shallow clone's history, or not committed. */
-export function unattributed({ record: r, origins }: Attributed): Finding[] {
-  const out: Finding[] = [];
+export function unattributed({ record: r, origins }: Attributed): Diagnostic[] {
+  const out: Diagnostic[] = [];
   const cut = origins.findIndex((o) => o.boundary);
   if (cut >= 0) {
     const o = origins[cut]!;
@@ -70,8 +68,8 @@ export function authorChecks({ record, origins }: Attributed, staff: StaffBook, 
   return out;
 }
 
-export function authorFindings(checks: AuthorCheck[], authors: Authors, staff: StaffBook): Finding[] {
-  const out: Finding[] = [];
+export function authorFindings(checks: AuthorCheck[], authors: Authors, staff: StaffBook): Diagnostic[] {
+  const out: Diagnostic[] = [];
   for (const { record: r, index: i, origin: o, learnerEmail } of checks) {
     const author = authors.get(o.commit) ?? o.author;
     if (staff.owns(r.by, author.email)) continue;

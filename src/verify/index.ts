@@ -21,7 +21,7 @@ import type { Reader } from '../load/reader.js';
 import { buildIndex } from '../model/index.js';
 import type { Staff } from '../model/types.js';
 import { resolveAll } from '../pipeline/positions.js';
-import { lazySource } from '../source.js';
+import type { SourceFile } from '../source.js';
 import { attribute } from './attribution.js';
 import { authorChecks, authorFindings, unattributed, type Attributed, type AuthorCheck, type Authors } from './authors.js';
 import { blobOf, editedAfterIqa, iqaChecks, type IqaCheck } from './iqa.js';
@@ -86,7 +86,7 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
   const unknown = (opts.learners ?? []).filter((id) => !entries.some((e) => e.id === id));
   if (unknown.length) throw new VerifyError(`no learner ${unknown.join(', ')} in portfolios/: a learner is named by the folder that holds their portfolio.yaml`);
 
-  const findings: Finding[] = [];
+  const findings: Diagnostic[] = [];
   const authorship: AuthorCheck[] = [];
   const signedLines: SignedLine[] = [];
   const iqa: IqaCheck[][] = [];
@@ -94,16 +94,15 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
   const result: VerifyResult = { diagnostics: [], portfolios: 0, records: 0, verified: 0, unknownStaff: 0, unreadable: [], prefix: prefix.replace(/\/$/, '') };
 
   for (const [n, entry] of entries.entries()) {
-    const { learner } = loadLearner(reader, entry);
+    let source: SourceFile | undefined;
+    const { learner } = loadLearner(reader, entry, (s) => (source = s));
     if (!learner) {
       if (opts.learners) throw new VerifyError(`the portfolio of ${entry.id} cannot be read: "folio check" shows why`);
       result.unreadable.push(entry.id);
       continue;
     }
     result.portfolios++;
-    const text = reader.read(entry.file);
-    const source = lazySource(entry.file, () => text);
-    const all = recordsOf(learner, source, index);
+    const all = recordsOf(learner, source!, index);
     result.records += all.length;
     // A record naming someone not on the staff list does not count towards status, and
     // folio check reports it (unknown-staff): nothing to verify it against.
@@ -128,7 +127,7 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
         return o;
       }),
     }));
-    const email = learnerEmail(source);
+    const email = learnerEmail(source!);
     for (const a of attributed) {
       findings.push(...unattributed(a));
       authorship.push(...authorChecks(a, staff, email));
@@ -151,9 +150,8 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
     const commits = logCommits(top, { commits: [...new Set(signedLines.map((l) => l.commit))], signatures: true });
     findings.push(...signatureFindings(signedLines, new Map(commits.map((c) => [c.id, c])), staff, authors));
   }
-  for (const [id, x] of noEmail) findings.push(noEmailFinding(staff.get(id)!, x.records, x.portfolios.size));
-
-  result.diagnostics = resolveAll(reader, findings).sort(compareDiagnostics);
+  findings.push(...resolveAll(reader, [...noEmail].map(([id, x]) => noEmailFinding(staff.get(id)!, x.records, x.portfolios.size))));
+  result.diagnostics = findings.sort(compareDiagnostics);
   return result;
 }
 
@@ -177,7 +175,7 @@ function commitsBehind({ record, origins }: Attributed): SignedLine[] {
     // an uncommitted or cut-off line is reported as such; it has no commit to check
     if (o.uncommitted || o.boundary || seen.has(o.commit)) return;
     seen.add(o.commit);
-    out.push({ record, commit: o.commit, author: o.author, offset: record.offsets[i]! });
+    out.push({ record, commit: o.commit, author: o.author, index: i });
   });
   return out;
 }

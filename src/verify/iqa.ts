@@ -6,13 +6,13 @@
 // the working tree. Whether a decision changed is decided by its content, so re-indenting it
 // or editing other fields on its line is not an edit; the commits named as having changed it
 // are those of its lines committed after the IQA's commit (by committer time).
-import type { Finding } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { BlameLine } from '../git/index.js';
 import type { Index } from '../model/index.js';
 import { parseYaml } from '../source.js';
 import type { Attributed, Authors } from './authors.js';
 import { short } from './people.js';
-import { normalise } from './records.js';
+import { finding, normalise } from './records.js';
 
 /** One IQA record whose commit is known, and the decisions it covers. */
 export interface IqaCheck {
@@ -54,7 +54,7 @@ export function iqaChecks(records: Attributed[]): IqaCheck[] {
 export const blobOf = (c: IqaCheck) => `${c.intro.commit}:${c.intro.origPath}`;
 
 /** The findings of one portfolio's IQA checks, given the texts of blobOf (undefined: unreadable). */
-export function editedAfterIqa(checks: IqaCheck[], texts: Map<string, string | undefined>, index: Index, authors: Authors): Finding[] {
+export function editedAfterIqa(checks: IqaCheck[], texts: Map<string, string | undefined>, index: Index, authors: Authors): Diagnostic[] {
   // What each IQA saw: the decisions that existed in its commit, with their values then.
   const seen = new Map<IqaCheck, Map<Attributed, string>>();
   for (const c of checks) {
@@ -63,7 +63,7 @@ export function editedAfterIqa(checks: IqaCheck[], texts: Map<string, string | u
   }
   // Against each unit, a decision answers to the latest IQA record that saw it: a later
   // sample of the decision as it now stands supersedes an earlier one.
-  const out: Finding[] = [];
+  const out: Diagnostic[] = [];
   const decisions = [...new Set(checks.flatMap((c) => c.decisions))];
   for (const d of decisions) {
     const judges = new Set<IqaCheck>();
@@ -80,7 +80,7 @@ export function editedAfterIqa(checks: IqaCheck[], texts: Map<string, string | u
   return out;
 }
 
-function changed(d: Attributed, c: IqaCheck, authors: Authors): Finding {
+function changed(d: Attributed, c: IqaCheck, authors: Authors): Diagnostic {
   const { record: r } = d;
   const after = d.origins.flatMap((o, i) => (o.uncommitted || (o.commit !== c.intro.commit && time(o) >= time(c.intro)) ? [i] : []));
   const by = new Map<string, BlameLine>();
@@ -91,12 +91,12 @@ function changed(d: Attributed, c: IqaCheck, authors: Authors): Finding {
     return `commit ${short(o.commit)} by ${author.name} <${author.email}> on ${o.committer.date.slice(0, 10)} changed it`;
   });
   const how = what.length ? what.join('; ') : 'it no longer reads as it did then, though no later commit wrote its lines (a merge took an older version)';
-  const i = after[0] ?? 0;
-  return {
-    code: 'verify-edited-after-iqa',
-    target: { file: r.file, offset: r.offsets[i]! },
-    message: `the ${r.label} by ${r.by} was changed after the ${c.iqa.record.label} by ${c.iqa.record.by} was committed in ${short(c.intro.commit)} on ${c.intro.committer.date.slice(0, 10)}: ${how}. The IQA sampled it as it stood then: restore it, or have the IQA sample it again and add a new IQA record`,
-  };
+  return finding(
+    'verify-edited-after-iqa',
+    r,
+    after[0] ?? 0,
+    `the ${r.label} by ${r.by} was changed after the ${c.iqa.record.label} by ${c.iqa.record.by} was committed in ${short(c.intro.commit)} on ${c.intro.committer.date.slice(0, 10)}: ${how}. The IQA sampled it as it stood then: restore it, or have the IQA sample it again and add a new IQA record`,
+  );
 }
 
 /** The decisions of an IQA check that existed in the portfolio as the IQA committed it, with
