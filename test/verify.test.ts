@@ -389,6 +389,19 @@ describe('reports for CI', () => {
   });
 });
 
+describe('a centre in a folder of its repository', () => {
+  it('blames the files where they are, and gives CI paths from the repository root', async () => {
+    const repo = makeRepo();
+    cpSync(join(FIXTURES, 'centre/specs'), join(repo.dir, 'centre/specs'), { recursive: true });
+    repo.write('centre/portfolios/centre.yaml', CENTRE).commit('centre', { author: admin });
+    repo.write(`centre/${P}`, `${HEAD}signoffs:\n  - { unit: L/600/0001, by: a.jones, date: 2026-03-15 }\n`).commit('sign off', { author: priya });
+    const json = await folio(['verify', '--format', 'json'], { cwd: join(repo.dir, 'centre/portfolios') });
+    expect(JSON.parse(json.stdout).diagnostics.map((d: Diagnostic) => `${d.file}:${d.line} ${d.code}`)).toEqual([`${P}:5 verify-author`]);
+    const github = await folio(['verify', '-C', join(repo.dir, 'centre'), '--format', 'github']);
+    expect(github.stdout).toMatch(/^::error file=centre\/portfolios\/NT-1\/portfolio\.yaml,line=5,col=5,/);
+  });
+});
+
 describe('cost in git processes', () => {
   it('one blame per portfolio, whatever the number of records or the length of the history', () => {
     const repo = centreRepo();

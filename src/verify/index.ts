@@ -138,7 +138,8 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
     opts.progress?.(n + 1, entries.length);
   }
 
-  const authors = readAuthors(top, [...authorship.map((c) => c.origin.commit), ...signedLines.map((l) => l.commit)]);
+  const changers = iqa.flat().flatMap((c) => c.decisions.flatMap((d) => d.origins.filter((o) => !o.uncommitted).map((o) => o.commit)));
+  const authors = readAuthors(top, [...authorship.map((c) => c.origin.commit), ...signedLines.map((l) => l.commit), ...changers]);
   findings.push(...authorFindings(authorship, authors, staff));
   if (iqa.length) {
     const blobs = batchRead(top, iqa.flat().map(blobOf));
