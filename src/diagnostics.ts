@@ -34,10 +34,13 @@ export interface Finding {
 interface CodeInfo {
   severity: Severity;
   summary: string;
+  /** The command that reports it, when not folio check. */
+  command?: 'verify';
 }
 
 // The registry of stable codes. Adding a check means adding its code here first; the README
-// table of check codes is tested against this list.
+// table of check codes is tested against this list. CI formats describe the codes of the
+// command that ran (check, or verify).
 export const CODES = {
   'yaml-syntax': { severity: 'error', summary: 'The file is not valid YAML.' },
   'duplicate-key': { severity: 'error', summary: 'A key appears twice in the same mapping.' },
@@ -78,6 +81,16 @@ export const CODES = {
   'uln-check-digit': { severity: 'error', summary: 'A Unique Learner Number fails its check digit or format.' },
   'evidence-currency': { severity: 'warning', summary: "Evidence was older than the centre's currency policy when assessed." },
   'witness-missing': { severity: 'warning', summary: 'Witness evidence does not say who the witness is.' },
+  // From folio verify, which checks the records against the git history that holds them.
+  'verify-author': { severity: 'error', summary: 'folio verify: a line of a decision, sign-off or IQA record was committed by someone other than the staff member it names.', command: 'verify' },
+  'verify-uncommitted': { severity: 'error', summary: 'folio verify: a decision, sign-off or IQA record is not committed, so its author is not on record.', command: 'verify' },
+  'verify-no-email': { severity: 'error', summary: 'folio verify: a staff member named by records has no email in portfolios/centre.yaml, so their records cannot be verified.', command: 'verify' },
+  'verify-edited-after-iqa': { severity: 'error', summary: 'folio verify: a decision or sign-off was changed after an IQA record on its unit sampled it.', command: 'verify' },
+  'verify-history-missing': { severity: 'error', summary: "folio verify: a record's line comes from before a shallow clone's history starts, so its author cannot be known.", command: 'verify' },
+  'verify-unsigned': { severity: 'error', summary: 'folio verify --signed: a commit behind a record is not signed.', command: 'verify' },
+  'verify-bad-signature': { severity: 'error', summary: 'folio verify --signed: a commit behind a record has a signature that does not match its content.', command: 'verify' },
+  'verify-signature-unknown': { severity: 'error', summary: 'folio verify --signed: a commit behind a record has a signature that cannot be trusted (not checkable, untrusted, expired or revoked key).', command: 'verify' },
+  'verify-signer': { severity: 'error', summary: 'folio verify --signed: a commit behind a record is signed by someone other than the staff member it names.', command: 'verify' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -11,6 +11,7 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  visit,
   type Node as YamlNode,
 } from 'yaml';
 import type { Diagnostic, Finding } from './diagnostics.js';
@@ -144,27 +145,105 @@ export function toPlain(node: unknown, doc: Document.Parsed, depth = 0): unknown
 }
 
 /** The node at a data path (its key when wantKey), or the deepest node the path reaches: a
- * missing field is reported at the mapping or item that should hold it. */
-function walk(doc: Document.Parsed, path: (string | number)[], wantKey: boolean): YamlNode | null {
+ * missing field is reported at the mapping or item that should hold it. With exact, a path
+ * that does not reach its end gives null instead. */
+function walk(doc: Document.Parsed, path: (string | number)[], wantKey: boolean, exact = false): YamlNode | null {
   let node: unknown = doc.contents;
+  const short = (at: unknown) => (exact ? null : ((at ?? null) as YamlNode | null));
   for (let i = 0; i < path.length; i++) {
     const step = path[i]!;
     if (isAlias(node)) node = (node as Alias).resolve(doc);
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
-      if (!pair) return node as YamlNode;
+      if (!pair) return short(node);
       if (i === path.length - 1 && wantKey) return pair.key as YamlNode;
       // An absent value (`key:` with nothing) has no node; the key stands for it.
       node = pair.value ?? pair.key;
     } else if (isSeq(node) && typeof step === 'number') {
       const item = node.items[step];
-      if (item == null) return node as YamlNode;
+      if (item == null) return short(node);
       node = item;
     } else {
-      return (node ?? null) as YamlNode | null;
+      return short(node);
     }
   }
   return (node ?? null) as YamlNode | null;
+}
+
+/** A record in a file (an assessment, a sign-off…): where it starts, the lines that hold it,
+ * and its value as plain data. */
+export interface RecordSpan {
+  /** Offset of the record's first character. */
+  offset: number;
+  /** Every line holding one of its keys or values, ascending: a comment line inside a block
+   * mapping is not part of the record, a line of a block scalar is. */
+  lines: number[];
+  /** Those of its lines that also hold keys or values of something else (a flow item's other
+   * fields): git cannot tell a change to them from a change to the record. */
+  shared: number[];
+  value: unknown;
+}
+
+/** The record at a data path, or undefined when the path does not lead to a node. */
+export function recordAt(source: SourceFile, path: (string | number)[]): RecordSpan | undefined {
+  const node = walk(source.doc, path, false, true);
+  if (!node?.range) return undefined;
+  const lines = new Set<number>();
+  const cover = (range: readonly number[] | null | undefined) => {
+    if (!range) return;
+    const first = source.lines.linePos(range[0]!).line;
+    // a range ends after its last character, often at the start of the next line
+    const last = source.lines.linePos(Math.max(range[0]!, range[1]! - 1)).line;
+    for (let l = first; l <= last; l++) lines.add(l);
+  };
+  // the brackets of a flow collection hold it too (a line with only "}" is part of it)
+  const brackets = (n: { flow?: boolean; range?: readonly number[] | null }) => {
+    if (!n.flow || !n.range) return;
+    cover([n.range[0]!, n.range[0]! + 1]);
+    cover([n.range[1]! - 1, n.range[1]!]);
+  };
+  if (isScalar(node) || isAlias(node)) cover(node.range);
+  else
+    visit(node, {
+      Scalar: (_k, n) => void cover(n.range),
+      Alias: (_k, n) => void cover(n.range),
+      Map: (_k, n) => void brackets(n),
+      Seq: (_k, n) => void brackets(n),
+    });
+  const own = walk(source.doc, path, true, true); // the record's key is on its line by right
+  const [start, end] = [node.range[0], node.range[1]];
+  const shared = [...lines].filter((l) => (scalarsByLine(source).get(l) ?? []).some((n) => n !== own && (n.range![1] <= start || n.range![0] >= end)));
+  return { offset: node.range[0], lines: [...lines].sort((a, b) => a - b), shared: shared.sort((a, b) => a - b), value: toPlain(node, source.doc) };
+}
+
+// Every scalar of a document by the lines it is on, built once per document: records of a
+// portfolio ask it for each of their lines.
+const scalarIndex = new WeakMap<Document.Parsed, Map<number, YamlNode[]>>();
+function scalarsByLine(source: SourceFile): Map<number, YamlNode[]> {
+  let index = scalarIndex.get(source.doc);
+  if (index) return index;
+  index = new Map();
+  scalarIndex.set(source.doc, index);
+  const add = (n: YamlNode) => {
+    if (!n.range) return;
+    const first = source.lines.linePos(n.range[0]).line;
+    const last = source.lines.linePos(Math.max(n.range[0], n.range[1] - 1)).line;
+    for (let l = first; l <= last; l++) {
+      const on = index!.get(l);
+      if (on) on.push(n);
+      else index!.set(l, [n]);
+    }
+  };
+  visit(source.doc, { Scalar: (_k, n) => void add(n), Alias: (_k, n) => void add(n) });
+  return index;
+}
+
+/** The offset of a line's first character that is not a space: where a finding on that line
+ * of a record points. */
+export function lineOffset(source: SourceFile, line: number): number {
+  const start = source.lines.lineStarts[line - 1] ?? 0;
+  const indent = /^[ \t]*/.exec(source.text.slice(start, start + 200))![0].length;
+  return start + indent;
 }
 
 /** The offset a finding points at: the node itself, or for a missing child the parent's start. */
@@ -181,8 +260,13 @@ export function resolve(source: SourceFile | undefined, f: Finding): Diagnostic 
   if (!source) return { ...base, line: 0, column: 0 };
   const offset = offsetOf(source, f);
   if (offset === null) return { ...base, line: 1, column: 1, excerpt: lineText(source, 1) };
+  return { ...base, ...positionAt(source, offset) };
+}
+
+/** Line, column and the line's text at an offset: where a finding placed by offset points. */
+export function positionAt(source: SourceFile, offset: number): { line: number; column: number; excerpt: string } {
   const { line, col } = source.lines.linePos(offset);
-  return { ...base, line, column: col, excerpt: lineText(source, line) };
+  return { line, column: col, excerpt: lineText(source, line) };
 }
 
 function lineText(source: SourceFile, line: number): string {

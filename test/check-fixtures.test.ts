@@ -51,7 +51,9 @@ describe('folio check on the broken fixture centre', async () => {
   it('covers every check code that can arise from files', () => {
     const seen = new Set(doc.diagnostics.map((d) => d.code));
     const notInFixture = ['file-unreadable', 'duplicate-qualification'];
-    for (const code of Object.keys(CODES)) if (!notInFixture.includes(code)) expect(seen, code).toContain(code);
+    // folio verify's codes come from git history, not files: test/verify.test.ts covers them
+    const fromCheck = Object.entries(CODES).filter(([, info]) => !('command' in info)).map(([code]) => code);
+    for (const code of fromCheck) if (!notInFixture.includes(code)) expect(seen, code).toContain(code);
   });
 });
 

@@ -12,6 +12,7 @@ import { EXIT, UsageError, type Io } from './kit.js';
 import { setupCommands } from './setup.js';
 import { specCommand } from './spec.js';
 import { gapsCommand, statusCommand } from './status.js';
+import { verifyCommand } from './verify.js';
 
 export type { Io } from './kit.js';
 
@@ -35,6 +36,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   specCommand(program, io, argv);
   historyCommands(program, io, argv);
   importCommand(program, io, argv, exit);
+  verifyCommand(program, io, argv, exit);
   setupCommands(program, io);
 
   try {

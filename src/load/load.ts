@@ -10,7 +10,7 @@ import { qualificationSchema } from '../schema/qualification.js';
 import { unitSchema } from '../schema/unit.js';
 import { validate, type IndexMap } from '../schema/validate.js';
 import type { z } from 'zod';
-import { parseYaml } from '../source.js';
+import { parseYaml, type SourceFile } from '../source.js';
 import { locateEvidenceFiles } from './evidence-files.js';
 import { idFromFileName, specFiles, type LearnerEntry } from './files.js';
 import type { Reader } from './reader.js';
@@ -23,6 +23,7 @@ function readAs<S extends z.ZodType, T>(
   what: string,
   build: (data: z.output<S>, indices: IndexMap, raw: unknown) => T,
   findings: Finding[],
+  onParsed?: (source: SourceFile) => void,
 ): T | undefined {
   let text: string;
   try {
@@ -32,6 +33,7 @@ function readAs<S extends z.ZodType, T>(
     return undefined;
   }
   const parsed = parseYaml(file, text);
+  onParsed?.(parsed.source);
   findings.push(...parsed.findings);
   if (parsed.value === undefined) return undefined;
   const v = validate(schema, parsed.value, file, what);
@@ -67,9 +69,11 @@ export function loadSpecs(reader: Reader): LoadedSpecs {
   return { specs, findings, files };
 }
 
-export function loadLearner(reader: Reader, entry: LearnerEntry): { learner?: Learner; findings: Finding[] } {
+/** onParsed receives the portfolio's syntax tree, for a caller that needs positions of many
+ * records (verify) and would otherwise parse the file again. */
+export function loadLearner(reader: Reader, entry: LearnerEntry, onParsed?: (source: SourceFile) => void): { learner?: Learner; findings: Finding[] } {
   const findings: Finding[] = [];
-  const learner = readAs(reader, entry.file, portfolioSchema, 'portfolio', (d, ix, raw) => buildLearner(d, entry.file, entry.id, entry.dir, ix, raw), findings);
+  const learner = readAs(reader, entry.file, portfolioSchema, 'portfolio', (d, ix, raw) => buildLearner(d, entry.file, entry.id, entry.dir, ix, raw), findings, onParsed);
   if (learner) locateEvidenceFiles(learner, reader);
   return { learner, findings };
 }

@@ -10,6 +10,9 @@ export interface CheckReport {
   summary: CheckSummary;
   /** For the CI formats: where the centre is in the repository, folio's version. */
   ci?: CiContext;
+  /** The last line of the table and Markdown reports instead of the summary of files (verify
+   * says how many records it verified). */
+  closing?: string;
 }
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
@@ -33,7 +36,7 @@ export function checkTable(r: CheckReport, o: RenderOptions): string {
     }
   }
   if (out.length) out.push('');
-  out.push(summaryLine(r.summary));
+  out.push(r.closing ?? summaryLine(r.summary));
   return `${out.join('\n')}\n`;
 }
 
@@ -43,6 +46,6 @@ export const checkFormats = {
   csv: (r: CheckReport) =>
     `${[csvRow(['file', 'line', 'column', 'severity', 'code', 'message']), ...r.diagnostics.map((d) => csvRow([d.file, d.line, d.column, d.severity, d.code, d.message]))].join('\n')}\n`,
   markdown: (r: CheckReport) =>
-    `${r.diagnostics.length ? mdTable(['File', 'Line', 'Column', 'Severity', 'Code', 'Message'], r.diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.code, d.message])) + '\n\n' : ''}${summaryLine(r.summary)}\n`,
+    `${r.diagnostics.length ? mdTable(['File', 'Line', 'Column', 'Severity', 'Code', 'Message'], r.diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.code, d.message])) + '\n\n' : ''}${r.closing ?? summaryLine(r.summary)}\n`,
   ...ciFormats((r: CheckReport) => checkCi(r, r.ci ?? { prefix: '', version: '' })),
 };

@@ -11,6 +11,8 @@ import { statusFormats } from './status.js';
 
 export const FORMATTERS = {
   check: checkFormats,
+  // verify reports findings in the check format, so every CI integration reads them as is
+  verify: checkFormats,
   status: statusFormats,
   gaps: gapsFormats,
   'spec list': specFormats.list,

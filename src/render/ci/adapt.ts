@@ -12,19 +12,24 @@ export interface CiContext {
   version: string;
   /** Markdown lines to close a job summary with (the cohort's status). */
   summary?: string[];
+  /** Whose codes the report describes: folio check's (default) or folio verify's. */
+  command?: 'check' | 'verify';
 }
 
 const TOOL = (version: string) => ({ name: 'folio' as const, version });
 const join = (prefix: string, file: string) => (prefix ? `${prefix}/${file}` : file);
 
 export function checkCi(r: CheckReport, c: CiContext): CiReport {
-  const rules: CiRule[] = Object.entries(CODES).map(([id, info]) => ({
-    id,
-    name: id,
-    summary: info.summary,
-    help: `${info.summary.replace(/\.$/, '')}. The message of each finding says what to change; folio's README lists every check code under "Check codes".`,
-    level: info.severity,
-  }));
+  const command = c.command ?? 'check';
+  const rules: CiRule[] = Object.entries(CODES)
+    .filter(([, info]) => (('command' in info ? info.command : undefined) ?? 'check') === command)
+    .map(([id, info]) => ({
+      id,
+      name: id,
+      summary: info.summary,
+      help: `${info.summary.replace(/\.$/, '')}. The message of each finding says what to change; folio's README lists every check code under "Check codes".`,
+      level: info.severity,
+    }));
   const findings: CiFinding[] = r.diagnostics.map((d) => ({
     rule: d.code,
     level: d.severity,

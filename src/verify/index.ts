@@ -1,0 +1,203 @@
+// folio verify: is every assessment decision, sign-off and IQA record in the portfolios on file
+// as committed by the staff member it names? A centre that keeps portfolios in git has an
+// audit trail that closed e-portfolios sell as e-signatures; this reads it. Plain data out:
+// diagnostics in the check format and counts; the command line prints them.
+//
+//   verifyCentre({ root, reader, learners?, signed? }) → VerifyResult; throws VerifyError when
+//   verify cannot run at all (no git, not a repository, blame.ignoreRevsFile set, no centre
+//   file, unknown learner): a usage error, not a finding.
+//
+// Cost in git processes: 3 to find the repository and its blame settings, then ONE
+// `git blame` per portfolio (only the records' lines), then one `git cat-file --batch` for the
+// commits' recorded authors, at most one more for the portfolios as each IQA record's commit
+// left them and, with signed, one `git log --no-walk` for the signatures of every commit
+// involved (plus one cat-file when some are unsigned). Never one per record or line; nothing
+// walks the whole history.
+import { compareDiagnostics, type Diagnostic, type Finding } from '../diagnostics.js';
+import { batchRead, blameContext, isMissing, locateRepo, logCommits, parseCommit, type Located } from '../git/index.js';
+import { CENTRE_FILE, listLearners } from '../load/files.js';
+import { loadLearner, loadSpecs } from '../load/load.js';
+import type { Reader } from '../load/reader.js';
+import { buildIndex } from '../model/index.js';
+import type { Staff } from '../model/types.js';
+import { resolveAll } from '../pipeline/positions.js';
+import type { SourceFile } from '../source.js';
+import { attribute } from './attribution.js';
+import { authorChecks, authorFindings, unattributed, type Attributed, type AuthorCheck, type Authors } from './authors.js';
+import { blobOf, editedAfterIqa, iqaChecks, type IqaCheck } from './iqa.js';
+import { staffBook } from './people.js';
+import { learnerEmail, recordsOf } from './records.js';
+import { signatureFindings, type SignedLine } from './signatures.js';
+
+export interface VerifyOptions {
+  /** The centre's folder (where specs/ is). */
+  root: string;
+  reader: Reader;
+  /** Only these learners (folder names); every learner when absent. */
+  learners?: string[];
+  /** Also require a good signature by the named staff member on every commit behind a record. */
+  signed?: boolean;
+  progress?: (done: number, total: number) => void;
+}
+
+export interface VerifyResult {
+  diagnostics: Diagnostic[];
+  /** Portfolios verified. */
+  portfolios: number;
+  /** Records found in them (assessment decisions, sign-offs, IQA records). */
+  records: number;
+  /** Records whose authors could be checked: the staff member they name has an email. */
+  verified: number;
+  /** Records naming a staff id that is not in centre.yaml (folio check reports unknown-staff). */
+  unknownStaff: number;
+  /** Learners whose portfolio could not be read (folio check says why). */
+  unreadable: string[];
+  /** The centre's folder inside the repository ('' at its top), for CI paths. */
+  prefix: string;
+}
+
+/** verify cannot run: the message says why and what to do. */
+export class VerifyError extends Error {}
+
+export function verifyCentre(opts: VerifyOptions): VerifyResult {
+  const { reader } = opts;
+  const repo = locateRepo(opts.root);
+  if (!repo.ok) throw new VerifyError(notARepository(repo, opts.root));
+  const { top, prefix } = repo;
+  const context = blameContext(top);
+  if (context.ignoreRevsFiles.length) {
+    throw new VerifyError(
+      `this repository sets blame.ignoreRevsFile (${context.ignoreRevsFiles.join(', ')}), which makes git credit the lines of the commits listed there to earlier authors: folio verify would name the wrong person. Unset it (git config --unset blame.ignoreRevsFile, and --global if it is set there) and verify again`,
+    );
+  }
+
+  const { specs } = loadSpecs(reader);
+  const centre = specs.centre;
+  if (!centre) {
+    throw new VerifyError(
+      reader.isFile(CENTRE_FILE)
+        ? `${CENTRE_FILE} cannot be read, so nobody's email is known: "folio check" shows why`
+        : `there is no ${CENTRE_FILE}: folio verify compares who committed each decision with the staff and emails listed there`,
+    );
+  }
+  const index = buildIndex(specs);
+  const staff = staffBook(centre);
+  const entries = listLearners(reader, opts.learners);
+  const unknown = (opts.learners ?? []).filter((id) => !entries.some((e) => e.id === id));
+  if (unknown.length) throw new VerifyError(`no learner ${unknown.join(', ')} in portfolios/: a learner is named by the folder that holds their portfolio.yaml`);
+
+  const findings: Diagnostic[] = [];
+  const authorship: AuthorCheck[] = [];
+  const signedLines: SignedLine[] = [];
+  const iqa: IqaCheck[][] = [];
+  const noEmail = new Map<string, { records: number; portfolios: Set<string> }>();
+  const result: VerifyResult = { diagnostics: [], portfolios: 0, records: 0, verified: 0, unknownStaff: 0, unreadable: [], prefix: prefix.replace(/\/$/, '') };
+
+  for (const [n, entry] of entries.entries()) {
+    let source: SourceFile | undefined;
+    const { learner } = loadLearner(reader, entry, (s) => (source = s));
+    if (!learner) {
+      if (opts.learners) throw new VerifyError(`the portfolio of ${entry.id} cannot be read: "folio check" shows why`);
+      result.unreadable.push(entry.id);
+      continue;
+    }
+    result.portfolios++;
+    const all = recordsOf(learner, source!, index);
+    result.records += all.length;
+    // A record naming someone not on the staff list does not count towards status, and
+    // folio check reports it (unknown-staff): nothing to verify it against.
+    const known = all.filter((r) => staff.get(r.by));
+    result.unknownStaff += all.length - known.length;
+    for (const r of known) {
+      if (staff.get(r.by)!.emails.length) result.verified++;
+      else {
+        const x = noEmail.get(r.by) ?? { records: 0, portfolios: new Set() };
+        x.records++;
+        x.portfolios.add(entry.id);
+        noEmail.set(r.by, x);
+      }
+    }
+
+    const origins = attribute(top, `${prefix}${entry.file}`, known.flatMap((r) => r.lines), context);
+    const attributed: Attributed[] = known.map((record) => ({
+      record,
+      origins: record.lines.map((l) => {
+        const o = origins.get(l);
+        if (!o) throw new Error(`git blame gave no line ${l} of ${entry.file}`);
+        return o;
+      }),
+    }));
+    const email = learnerEmail(source!);
+    for (const a of attributed) {
+      findings.push(...unattributed(a));
+      authorship.push(...authorChecks(a, staff, email));
+    }
+    if (opts.signed) for (const a of attributed) signedLines.push(...commitsBehind(a));
+    const checks = iqaChecks(attributed);
+    if (checks.length) iqa.push(checks);
+    opts.progress?.(n + 1, entries.length);
+  }
+
+  const changers = iqa.flat().flatMap((c) => c.decisions.flatMap((d) => d.origins.filter((o) => !o.uncommitted).map((o) => o.commit)));
+  const authors = readAuthors(top, [...authorship.map((c) => c.origin.commit), ...signedLines.map((l) => l.commit), ...changers]);
+  findings.push(...authorFindings(authorship, authors, staff));
+  if (iqa.length) {
+    const blobs = batchRead(top, iqa.flat().map(blobOf));
+    const texts = new Map<string, string | undefined>();
+    for (const [spec, b] of blobs) texts.set(spec, isMissing(b) ? undefined : b.content.toString('utf8'));
+    for (const checks of iqa) findings.push(...editedAfterIqa(checks, texts, index, authors));
+  }
+  if (signedLines.length) {
+    const commits = logCommits(top, { commits: [...new Set(signedLines.map((l) => l.commit))], signatures: true });
+    findings.push(...signatureFindings(signedLines, new Map(commits.map((c) => [c.id, c])), staff, authors));
+  }
+  findings.push(...resolveAll(reader, [...noEmail].map(([id, x]) => noEmailFinding(staff.get(id)!, x.records, x.portfolios.size))));
+  result.diagnostics = findings.sort(compareDiagnostics);
+  return result;
+}
+
+/** Who each commit says its author is, before any .mailmap (one cat-file for them all). */
+function readAuthors(top: string, commits: string[]): Authors {
+  const out: Authors = new Map();
+  const unique = [...new Set(commits)];
+  if (unique.length === 0) return out;
+  for (const [id, obj] of batchRead(top, unique)) {
+    const author = isMissing(obj) ? undefined : parseCommit(obj.content).author;
+    if (author) out.set(id, { name: author.name, email: author.email, date: '' });
+  }
+  return out;
+}
+
+/** Each commit behind a record, once, at the first line it wrote. */
+function commitsBehind({ record, origins }: Attributed): SignedLine[] {
+  const seen = new Set<string>();
+  const out: SignedLine[] = [];
+  origins.forEach((o, i) => {
+    // an uncommitted or cut-off line is reported as such; it has no commit to check
+    if (o.uncommitted || o.boundary || seen.has(o.commit)) return;
+    seen.add(o.commit);
+    out.push({ record, commit: o.commit, author: o.author, index: i });
+  });
+  return out;
+}
+
+function noEmailFinding(s: Staff, records: number, portfolios: number): Finding {
+  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  return {
+    code: 'verify-no-email',
+    target: { file: s.loc.file, path: s.loc.path },
+    message: `${s.id} (${s.name}) has no email in ${CENTRE_FILE}, so the ${n(records, 'record')} naming them in ${n(portfolios, 'portfolio')} cannot be checked against the commits that wrote them: add email: with the address(es) they commit with`,
+  };
+}
+
+function notARepository(r: Extract<Located, { ok: false }>, root: string): string {
+  const others = 'the other commands (check, status, gaps, spec) read the files and work without it';
+  switch (r.reason) {
+    case 'no-git':
+      return `folio verify needs git, which is not installed (or not on PATH): it checks each decision against the commit that recorded it; ${others}`;
+    case 'not-a-repository':
+      return `folio verify needs a git repository, and ${root} is not in one: it checks each decision against the commit that recorded it; ${others}`;
+    default:
+      return `folio verify cannot read the git repository at ${root}: ${r.message}`;
+  }
+}
