@@ -23,7 +23,7 @@ export function verifyCommand(program: Command, io: Io, argv: string[], exit: (c
     .option('--signed', 'also require every commit behind a record to be signed by that staff member')
     .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)')
     .action(async (ids: string[], opts: VerifyFlags) => {
-      const run = centreRun(io, { dir: opts.dir, color: opts.color, cache: false });
+      const run = await centreRun(io, { dir: opts.dir, color: opts.color, cache: false });
       const { verifyCentre, VerifyError } = await import('../verify/index.js');
       let v: VerifyResult;
       try {

@@ -10,7 +10,7 @@ import { qualificationSchema } from '../schema/qualification.js';
 import { unitSchema } from '../schema/unit.js';
 import { validate, type IndexMap } from '../schema/validate.js';
 import type { z } from 'zod';
-import { parseYaml, type SourceFile } from '../source.js';
+import { lazySource, parseYaml, type SourceFile } from '../source.js';
 import { locateEvidenceFiles } from './evidence-files.js';
 import { idFromFileName, specFiles, type LearnerEntry } from './files.js';
 import type { Reader } from './reader.js';
@@ -33,7 +33,8 @@ function readAs<S extends z.ZodType, T>(
     return undefined;
   }
   const parsed = parseYaml(file, text);
-  onParsed?.(parsed.source);
+  // Only verify asks for the syntax tree (record ranges); it is built when first used.
+  onParsed?.(lazySource(file, () => text));
   findings.push(...parsed.findings);
   if (parsed.value === undefined) return undefined;
   const v = validate(schema, parsed.value, file, what);
