@@ -142,27 +142,11 @@ const VSCODE = `{
 
 const PRE_COMMIT = `#!/bin/sh
 # folio: check what this commit would record (installed by folio init --hooks).
-# The staged files, not the working tree, are what the commit holds, so they are copied out of
-# the index and checked there. A changed spec or centre file can affect every learner, so then
-# the whole centre is checked; otherwise only the learners whose files are staged.
-staged=$(git diff --cached --name-only --diff-filter=ACMR)
-[ -z "$staged" ] && exit 0
+# folio check --staged reads the staged files from git's index (what the commit holds, not the
+# working tree) and checks the portfolios they change and every learner a changed spec or the
+# centre file can affect.
 if command -v folio >/dev/null 2>&1; then folio=folio; else folio="npx --no-install folio"; fi
-snapshot=$(mktemp -d) || exit 1
-trap 'rm -rf "$snapshot"' EXIT
-git checkout-index --all --force --prefix="$snapshot/" || exit 1
-if echo "$staged" | grep -q -e '^specs/' -e '^portfolios/centre.yaml$'; then
-  $folio check -C "$snapshot"
-  exit $?
-fi
-echo "$staged" | sed -n 's#^\\(portfolios/[^/]*\\)/.*#\\1#p' | sort -u > "$snapshot/.folio-learners"
-[ -s "$snapshot/.folio-learners" ] || exit 0
-status=0
-while IFS= read -r learner; do
-  [ -e "$snapshot/$learner" ] || continue
-  (cd "$snapshot" && $folio check "$learner") || status=1
-done < "$snapshot/.folio-learners"
-exit $status
+exec $folio check --staged
 `;
 
 export function portfolioYaml(p: { name: string; qualification: string; assessor?: string; registered: string }): string {
