@@ -3,7 +3,7 @@
 // entry was computed from), written atomically (a temporary file renamed into place), and a
 // missing, unreadable or corrupt entry is simply a miss: the cache can only make folio faster,
 // never change what it says. Deleting the folder is always safe.
-import { mkdirSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const CACHE_DIR = '.folio-cache';
@@ -14,6 +14,7 @@ export type Kind = 'specs' | 'head' | 'result';
 
 export interface CacheStore {
   read(kind: Kind, key: string): string | undefined;
+  has(kind: Kind, key: string): boolean;
   /** False when the entry could not be written. */
   write(kind: Kind, key: string, text: string): boolean;
 }
@@ -39,6 +40,7 @@ export function fsCache(centreRoot: string): CacheStore {
         return undefined;
       }
     },
+    has: (kind, key) => existsSync(pathOf(kind, key)),
     write(kind, key, text) {
       const path = pathOf(kind, key);
       const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

@@ -33,15 +33,11 @@ export function statusCommand(program: Command, io: Io, argv: string[], exit: (c
     warnIfBroken(io, a);
     let learners = pickLearners(a, ids, opts);
     let unit: string | undefined;
-    // One pass over the results for what the table needs besides them; the formatter reads
-    // them again as it writes, one learner at a time.
-    const gaps = new Map<string, number>();
-    if (opts.unit) unit = unitOption(a, opts.unit);
-    learners = learners.filter((l) => {
-      const r = l.result;
-      gaps.set(r.id, gapsOf(r).length);
-      return !unit || r.units.some((u) => u.id === unit);
-    });
+    if (opts.unit) {
+      unit = unitOption(a, opts.unit);
+      learners = learners.filter((l) => l.result.units.some((u) => u.id === unit));
+    }
+    const gaps = new Map(learners.map((l) => [l.entry.id, l.gaps]));
     const staff = new Map([...(a.specs.centre?.staff.values() ?? [])].map((s) => [s.id, s.name]));
     reports(io, argv).emitAll('status', { asOf: run.asOf, learners: resultsOf(learners), gaps, staff, single: ids.length > 0, unit }, { ...run.render, detail: opts.detail });
     exit(fails(opts.failOn, a.diagnostics, () => learners.some((l) => l.status !== 'achieved')) ? EXIT.findings : EXIT.clean);

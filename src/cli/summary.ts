@@ -3,12 +3,10 @@
 import { appendFileSync } from 'node:fs';
 import type { Output } from '../outputs.js';
 import type { Analysis } from '../pipeline/index.js';
-import { mapEach } from '../iter.js';
 import { resultsOf } from '../pipeline/report.js';
 import type { CiReport } from '../render/ci/report.js';
 import { text, type Command as FormatCommand, type Rendered } from '../render/registry.js';
 import type { RenderOptions } from '../render/style.js';
-import { gapsOf } from '../status/gaps.js';
 import type { Io } from './kit.js';
 
 type Formatted = (command: FormatCommand, format: string, data: unknown, render: RenderOptions) => Rendered;
@@ -22,6 +20,6 @@ export async function stepSummary(io: Io, outputs: Output[], report: () => Promi
 
 export function cohortLines(formatted: Formatted, a: Analysis, render: RenderOptions): string[] {
   const learners = resultsOf(a.learners);
-  const gaps = new Map([...mapEach(learners, (r) => [r.id, gapsOf(r).length] as const)]);
+  const gaps = new Map(a.learners.map((l) => [l.entry.id, l.gaps]));
   return text(formatted('status', 'markdown', { asOf: a.asOf, learners, gaps, staff: new Map(), single: false }, render)).trimEnd().split('\n');
 }

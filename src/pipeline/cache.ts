@@ -130,7 +130,10 @@ export class LearnerCache {
     return { asOf, specs: [...specs], catalogue, centre };
   }
 
-  get(entry: LearnerEntry, withResult: boolean): { report: LearnerReport; diagnostics: Diagnostic[] } | undefined {
+  /** A learner's entry if it is still valid. withResult: 'now' reads the result at once (a
+   * report shows few learners), 'lazy' makes sure it is there and reads it when asked, 'no'
+   * reads it only if something asks (a check). */
+  get(entry: LearnerEntry, withResult: 'now' | 'lazy' | 'no'): { report: LearnerReport; diagnostics: Diagnostic[] } | undefined {
     if (!this.store) return undefined;
     let text: string;
     try {
@@ -150,7 +153,8 @@ export class LearnerCache {
       return undefined;
     }
     const load = this.loader(entry, e.result);
-    if (!withResult) return { report: report(e.head, load), diagnostics: e.diagnostics };
+    if (withResult === 'lazy' && !this.store.has('result', e.result)) return undefined;
+    if (withResult !== 'now') return { report: report(e.head, load), diagnostics: e.diagnostics };
     try {
       return { report: report(e.head, load()), diagnostics: e.diagnostics };
     } catch {

@@ -79,7 +79,7 @@ export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Ana
   const misses: number[] = [];
   let done = 0;
   for (const [i, entry] of entries.entries()) {
-    const hit = learnerCache.get(entry, opts.results === true);
+    const hit = learnerCache.get(entry, !opts.results ? 'no' : entries.length <= KEEP_IN_MEMORY ? 'now' : 'lazy');
     if (hit) {
       slots[i] = hit;
       opts.progress?.(++done, entries.length);

@@ -10,6 +10,7 @@ import type { Index } from '../model/index.js';
 import type { Learner } from '../model/types.js';
 import type { SpecContext } from '../rules/context.js';
 import { RULES } from '../rules/index.js';
+import { gapsOf } from '../status/gaps.js';
 import { evaluateLearner } from '../status/learner.js';
 import type { LearnerResult } from '../status/types.js';
 import { listingKey } from '../cache/key.js';
@@ -55,6 +56,7 @@ export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEn
     assessor: result.assessor,
     uln: result.uln,
     status: result.status,
+    gaps: gapsOf(result).length,
     optionalUnits: learner.optionalUnits.map((u) => ({ ref: u.ref, path: u.loc.path })),
   };
   return { head, result, diagnostics, deps };

@@ -12,6 +12,8 @@ export interface Head {
   assessor?: string;
   uln?: string;
   status: QualificationStatus;
+  /** How many gaps stand between the learner and achievement (the cohort table shows it). */
+  gaps: number;
   /** Where each optional unit is chosen in the portfolio, for placing gaps in CI reports. */
   optionalUnits: { ref: string; path: Path }[];
 }
