@@ -23,6 +23,7 @@
 // link's folder, like the kernel); a link whose target leaves the repository (absolute, or
 // too many "..") is neither a file nor within anything: a commit does not say what is there.
 // Submodules are folders with nothing inside (their files are in another repository).
+import { normalisePath } from '../load/paths.js';
 import type { Entry, Reader } from '../load/reader.js';
 import { batchRead, isMissing, kindOfMode, type EntryKind } from './objects.js';
 import { GitError, gitBuffer } from './run.js';
@@ -210,8 +211,8 @@ function treeReader(top: string, source: Source, prefix: string): Reader {
       if (f.kind === 'outside' || f.kind === 'loop' || d.kind === 'outside' || d.kind === 'loop') return false;
       if (f.kind === 'found' && d.kind === 'found') return d.path === '' ? f.path !== '' : f.path.startsWith(`${d.path}/`);
       // Like fsReader when realpath fails: decide on the names alone.
-      const lf = lexical([...baseParts, ...file.split('/')]);
-      const ld = lexical([...baseParts, ...dir.split('/')]);
+      const lf = normalisePath([...baseParts, file].join('/'));
+      const ld = normalisePath([...baseParts, dir].join('/'));
       return lf !== undefined && ld !== undefined && (ld === '' ? lf !== '' : lf.startsWith(`${ld}/`));
     },
     prefetch(files) {
@@ -223,16 +224,4 @@ function treeReader(top: string, source: Source, prefix: string): Reader {
       for (const [id, obj] of batchRead(top, [...ids])) if (!isMissing(obj)) texts.set(id, obj.content.toString('utf8'));
     },
   };
-}
-
-function lexical(parts: string[]): string | undefined {
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') {
-      if (out.length === 0) return undefined;
-      out.pop();
-    } else out.push(p);
-  }
-  return out.join('/');
 }

@@ -3,6 +3,7 @@
 // of a thousand learners points at tens of thousands of files. Names must match exactly, as
 // they do in git and on the CI machine, whatever the assessor's own file system forgives.
 import type { Learner } from '../model/types.js';
+import { normalisePath } from './paths.js';
 import type { Entry, Reader } from './reader.js';
 
 export function locateEvidenceFiles(learner: Learner, reader: Reader): void {
@@ -15,7 +16,7 @@ export function locateEvidenceFiles(learner: Learner, reader: Reader): void {
   for (const e of learner.evidence) {
     if (e.location?.kind !== 'file') continue;
     const rel = e.location.value.trim().replace(/\\/g, '/');
-    const path = normalise(`${learner.dir}/${rel}`);
+    const path = normalisePath(`${learner.dir}/${rel}`);
     if (rel.startsWith('/') || /^[A-Za-z]:/.test(rel) || path === undefined || !path.startsWith(`${learner.dir}/`)) {
       e.fileProblem = 'outside';
       continue;
@@ -41,17 +42,4 @@ function walk(parts: string[], base: string, listing: (dir: string) => Map<strin
     dir = `${dir}/${parts[i]}`;
   }
   return 'missing';
-}
-
-/** Resolve "." and ".." in a relative path; undefined when it climbs above its start. */
-function normalise(p: string): string | undefined {
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length === 0) return undefined;
-      out.pop();
-    } else out.push(part);
-  }
-  return out.join('/');
 }

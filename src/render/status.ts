@@ -1,6 +1,6 @@
 // Formatters for `folio status`: a cohort table, or per learner a header, a per-unit table with
 // progress bars, the rules of combination and (--detail) every criterion by outcome.
-import { flatMapEach, mapEach } from '../iter.js';
+import { mapEach } from '../iter.js';
 import type { LearnerResult, Results, UnitResult } from '../status/types.js';
 import { statusJsonChunks } from './contract.js';
 import { bar, csvRow, fit, stripAnsi, mdTable, pad, paint, palette, percent, type RenderOptions } from './style.js';
