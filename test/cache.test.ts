@@ -5,7 +5,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fsCache } from '../src/cache/store.js';
+import { fsCache, type CacheStore } from '../src/cache/store.js';
+import { LearnerCache } from '../src/pipeline/cache.js';
+import type { LearnerResult } from '../src/status/types.js';
 import { fsReader } from '../src/load/reader.js';
 import { analyse } from '../src/pipeline/index.js';
 import { FIXTURES, folio } from './helpers.js';
@@ -123,6 +125,19 @@ describe('the cache', () => {
     expect(after.cached).toBe(0);
     expect(after.view).toEqual(await freshRun());
     expect((await cachedRun()).cached).toBe(6);
+  });
+
+  it('assesses a learner again when a result it reads back later has gone or is corrupt', () => {
+    const entry = { id: 'S-MIX', dir: 'portfolios/S-MIX', file: 'portfolios/S-MIX/portfolio.yaml' };
+    const again = { id: 'S-MIX' } as LearnerResult;
+    const store = (text: string | undefined): CacheStore => ({ read: () => text, has: () => text !== undefined, write: () => true });
+    const ctx = { asOf: AS_OF, specs: new Map<string, string>(), catalogue: '', centre: '' };
+    for (const text of [undefined, '{"trunc', 'null']) {
+      const cache = new LearnerCache(fsReader(dir), store(text), ctx, () => again);
+      expect(cache.loader(entry, 'k')()).toBe(again);
+    }
+    const lost = new LearnerCache(fsReader(dir), store(undefined), ctx, () => undefined);
+    expect(() => lost.loader(entry, 'k')()).toThrow(/could not be read back/);
   });
 
   it('is used by the command line unless --no-cache or FOLIO_CACHE=off says not to', async () => {

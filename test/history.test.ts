@@ -116,8 +116,14 @@ describe('folio history', () => {
   });
 
   it('limits the timeline to --since and --until', async () => {
-    const doc = await history(repo.dir, '--since', '2026-03-01', '--until', '2026-03-31');
-    expect([...new Set(doc.events.map((e) => e.commit))]).toEqual([ids.c3, ids.c4, ids.c5]);
+    const doc = await history(repo.dir, '--since', '2026-03-02', '--until', '2026-03-31');
+    // the morning of --since counts, and the first commit in range is compared with the record
+    // before it, not with nothing: the rename is all it did
+    expect(byCommit(doc)).toEqual([
+      [ids.c3, bob.name, ['folder renamed from L-1 to NT-0001']],
+      [ids.c4, alice.name, ['E2 accepted by a.jones on 2026-03-12', 'L/600/0001 1.2 met']],
+      [ids.c5, carol.name, ['IQA on L/600/0001: interim agreed by m.hughes on 2026-03-13']],
+    ]);
   });
 
   it('says, in a shallow clone, that the history before the cut is not known', async () => {
@@ -144,6 +150,11 @@ describe('folio history', () => {
     const r = await folio(['history', 'S-ACH', '-C', plain]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("folio history needs the centre's git history");
+    const p = await folio(['progress', '-C', plain]);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toContain("folio progress needs the centre's git history");
+    // and what does not need history works as before
+    expect((await folio(['status', '-C', plain, '--as-of', '2026-06-30'])).code).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 // What makes folio fast must not change what it says: worker threads give the same reports as
 // one thread, and the progress bar appears only on a terminal, only for long runs.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,28 @@ describe('worker threads', () => {
     expect(check.stdout).toBe(bin(['check', '--format', 'json'], { FOLIO_WORKERS: '0' }).stdout);
     expect(cached({ FOLIO_WORKERS: '2' }).stdout).toBe(fresh);
     expect(cached({ FOLIO_WORKERS: '0' }).stdout).toBe(fresh);
+  });
+
+  it('send back a result they could not cache, in a cohort too big to keep results in memory', () => {
+    const big = mkdtempSync(join(tmpdir(), 'folio-scale-big-'));
+    try {
+      spawnSync(process.execPath, [`${REPO}scripts/generate.mjs`, '--learners', '520', '--seed', '9', '--out', big, '--force', '--problems', '0'], { encoding: 'utf8' });
+      // evidence through a symbolic link is never cached: its target is not in any listing
+      const dir = join(big, 'portfolios/LR-00007');
+      const text = readFileSync(join(dir, 'portfolio.yaml'), 'utf8');
+      const file = /file: (evidence\/\S+)/.exec(text)![1]!;
+      renameSync(join(dir, file), join(dir, 'evidence/moved.md'));
+      symlinkSync('moved.md', join(dir, file));
+      const run = (env: Record<string, string>) => spawnSync(process.execPath, [`${REPO}bin/folio.js`, 'status', '--format', 'json', '-C', big, '--as-of', '2026-11-01'], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+      const one = run({ FOLIO_WORKERS: '0', FOLIO_CACHE: 'off' });
+      const workers = run({ FOLIO_WORKERS: '2', FOLIO_CACHE: '' });
+      expect(workers.stderr).toBe('');
+      expect(workers.status).toBe(0);
+      expect(workers.stdout).toBe(one.stdout);
+      expect(run({ FOLIO_WORKERS: '2', FOLIO_CACHE: '' }).stdout).toBe(one.stdout);
+    } finally {
+      rmSync(big, { recursive: true, force: true });
+    }
   });
 
   it('are used only for enough learners, on more than one core, unless FOLIO_WORKERS says', () => {

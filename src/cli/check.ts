@@ -34,7 +34,7 @@ export function checkCommand(program: Command, io: Io, argv: string[], exit: (co
     let counted: { files: string[]; keep: (d: Diagnostic) => boolean } | undefined;
     if (opts.staged || opts.changedSince !== undefined) {
       const [{ changedSince }, { analyseChanged }] = await Promise.all([import('../pipeline/repository.js'), import('../pipeline/changed.js')]);
-      const changed = changedSince(run.root, { since: opts.changedSince, staged: opts.staged, hook: Boolean(process.env.GIT_INDEX_FILE) });
+      const changed = changedSince(run.root, { since: opts.changedSince, staged: opts.staged, hook: Boolean(io.env.GIT_INDEX_FILE) });
       const reader = changed.reader ?? run.reader;
       const c = await analyseChanged(reader, changed, { ...pipeline, cache: opts.staged ? undefined : run.cache });
       a = c.analysis;

@@ -38,7 +38,7 @@ export function historyCommands(program: Command, io: Io, argv: string[]): void 
       const { learnerHistory } = await import('../history/timeline.js');
       const since = dateOption('since', opts.since);
       const until = dateOption('until', opts.until);
-      const timeline = learnerHistory(run.root, entry, { since, until: until && `${until} 23:59:59` });
+      const timeline = learnerHistory(run.root, entry, { since: since && `${since} 00:00:00`, until: until && `${until} 23:59:59` });
       reports(io, argv).emit('history', opts.format, timeline, run.render);
     });
 

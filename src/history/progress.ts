@@ -42,33 +42,44 @@ export async function cohortProgress(root: string, opts: { by: By; since?: strin
   const commits = logCommits(repo.top, { firstParent: true, paths: [repo.prefix || '.'] });
   const first = commits.at(-1)?.committer.date.slice(0, 10);
   const since = opts.since ?? first ?? opts.until;
-  const periods = periodsBetween(since, opts.until, opts.by).map((p) => ({ ...p, commit: commits.find((c) => c.committer.date.slice(0, 10) <= p.end)?.id }));
+  // A day ends at midnight where folio runs, as --at DAY has it, whatever time zone a commit
+  // was made in.
+  const endOf = (day: string) => new Date(`${day}T23:59:59.999`).getTime();
+  const periods = periodsBetween(since, opts.until, opts.by).map((p) => {
+    const c = commits.find((x) => Date.parse(x.committer.date) <= endOf(p.end));
+    return { ...p, commit: c?.id, time: c ? Date.parse(c.committer.date) : 0 };
+  });
 
-  // A learner whose folder was renamed is one learner: follow each name to the newest.
-  const renamed = new Map<string, string>();
+  // A learner whose folder was renamed is one learner, under the name it has now. A rename
+  // counts only for what came before it, so a name used again later is another learner.
+  const renames: { from: string; to: string; time: number }[] = [];
   for (const c of logCommits(repo.top, { firstParent: true, raw: true, reverse: true, paths: [`${repo.prefix}portfolios`] })) {
     for (const ch of c.changes ?? []) {
       const from = ch.status === 'R' && ch.from ? folderOf(ch.from.slice(repo.prefix.length)) : undefined;
       const to = folderOf(ch.path.slice(repo.prefix.length));
-      if (from && to && from !== to) renamed.set(from, to);
+      if (from && to && from !== to) renames.push({ from, to, time: Date.parse(c.committer.date) });
     }
   }
-  const current = (id: string) => {
-    const seen = new Set<string>();
-    while (renamed.has(id) && !seen.has(id)) {
-      seen.add(id);
-      id = renamed.get(id)!;
-    }
+  const current = (id: string, time: number) => {
+    for (const r of renames) if (r.time > time && r.from === id) id = r.to;
     return id;
   };
+  /** Every name the learners asked for had, for reading past commits. */
+  const formerly = (ids: string[]) => {
+    const names = new Set(ids);
+    for (const r of [...renames].reverse()) if (names.has(r.to)) names.add(r.from);
+    return [...names];
+  };
 
+  const wanted = opts.learners && new Set(opts.learners);
   const series = new Map<string, { name: string; points: (Point | null)[] }>();
   for (const [i, p] of periods.entries()) {
     opts.progress?.(i, periods.length);
     if (!p.commit) continue;
-    const a = await analyse(gitReader(repo.top, p.commit, repo.prefix), { asOf: p.end, learners: opts.learners, results: true, rules: false, cache: opts.cache });
+    const a = await analyse(gitReader(repo.top, p.commit, repo.prefix), { asOf: p.end, learners: opts.learners && formerly(opts.learners), results: true, rules: false, cache: opts.cache });
     for (const l of a.learners) {
-      const id = current(l.entry.id);
+      const id = current(l.entry.id, p.time);
+      if (wanted && !wanted.has(id)) continue;
       let s = series.get(id);
       if (!s) series.set(id, (s = { name: l.name, points: new Array<Point | null>(periods.length).fill(null) }));
       s.name = l.name;
@@ -78,7 +89,7 @@ export async function cohortProgress(root: string, opts: { by: By; since?: strin
   }
   opts.progress?.(periods.length, periods.length);
   const learners = [...series.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, s]) => ({ id, name: s.name, series: s.points }));
-  return { by: opts.by, since, until: opts.until, periods, learners };
+  return { by: opts.by, since, until: opts.until, periods: periods.map(({ time: _t, ...p }) => p), learners };
 }
 
 const folderOf = (path: string) => /^portfolios\/([^/]+)\/portfolio\.ya?ml$/.exec(path)?.[1];

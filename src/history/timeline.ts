@@ -53,14 +53,19 @@ export function learnerHistory(root: string, entry: { id: string; file: string }
   }
   const paths = [UNITS_DIR, QUALIFICATIONS_DIR, CENTRE_FILE, ...folders.map((f) => `${PORTFOLIOS_DIR}/${f}`)].map((p) => prefix + p);
   const commits = topological(logCommits(top, { paths, since: opts.since, until: opts.until }));
-  const shots = new Map(snapshots(top, prefix, commits.map((c) => c.id), folders).map((s) => [s.commit, s]));
+  // With --since, the commits just before the range are the baseline its first commits are
+  // compared with: read, never reported.
+  const inRange = new Set(commits.map((c) => c.id));
+  const before = [...new Set(commits.flatMap((c) => c.parents))].filter((p) => !inRange.has(p));
+  const baseline = before.length ? logCommits(top, { commits: before }) : [];
+  const shots = new Map(snapshots(top, prefix, [...baseline, ...commits].map((c) => c.id), folders).map((s) => [s.commit, s]));
 
   const specsByKey = new Map<string, { specs: Specs; index: Index }>();
   const stateByKey = new Map<string, State>();
   const states = new Map<string, State>();
   let name: string | undefined;
   let qualification: string | undefined;
-  for (const c of commits) {
+  for (const c of [...baseline, ...commits]) {
     const shot = shots.get(c.id)!;
     const day = c.committer.date.slice(0, 10);
     const key = `${shot.key} ${day}`;

@@ -116,18 +116,24 @@ export interface WireContext {
 export const fromWire = (w: WireContext): Context => ({ ...w, specs: new Map(w.specs) });
 
 export class LearnerCache {
-  private keys = new Map<string, string>();
-
   constructor(
     private reader: Reader,
     private store: CacheStore | undefined,
     private ctx: Context,
+    /** How to assess a learner again when a result read back later is gone or corrupt. */
+    private reassess?: (entry: LearnerEntry) => LearnerResult | undefined,
   ) {}
 
   /** What another thread needs to write entries like this one does. */
   context(): WireContext {
     const { asOf, specs, catalogue, centre } = this.ctx;
     return { asOf, specs: [...specs], catalogue, centre };
+  }
+
+  // A learner's head is found by its portfolio's content (and the ids and centre file it was
+  // assessed with, so views of other commits keep their own); it says what else it rests on.
+  private headKey(file: string, textHash: string): string {
+    return hash(codeId(), 'learner', file, textHash, this.ctx.catalogue, this.ctx.centre);
   }
 
   /** A learner's entry if it is still valid. withResult: 'now' reads the result at once (a
@@ -141,9 +147,7 @@ export class LearnerCache {
     } catch {
       return undefined;
     }
-    const key = hash(codeId(), 'learner', entry.file, text);
-    this.keys.set(entry.file, key);
-    const raw = this.store.read('head', key);
+    const raw = this.store.read('head', this.headKey(entry.file, hash(text)));
     if (!raw) return undefined;
     let e: HeadEntry;
     try {
@@ -164,13 +168,14 @@ export class LearnerCache {
 
   /** Write a learner's entry; returns the key of its result, or undefined if not written. */
   put(entry: LearnerEntry, a: Assessed): string | undefined {
-    if (!this.store || !a.head || !a.result || a.deps.links) return undefined;
-    const key = this.keys.get(entry.file) ?? this.keyOf(entry);
-    if (!key) return undefined;
+    if (!this.store || !a.head || !a.result || a.deps.links || !a.deps.text) return undefined;
     const { asOf } = this.ctx;
     const specs: Record<string, string> = {};
     for (const f of a.deps.specs) specs[f] = this.ctx.specs.get(f) ?? '';
-    const result = hash(key, asOf >= a.deps.latest ? `from ${a.deps.latest}` : `at ${asOf}`);
+    const head = this.headKey(entry.file, a.deps.text);
+    // The result is addressed by everything it was computed from, so no other run's result,
+    // from other specs or another day, can ever be written under its key.
+    const result = hash(head, JSON.stringify(specs), JSON.stringify(a.deps.listings), asOf >= a.deps.latest ? `from ${a.deps.latest}` : `at ${asOf}`);
     const e: HeadEntry = {
       asOf,
       latest: a.deps.latest,
@@ -180,25 +185,25 @@ export class LearnerCache {
       result,
     };
     const written = this.store.write('result', result, JSON.stringify(a.result, (k, v: unknown) => (k === 'text' ? undefined : v)));
-    this.store.write('head', key, JSON.stringify(e));
+    if (written) this.store.write('head', head, JSON.stringify(e));
     return written ? result : undefined;
   }
 
   /** How to read a written result back, when a report asks for it. */
   loader(entry: LearnerEntry, resultKey: string): () => LearnerResult {
     return () => {
-      const r = this.store?.read('result', resultKey);
-      if (!r) throw new Error(`the cached result of ${entry.id} is gone: run again, or delete .folio-cache`);
-      return this.ctx.index ? withWording(JSON.parse(r) as LearnerResult, this.ctx.index) : (JSON.parse(r) as LearnerResult);
+      try {
+        const r = this.store?.read('result', resultKey);
+        const parsed = r ? (JSON.parse(r) as LearnerResult | null) : undefined;
+        if (parsed && Array.isArray(parsed.units)) return this.ctx.index ? withWording(parsed, this.ctx.index) : parsed;
+      } catch {
+        // corrupt: assessed again below
+      }
+      // Deleted or damaged since the run began (another process, git clean): assess again.
+      const again = this.reassess?.(entry);
+      if (!again) throw new Error(`the result of ${entry.id} could not be read back from .folio-cache, and its portfolio no longer loads: run again`);
+      return again;
     };
-  }
-
-  private keyOf(entry: LearnerEntry): string | undefined {
-    try {
-      return hash(codeId(), 'learner', entry.file, this.reader.read(entry.file));
-    } catch {
-      return undefined;
-    }
   }
 
   // Results do not depend on the as-of date once it is on or after every date in the

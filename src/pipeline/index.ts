@@ -4,13 +4,13 @@
 // cache, a learner whose portfolio, specs and evidence folders are unchanged is taken from it,
 // and a run that finds everything there never loads the parser or the schemas.
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { CENTRE_FILE, listLearners, specFiles } from '../load/files.js';
+import { CENTRE_FILE, listLearners, specFiles, type LearnerEntry } from '../load/files.js';
 import type { Reader } from '../load/reader.js';
 import { buildIndex, type Index } from '../model/index.js';
 import type { Specs } from '../model/types.js';
 import type { CohortEntry } from '../rules/context.js';
 import { RULES } from '../rules/index.js';
-import { gapsOf, type Gap } from '../status/gaps.js';
+import type { Gap } from '../status/gaps.js';
 import type { CacheStore } from '../cache/store.js';
 import { LearnerCache, SpecCache } from './cache.js';
 import type { Assessed } from './learner.js';
@@ -51,7 +51,6 @@ export interface Analysis {
   files: string[];
   /** How many learners came from the cache. */
   cached: number;
-  gaps(): Gap[];
   /** Where a gap shows in the files (for CI annotations): the learner's entry for its unit, else
    * the learner's qualification line. */
   locate(gap: Gap): Promise<{ file: string; line: number; column: number }>;
@@ -65,7 +64,7 @@ export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Ana
   let assessed = specCache.get();
   if (!assessed) {
     const { assessSpecs } = await import('./specs.js');
-    assessed = specCache.put(assessSpecs(reader, opts.asOf));
+    assessed = specCache.put(assessSpecs(reader));
   }
   const { specs } = assessed;
   const index = buildIndex(specs);
@@ -73,7 +72,11 @@ export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Ana
 
   const entries = listLearners(reader, opts.learners);
   reader.prefetch?.(entries.map((e) => e.file));
-  const learnerCache = new LearnerCache(reader, opts.cache, { asOf: opts.asOf, index, specs: specCache.hashes, catalogue: assessed.catalogue, centre: specCache.hashes.get(CENTRE_FILE) ?? '' });
+  // Results a report reads back from the cache later are assessed again if they are gone by
+  // then: the stage that can do it is loaded now, while there is time to wait for it.
+  const stage = opts.results && opts.cache ? await import('./learner.js') : undefined;
+  const reassess = stage && ((entry: LearnerEntry) => stage.assessLearner(ctx, reader, entry).result);
+  const learnerCache = new LearnerCache(reader, opts.cache, { asOf: opts.asOf, index, specs: specCache.hashes, catalogue: assessed.catalogue, centre: specCache.hashes.get(CENTRE_FILE) ?? '' }, reassess);
   // Learners the cache holds first, then the rest, on worker threads when there are many.
   const slots: ({ report?: LearnerReport; diagnostics: Diagnostic[] } | undefined)[] = new Array(entries.length);
   const misses: number[] = [];
@@ -135,7 +138,6 @@ export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Ana
     diagnostics: opts.rules === false ? [] : diagnostics,
     files: [...specList, ...entries.map((e) => e.file)],
     cached,
-    gaps: () => learners.flatMap((l) => gapsOf(l.result)),
     locate: locator(reader, index, byId),
   };
 }

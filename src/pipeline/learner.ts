@@ -13,7 +13,7 @@ import { RULES } from '../rules/index.js';
 import { gapsOf } from '../status/gaps.js';
 import { evaluateLearner } from '../status/learner.js';
 import type { LearnerResult } from '../status/types.js';
-import { listingKey } from '../cache/key.js';
+import { hash, listingKey } from '../cache/key.js';
 import { resolveAll } from './positions.js';
 import type { Head } from './report.js';
 
@@ -27,6 +27,9 @@ export interface Deps {
   links: boolean;
   /** The latest date in the portfolio: any as-of date on or after it gives the same results. */
   latest: string;
+  /** A hash of the portfolio's text as it was read for this assessment (the file may change
+   * while a long run goes on: the cache keys the results by what was assessed). */
+  text: string;
 }
 
 export interface Assessed {
@@ -38,10 +41,10 @@ export interface Assessed {
 }
 
 export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEntry): Assessed {
-  const deps: Deps = { specs: [], listings: {}, links: false, latest: '' };
+  const deps: Deps = { specs: [], listings: {}, links: false, latest: '', text: '' };
   const used = new Set<string>();
   const index = recordingIndex(ctx.index, used);
-  const recording = recordingReader(reader, deps);
+  const recording = recordingReader(reader, deps, entry.file);
   const { learner, findings } = loadLearner(recording, entry);
   if (!learner) return { diagnostics: resolveAll(reader, findings), deps };
   const result = evaluateLearner(learner, index, ctx.specs.centre, ctx.asOf);
@@ -77,14 +80,18 @@ function recordingIndex(index: Index, used: Set<string>): Index {
   };
 }
 
-function recordingReader(reader: Reader, deps: Deps): Reader {
+function recordingReader(reader: Reader, deps: Deps, portfolio: string): Reader {
   return {
     list(dir) {
       const entries = reader.list(dir);
       deps.listings[dir] = listingKey(entries);
       return entries;
     },
-    read: (file) => reader.read(file),
+    read(file) {
+      const text = reader.read(file);
+      if (file === portfolio) deps.text = hash(text);
+      return text;
+    },
     isFile(file) {
       deps.links = true;
       return reader.isFile(file);

@@ -70,7 +70,9 @@ export function changedSince(root: string, opts: { since?: string; staged?: bool
   try {
     paths = opts.staged ? changedFiles(repo.top, { staged: true, hookIndex: opts.hook }) : changedFiles(repo.top, { since: opts.since, mergeBase: true });
   } catch (e) {
-    throw new NeedsGit(`--changed-since ${opts.since}: ${firstLine((e as Error).message)}`);
+    const what = opts.staged ? '--staged' : `--changed-since ${opts.since}`;
+    const hint = repo.shallow && !opts.staged ? ' (this clone is shallow: fetch the history the comparison needs, e.g. fetch-depth: 0 in GitHub Actions)' : '';
+    throw new NeedsGit(`${what}: ${firstLine((e as Error).message)}${hint}`);
   }
   const inCentre = paths.filter((p) => p.startsWith(repo.prefix)).map((p) => p.slice(repo.prefix.length));
   const base = runGit(repo.top, opts.staged ? ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'] : ['merge-base', '--end-of-options', opts.since!, 'HEAD']);

@@ -8,9 +8,9 @@ import type { Specs } from '../model/types.js';
 import { RULES } from '../rules/index.js';
 import { resolveAll } from './positions.js';
 
-export function assessSpecs(reader: Reader, asOf: string): { specs: Specs; diagnostics: Diagnostic[] } {
+export function assessSpecs(reader: Reader): { specs: Specs; diagnostics: Diagnostic[] } {
   const loaded = loadSpecs(reader);
-  const ctx = { specs: loaded.specs, index: buildIndex(loaded.specs), asOf };
+  const ctx = { specs: loaded.specs, index: buildIndex(loaded.specs) };
   const findings: Finding[] = [...loaded.findings];
   for (const rule of RULES) if (rule.specs) findings.push(...rule.specs(ctx));
   return { specs: loaded.specs, diagnostics: resolveAll(reader, findings) };

@@ -21,7 +21,9 @@ parentPort!.on('message', (batch: { at: number; entries: LearnerEntry[] }) => {
   const done = batch.entries.map((e) => {
     const a = assessLearner(ctx, reader, e);
     const written = cache?.put(e, a);
-    return { assessed: data.results ? a : { ...a, result: undefined }, written };
+    // A result not written to the cache (a learner whose evidence goes through a symbolic
+    // link, a cache that cannot be written) is sent back whatever the command shows.
+    return { assessed: data.results || !written ? a : { ...a, result: undefined }, written };
   });
   parentPort!.postMessage({ at: batch.at, done });
 });

@@ -67,6 +67,13 @@ export function assessInWorkers(count: number, entries: LearnerEntry[], init: Wo
         stop();
         reject(e);
       });
+      // A worker that stops without an error (killed, out of memory) must not leave the run waiting.
+      w.on('exit', (code) => {
+        if (pending > 0) {
+          stop();
+          reject(new Error(`a worker thread stopped (exit code ${code}) with ${pending} learners still to assess; FOLIO_WORKERS=0 runs on one thread`));
+        }
+      });
       // Two batches each, so a worker never waits for the main thread between batches.
       feed(w);
       feed(w);

@@ -7,12 +7,8 @@ import type { ImportReport } from './import.js';
 
 export const VERSION = 1;
 
-export function statusJson(asOf: string, learners: Iterable<LearnerResult>) {
-  return { version: VERSION, asOf, learners: [...learners].map(learnerJson) };
-}
-
-/** The same document as json(statusJson(…)), byte for byte, one learner at a time: a cohort of
- * thousands is never one string, nor one object tree, in memory. */
+/** The status document, one learner at a time: a cohort of thousands is never one string, nor
+ * one object tree, in memory. The bytes are those of json({ version, asOf, learners: [...] }). */
 export function statusJsonChunks(asOf: string, learners: Iterable<LearnerResult>): Iterable<string> {
   return jsonChunks({ version: VERSION, asOf }, 'learners', learners, learnerJson);
 }

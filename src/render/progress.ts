@@ -30,7 +30,8 @@ function progressTable(r: Progress, o: RenderOptions): string {
   const from = Math.max(0, r.periods.length - room);
   if (from > 0) out.push(c.dim(`(the last ${r.periods.length - from} of ${r.periods.length} ${r.by}s; --since narrows the range, --format csv gives them all)`));
   for (const l of r.learners) {
-    const now = l.series.at(-1) ?? l.series.filter((p) => p).at(-1) ?? null;
+    // The last period says where the learner stands now: no portfolio then is no figures.
+    const now = l.series.at(-1) ?? null;
     const spark = sparkline(l.series.slice(from));
     const figures = now ? `${pad(`${now.criteriaMet}/${now.criteriaTotal}`, 9, true)} ${pad(percent(now.criteriaMet, now.criteriaTotal), 4, true)}  ${pad(`${now.unitsAchieved}/${now.unitsNeeded}`, 5, true)} units  ${paint(c, now.status)}` : c.dim('no portfolio at the end');
     out.push(`${pad(l.id, idWidth)}  ${pad(fit(l.name, nameWidth), nameWidth)}  ${c.cyan(spark)}  ${figures}`);

@@ -7,9 +7,14 @@ import type { Index } from '../model/index.js';
 import type { Learner, Loc, Specs } from '../model/types.js';
 import type { LearnerResult } from '../status/types.js';
 
-export interface SpecContext {
+/** What a rule about the specs sees: no date, since what the specs say does not depend on one
+ * (their findings are cached by the specs' content alone). */
+export interface SpecsOnly {
   specs: Specs;
   index: Index;
+}
+
+export interface SpecContext extends SpecsOnly {
   asOf: string;
 }
 
@@ -29,7 +34,7 @@ export interface CohortEntry {
 export interface Rule {
   name: string;
   codes: Code[];
-  specs?(ctx: SpecContext): Finding[];
+  specs?(ctx: SpecsOnly): Finding[];
   learner?(ctx: LearnerContext): Finding[];
   cohort?(learners: CohortEntry[]): Finding[];
 }

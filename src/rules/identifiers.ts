@@ -8,6 +8,10 @@ import { at, type Rule } from './context.js';
 /** The ULN the Learning Records Service gives while the real one is not yet known. */
 const ULN_PENDING = '9999999999';
 
+/** The finding that two learners share a ULN (duplicate-entry is also a staff list's or a
+ * witness list's): changed-only checks report it in a learner they did not otherwise check. */
+export const isSharedUln = (d: { code: string; message: string }) => d.code === 'duplicate-entry' && d.message.startsWith('ULN "') && d.message.includes(' is also the ULN of learner ');
+
 export const identifiers: Rule = {
   name: 'identifier check characters',
   codes: ['unit-check-letter', 'qualification-check-digit', 'uln-check-digit', 'duplicate-entry'],

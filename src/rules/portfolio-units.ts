@@ -4,9 +4,9 @@ import type { Finding } from '../diagnostics.js';
 import { checkUrn } from '../ids.js';
 import { closest } from '../text.js';
 import { scopeOf } from '../status/learner.js';
-import { at, type Rule, type SpecContext } from './context.js';
+import { at, type Rule, type SpecsOnly } from './context.js';
 
-export function unknownUnitMessage(ctx: SpecContext, ref: string): string {
+export function unknownUnitMessage(ctx: SpecsOnly, ref: string): string {
   const ids = ctx.specs.units.flatMap((u) => [u.id, ...u.aliases]);
   const fixed = checkUrn(ref);
   if (!fixed.ok && fixed.expected && ctx.index.unit(fixed.expected)) {
