@@ -2,7 +2,8 @@
 // and pick a formatter; nothing here prints. The specs are assessed once; learners are
 // assessed one at a time (pipeline/learner.ts) and only what reports need is kept. With a
 // cache, a learner whose portfolio, specs and evidence folders are unchanged is taken from it,
-// and a run that finds everything there never loads the parser or the schemas.
+// and a check or a status of a few hundred learners that finds everything there never loads the
+// parser or the schemas.
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { CENTRE_FILE, listLearners, specFiles, type LearnerEntry } from '../load/files.js';
 import type { Reader } from '../load/reader.js';
@@ -74,7 +75,7 @@ export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Ana
   reader.prefetch?.(entries.map((e) => e.file));
   // Results a report reads back from the cache later are assessed again if they are gone by
   // then: the stage that can do it is loaded now, while there is time to wait for it.
-  const stage = opts.results && opts.cache ? await import('./learner.js') : undefined;
+  const stage = opts.results && opts.cache && entries.length > KEEP_IN_MEMORY ? await import('./learner.js') : undefined;
   const reassess = stage && ((entry: LearnerEntry) => stage.assessLearner(ctx, reader, entry).result);
   const learnerCache = new LearnerCache(reader, opts.cache, { asOf: opts.asOf, index, specs: specCache.hashes, catalogue: assessed.catalogue, centre: specCache.hashes.get(CENTRE_FILE) ?? '' }, reassess);
   // Learners the cache holds first, then the rest, on worker threads when there are many.
