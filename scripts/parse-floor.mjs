@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The parse floor of a centre: read and parse every YAML file folio reads (unit and
-// qualification specs, the centre file, every portfolio) with the parser and schema folio
-// uses, and nothing else. scripts/bench.mjs times this whole process, start-up included, as
+// qualification specs, the centre file, every portfolio) with the yaml library's parseDocument
+// and the failsafe schema (the parser folio depends on, and falls back on when its own faster
+// reader declines a file), and nothing else. scripts/bench.mjs times this whole process, start-up included, as
 // the least any folio command over the whole centre could cost.
 //
 //   node scripts/parse-floor.mjs DIR      prints { files, bytes, parseMs } on stdout
