@@ -1,11 +1,10 @@
 // folio history LEARNER and folio progress: what the centre's git history says about one
 // learner, commit by commit, and about the cohort, week by week or month by month.
 import { Option, type Command } from 'commander';
-import { isIsoDate } from '../dates.js';
 import { listLearners } from '../load/files.js';
 import { today } from '../pipeline/index.js';
 import { formatsOf } from '../render/registry.js';
-import { centreRun, reports, UsageError, type Io } from './kit.js';
+import { centreRun, dateFlag, reports, UsageError, type Io } from './kit.js';
 
 interface HistoryOptions {
   dir?: string;
@@ -15,11 +14,6 @@ interface HistoryOptions {
   until?: string;
   cache?: boolean;
 }
-
-const dateOption = (name: string, v: string | undefined) => {
-  if (v !== undefined && !isIsoDate(v)) throw new UsageError(`--${name} "${v}" is not a date: write it as YYYY-MM-DD`);
-  return v;
-};
 
 export function historyCommands(program: Command, io: Io, argv: string[]): void {
   program
@@ -36,8 +30,8 @@ export function historyCommands(program: Command, io: Io, argv: string[]): void 
       const [entry] = listLearners(run.reader, [id]);
       if (!entry) throw new UsageError(`no learner ${id} in portfolios/: a learner is named by the folder that holds their portfolio.yaml now`);
       const { learnerHistory } = await import('../history/timeline.js');
-      const since = dateOption('since', opts.since);
-      const until = dateOption('until', opts.until);
+      const since = dateFlag('since', opts.since);
+      const until = dateFlag('until', opts.until);
       const timeline = learnerHistory(run.root, entry, { since: since && `${since} 00:00:00`, until: until && `${until} 23:59:59` });
       reports(io, argv).emit('history', opts.format, timeline, run.render);
     });
@@ -55,8 +49,8 @@ export function historyCommands(program: Command, io: Io, argv: string[]): void 
     .option('--no-cache', 'neither read nor write the cache in .folio-cache/')
     .action(async (ids: string[], opts: HistoryOptions & { by: 'week' | 'month' }) => {
       const run = await centreRun(io, { dir: opts.dir, color: opts.color, cache: opts.cache });
-      const since = dateOption('since', opts.since);
-      const until = dateOption('until', opts.until) ?? today();
+      const since = dateFlag('since', opts.since);
+      const until = dateFlag('until', opts.until) ?? today();
       if (since && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
       const { cohortProgress } = await import('../history/progress.js');
       const progress = await cohortProgress(run.root, { by: opts.by, since, until, learners: ids.length ? ids : undefined, cache: run.cache, progress: run.progress });

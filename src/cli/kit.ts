@@ -92,13 +92,19 @@ export function renderOptions(io: Io, color: boolean): RenderOptions {
   return { color: color !== false && io.stdoutIsTTY && !io.env.NO_COLOR, width: columns };
 }
 
+/** A date given on the command line (--as-of, --since, --until, --registered), checked once. */
+export function dateFlag(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isIsoDate(value)) throw new UsageError(`--${name} "${value}" is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30`);
+  return value;
+}
+
 /** The centre a command works on, and how: from -C or the working folder upwards; with --at,
  * as committed at a revision, read from git without touching the working tree. */
 export async function centreRun(io: Io, opts: Partial<Common>): Promise<CentreRun> {
   const start = opts.dir ? resolvePath(io.cwd, opts.dir) : io.cwd;
   const root = findRoot(start);
   if (!root) throw new UsageError(`no specs/ folder at or above ${start}: run folio inside a centre repository, or name one with -C DIR`);
-  if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) throw new UsageError(`--as-of "${opts.asOf}" is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30`);
+  dateFlag('as-of', opts.asOf);
   let reader = fsReader(root);
   let asOf = opts.asOf ?? today();
   let at: string | undefined;

@@ -3,13 +3,12 @@
 import type { Command } from 'commander';
 import { chmodSync, existsSync } from 'node:fs';
 import { relative, resolve as resolvePath } from 'node:path';
-import { isIsoDate } from '../dates.js';
 import { findRoot } from '../load/reader.js';
 import { writeReport } from '../outputs.js';
 import { analyse, today } from '../pipeline/index.js';
 import { SCHEMA_KINDS, type SchemaKind } from '../schema/kinds.js';
 import { PACKAGE } from '../version.js';
-import { centreRun, UsageError, type Io } from './kit.js';
+import { centreRun, dateFlag, UsageError, type Io } from './kit.js';
 
 
 export function setupCommands(program: Command, io: Io): void {
@@ -77,7 +76,7 @@ export function setupCommands(program: Command, io: Io): void {
         const staff = a.specs.centre?.staff.get(opts.assessor);
         if (!staff || !staff.roles.has('assessor')) throw new UsageError(`--assessor "${opts.assessor}" is not on the staff list in portfolios/centre.yaml with the assessor role`);
       }
-      if (opts.registered !== undefined && !isIsoDate(opts.registered)) throw new UsageError(`--registered "${opts.registered}" is not a date: write it as YYYY-MM-DD`);
+      dateFlag('registered', opts.registered);
       const { portfolioYaml } = await import('../init.js');
       writeReport(resolvePath(folder, 'portfolio.yaml'), portfolioYaml({ name: opts.name, qualification: q.id, assessor: opts.assessor, registered: opts.registered ?? today() }));
       io.stdout(`Created portfolios/${id}/portfolio.yaml for ${opts.name} (${q.id}).\n`);
