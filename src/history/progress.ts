@@ -6,6 +6,7 @@
 import { gitReader, logCommits } from '../git/index.js';
 import type { CacheStore } from '../cache/store.js';
 import { analyse } from '../pipeline/index.js';
+import { learnerFolderOf } from '../load/files.js';
 import { repositoryOf } from '../pipeline/repository.js';
 import type { QualificationStatus } from '../status/types.js';
 
@@ -92,7 +93,8 @@ export async function cohortProgress(root: string, opts: { by: By; since?: strin
   return { by: opts.by, since, until: opts.until, periods: periods.map(({ time: _t, ...p }) => p), learners };
 }
 
-const folderOf = (path: string) => /^portfolios\/([^/]+)\/portfolio\.ya?ml$/.exec(path)?.[1];
+// A folder is renamed when its portfolio file is: evidence moved between learners is not a rename.
+const folderOf = (path: string) => (/\/portfolio\.ya?ml$/.test(path) ? learnerFolderOf(path) : undefined);
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const day = (s: string) => new Date(`${s}T00:00:00Z`);

@@ -4,7 +4,7 @@
 // equal snapshots are evaluated once, so the cost grows with the learner's own history and
 // the specs', never with the rest of the centre's.
 import { logCommits, shallowCommits, type Commit } from '../git/index.js';
-import { CENTRE_FILE, PORTFOLIOS_DIR, QUALIFICATIONS_DIR, UNITS_DIR } from '../load/files.js';
+import { CENTRE_FILE, learnerFolderOf, PORTFOLIOS_DIR, QUALIFICATIONS_DIR, UNITS_DIR } from '../load/files.js';
 import { loadLearner, loadSpecs } from '../load/load.js';
 import { buildIndex, type Index } from '../model/index.js';
 import type { Specs } from '../model/types.js';
@@ -47,8 +47,8 @@ export function learnerHistory(root: string, entry: { id: string; file: string }
   const folders = [entry.id];
   for (const c of renames) {
     for (const ch of c.changes ?? []) {
-      const m = ch.from?.startsWith(prefix) ? /^portfolios\/([^/]+)\//.exec(ch.from.slice(prefix.length)) : null;
-      if (m && !folders.includes(m[1]!)) folders.push(m[1]!);
+      const folder = ch.from?.startsWith(prefix) ? learnerFolderOf(ch.from.slice(prefix.length)) : undefined;
+      if (folder && !folders.includes(folder)) folders.push(folder);
     }
   }
   const paths = [UNITS_DIR, QUALIFICATIONS_DIR, CENTRE_FILE, ...folders.map((f) => `${PORTFOLIOS_DIR}/${f}`)].map((p) => prefix + p);

@@ -24,6 +24,13 @@ export function specFiles(reader: Reader): { units: string[]; qualifications: st
   return { units: yaml(UNITS_DIR), qualifications: yaml(QUALIFICATIONS_DIR), centre: reader.isFile(CENTRE_FILE) ? CENTRE_FILE : undefined };
 }
 
+/** The learner folder a centre-relative path lies in ("portfolios/NT-0142/evidence/E1.md" →
+ * "NT-0142"); undefined outside a learner's folder, and for the centre file. */
+export function learnerFolderOf(path: string): string | undefined {
+  const m = /^portfolios\/([^/]+)\/./.exec(path);
+  return m?.[1];
+}
+
 /** A learner as the file system names them: the folder, and the portfolio file in it. */
 export interface LearnerEntry {
   id: string;

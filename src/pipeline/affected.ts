@@ -3,7 +3,7 @@
 // changed spec or on the centre file. Which learners use a spec is found by looking for its
 // numbers in the portfolios' text, before and after the change: a superset, never a subset,
 // of the learners that use it, and far cheaper than assessing everyone.
-import { CENTRE_FILE, idFromFileName, listLearners, PORTFOLIOS_DIR, QUALIFICATIONS_DIR, UNITS_DIR, type LearnerEntry } from '../load/files.js';
+import { CENTRE_FILE, idFromFileName, learnerFolderOf, listLearners, PORTFOLIOS_DIR, QUALIFICATIONS_DIR, UNITS_DIR, type LearnerEntry } from '../load/files.js';
 import type { Reader } from '../load/reader.js';
 import type { Specs } from '../model/types.js';
 
@@ -56,8 +56,8 @@ export function affectedLearners(reader: Reader, changed: string[], specs: { now
       everyone = true;
       if (reader.isFile(path)) files.push(path);
     } else if (path.startsWith(`${PORTFOLIOS_DIR}/`)) {
-      const dir = path.split('/').slice(0, 2).join('/');
-      const entry = byFolder.get(dir);
+      const folder = learnerFolderOf(path);
+      const entry = folder === undefined ? undefined : byFolder.get(`${PORTFOLIOS_DIR}/${folder}`);
       if (entry) why.set(entry.id, 'changed');
     } else if (path.startsWith(`${UNITS_DIR}/`) || path.startsWith(`${QUALIFICATIONS_DIR}/`)) {
       if (!/\.ya?ml$/i.test(path)) continue;
