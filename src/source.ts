@@ -257,7 +257,7 @@ export function offsetOf(source: SourceFile, f: Finding): number | null {
 
 export function resolve(source: SourceFile | undefined, f: Finding): Diagnostic {
   const base = { code: f.code, severity: f.severity ?? severityOf(f.code), message: f.message, file: f.target.file };
-  if (!source) return { ...base, line: 0, column: 0 };
+  if (!source || f.target.whole) return { ...base, line: 0, column: 0 };
   const offset = offsetOf(source, f);
   if (offset === null) return { ...base, line: 1, column: 1, excerpt: lineText(source, 1) };
   return { ...base, ...positionAt(source, offset) };
