@@ -16,7 +16,7 @@ import {
 } from 'yaml';
 import type { Diagnostic, Finding } from './diagnostics.js';
 import { readFast } from './fast-yaml.js';
-import { severityOf } from './diagnostics.js';
+import { q, severityOf } from './diagnostics.js';
 
 export interface SourceFile {
   file: string; // repository-relative, with '/'
@@ -79,7 +79,7 @@ export function parseYaml(file: string, text: string): Parsed {
       findings.push({
         code: 'duplicate-key',
         target: { file, offset: e.pos[0] },
-        message: `duplicate key "${key}": a key may appear once in a mapping; merge the two entries or rename one`,
+        message: `duplicate key ${q(key)}: a key may appear once in a mapping; merge the two entries or rename one`,
       });
       continue;
     }

@@ -146,6 +146,22 @@ describe('unsafe-text findings', () => {
   });
 });
 
+describe('messages', () => {
+  it('quote at most a short excerpt of a value', async () => {
+    const file = join(dir, 'portfolios', FORMULA_FOLDER, 'portfolio.yaml');
+    const before = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(file, `${before}\n${'k'.repeat(900)}: 1\n`);
+      const r = await run(['check', '--format', 'json']);
+      const d = JSON.parse(r.stdout).diagnostics.find((x: { code: string }) => x.code === 'unknown-key');
+      expect(d.message).toContain(`unknown key "${'k'.repeat(59)}…"`);
+      expect(d.message.length).toBeLessThan(300);
+    } finally {
+      writeFileSync(file, before);
+    }
+  });
+});
+
 describe('stderr', () => {
   it('shows a learner named on the command line escaped', async () => {
     const r = await run(['status', 'NT-x\u001b[2J\n::error::x']);
