@@ -57,7 +57,7 @@ const SGR = /^\u001B\[[0-9;]*m/;
 // eslint-disable-next-line no-control-regex
 const STRAY = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 // The runner trims this leading white space (.NET's Char.IsWhiteSpace) before looking for "::".
-const COMMAND_LINE = /^([\s\u0085]*):(?=:)/gm;
+const COMMAND_LINE = /^((?:[^\S\r\n]|\u0085)*):(?=:)/gm;
 
 /**
  * A finished human-readable output (table, CSV, Markdown, stderr), checked as a whole: the
