@@ -1,6 +1,7 @@
 // One Diagnostic type for every finding: YAML syntax, schema shape and cross-file rules.
 // Stages create diagnostics with a data path; positions are resolved in one place
 // (source.ts) so no rule ever computes a line number itself.
+import { quote } from './render/safe.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -10,6 +11,7 @@ export interface Target {
   path?: (string | number)[];
   key?: boolean; // point at the map key rather than its value
   offset?: number; // a raw offset, for YAML syntax errors that have no data path
+  whole?: boolean; // the file as a whole (line 0), e.g. for its folder's name
 }
 
 export interface Diagnostic {
@@ -81,6 +83,7 @@ export const CODES = {
   'uln-check-digit': { severity: 'error', summary: 'A Unique Learner Number fails its check digit or format.' },
   'evidence-currency': { severity: 'warning', summary: "Evidence was older than the centre's currency policy when assessed." },
   'witness-missing': { severity: 'warning', summary: 'Witness evidence does not say who the witness is.' },
+  'unsafe-text': { severity: 'error', summary: 'A name, id or title (or a learner folder name) holds a control, line-separator or text-direction character that reports can only show escaped.' },
   // From folio verify, which checks the records against the git history that holds them.
   'verify-author': { severity: 'error', summary: 'folio verify: a line of a decision, sign-off or IQA record was committed by someone other than the staff member it names.', command: 'verify' },
   'verify-uncommitted': { severity: 'error', summary: 'folio verify: a decision, sign-off or IQA record is not committed, so its author is not on record.', command: 'verify' },
@@ -111,7 +114,8 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
-/** Quote a value the user wrote, for messages. */
-export function q(value: unknown): string {
-  return `"${String(value)}"`;
+/** Quote a value the user wrote, for messages: a short excerpt, with every control character
+ * made visible (render/safe.ts), so a message never carries a whole line or an escape sequence. */
+export function q(value: unknown, max?: number): string {
+  return quote(value, max);
 }

@@ -16,7 +16,7 @@ import {
 } from 'yaml';
 import type { Diagnostic, Finding } from './diagnostics.js';
 import { readFast } from './fast-yaml.js';
-import { severityOf } from './diagnostics.js';
+import { q, severityOf } from './diagnostics.js';
 
 export interface SourceFile {
   file: string; // repository-relative, with '/'
@@ -79,7 +79,7 @@ export function parseYaml(file: string, text: string): Parsed {
       findings.push({
         code: 'duplicate-key',
         target: { file, offset: e.pos[0] },
-        message: `duplicate key "${key}": a key may appear once in a mapping; merge the two entries or rename one`,
+        message: `duplicate key ${q(key)}: a key may appear once in a mapping; merge the two entries or rename one`,
       });
       continue;
     }
@@ -257,7 +257,7 @@ export function offsetOf(source: SourceFile, f: Finding): number | null {
 
 export function resolve(source: SourceFile | undefined, f: Finding): Diagnostic {
   const base = { code: f.code, severity: f.severity ?? severityOf(f.code), message: f.message, file: f.target.file };
-  if (!source) return { ...base, line: 0, column: 0 };
+  if (!source || f.target.whole) return { ...base, line: 0, column: 0 };
   const offset = offsetOf(source, f);
   if (offset === null) return { ...base, line: 1, column: 1, excerpt: lineText(source, 1) };
   return { ...base, ...positionAt(source, offset) };

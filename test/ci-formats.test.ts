@@ -15,6 +15,7 @@ import { github, githubSummary } from '../src/render/ci/github.js';
 import { junit } from '../src/render/ci/junit.js';
 import type { CiFinding, CiReport } from '../src/render/ci/report.js';
 import { sarif } from '../src/render/ci/sarif.js';
+import { visible } from '../src/render/safe.js';
 
 const TOOL = { name: 'folio' as const, version: '0.1.0', informationUri: 'https://example.org/folio' };
 const B001 = 'portfolios/B-001/portfolio.yaml';
@@ -44,8 +45,9 @@ const REPORT: CiReport = {
 
 const EMPTY: CiReport = { ...REPORT, findings: [], summary: undefined };
 
-// Characters XML 1.0 cannot carry at all; the JUnit writer drops them.
-const xmlSafe = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+// Control characters (which XML 1.0 cannot carry at all) and line breaks in values are written
+// as visible escapes in JUnit, as in every format shown to people (render/safe.ts).
+const xmlSafe = visible;
 
 describe('GitHub workflow commands', () => {
   const GRAMMAR = /^::(error|warning|notice)( (file|line|col|endLine|endColumn|title)=[^,:]*(,(file|line|col|endLine|endColumn|title)=[^,:]*)*)?::.*$/;
@@ -68,14 +70,14 @@ describe('GitHub workflow commands', () => {
 
   it('puts errors first, then warnings, then notices, keeping input order within a level', () => {
     expect(lines.map((l) => read(l).command)).toEqual(['error', 'error', 'warning', 'notice']);
-    expect(lines.map((l) => read(l).message)).toEqual([FINDINGS[2], FINDINGS[3], FINDINGS[1], FINDINGS[0]].map((f) => f!.message));
+    expect(lines.map((l) => read(l).message)).toEqual([FINDINGS[2], FINDINGS[3], FINDINGS[1], FINDINGS[0]].map((f) => visible(f!.message)));
   });
 
-  it('round-trips messages, files and titles through the runner escapes', () => {
+  it('round-trips messages (control characters and line breaks made visible), files and titles through the runner escapes', () => {
     const byRule = new Map(lines.map((l) => [read(l).props.title, read(l)]));
     for (const f of FINDINGS) {
       const c = byRule.get(f.title)!;
-      expect(c.message).toBe(f.message);
+      expect(c.message).toBe(visible(f.message));
       expect(c.props.file).toBe(f.file);
     }
     expect(byRule.get('folio unknown-criterion')!.props).toEqual({ file: ZOE, line: '15', col: '36', title: 'folio unknown-criterion' });
@@ -114,7 +116,7 @@ describe('GitHub job summary', () => {
     }
     const row = rows.find((r) => r.includes('unknown-criterion') && r.includes(':15'))!;
     expect(row).toContain('\\<\\&\\>"\' a\\|b');
-    expect(rows.find((r) => r.includes('unit-not-chosen') && r.includes(':9'))).toContain('"L/600/0002" which is not chosen, add it');
+    expect(rows.find((r) => r.includes('unit-not-chosen') && r.includes(':9'))).toContain('"L/600/0002"\\\\nwhich is not chosen,\\\\r\\\\nadd it');
   });
 
   it('says so when there is nothing to report', () => {

@@ -4,6 +4,7 @@
 // costs little more than starting Node.
 import { Command, CommanderError } from 'commander';
 import { VERSION as CONTRACT } from '../render/contract.js';
+import { guardText, visible } from '../render/safe.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
 import { historyCommands } from './history.js';
@@ -16,7 +17,10 @@ import { verifyCommand } from './verify.js';
 
 export type { Io } from './kit.js';
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], given: Io): Promise<number> {
+  // Everything written to stderr is checked as a human-readable output (safe.ts); only the
+  // progress bar, folio's own text drawn with \r, writes to the terminal as it is.
+  const io: Io = { ...given, stderr: (s) => given.stderr(guardText(s)), draw: given.draw ?? given.stderr };
   let code: number = EXIT.clean;
   const exit = (c: number) => {
     code = c;
@@ -47,7 +51,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     if (e instanceof UsageError || (e as Error).name === 'NeedsGit') {
-      io.stderr(`folio: ${(e as Error).message}\n`);
+      io.stderr(`folio: ${visible((e as Error).message)}\n`);
       return EXIT.usage;
     }
     io.stderr(`folio: ${(e as Error).stack ?? String(e)}\n`);

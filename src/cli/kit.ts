@@ -9,7 +9,8 @@ import { isIsoDate } from '../dates.js';
 import { fsReader, findRoot, type Reader } from '../load/reader.js';
 import { pairOutputs, writeReport, type Output } from '../outputs.js';
 import { today, type Analysis, type LearnerReport } from '../pipeline/index.js';
-import { FORMATTERS, formatsOf, type Command as FormatCommand, type Rendered } from '../render/registry.js';
+import { FORMATTERS, formatsOf, guarded, type Command as FormatCommand, type Rendered } from '../render/registry.js';
+import { visible } from '../render/safe.js';
 import type { RenderOptions } from '../render/style.js';
 import { progressBar } from './progress.js';
 
@@ -21,6 +22,8 @@ export interface Io {
   stdoutIsTTY: boolean;
   /** Progress bars are drawn only on a terminal. */
   stderrIsTTY?: boolean;
+  /** Where the progress bar draws (stderr, unchecked: the bar is folio's own text and needs \r). */
+  draw?(s: string): void;
   columns?: number;
 }
 
@@ -117,7 +120,7 @@ export async function centreRun(io: Io, opts: Partial<Common>): Promise<CentreRu
     at = r.revision.label;
     io.stderr(`folio: the centre as committed at ${at}, as of ${asOf}.\n`);
   }
-  const bar = io.stderrIsTTY ? progressBar(io.stderr, io.columns ?? 80) : undefined;
+  const bar = io.stderrIsTTY ? progressBar(io.draw ?? io.stderr, io.columns ?? 80) : undefined;
   const off = opts.cache === false || /^(0|off|false|no)$/i.test(io.env.FOLIO_CACHE ?? '');
   return {
     root,
@@ -137,7 +140,7 @@ export function reports(io: Io, argv: string[]) {
   const formatted = (command: FormatCommand, format: string, data: unknown, render: RenderOptions) => {
     const f = (FORMATTERS[command] as Record<string, (d: never, o: RenderOptions) => Rendered>)[format];
     if (!f) throw new UsageError(`${command} has no format "${format}": use one of ${formatsOf(command).join(', ')}`);
-    return f(data as never, render);
+    return guarded(format, f(data as never, render), render.color);
   };
   const emit = (command: FormatCommand, format: string, data: unknown, render: RenderOptions) => {
     const out = formatted(command, format, data, render);
@@ -166,9 +169,9 @@ export function reports(io: Io, argv: string[]) {
 export function pickLearners(a: Analysis, ids: string[], opts: { assessor?: string }): LearnerReport[] {
   const byId = new Map(a.learners.map((l) => [l.entry.id, l]));
   const broken = ids.filter((id) => a.unreadable.includes(id));
-  if (broken.length) throw new UsageError(`the portfolio of ${broken.join(', ')} cannot be read: "folio check" shows why`);
+  if (broken.length) throw new UsageError(`the portfolio of ${broken.map(visible).join(', ')} cannot be read: "folio check" shows why`);
   const unknown = ids.filter((id) => !byId.has(id));
-  if (unknown.length) throw new UsageError(`no learner ${unknown.join(', ')} in portfolios/: a learner is named by the folder that holds their portfolio.yaml`);
+  if (unknown.length) throw new UsageError(`no learner ${unknown.map(visible).join(', ')} in portfolios/: a learner is named by the folder that holds their portfolio.yaml`);
   let learners = ids.length ? ids.map((id) => byId.get(id)!) : a.learners;
   if (opts.assessor) {
     if (a.specs.centre && !a.specs.centre.staff.has(opts.assessor)) throw new UsageError(`--assessor "${opts.assessor}" is not on the staff list in portfolios/centre.yaml`);

@@ -2,6 +2,7 @@
 // wrote it, reported as check-style findings so the same CI integrations read them.
 import type { Command } from 'commander';
 import { formatsOf } from '../render/registry.js';
+import { visible } from '../render/safe.js';
 import { centreRun, EXIT, reports, UsageError, VERSION, type Io } from './kit.js';
 import { stepSummary } from './summary.js';
 import type { VerifyResult } from '../verify/index.js';
@@ -42,7 +43,7 @@ export function verifyCommand(program: Command, io: Io, argv: string[], exit: (c
       const outputs = reports(io, argv).emitAll('verify', report, run.render);
       await stepSummary(io, outputs, async () => (await import('../render/ci/adapt.js')).checkCi(report, ci));
       if (v.unknownStaff) io.stderr(`folio: ${plural(v.unknownStaff, 'record')} ${v.unknownStaff === 1 ? 'names' : 'name'} a staff id that is not in portfolios/centre.yaml and ${v.unknownStaff === 1 ? 'was' : 'were'} not verified: "folio check" reports ${v.unknownStaff === 1 ? 'it' : 'them'} (unknown-staff).\n`);
-      if (v.unreadable.length) io.stderr(`folio: the portfolio${v.unreadable.length === 1 ? '' : 's'} of ${v.unreadable.join(', ')} cannot be read and ${v.unreadable.length === 1 ? 'was' : 'were'} not verified: "folio check" shows why.\n`);
+      if (v.unreadable.length) io.stderr(`folio: the portfolio${v.unreadable.length === 1 ? '' : 's'} of ${v.unreadable.map(visible).join(', ')} cannot be read and ${v.unreadable.length === 1 ? 'was' : 'were'} not verified: "folio check" shows why.\n`);
       if (!outputs.some((o) => !o.file && o.format === 'table')) io.stderr(`${closing}\n`);
       exit(v.diagnostics.length ? EXIT.findings : EXIT.clean);
     });

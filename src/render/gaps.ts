@@ -3,6 +3,7 @@ import { RULE_REASONS, type Gap } from '../status/gaps.js';
 import { gapsJson, json } from './contract.js';
 import { gapsCi, type CiContext } from './ci/adapt.js';
 import { ciFormats } from './ci/formats.js';
+import { visible } from './safe.js';
 import { csvRow, mdTable, palette, wrap, type RenderOptions } from './style.js';
 
 export interface GapsReport {
@@ -22,23 +23,23 @@ export function gapsTable(r: GapsReport, o: RenderOptions): string {
   const out: string[] = [];
   for (const id of r.learners) {
     const gaps = r.gaps.filter((g) => g.learner === id);
-    const name = r.names.get(id) ?? '';
+    const name = visible(r.names.get(id));
     if (!gaps.length) {
-      out.push(`${c.bold(id)} ${name}: ${c.green('no gaps')}`, '');
+      out.push(`${c.bold(visible(id))} ${name}: ${c.green('no gaps')}`, '');
       continue;
     }
-    out.push(`${c.bold(id)} ${name}: ${gaps.length} gap${gaps.length === 1 ? '' : 's'}`);
+    out.push(`${c.bold(visible(id))} ${name}: ${gaps.length} gap${gaps.length === 1 ? '' : 's'}`);
     let heading: string | undefined;
     for (const g of gaps) {
-      const h = RULE_REASONS.has(g.reason) ? 'Rules of combination' : g.unit ?? 'Qualification';
+      const h = RULE_REASONS.has(g.reason) ? 'Rules of combination' : visible(g.unit ?? 'Qualification');
       if (h !== heading) {
         heading = h;
         out.push(`  ${c.underline(h)}`);
       }
-      const head = `    ${g.criterion ? g.criterion.padEnd(7) : ''}${c.yellow(g.reason)}`;
+      const head = `    ${g.criterion ? visible(g.criterion).padEnd(7) : ''}${c.yellow(g.reason)}`;
       const indent = '      ';
       out.push(head);
-      out.push(indent + wrap(g.message, Math.max(30, o.width - indent.length), indent));
+      out.push(indent + wrap(visible(g.message), Math.max(30, o.width - indent.length), indent));
     }
     out.push('');
   }

@@ -4,6 +4,7 @@
 import type { SpecPlan } from '../import/index.js';
 import type { ImportedUnit, ImportWarning } from '../import/types.js';
 import { importJson, json } from './contract.js';
+import { visible } from './safe.js';
 import { fit, pad, palette, type RenderOptions } from './style.js';
 
 export interface ImportReport {
@@ -45,17 +46,17 @@ export function importTable(r: ImportReport, o: RenderOptions): string {
   for (const f of files) {
     const units = r.units.filter((u) => u.file === f);
     const criteria = units.reduce((n, u) => n + u.outcomes.reduce((m, x) => m + x.criteria.length, 0), 0);
-    out.push(c.bold(`${f}: ${plural(units.length, 'unit')}, ${plural(criteria, 'criterion').replace(/criterions$/, 'criteria')}`));
+    out.push(c.bold(`${visible(f)}: ${plural(units.length, 'unit')}, ${plural(criteria, 'criterion').replace(/criterions$/, 'criteria')}`));
     for (const u of units) {
       const spec = r.specs.find((s) => s.units.includes(u));
       const count = u.outcomes.reduce((m, x) => m + x.criteria.length, 0);
-      const id = spec?.id ?? u.unit ?? '?';
+      const id = visible(spec?.id ?? u.unit ?? '?');
       const action = spec ? colour(spec.action, pad(words[spec.action], 10)) : pad('', 10);
       const head = `  ${pad(fit(id, idWidth), idWidth)}  ${action}  ${pad(plural(u.outcomes.length, 'outcome'), 11)} ${pad(String(count), 3, true)} criteria  `;
-      out.push(`${head}${fit(u.title ?? '(the form gives no title)', Math.max(12, o.width - idWidth - 41))}`);
+      out.push(`${head}${fit(visible(u.title ?? '(the form gives no title)'), Math.max(12, o.width - idWidth - 41))}`);
       if (spec && (spec.action === 'conflict' || spec.action === 'replace') && spec.units[0] === u) {
         for (const d of spec.conflicts) {
-          const one = (t: string) => t.replace(/\s+/g, ' ').trim();
+          const one = (t: string) => visible(t.replace(/\s+/g, ' ').trim());
           if (one(d.spec).length + one(d.form).length < o.width - 30) out.push(`      ${c.yellow(d.at)}: spec “${one(d.spec)}”, form “${one(d.form)}”`);
           else out.push(`      ${c.yellow(d.at)}:`, `        spec “${one(d.spec)}”`, `        form “${one(d.form)}”`);
         }
@@ -65,7 +66,7 @@ export function importTable(r: ImportReport, o: RenderOptions): string {
   }
   if (r.warnings.length) {
     out.push('', c.bold(`${plural(r.warnings.length, 'warning')}:`));
-    for (const w of r.warnings) out.push(`  ${w.file}:${w.line}: ${c.yellow('warning')}: ${w.message} ${c.dim(`[${w.code}]`)}`);
+    for (const w of r.warnings) out.push(`  ${visible(w.file)}:${w.line}: ${c.yellow('warning')}: ${visible(w.message)} ${c.dim(`[${w.code}]`)}`);
   }
   out.push('', summary(r));
   return `${out.join('\n')}\n`;

@@ -2,6 +2,7 @@
 // as high as the share of criteria met), and CSV/JSON rows for spreadsheets.
 import type { Point, Progress } from '../history/progress.js';
 import { json, VERSION } from './contract.js';
+import { visible } from './safe.js';
 import { csvRow, fit, pad, paint, palette, percent, type RenderOptions } from './style.js';
 
 const BLOCKS = '▁▂▃▄▅▆▇█';
@@ -23,8 +24,8 @@ function progressTable(r: Progress, o: RenderOptions): string {
   const first = r.periods[0]!;
   const last = r.periods.at(-1)!;
   const out = [c.bold(`Criteria met by ${r.by}, ${first.id} to ${last.id}`) + c.dim(` (one column per ${r.by}: the share of each learner's criteria met at its end)`), ''];
-  const nameWidth = Math.min(22, Math.max(4, ...r.learners.map((l) => l.name.length)));
-  const idWidth = Math.max(7, ...r.learners.map((l) => l.id.length));
+  const nameWidth = Math.min(22, Math.max(4, ...r.learners.map((l) => visible(l.name).length)));
+  const idWidth = Math.max(7, ...r.learners.map((l) => visible(l.id).length));
   // A long range shows its most recent periods, as many as the terminal has room for.
   const room = Math.max(8, o.width - idWidth - nameWidth - 40);
   const from = Math.max(0, r.periods.length - room);
@@ -34,7 +35,7 @@ function progressTable(r: Progress, o: RenderOptions): string {
     const now = l.series.at(-1) ?? null;
     const spark = sparkline(l.series.slice(from));
     const figures = now ? `${pad(`${now.criteriaMet}/${now.criteriaTotal}`, 9, true)} ${pad(percent(now.criteriaMet, now.criteriaTotal), 4, true)}  ${pad(`${now.unitsAchieved}/${now.unitsNeeded}`, 5, true)} units  ${paint(c, now.status)}` : c.dim('no portfolio at the end');
-    out.push(`${pad(l.id, idWidth)}  ${pad(fit(l.name, nameWidth), nameWidth)}  ${c.cyan(spark)}  ${figures}`);
+    out.push(`${pad(visible(l.id), idWidth)}  ${pad(fit(visible(l.name), nameWidth), nameWidth)}  ${c.cyan(spark)}  ${figures}`);
   }
   out.push('', `${r.learners.length} learner${r.learners.length === 1 ? '' : 's'}, ${r.periods.length} ${r.by}${r.periods.length === 1 ? '' : 's'} from ${r.since} to ${r.until}.`);
   return `${out.join('\n')}\n`;

@@ -1,6 +1,7 @@
 // Formatters for `folio spec list` and `folio spec show`.
 import type { Qualification, Unit } from '../model/types.js';
 import { json, VERSION } from './contract.js';
+import { visible } from './safe.js';
 import { fit, palette, wrap, type RenderOptions } from './style.js';
 
 export interface SpecList {
@@ -54,13 +55,13 @@ const qualificationJson = (q: Qualification) => ({
 function listTable(s: SpecList, o: RenderOptions): string {
   const c = palette(o.color);
   const out: string[] = [c.underline('Qualifications')];
-  for (const q of s.qualifications) out.push(`  ${q.id.padEnd(12)} ${fit(q.title, o.width - 30)}  ${q.minCredits ?? '?'} credits`);
+  for (const q of s.qualifications) out.push(`  ${visible(q.id).padEnd(12)} ${fit(visible(q.title), o.width - 30)}  ${q.minCredits ?? '?'} credits`);
   out.push('', c.underline('Units'));
   const tw = Math.max(20, o.width - 40);
   out.push(c.dim(`  ${'Unit'.padEnd(10)}  ${'Title'.padEnd(tw)}  Lvl  Cr  Criteria`));
   for (const u of s.units) {
     const count = u.outcomes.reduce((n, x) => n + x.criteria.length, 0);
-    out.push(`  ${u.id.padEnd(10)}  ${fit(u.title ?? '(no title)', tw).padEnd(tw)}  ${String(u.level ?? '?').padStart(3)}  ${String(u.credits ?? '?').padStart(2)}  ${String(count).padStart(8)}`);
+    out.push(`  ${visible(u.id).padEnd(10)}  ${fit(visible(u.title ?? '(no title)'), tw).padEnd(tw)}  ${String(u.level ?? '?').padStart(3)}  ${String(u.credits ?? '?').padStart(2)}  ${String(count).padStart(8)}`);
   }
   out.push('', `${s.qualifications.length} qualification(s), ${s.units.length} unit(s).`);
   return `${out.join('\n')}\n`;
@@ -69,18 +70,18 @@ function listTable(s: SpecList, o: RenderOptions): string {
 function showUnit(u: Unit, o: RenderOptions): string {
   const c = palette(o.color);
   const facts = [`level ${u.level ?? 'unknown'}`, `${u.credits ?? 'unknown'} credits`, `${u.glh ?? 'unknown'} GLH`];
-  const out = [`${c.bold(u.id)} ${u.title ?? '(no title)'}`, `${facts.join(' · ')}${u.aliases.length ? ` · also ${u.aliases.join(', ')}` : ''}`];
-  if (u.guidance && o.detail) out.push('', c.dim(wrap(u.guidance.trim(), o.width, '')));
+  const out = [`${c.bold(visible(u.id))} ${visible(u.title ?? '(no title)')}`, `${facts.join(' · ')}${u.aliases.length ? ` · also ${visible(u.aliases.join(', '))}` : ''}`];
+  if (u.guidance && o.detail) out.push('', c.dim(wrap(visible(u.guidance.trim().replace(/\s+/g, ' ')), o.width, '')));
   for (const outcome of u.outcomes) {
-    out.push('', c.underline(`Outcome ${outcome.id}${outcome.title ? ` ${outcome.title}` : ''}${outcome.type ? ` (${outcome.type})` : ''}`));
+    out.push('', c.underline(`Outcome ${visible(outcome.id)}${outcome.title ? ` ${visible(outcome.title)}` : ''}${outcome.type ? ` (${outcome.type})` : ''}`));
     for (const cr of outcome.criteria) {
-      out.push(`  ${cr.id.padEnd(7)} ${wrap(cr.text ?? '(no text)', o.width - 10, ' '.repeat(10))}`);
+      out.push(`  ${visible(cr.id).padEnd(7)} ${wrap(visible((cr.text ?? '(no text)').replace(/\s+/g, ' ')), o.width - 10, ' '.repeat(10))}`);
       const rules: string[] = [];
       if (cr.rules.methods) rules.push(`methods: ${cr.rules.methods.join(', ')}`);
       if (cr.rules.requires) rules.push(`requires: ${cr.rules.requires.join(' or ')}`);
       if (cr.rules.minEvidence > 1) rules.push(`min-evidence: ${cr.rules.minEvidence}`);
       if (rules.length) out.push(c.dim(`          ${wrap(rules.join('; '), o.width - 10, ' '.repeat(10))}`));
-      if (cr.guidance && o.detail) out.push(c.dim(`          ${wrap(cr.guidance.trim(), o.width - 10, ' '.repeat(10))}`));
+      if (cr.guidance && o.detail) out.push(c.dim(`          ${wrap(visible(cr.guidance.trim().replace(/\s+/g, ' ')), o.width - 10, ' '.repeat(10))}`));
     }
   }
   return `${out.join('\n')}\n`;
@@ -88,16 +89,16 @@ function showUnit(u: Unit, o: RenderOptions): string {
 
 function showQualification(q: Qualification, units: Map<string, Unit>, o: RenderOptions): string {
   const c = palette(o.color);
-  const out = [`${c.bold(q.id)} ${q.title}`, `at least ${q.minCredits ?? '?'} credits${q.minCreditsAtLevel ? `, ${q.minCreditsAtLevel.credits} at level ${q.minCreditsAtLevel.level} or above` : ''}`];
+  const out = [`${c.bold(visible(q.id))} ${visible(q.title)}`, `at least ${q.minCredits ?? '?'} credits${q.minCreditsAtLevel ? `, ${q.minCreditsAtLevel.credits} at level ${q.minCreditsAtLevel.level} or above` : ''}`];
   for (const g of q.groups) {
     const rule = [g.requiredAll ? 'all required' : '', g.minCredits !== undefined ? `at least ${g.minCredits} credits` : '', g.maxCredits !== undefined ? `at most ${g.maxCredits} credits count` : '', g.minUnits !== undefined ? `at least ${g.minUnits} units` : '', g.maxUnits !== undefined ? `at most ${g.maxUnits} units count` : ''].filter(Boolean).join(', ');
-    out.push('', c.underline(`${g.title ?? `Group ${g.id}`} (${rule})`));
+    out.push('', c.underline(`${visible(g.title ?? `Group ${g.id}`)} (${rule})`));
     for (const ref of g.units) {
       const u = units.get(ref.ref);
-      out.push(`  ${ref.ref.padEnd(10)}  ${fit(u?.title ?? '(no specification)', o.width - 20).padEnd(Math.min(50, o.width - 20))}  ${String(u?.credits ?? '?').padStart(2)}`);
+      out.push(`  ${visible(ref.ref).padEnd(10)}  ${fit(visible(u?.title ?? '(no specification)'), o.width - 20).padEnd(Math.min(50, o.width - 20))}  ${String(u?.credits ?? '?').padStart(2)}`);
     }
   }
-  if (q.barred.length) out.push('', c.underline('Barred combinations'), ...q.barred.map((b) => `  ${b.units.join(' / ')}`));
+  if (q.barred.length) out.push('', c.underline('Barred combinations'), ...q.barred.map((b) => `  ${visible(b.units.join(' / '))}`));
   return `${out.join('\n')}\n`;
 }
 

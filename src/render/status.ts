@@ -3,6 +3,7 @@
 import { mapEach } from '../iter.js';
 import type { LearnerResult, Results, UnitResult } from '../status/types.js';
 import { statusJsonChunks } from './contract.js';
+import { mdText, visible } from './safe.js';
 import { bar, csvRow, fit, stripAnsi, mdTable, pad, paint, palette, percent, type RenderOptions } from './style.js';
 
 export interface StatusReport {
@@ -32,9 +33,9 @@ function cohort(r: StatusReport, o: RenderOptions): string {
     const header = ['Learner', 'Name', 'Unit status', 'Criteria', 'Signed off'];
     const rows = mapEach(r.learners, (l) => {
       const u = l.units.find((x) => x.id === r.unit)!;
-      return [l.id, l.name, paint(c, u.status), `${u.met}/${u.total}`, u.signoff ? `${u.signoff.date} ${u.signoff.by}` : ''];
+      return [visible(l.id), visible(l.name), paint(c, u.status), `${u.met}/${u.total}`, u.signoff ? `${u.signoff.date} ${visible(u.signoff.by)}` : ''];
     });
-    return `${c.bold(`Unit ${r.unit}`)}\n${columns(header, rows, [0, 22, 0, 0, 0], c.bold)}\n`;
+    return `${c.bold(`Unit ${visible(r.unit)}`)}\n${columns(header, rows, [0, 22, 0, 0, 0], c.bold)}\n`;
   }
   const nameWidth = Math.max(8, Math.min(22, o.width - 62));
   const header = ['Learner', 'Name', 'Qualification', 'Units', 'Credits', 'Met', 'Status', 'Gaps'];
@@ -42,9 +43,9 @@ function cohort(r: StatusReport, o: RenderOptions): string {
   const rows = mapEach(r.learners, (l) => {
     counts.set(l.status, (counts.get(l.status) ?? 0) + 1);
     return [
-    l.id,
-    l.name,
-    l.qualification,
+    visible(l.id),
+    visible(l.name),
+    visible(l.qualification),
     `${l.unitsAchieved}/${l.unitsNeeded}`,
     credits(l),
     percent(l.criteria.met, l.criteria.total),
@@ -70,9 +71,9 @@ function columns(header: string[], rows: string[][], widths: number[], head: (s:
 function learnerView(l: LearnerResult, r: StatusReport, o: RenderOptions): string {
   const c = palette(o.color);
   const out: string[] = [];
-  out.push(`${c.bold(l.name)} (${l.id})${l.uln ? `  ULN ${l.uln}` : ''}`);
-  out.push(`${l.qualification}${l.qualificationTitle ? ` ${l.qualificationTitle}` : c.magenta(' (no specification)')}`);
-  const assessor = l.assessor ? `Assessor ${r.staff.get(l.assessor) ?? l.assessor} (${l.assessor})` : 'No assessor named';
+  out.push(`${c.bold(visible(l.name))} (${visible(l.id)})${l.uln ? `  ULN ${visible(l.uln)}` : ''}`);
+  out.push(`${visible(l.qualification)}${l.qualificationTitle ? ` ${visible(l.qualificationTitle)}` : c.magenta(' (no specification)')}`);
+  const assessor = l.assessor ? `Assessor ${visible(r.staff.get(l.assessor) ?? l.assessor)} (${visible(l.assessor)})` : 'No assessor named';
   out.push(`${assessor}${l.registered ? ` · registered ${l.registered}` : ''} · as of ${r.asOf}`);
   out.push(
     `Credits ${credits(l)} · units ${l.unitsAchieved}/${l.unitsNeeded} achieved · criteria ${l.criteria.met}/${l.criteria.total} met (${percent(l.criteria.met, l.criteria.total)}) · ${paint(c, l.status)}`,
@@ -86,17 +87,17 @@ function learnerView(l: LearnerResult, r: StatusReport, o: RenderOptions): strin
     const inGroup = units.filter((u) => u.group === gid);
     if (!inGroup.length) continue;
     const g = l.groups.find((x) => x.id === gid);
-    out.push(c.underline(gid === undefined ? 'Not in the qualification' : g?.title ?? `Group ${gid}`));
+    out.push(c.underline(gid === undefined ? 'Not in the qualification' : visible(g?.title ?? `Group ${gid}`)));
     for (const u of inGroup) {
       const credits = u.credits === undefined ? ' ?' : String(u.credits).padStart(2);
-      out.push(`  ${pad(u.id, 10)}  ${pad(fit(u.title ?? '', titleWidth), titleWidth)} ${credits}  ${c.green(bar(u.met, u.total))} ${pad(`${u.met}/${u.total}`, 5, true)}  ${paint(c, u.status)}`);
+      out.push(`  ${pad(visible(u.id), 10)}  ${pad(fit(visible(u.title), titleWidth), titleWidth)} ${credits}  ${c.green(bar(u.met, u.total))} ${pad(`${u.met}/${u.total}`, 5, true)}  ${paint(c, u.status)}`);
     }
   }
   if (l.rules.length && !r.unit) {
     out.push('', c.underline('Rules of combination'));
     for (const rule of l.rules) {
       const mark = rule.status === 'met' ? '✓' : rule.status === 'unmet' ? '✗' : '?';
-      out.push(`  ${paint(c, rule.status, `${mark} ${rule.status.padEnd(7)}`)}  ${fit(rule.message, o.width - 13)}`);
+      out.push(`  ${paint(c, rule.status, `${mark} ${rule.status.padEnd(7)}`)}  ${fit(visible(rule.message), o.width - 13)}`);
     }
   }
   if (o.detail) for (const u of units) out.push('', ...unitDetail(u, o));
@@ -105,16 +106,16 @@ function learnerView(l: LearnerResult, r: StatusReport, o: RenderOptions): strin
 
 function unitDetail(u: UnitResult, o: RenderOptions): string[] {
   const c = palette(o.color);
-  const out = [`${c.bold(u.id)} ${u.title ?? ''} · ${paint(c, u.status)} · ${u.met}/${u.total} met${u.signoff ? ` · signed off ${u.signoff.date} by ${u.signoff.by}` : ''}`];
+  const out = [`${c.bold(visible(u.id))} ${visible(u.title)} · ${paint(c, u.status)} · ${u.met}/${u.total} met${u.signoff ? ` · signed off ${u.signoff.date} by ${visible(u.signoff.by)}` : ''}`];
   let outcome: string | undefined;
   for (const cr of u.criteria) {
     if (cr.outcome !== outcome) {
       outcome = cr.outcome;
-      out.push(`  Outcome ${outcome}`);
+      out.push(`  Outcome ${visible(outcome)}`);
     }
-    const ev = cr.evidence.join(' ');
+    const ev = visible(cr.evidence.join(' '));
     const textWidth = o.width - 48;
-    out.push(`    ${pad(cr.id, 7)} ${pad(paint(c, cr.status), 19)} ${pad(fit(ev, 14), 14)} ${textWidth > 10 ? c.dim(fit(cr.text ?? '', textWidth)) : ''}`.trimEnd());
+    out.push(`    ${pad(visible(cr.id), 7)} ${pad(paint(c, cr.status), 19)} ${pad(fit(ev, 14), 14)} ${textWidth > 10 ? c.dim(fit(visible(cr.text), textWidth)) : ''}`.trimEnd());
   }
   return out;
 }
@@ -150,12 +151,12 @@ function statusMarkdown(r: StatusReport, o: RenderOptions): string {
     )}\n`;
   }
   const parts = mapEach(r.learners, (l) => {
-    const lines = [`## ${l.name} (${l.id})`, '', `${l.qualification} ${l.qualificationTitle ?? ''} · credits ${credits(l)} · ${l.status}`, ''];
+    const lines = [`## ${mdText(l.name)} (${mdText(l.id)})`, '', `${mdText(l.qualification)} ${mdText(l.qualificationTitle)} · credits ${credits(l)} · ${l.status}`, ''];
     lines.push(mdTable(['Unit', 'Title', 'Group', 'Credits', 'Criteria met', 'Status'], unitsOf(l, r).map((u) => [u.id, u.title, u.group, u.credits ?? '?', `${u.met}/${u.total}`, u.status])));
     if (l.rules.length) lines.push('', mdTable(['Rule', 'Status', ''], l.rules.map((x) => [x.id, x.status, x.message])));
     if (o.detail) {
       for (const u of unitsOf(l, r)) {
-        lines.push('', `### ${u.id} ${u.title ?? ''}`, '', mdTable(['Outcome', 'Criterion', 'Status', 'Evidence'], u.criteria.map((cr) => [cr.outcome, cr.id, cr.status, cr.evidence.join(', ')])));
+        lines.push('', `### ${mdText(u.id)} ${mdText(u.title)}`, '', mdTable(['Outcome', 'Criterion', 'Status', 'Evidence'], u.criteria.map((cr) => [cr.outcome, cr.id, cr.status, cr.evidence.join(', ')])));
       }
     }
     return lines.join('\n');

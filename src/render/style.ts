@@ -1,6 +1,7 @@
 // Colour and small layout helpers. chalk ignores NO_COLOR, so colour is decided once by the
 // CLI (terminal, --no-color, NO_COLOR) and passed down as a flag; formatters never guess.
 import { Chalk, type ChalkInstance } from 'chalk';
+import { csvCell, mdText } from './safe.js';
 
 export interface RenderOptions {
   color: boolean;
@@ -64,18 +65,14 @@ export function wrap(text: string, width: number, indent: string): string {
   return lines.join(`\n${indent}`);
 }
 
+/** A CSV row; every cell goes through csvCell (safe.ts): visible, and never a formula. */
 export function csvRow(values: (string | number | null | undefined)[]): string {
-  return values
-    .map((v) => {
-      const s = v == null ? '' : String(v);
-      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    })
-    .join(',');
+  return values.map(csvCell).join(',');
 }
 
-export function mdCell(v: string | number | null | undefined): string {
-  return v == null ? '' : String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
+/** A Markdown table cell: user text is escaped (safe.ts), so it can neither break the table nor
+ * add markup. */
+export const mdCell = mdText;
 
 export function mdTable(header: string[], rows: (string | number | null | undefined)[][]): string {
   return [

@@ -1,6 +1,6 @@
 // Evidence items: unique ids within a portfolio, files that exist inside the learner's folder,
 // IQA records that sample items that exist.
-import type { Finding } from '../diagnostics.js';
+import { q, type Finding } from '../diagnostics.js';
 import { at, type Rule } from './context.js';
 
 export const evidenceItems: Rule = {
@@ -17,8 +17,8 @@ export const evidenceItems: Rule = {
         const value = e.location.value;
         out.push(
           e.fileProblem === 'missing'
-            ? at('evidence-file-missing', e.loc, `evidence "${e.id}": file "${value}" does not exist in ${l.dir}/: add the file or correct the path`, { sub: ['file'] })
-            : at('evidence-file-outside', e.loc, `evidence "${e.id}": file "${value}" lies outside ${l.dir}/: keep evidence files in the learner's folder, or use url or ref`, { sub: ['file'] }),
+            ? at('evidence-file-missing', e.loc, `evidence "${e.id}": file ${q(value)} does not exist in ${l.dir}/: add the file or correct the path`, { sub: ['file'] })
+            : at('evidence-file-outside', e.loc, `evidence "${e.id}": file ${q(value)} lies outside ${l.dir}/: keep evidence files in the learner's folder, or use url or ref`, { sub: ['file'] }),
         );
       }
     }

@@ -10,6 +10,7 @@ import { identifiers } from './identifiers.js';
 import { people } from './people.js';
 import { portfolioUnits } from './portfolio-units.js';
 import { qualificationSpecs } from './qualification-specs.js';
+import { unsafeText } from './text.js';
 import { unitSpecs } from './unit-specs.js';
 
 export const RULES: readonly Rule[] = [
@@ -23,4 +24,5 @@ export const RULES: readonly Rule[] = [
   currency,
   combination,
   decisions,
+  unsafeText,
 ];

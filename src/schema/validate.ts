@@ -3,7 +3,7 @@
 // optional field, or failing that the list item that holds it, and validate again. The
 // findings always come from the first pass, so nothing is hidden.
 import type { z } from 'zod';
-import type { Code, Finding } from '../diagnostics.js';
+import { q, type Code, type Finding } from '../diagnostics.js';
 import { closest } from '../text.js';
 
 export interface Validated<T> {
@@ -114,7 +114,7 @@ function fieldName(path: (string | number)[]): string {
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return 'nothing';
-  if (typeof v === 'string') return `"${v}"`;
+  if (typeof v === 'string') return q(v);
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   return String(v);
@@ -138,7 +138,7 @@ function toFindings(iss: z.core.$ZodIssue, file: string, what: string): Finding[
         const guess = closest(k, allowed);
         const hint = guess ? `did you mean "${guess}"?` : `remove it or use one of: ${allowed.join(', ')}`;
         const where = path.length ? ` in ${fieldName(path)}` : ` in a ${what}`;
-        return { code: 'unknown-key' as const, target: { file, path: [...path, k], key: true }, message: `unknown key "${k}"${where}: ${hint}` };
+        return { code: 'unknown-key' as const, target: { file, path: [...path, k], key: true }, message: `unknown key ${q(k)}${where}: ${hint}` };
       });
     }
     case 'invalid_type': {

@@ -1,5 +1,6 @@
 // Gaps: each thing between a learner and achievement, with a reason from a fixed vocabulary
 // and a sentence that says what to do next. Computed from status results, never from output.
+import { q } from '../diagnostics.js';
 import type { Method } from '../schema/common.js';
 import type { LearnerResult, RuleResult, Shortfall, UnitResult } from './types.js';
 
@@ -99,7 +100,7 @@ function unitGaps(r: LearnerResult, u: UnitResult): Gap[] {
   const gaps: Gap[] = [];
   for (const c of u.criteria) for (const s of c.shortfalls) gaps.push(criterionGap(r.id, u, c.id, s));
   if (u.iqaNotAgreed) {
-    gaps.push({ ...at, reason: 'iqa-not-agreed', message: `IQA ${u.iqaNotAgreed.by} did not agree the assessment on ${u.iqaNotAgreed.date}${u.iqaNotAgreed.feedback ? ` ("${u.iqaNotAgreed.feedback.trim()}")` : ''}: act on their feedback, then sign the unit off again` });
+    gaps.push({ ...at, reason: 'iqa-not-agreed', message: `IQA ${u.iqaNotAgreed.by} did not agree the assessment on ${u.iqaNotAgreed.date}${u.iqaNotAgreed.feedback ? ` (${q(u.iqaNotAgreed.feedback.trim(), 80)})` : ''}: act on their feedback, then sign the unit off again` });
   } else if (u.status === 'ready-for-signoff') {
     gaps.push({ ...at, reason: 'signoff-missing', message: `All ${u.total} criteria are met: ${r.assessor ?? 'the assessor'} can sign the unit off` });
   }

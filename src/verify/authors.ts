@@ -7,7 +7,7 @@
 // that shows their commits under an assessor's name. Reading the commit objects takes one
 // `git cat-file` for every commit of every portfolio, so authors are compared after all
 // portfolios are blamed (authorChecks now, authorFindings then).
-import type { Diagnostic } from '../diagnostics.js';
+import { q, type Diagnostic } from '../diagnostics.js';
 import type { BlameLine, Person } from '../git/index.js';
 import { named, short, whoIs, type StaffBook } from './people.js';
 import { finding as at, type DecisionRecord } from './records.js';
@@ -83,7 +83,7 @@ export function authorFindings(checks: AuthorCheck[], authors: Authors, staff: S
         'verify-author',
         r,
         i,
-        `the ${r.label} by ${r.by} was committed by ${whoIs(author, staff, learnerEmail)}${mapped} in ${short(o.commit)} "${o.summary}", not by ${named(member)}${also}: staff record their own decisions, so ${r.by} must commit it from their own account (re-commit it as them), or correct by: if someone else made the decision`,
+        `the ${r.label} by ${r.by} was committed by ${whoIs(author, staff, learnerEmail)}${mapped} in ${short(o.commit)} ${q(o.summary)}, not by ${named(member)}${also}: staff record their own decisions, so ${r.by} must commit it from their own account (re-commit it as them), or correct by: if someone else made the decision`,
       ),
     );
   }

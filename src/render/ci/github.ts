@@ -2,23 +2,28 @@
 // job summary, because GitHub shows only the first few annotations of each level per step.
 import type { CiFinding, CiLevel, CiReport } from './report.js';
 import { bySeverity, LEVELS } from './report.js';
+import { mdText, visible } from '../safe.js';
 
 const COMMAND: Record<CiLevel, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
-// The escapes of @actions/core (toolkit command.ts): the runner undoes exactly these.
+// The escapes of @actions/core (toolkit command.ts): the runner undoes exactly these. Data
+// (the message) ends the line, so only %, CR and LF need them; a property also ends at "," or
+// "::", so ":" and "," are escaped too. Text shown to people (message, title) is made visible
+// first (safe.ts), so an annotation cannot carry escape sequences into the log viewer. That
+// includes the file: a path that needs it is reported as unsafe-text anyway.
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 function command(f: CiFinding): string {
   const props: [string, string | number][] = [];
-  if (f.file) props.push(['file', f.file]);
+  if (f.file) props.push(['file', visible(f.file)]);
   if (f.line > 0) {
     props.push(['line', f.line]);
     if (f.column > 0) props.push(['col', f.column]);
   }
-  if (f.title) props.push(['title', f.title]);
+  if (f.title) props.push(['title', visible(f.title)]);
   const head = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
-  return `::${COMMAND[f.level]}${head ? ` ${head}` : ''}::${escapeData(f.message)}`;
+  return `::${COMMAND[f.level]}${head ? ` ${head}` : ''}::${escapeData(visible(f.message))}`;
 }
 
 /** One workflow command per finding, most severe first, so the step's capped annotations show errors. */
@@ -30,14 +35,9 @@ export function github(report: CiReport): string {
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
-// Cells hold user text: backslash-escape what Markdown would read as table syntax, emphasis,
-// code, links or HTML, keep each finding on one row, and drop invisible control characters.
-const cell = (v: string | number) =>
-  String(v)
-    .replace(/\r\n?|\n/g, ' ')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
-    .replace(/[\\`*_[\]<>|&~]/g, '\\$&');
+// Cells hold user text: mdText (safe.ts) makes control characters visible and escapes what
+// Markdown would read as table syntax, emphasis, code, links or HTML.
+const cell = (v: string | number) => mdText(v);
 
 function table(header: string[], rows: (string | number)[][]): string[] {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];

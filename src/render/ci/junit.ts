@@ -1,17 +1,21 @@
 // JUnit XML, the one report format nearly every CI system (GitLab, Jenkins, Azure, test-report
 // actions) can show per test: each group is a suite and each finding a failing test case.
 import type { CiFinding, CiReport } from './report.js';
+import { visible } from '../safe.js';
 
 // XML 1.0 allows only tab, LF, CR and these ranges; anything else (control characters, lone
-// surrogates, U+FFFE/U+FFFF) makes the whole document unparseable, so it is dropped.
+// surrogates, U+FFFE/U+FFFF) makes the whole document unparseable. Every value is made visible
+// first (safe.ts: controls, separators and bidi characters as \x1b, \n, \u202e), so a report
+// printed to a CI log starts no line of its own; what XML still forbids is escaped the same way.
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const xmlSafe = (s: string | number) => visible(s).replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
 // Attribute values are whitespace-normalised by parsers, so tab and newlines go as references;
 // text keeps newlines but not CR, which parsers would fold into LF.
-const attr = (s: string | number) => String(s).replace(NOT_XML, '').replace(/[&<>"'\t\n\r]/g, (c) => ENTITIES[c]!);
-const text = (s: string) => s.replace(NOT_XML, '').replace(/[&<>\r]/g, (c) => ENTITIES[c]!);
+const attr = (s: string | number) => xmlSafe(s).replace(/[&<>"'\t\n\r]/g, (c) => ENTITIES[c]!);
+const text = (s: string) => xmlSafe(s).replace(/[&<>\r]/g, (c) => ENTITIES[c]!);
 
 // Compiler style, as folio's own terminal output, so CI log viewers can link it.
 function where(f: CiFinding): string {
