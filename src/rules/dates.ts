@@ -41,12 +41,12 @@ export const dates: Rule = {
       // Signed off before the assessments it rests on: the unit, evaluated as of the
       // sign-off date, was not yet complete. Later evidence that merely cross-references a
       // signed-off unit is fine. Only when the unit is complete now (otherwise signoff-unmet
-      // says so), and not when a later sign-off that holds has replaced it: signing off again
-      // is the fix, and the early record stays in the history.
+      // says so), and not when a sign-off that holds (status's) is as late or later: signing
+      // off again is the fix, and the early record stays in the history.
       const unit = index.unit(id);
       const now = result.units.find((u) => u.id === id);
       if (!unit || !now || now.total === 0 || now.met < now.total) continue;
-      if (now.signoff && now.signoff.date > s.date) continue;
+      if (now.signoff && now.signoff.date >= s.date) continue;
       const open = criteriaOpenOn(unit, record, covered!.get(id), specs.centre, s.date);
       if (!open.length) continue;
       const shown = open.slice(0, 5).join(', ') + (open.length > 5 ? ` and ${open.length - 5} more` : '');

@@ -60,7 +60,7 @@ export function evaluateUnit(unit: Unit, learner: Learner, covered: Map<string, 
   // met does not count, and the assessor signs off again (check reports it as date-order).
   // Criteria stay met once met, so if the latest sign-off was early every earlier one was too.
   let earlySignoff: UnitResult['earlySignoff'];
-  if (complete && signoff) {
+  if (complete && signoff && changedSince(covered, signoff.date, asOf)) {
     const open = openOn(unit, learner, covered, mayAssess, signoff.date);
     if (open.length) {
       earlySignoff = { by: signoff.by, date: signoff.date, open, since: completeSince(unit, learner, covered, mayAssess, signoff.date, asOf) };
@@ -104,6 +104,17 @@ function openOn(unit: Unit, learner: Learner, covered: Map<string, Evidence[]> |
   return criteriaOn(unit, learner, covered, mayAssess, date)
     .filter((c) => c.status !== 'met')
     .map((c) => c.id);
+}
+
+// Whether any record on the unit is dated after a day (and by the as-of date): if none is, the
+// unit stood then as it stands now, and need not be judged again.
+function changedSince(covered: Map<string, Evidence[]> | undefined, day: string, asOf: string): boolean {
+  for (const items of covered?.values() ?? []) {
+    for (const e of items) {
+      for (const d of [e.date, e.assessment?.date]) if (d !== undefined && d > day && d <= asOf) return true;
+    }
+  }
+  return false;
 }
 
 // The first day the unit was complete, after a day it was not: the earliest date of a record
