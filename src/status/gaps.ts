@@ -116,7 +116,7 @@ function unitGaps(r: LearnerResult, u: UnitResult): Gap[] {
     gaps.push({ ...at, reason: 'iqa-not-agreed', message: `IQA ${u.iqaNotAgreed.by} did not agree the assessment on ${u.iqaNotAgreed.date}${u.iqaNotAgreed.feedback ? ` ("${u.iqaNotAgreed.feedback.trim()}")` : ''}: act on their feedback, then sign the unit off again` });
   } else if (u.earlySignoff) {
     const e = u.earlySignoff;
-    gaps.push({ ...at, reason: 'signoff-early', message: `${e.by} signed the unit off on ${e.date}, before ${e.open.length > 5 ? `${e.open.slice(0, 5).join(', ')} and ${e.open.length - 5} more` : list(e.open)} ${e.open.length === 1 ? 'was' : 'were'} met, so the sign-off does not count: every criterion is met since ${e.since}; sign the unit off again, dated on or after then` });
+    gaps.push({ ...at, reason: 'signoff-early', message: `${e.by} signed the unit off on ${e.date}, before ${e.open.length > 5 ? `${e.open.slice(0, 5).join(', ')} and ${e.open.length - 5} more` : list(e.open)} ${e.open.length === 1 ? 'was' : 'were'} met, so the sign-off does not count: every criterion has been met since ${e.since}; sign the unit off again, dated on or after then` });
   } else if (u.status === 'ready-for-signoff') {
     gaps.push({ ...at, reason: 'signoff-missing', message: `All ${u.total} criteria are met: ${r.assessor ?? 'the assessor'} can sign the unit off` });
   }
