@@ -83,6 +83,7 @@ export const CODES = {
   'uln-check-digit': { severity: 'error', summary: 'A Unique Learner Number fails its check digit or format.' },
   'evidence-currency': { severity: 'warning', summary: "Evidence was older than the centre's currency policy when assessed." },
   'witness-missing': { severity: 'warning', summary: 'Witness evidence does not say who the witness is.' },
+  'witness-not-expert': { severity: 'warning', summary: 'Expert-witness evidence whose witness is not an expert witness (status 1), so it counts only as witness testimony.' },
   'unsafe-text': { severity: 'error', summary: 'A name, id or title (or a learner folder name) holds a control, line-separator or text-direction character that reports can only show escaped.' },
   // From folio verify, which checks the records against the git history that holds them.
   'verify-author': { severity: 'error', summary: 'folio verify: a line of a decision, sign-off or IQA record was committed by someone other than the staff member it names.', command: 'verify' },

@@ -6,6 +6,7 @@ import type { Criterion, Evidence } from '../src/model/types.js';
 import type { Method } from '../src/schema/common.js';
 import { evaluateCriterion } from '../src/status/criterion.js';
 import type { CriterionStatus, Shortfall } from '../src/status/types.js';
+import type { WitnessBook } from '../src/status/witness.js';
 
 const AS_OF = '2026-06-01';
 
@@ -41,6 +42,7 @@ function ev(id: string, method: Method, o: EvOpts = {}): Evidence {
   };
 }
 
+const EXPERT: WitnessBook = new Map([['w-lund', { id: 'w-lund', name: 'Mark Lund', status: '1', loc: { file: 'p.yaml', path: [] } }]]);
 const acc = (id: string, method: Method, o: EvOpts = {}) => ev(id, method, { ...o, decision: 'accepted' });
 const ny = (id: string, method: Method, o: EvOpts = {}) => ev(id, method, { ...o, decision: 'not-yet' });
 
@@ -51,6 +53,8 @@ interface Case {
   asOf?: string;
   /** Who may assess; omitted: no staff list, every decision counts. */
   mayAssess?: (id: string) => boolean;
+  /** The portfolio's witnesses, by id. */
+  witnesses?: WitnessBook;
   status: CriterionStatus;
   shortfalls: Shortfall[];
   evidence: string[];
@@ -66,7 +70,7 @@ const cases: Case[] = [
   { name: 'accepted item of an accepted method', criterion: crit({ methods: ['observation', 'work-product'] }), items: [acc('E1', 'work-product')], status: 'met', shortfalls: [], evidence: ['E1'], pending: [] },
   { name: 'min-evidence 2 with two accepted', criterion: crit({ minEvidence: 2 }), items: [acc('E1', 'observation'), acc('E2', 'work-product')], status: 'met', shortfalls: [], evidence: ['E1', 'E2'], pending: [] },
   { name: 'requires observation, accepted observation and witness testimony', criterion: crit({ requires: ['observation'], minEvidence: 2 }), items: [acc('E1', 'witness-testimony'), acc('E2', 'observation')], status: 'met', shortfalls: [], evidence: ['E1', 'E2'], pending: [] },
-  { name: 'requires observation or expert witness, accepted expert witness', criterion: crit({ requires: ['observation', 'expert-witness'] }), items: [acc('E1', 'expert-witness')], status: 'met', shortfalls: [], evidence: ['E1'], pending: [] },
+  { name: 'requires observation or expert witness, accepted expert witness (status 1)', criterion: crit({ requires: ['observation', 'expert-witness'] }), items: [{ ...acc('E1', 'expert-witness'), witness: 'w-lund' }], witnesses: EXPERT, status: 'met', shortfalls: [], evidence: ['E1'], pending: [] },
   { name: 'one accepted and one not-yet', criterion: crit(), items: [ny('E1', 'observation'), acc('E2', 'observation')], status: 'met', shortfalls: [], evidence: ['E1', 'E2'], pending: [] },
   { name: 'met with a further item still pending (pending is listed, no shortfall)', criterion: crit(), items: [acc('E1', 'observation'), ev('E2', 'questioning')], status: 'met', shortfalls: [], evidence: ['E1', 'E2'], pending: ['E2'] },
   { name: 'a broken file does not block when another valid item suffices', criterion: crit(), items: [acc('E1', 'observation', { fileProblem: 'missing' }), acc('E2', 'work-product')], status: 'met', shortfalls: [], evidence: ['E1', 'E2'], pending: [] },
@@ -318,8 +322,8 @@ const cases: Case[] = [
 ];
 
 describe('evaluateCriterion', () => {
-  it.each(cases)('$name → $status', ({ criterion, items, asOf, mayAssess, status, shortfalls, evidence, pending }) => {
-    const r = evaluateCriterion(criterion, items, asOf ?? AS_OF, mayAssess);
+  it.each(cases)('$name → $status', ({ criterion, items, asOf, mayAssess, witnesses, status, shortfalls, evidence, pending }) => {
+    const r = evaluateCriterion(criterion, items, asOf ?? AS_OF, mayAssess, witnesses);
     expect(r.status).toBe(status);
     expect(r.shortfalls).toEqual(shortfalls);
     expect(r.evidence).toEqual(evidence);

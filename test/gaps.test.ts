@@ -8,7 +8,7 @@ import { evaluateLearner } from '../src/status/learner.js';
 // ───────────────────────── builders ─────────────────────────
 import { buildIndex } from '../src/model/index.js';
 import type { Evidence, Qualification, Unit } from '../src/model/types.js';
-import { loc, unit, group, qual, centre, evidence, learner, type LearnerSpec } from './model-builders.js';
+import { loc, unit, group, qual, centre, evidence, learner, signoff, witness, type LearnerSpec } from './model-builders.js';
 
 const AS_OF = '2026-06-01';
 
@@ -127,6 +127,40 @@ const cases: GapCase[] = [
     gaps: [
       ['iqa-not-agreed', 'M2', null, ['IQA s.patel', '2026-04-10']],
       ['mandatory-unit-missing', 'M2', null, ['M2', '1/1 criteria met']],
+    ],
+  },
+  {
+    name: 'witness-unknown: accepted testimony from a witness the portfolio does not list',
+    units: [m2],
+    q: qual([mandatory(['M2'])]),
+    learner: { witnesses: [witness('w-reed', '3')], evidence: [accepted('E06', 'M2', 'witness-testimony', { witness: 'w-read' })] },
+    gaps: [
+      ['witness-unknown', 'M2', '1.1', ['E06 names witness w-read', "not in this portfolio's witnesses", 'add the witness under witnesses']],
+      ['mandatory-unit-missing', 'M2', null, ['M2']],
+    ],
+  },
+  {
+    name: 'witness-not-expert: the required expert witness is a status 3 witness',
+    units: [unit('M6', 3, 2, { requires: ['expert-witness'] })],
+    q: qual([mandatory(['M6'])]),
+    learner: { witnesses: [witness('w-reed', '3')], evidence: [accepted('E07', 'M6', 'expert-witness', { witness: 'w-reed' })] },
+    gaps: [
+      ['witness-not-expert', 'M6', '1.1', ['E07 is expert-witness evidence', 'E07: w-reed is status 3', 'only as witness testimony', 'status 1']],
+      ['requires-method', 'M6', '1.1', ['expert witness']],
+      ['mandatory-unit-missing', 'M6', null, ['M6']],
+    ],
+  },
+  {
+    name: 'signoff-early: signed off before the last criterion was assessed',
+    units: [two],
+    q: qual([mandatory(['M1'])]),
+    learner: {
+      evidence: [evidence('E01', 'M1', ['1.1'], 'observation', 'accepted'), evidence('E02', 'M1', ['1.2'], 'observation', 'accepted', { date: '2026-03-20', assessment: { by: 'a.jones', date: '2026-03-25', decision: 'accepted', loc: loc() } })],
+      signoffs: [signoff('M1', '2026-03-10')],
+    },
+    gaps: [
+      ['signoff-early', 'M1', null, ['a.jones signed the unit off on 2026-03-10, before 1.2 was met', 'does not count', 'since 2026-03-25', 'sign the unit off again']],
+      ['mandatory-unit-missing', 'M1', null, ['M1', 'ready for signoff, 2/2 criteria met']],
     ],
   },
   {

@@ -1,7 +1,7 @@
 // Hand-built centre models for the engine's rule case tables: units, groups, qualifications,
 // evidence and learners with just the fields a case needs.
 import { buildIndex, type Index } from '../src/model/index.js';
-import type { Evidence, Group, Learner, Qualification, Unit } from '../src/model/types.js';
+import type { Evidence, Group, IqaRecord, Learner, Qualification, Signoff, Unit, Witness } from '../src/model/types.js';
 import type { Method } from '../src/schema/common.js';
 
 export const loc = (file = 'test.yaml') => ({ file, path: [] as (string | number)[] });
@@ -84,6 +84,22 @@ export interface LearnerSpec {
   evidence?: Evidence[];
   assessor?: string;
   iqa?: Learner['iqa'];
+  /** Extra sign-offs, appended after the generated ones. */
+  signoffs?: Learner['signoffs'];
+  witnesses?: Learner['witnesses'];
+}
+
+/** A witness on the portfolio's list, with a witness status category (1–5) or none. */
+export function witness(id: string, status?: '1' | '2' | '3' | '4' | '5'): Witness {
+  return { id, name: `Witness ${id}`, relationship: 'line manager', status, loc: loc() };
+}
+
+export function signoff(unitRef: string, date: string, by = 'a.jones'): Signoff {
+  return { unitRef, by, date, loc: loc() };
+}
+
+export function iqa(unitRef: string, date: string, decision: 'agreed' | 'not-agreed', stage: 'interim' | 'summative' = 'summative', by = 's.patel'): IqaRecord {
+  return { unitRef, by, date, stage, decision, evidence: [], loc: loc() };
 }
 
 export function evidence(id: string, unitRef: string, criteria: string[], method: Method, decision?: 'accepted' | 'not-yet', extra: Partial<Evidence> = {}): Evidence {
@@ -119,9 +135,9 @@ export function learner(units: Unit[], spec: LearnerSpec = {}): Learner {
     qualificationRef: '601/3734/4',
     assessor: spec.assessor,
     optionalUnits: (spec.optional ?? []).map((ref) => ({ ref, loc: loc() })),
-    witnesses: [],
+    witnesses: spec.witnesses ?? [],
     evidence: [...ev, ...(spec.evidence ?? [])],
-    signoffs,
+    signoffs: [...signoffs, ...(spec.signoffs ?? [])],
     iqa: spec.iqa ?? [],
     loc: loc(),
   };

@@ -7,6 +7,7 @@ import type { LearnerEntry } from '../load/files.js';
 import { loadLearner } from '../load/load.js';
 import type { Reader } from '../load/reader.js';
 import type { Index } from '../model/index.js';
+import { recordAsOf } from '../model/as-of.js';
 import type { Learner } from '../model/types.js';
 import type { SpecContext } from '../rules/context.js';
 import { RULES } from '../rules/index.js';
@@ -48,7 +49,7 @@ export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEn
   const { learner, findings } = loadLearner(recording, entry);
   if (!learner) return { diagnostics: resolveAll(reader, findings), deps };
   const result = evaluateLearner(learner, index, ctx.specs.centre, ctx.asOf);
-  const lctx = { ...ctx, index, learner, result };
+  const lctx = { ...ctx, index, learner, record: recordAsOf(learner, ctx.asOf), result };
   for (const rule of RULES) if (rule.learner) findings.push(...rule.learner(lctx));
   deps.specs = [...used].sort();
   deps.latest = latestDate(learner);

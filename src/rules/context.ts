@@ -19,7 +19,11 @@ export interface SpecContext extends SpecsOnly {
 }
 
 export interface LearnerContext extends SpecContext {
+  /** The portfolio as written: every record, whatever its date. */
   learner: Learner;
+  /** The portfolio as it stood on the as-of date (model/as-of.ts): what the status engine
+   * judges, and so what rules that judge verdicts must judge too. */
+  record: Learner;
   /** The status engine's result for this learner, shared with the status stage. */
   result: LearnerResult;
 }

@@ -1,29 +1,24 @@
 // Evidence currency: a centre policy (awarding bodies set their own limits; there is no
-// national figure), so only checked when portfolios/centre.yaml states one.
+// national figure), so only checked when portfolios/centre.yaml states one. "Older than N
+// years" means assessed after the N-th anniversary of the evidence's date: on the anniversary
+// itself it is exactly N years old, and still current. Judged on the record as it stood on the
+// as-of date: an assessment not yet made has no age to judge.
 import type { Finding } from '../diagnostics.js';
+import { addMonths, ageText, monthsAndDays } from '../dates.js';
 import { at, type Rule } from './context.js';
-
-function yearsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  let years = ty - fy;
-  if (tm < fm || (tm === fm && td < fd)) years--;
-  return years;
-}
 
 export const currency: Rule = {
   name: 'evidence currency',
   codes: ['evidence-currency'],
-  learner({ specs, learner }) {
+  learner({ specs, record }) {
     const limit = specs.centre?.currencyYears;
     if (limit === undefined) return [];
     const out: Finding[] = [];
-    for (const e of learner.evidence) {
-      if (!e.date || !e.assessment) continue;
-      const age = yearsBetween(e.date, e.assessment.date);
-      if (age >= limit) {
-        out.push(at('evidence-currency', e.loc, `evidence "${e.id}" dated ${e.date} was ${age} years old when assessed on ${e.assessment.date}; the centre's policy is ${limit}: confirm it is still current, or replace it`, { sub: ['date'] }));
-      }
+    for (const e of record.evidence) {
+      if (!e.date || !e.assessment || e.assessment.date < e.date) continue;
+      if (e.assessment.date <= addMonths(e.date, 12 * limit)) continue;
+      const age = ageText(monthsAndDays(e.date, e.assessment.date));
+      out.push(at('evidence-currency', e.loc, `evidence "${e.id}" dated ${e.date} was ${age} old when assessed on ${e.assessment.date}, more than the centre's policy of ${limit} year${limit === 1 ? '' : 's'}: confirm it is still current, or replace it`, { sub: ['date'] }));
     }
     return out;
   },

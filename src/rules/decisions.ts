@@ -1,12 +1,13 @@
 // Decisions an awarding body will question: a sign-off of a unit that is not fully met, and
-// an IQA who quality-assures their own assessment decisions.
+// an IQA who quality-assures their own assessment decisions. Judged on the record as it stood
+// on the as-of date, as status is: a sign-off dated later has not been made yet.
 import type { Finding } from '../diagnostics.js';
 import { at, type Rule } from './context.js';
 
 export const decisions: Rule = {
   name: 'sign-off and IQA decisions',
   codes: ['signoff-unmet', 'iqa-own-decision'],
-  learner({ learner: l, result, index }) {
+  learner({ record: l, result, index }) {
     const out: Finding[] = [];
     for (const s of l.signoffs) {
       const u = result.units.find((x) => x.id === index.canonical(s.unitRef));

@@ -1,13 +1,15 @@
 // Everyone a record names must be known, and act in a role they hold: assessors assess and
-// sign off, IQAs quality-assure. Witnesses are named in the portfolio that uses them.
+// sign off, IQAs quality-assure. Witnesses are named in the portfolio that uses them, and what
+// their evidence counts as is decided in status/witness.ts, for status and check alike.
 import type { Finding } from '../diagnostics.js';
 import type { Loc } from '../model/types.js';
+import { standingOf, witnessBook } from '../status/witness.js';
 import { closest } from '../text.js';
 import { at, type Rule } from './context.js';
 
 export const people: Rule = {
   name: 'staff and witnesses',
-  codes: ['unknown-staff', 'staff-role', 'unknown-witness', 'witness-missing', 'duplicate-entry'],
+  codes: ['unknown-staff', 'staff-role', 'unknown-witness', 'witness-missing', 'witness-not-expert', 'duplicate-entry'],
   specs({ specs }) {
     const out: Finding[] = [];
     const seen = new Set<string>();
@@ -38,14 +40,20 @@ export const people: Rule = {
       if (witnesses.has(w.id)) out.push(at('duplicate-entry', w.loc, `witness "${w.id}" is listed twice: keep one entry`, { sub: ['id'] }));
       witnesses.add(w.id);
     }
+    const book = witnessBook(l);
     for (const e of l.evidence) {
       if (e.assessment) person(e.assessment.by, 'assessor', { ...e.assessment.loc, path: [...e.assessment.loc.path, 'by'] }, `evidence "${e.id}" is assessed by`);
-      if (e.witness !== undefined && !witnesses.has(e.witness)) {
-        const guess = closest(e.witness, witnesses);
-        out.push(at('unknown-witness', e.loc, `evidence "${e.id}" names witness "${e.witness}", who is not in this portfolio's witnesses: ${guess ? `did you mean "${guess}"?` : 'add them under witnesses'}`, { sub: ['witness'] }));
+      const standing = standingOf(e, book);
+      if (e.witness !== undefined && !book.has(e.witness)) {
+        const guess = closest(e.witness, book.keys());
+        const counts = 'unknownWitness' in standing ? ', so it does not count' : '';
+        out.push(at('unknown-witness', e.loc, `evidence "${e.id}" names witness "${e.witness}", who is not in this portfolio's witnesses${counts}: ${guess ? `did you mean "${guess}"?` : 'add them under witnesses'}`, { sub: ['witness'] }));
       }
       if ((e.method === 'witness-testimony' || e.method === 'expert-witness') && e.witness === undefined) {
-        out.push(at('witness-missing', e.loc, `evidence "${e.id}" is ${e.method} but names no witness: add witness: <id> from this portfolio's witnesses`, { sub: ['method'] }));
+        const counts = e.method === 'expert-witness' ? ', so it counts only as witness testimony' : '';
+        out.push(at('witness-missing', e.loc, `evidence "${e.id}" is ${e.method} but names no witness${counts}: add witness: <id> from this portfolio's witnesses`, { sub: ['method'] }));
+      } else if ('notExpert' in standing) {
+        out.push(at('witness-not-expert', e.loc, `evidence "${e.id}" is expert-witness, but its witness is not an expert witness (${standing.notExpert}), so it counts only as witness testimony: an expert witness is an occupational expert and assessor (status 1); correct the witness's status if that is so, or record the item as witness-testimony`, { sub: ['method'] }));
       }
     }
     for (const s of l.signoffs) person(s.by, 'assessor', { file: s.loc.file, path: [...s.loc.path, 'by'] }, `sign-off of ${s.unitRef} by`);

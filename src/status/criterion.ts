@@ -3,6 +3,7 @@ import type { Criterion } from '../model/types.js';
 import type { Evidence } from '../model/types.js';
 import type { Method } from '../schema/common.js';
 import type { CriterionResult, Shortfall } from './types.js';
+import { standingOf, type WitnessBook } from './witness.js';
 
 /** Who may make assessment decisions; undefined when the centre has no staff list. */
 export type MayAssess = ((staffId: string) => boolean) | undefined;
@@ -30,13 +31,14 @@ function acceptedMethods(c: Criterion): { list: Method[]; set: Set<string> } | n
   return m;
 }
 
-export function evaluateCriterion(c: Criterion, covering: Evidence[], asOf: string, mayAssess?: MayAssess): CriterionResult {
+export function evaluateCriterion(c: Criterion, covering: Evidence[], asOf: string, mayAssess?: MayAssess, witnesses?: WitnessBook): CriterionResult {
   const { requires, minEvidence } = c.rules;
   const acceptedBy = acceptedMethods(c);
   const accepts = acceptedBy?.set;
   const evidence: string[] = [];
   const pending: string[] = [];
   const accepted: Evidence[] = [];
+  const counted: (Method | undefined)[] = [];
   let valid = 0;
   let requiresMet = !requires;
   for (const e of covering) {
@@ -45,10 +47,13 @@ export function evaluateCriterion(c: Criterion, covering: Evidence[], asOf: stri
     const decision = decisionOf(e, asOf, mayAssess);
     if (decision === undefined) pending.push(e.id);
     else if (decision === 'accepted') {
+      const standing = standingOf(e, witnesses);
+      const method = 'method' in standing ? standing.method : undefined;
       accepted.push(e);
-      if (!e.fileProblem && (!accepts || accepts.has(e.method))) {
+      counted.push(method);
+      if (method && !e.fileProblem && (!accepts || accepts.has(method))) {
         valid++;
-        if (!requiresMet && requires!.includes(e.method)) requiresMet = true;
+        if (!requiresMet && requires!.includes(method)) requiresMet = true;
       }
     }
   }
@@ -61,11 +66,26 @@ export function evaluateCriterion(c: Criterion, covering: Evidence[], asOf: stri
     const shortfalls: Shortfall[] = [];
     const broken = accepted.filter((e) => e.fileProblem).map((e) => e.id);
     if (broken.length) shortfalls.push({ reason: 'evidence-file-missing', items: broken });
-    const wrongMethod = accepted.filter((e) => !e.fileProblem && accepts && !accepts.has(e.method)).map((e) => e.id);
+    const unknown = accepted.filter((e, i) => !e.fileProblem && counted[i] === undefined);
+    if (unknown.length) shortfalls.push({ reason: 'witness-unknown', items: unknown.map((e) => e.id), witnesses: [...new Set(unknown.map((e) => e.witness!))] });
+    // Expert evidence taken as ordinary testimony matters when that leaves it unaccepted, or
+    // when the criterion requires an expert witness and has none.
+    const needsExpert = !requiresMet && requires?.includes('expert-witness') === true;
+    const downgraded: { id: string; why: string }[] = [];
+    const wrongMethod: string[] = [];
+    accepted.forEach((e, i) => {
+      const method = counted[i];
+      if (e.fileProblem || !method) return;
+      const standing = standingOf(e, witnesses);
+      const acceptedMethod = !accepts || accepts.has(method);
+      if ('notExpert' in standing && (needsExpert || !acceptedMethod)) downgraded.push({ id: e.id, why: standing.notExpert });
+      else if (!acceptedMethod) wrongMethod.push(e.id);
+    });
+    if (downgraded.length) shortfalls.push({ reason: 'witness-not-expert', items: downgraded.map((d) => d.id), witnesses: downgraded.map((d) => d.why) });
     if (wrongMethod.length && methods) shortfalls.push({ reason: 'method-not-accepted', items: wrongMethod, methods });
     // With one item needed, a broken file or a wrong method already says what is short.
     if (valid < minEvidence && (minEvidence > 1 || shortfalls.length === 0)) {
-      const have = accepted.filter((e) => !e.fileProblem && (!accepts || accepts.has(e.method))).map((e) => e.id);
+      const have = accepted.filter((e, i) => !e.fileProblem && counted[i] && (!accepts || accepts.has(counted[i]!))).map((e) => e.id);
       shortfalls.push({ reason: 'needs-more-evidence', have, need: minEvidence });
     }
     if (!requiresMet && requires) shortfalls.push({ reason: 'requires-method', methods: requires });

@@ -24,7 +24,10 @@ export const GAP_REASONS = [
   'requires-method',
   'needs-more-evidence',
   'evidence-file-missing',
+  'witness-unknown',
+  'witness-not-expert',
   'signoff-missing',
+  'signoff-early',
   'iqa-not-agreed',
   'unit-spec-missing',
   'qualification-spec-missing',
@@ -42,7 +45,10 @@ export const GAP_REASON_INFO: Record<GapReason, { level: 'criterion' | 'unit' | 
   'requires-method': { level: 'criterion', summary: 'needs an accepted item by one of the required methods' },
   'needs-more-evidence': { level: 'criterion', summary: 'needs N accepted items, has M (named): how many more' },
   'evidence-file-missing': { level: 'criterion', summary: 'an accepted item\'s file does not exist, so it cannot count' },
+  'witness-unknown': { level: 'criterion', summary: 'accepted witness evidence names a witness the portfolio does not list, so it cannot count' },
+  'witness-not-expert': { level: 'criterion', summary: 'expert-witness evidence whose witness is not an expert witness (status 1) counts only as witness testimony' },
   'signoff-missing': { level: 'unit', summary: 'every criterion met: the assessor can sign the unit off' },
+  'signoff-early': { level: 'unit', summary: 'the unit was signed off before every criterion was met, so the sign-off does not count: sign it off again' },
   'iqa-not-agreed': { level: 'unit', summary: 'the IQA did not agree: act on the feedback and sign off again' },
   'unit-spec-missing': { level: 'unit', summary: 'the unit has no specification' },
   'qualification-spec-missing': { level: 'learner', summary: 'the qualification has no specification' },
@@ -88,6 +94,14 @@ function criterionGap(learner: string, unit: UnitResult, criterion: string, s: S
       return { ...at, reason: s.reason, message: `Needs at least one accepted item by ${methodsText(s.methods)}: arrange it` };
     case 'evidence-file-missing':
       return { ...at, reason: s.reason, message: `The file of ${list(s.items)} does not exist, so it cannot count: add the file or correct its path` };
+    case 'witness-unknown': {
+      const one = s.witnesses.length === 1;
+      return { ...at, reason: s.reason, message: `${list(s.items)} ${s.items.length === 1 ? 'names' : 'name'} witness ${list(s.witnesses)}, who ${one ? 'is' : 'are'} not in this portfolio's witnesses, so ${s.items.length === 1 ? 'it cannot' : 'they cannot'} count: add ${one ? 'the witness' : 'them'} under witnesses with ${one ? 'their' : 'each'} status, or correct the id` };
+    }
+    case 'witness-not-expert': {
+      const why = s.items.map((id, i) => `${id}: ${s.witnesses[i]}`).join('; ');
+      return { ...at, reason: s.reason, message: `${list(s.items)} ${s.items.length === 1 ? 'is' : 'are'} expert-witness evidence from a witness not shown to be an expert (${why}), so ${s.items.length === 1 ? 'it counts' : 'they count'} only as witness testimony: an expert witness is an occupational expert and assessor (status 1); correct the witness's status if that is so, or add evidence by another method` };
+    }
   }
 }
 
@@ -101,6 +115,9 @@ function unitGaps(r: LearnerResult, u: UnitResult): Gap[] {
   for (const c of u.criteria) for (const s of c.shortfalls) gaps.push(criterionGap(r.id, u, c.id, s));
   if (u.iqaNotAgreed) {
     gaps.push({ ...at, reason: 'iqa-not-agreed', message: `IQA ${u.iqaNotAgreed.by} did not agree the assessment on ${u.iqaNotAgreed.date}${u.iqaNotAgreed.feedback ? ` (${q(u.iqaNotAgreed.feedback.trim(), 80)})` : ''}: act on their feedback, then sign the unit off again` });
+  } else if (u.earlySignoff) {
+    const e = u.earlySignoff;
+    gaps.push({ ...at, reason: 'signoff-early', message: `${e.by} signed the unit off on ${e.date}, before ${e.open.length > 5 ? `${e.open.slice(0, 5).join(', ')} and ${e.open.length - 5} more` : list(e.open)} ${e.open.length === 1 ? 'was' : 'were'} met, so the sign-off does not count: every criterion has been met since ${e.since}; sign the unit off again, dated on or after then` });
   } else if (u.status === 'ready-for-signoff') {
     gaps.push({ ...at, reason: 'signoff-missing', message: `All ${u.total} criteria are met: ${r.assessor ?? 'the assessor'} can sign the unit off` });
   }

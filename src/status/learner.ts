@@ -5,6 +5,7 @@ import type { CentreInfo, Evidence, Learner, Qualification, Unit } from '../mode
 import { evaluateCriterion, type MayAssess } from './criterion.js';
 import { evaluateRules } from './roc.js';
 import type { CriterionResult, LearnerResult, UnitResult, UnitStatus } from './types.js';
+import { witnessBook } from './witness.js';
 
 export interface Scope {
   qualification?: Qualification;
@@ -50,16 +51,26 @@ export function coverage(learner: Learner, index: Index): Map<string, Map<string
 }
 
 export function evaluateUnit(unit: Unit, learner: Learner, covered: Map<string, Evidence[]> | undefined, index: Index, centre: CentreInfo | undefined, asOf: string): Omit<UnitResult, 'group' | 'mandatory'> {
-  const criteria: CriterionResult[] = [];
-  // Without a centre file there is no staff list to check against, so records stand.
-  const mayAssess = centre ? (id: string) => centre.staff.get(id)?.roles.has('assessor') === true : undefined;
-  for (const o of unit.outcomes) for (const c of o.criteria) criteria.push(evaluateCriterion(c, covered?.get(c.id) ?? [], asOf, mayAssess));
+  const mayAssess = mayAssessIn(centre);
+  const criteria = criteriaOn(unit, learner, covered, mayAssess, asOf);
   const met = criteria.filter((c) => c.status === 'met').length;
-  const signoff = validSignoff(unit, learner, index, mayAssess, asOf);
+  const complete = criteria.length > 0 && met === criteria.length;
+  let signoff = latestSignoff(unit, learner, index, mayAssess, asOf);
+  // A sign-off vouches for the unit as it stood that day: one made before every criterion was
+  // met does not count, and the assessor signs off again (check reports it as date-order).
+  // Criteria stay met once met, so if the latest sign-off was early every earlier one was too.
+  let earlySignoff: UnitResult['earlySignoff'];
+  if (complete && signoff && changedSince(covered, signoff.date, asOf)) {
+    const open = openOn(unit, learner, covered, mayAssess, signoff.date);
+    if (open.length) {
+      earlySignoff = { by: signoff.by, date: signoff.date, open, since: completeSince(unit, learner, covered, mayAssess, signoff.date, asOf) };
+      signoff = undefined;
+    }
+  }
   const iqa = latestIqa(unit, learner, index, asOf);
   const iqaNotAgreed = iqa && iqa.decision === 'not-agreed' && (!signoff || iqa.date >= signoff.date) ? { by: iqa.by, date: iqa.date, feedback: iqa.feedback } : undefined;
   let status: UnitStatus;
-  if (criteria.length > 0 && met === criteria.length) status = signoff && !iqaNotAgreed ? 'achieved' : 'ready-for-signoff';
+  if (complete) status = signoff && !iqaNotAgreed ? 'achieved' : 'ready-for-signoff';
   else status = criteria.some((c) => c.status !== 'missing') ? 'in-progress' : 'not-started';
   if (iqaNotAgreed && status === 'ready-for-signoff') status = 'in-progress';
   return {
@@ -73,13 +84,73 @@ export function evaluateUnit(unit: Unit, learner: Learner, covered: Map<string, 
     total: criteria.length,
     signoff: signoff ? { by: signoff.by, date: signoff.date } : undefined,
     iqaNotAgreed,
+    ...(earlySignoff ? { earlySignoff } : {}),
   };
 }
 
+// Without a centre file there is no staff list to check against, so records stand.
+function mayAssessIn(centre: CentreInfo | undefined): MayAssess {
+  return centre ? (id: string) => centre.staff.get(id)?.roles.has('assessor') === true : undefined;
+}
+
+function criteriaOn(unit: Unit, learner: Learner, covered: Map<string, Evidence[]> | undefined, mayAssess: MayAssess, asOf: string): CriterionResult[] {
+  const witnesses = witnessBook(learner);
+  const criteria: CriterionResult[] = [];
+  for (const o of unit.outcomes) for (const c of o.criteria) criteria.push(evaluateCriterion(c, covered?.get(c.id) ?? [], asOf, mayAssess, witnesses));
+  return criteria;
+}
+
+function openOn(unit: Unit, learner: Learner, covered: Map<string, Evidence[]> | undefined, mayAssess: MayAssess, date: string): string[] {
+  return criteriaOn(unit, learner, covered, mayAssess, date)
+    .filter((c) => c.status !== 'met')
+    .map((c) => c.id);
+}
+
+// Whether any record on the unit is dated after a day (and by the as-of date): if none is, the
+// unit stood then as it stands now, and need not be judged again.
+function changedSince(covered: Map<string, Evidence[]> | undefined, day: string, asOf: string): boolean {
+  for (const items of covered?.values() ?? []) {
+    for (const e of items) {
+      for (const d of [e.date, e.assessment?.date]) if (d !== undefined && d > day && d <= asOf) return true;
+    }
+  }
+  return false;
+}
+
+// The first day the unit was complete, after a day it was not: the earliest date of a record
+// on the unit that completes it (criteria stay met once met, so a binary search finds it).
+function completeSince(unit: Unit, learner: Learner, covered: Map<string, Evidence[]> | undefined, mayAssess: MayAssess, after: string, asOf: string): string {
+  const days = new Set<string>();
+  for (const items of covered?.values() ?? []) {
+    for (const e of items) {
+      for (const d of [e.date, e.assessment?.date]) if (d !== undefined && d > after && d <= asOf) days.add(d);
+    }
+  }
+  const sorted = [...days].sort();
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (openOn(unit, learner, covered, mayAssess, sorted[mid]!).length === 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return sorted[lo] ?? asOf;
+}
+
+/** The criteria of a unit not yet met on a date, by the same rules as its status: what a
+ * sign-off on that date would have vouched for without the evidence to show it. */
+export function criteriaOpenOn(unit: Unit, learner: Learner, covered: Map<string, Evidence[]> | undefined, centre: CentreInfo | undefined, date: string): string[] {
+  return openOn(unit, learner, covered, mayAssessIn(centre), date);
+}
+
 // A sign-off counts when it is dated by the as-of date and made by someone who may assess.
-function validSignoff(unit: Unit, learner: Learner, index: Index, mayAssess: MayAssess, asOf: string) {
-  const ok = learner.signoffs.filter((s) => index.canonical(s.unitRef) === unit.id && s.date <= asOf && (!mayAssess || mayAssess(s.by)));
-  return ok.sort((a, b) => (a.date < b.date ? 1 : -1))[0];
+function latestSignoff(unit: Unit, learner: Learner, index: Index, mayAssess: MayAssess, asOf: string) {
+  let latest: Learner['signoffs'][number] | undefined;
+  for (const s of learner.signoffs) {
+    if (s.date > asOf || (mayAssess && !mayAssess(s.by)) || index.canonical(s.unitRef) !== unit.id) continue;
+    if (!latest || s.date > latest.date) latest = s;
+  }
+  return latest;
 }
 
 function latestIqa(unit: Unit, learner: Learner, index: Index, asOf: string) {

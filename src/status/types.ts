@@ -15,7 +15,11 @@ export type Shortfall =
   | { reason: 'method-not-accepted'; items: string[]; methods: Method[] }
   | { reason: 'needs-more-evidence'; have: string[]; need: number }
   | { reason: 'requires-method'; methods: Method[] }
-  | { reason: 'evidence-file-missing'; items: string[] };
+  | { reason: 'evidence-file-missing'; items: string[] }
+  /** Accepted witness evidence naming a witness the portfolio does not list: it cannot count. */
+  | { reason: 'witness-unknown'; items: string[]; witnesses: string[] }
+  /** Accepted expert-witness evidence whose witness is not an expert (why, per item). */
+  | { reason: 'witness-not-expert'; items: string[]; witnesses: string[] };
 
 export interface CriterionResult {
   id: string;
@@ -43,6 +47,9 @@ export interface UnitResult {
   signoff?: { by: string; date: string };
   /** Latest IQA decision on the unit when it did not agree the assessment. */
   iqaNotAgreed?: { by: string; date: string; feedback?: string };
+  /** The latest sign-off when it came before every criterion was met, so it does not count:
+   * the criteria not yet met on its date, and the first day every criterion was met. */
+  earlySignoff?: { by: string; date: string; open: string[]; since: string };
 }
 
 export interface RuleResult {
