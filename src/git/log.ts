@@ -137,10 +137,15 @@ export function logCommits(top: string, opts: LogOptions = {}): Commit[] {
     args.push('--no-walk=unsorted');
     revs = opts.commits;
   } else revs = opts.rev === undefined ? ['HEAD'] : typeof opts.rev === 'string' ? [opts.rev] : opts.rev;
-  for (const x of [...revs, ...paths]) if (/[\n\r]/.test(x) || x === '') throw new Error(`logCommits: ${JSON.stringify(x)} cannot be passed to git`);
+  for (const x of [...revs, ...paths]) if (x === '') throw new Error('logCommits: an empty revision or path cannot be passed to git');
+  for (const x of revs) if (/[\n\r]/.test(x)) throw new Error(`logCommits: ${JSON.stringify(x)} cannot be passed to git`);
   for (const x of revs) if (x.startsWith('-') && x !== '--all') throw new Error(`logCommits: invalid revision '${x}'`);
   args.push('--stdin');
-  const input = `${revs.join('\n')}\n--\n${paths.map((p) => `${p}\n`).join('')}`;
+  // A path with a newline cannot be a line of stdin: such paths (rare: a folder named so)
+  // go on the command line after --, which git adds to the paths read from stdin.
+  const odd = paths.filter((p) => /[\n\r]/.test(p));
+  if (odd.length) args.push('--', ...odd);
+  const input = `${revs.join('\n')}\n--\n${paths.filter((p) => !/[\n\r]/.test(p)).map((p) => `${p}\n`).join('')}`;
 
   const r = runGit(top, args, { input });
   if (r.status !== 0) {
