@@ -31,7 +31,9 @@ export function ioMessage(e: unknown): string | undefined {
   if (e instanceof WriteRefused) return e.message;
   const err = e as NodeJS.ErrnoException & { dest?: string };
   if (!err || typeof err !== 'object' || typeof err.code !== 'string' || typeof err.syscall !== 'string') return undefined;
-  const [what, fix] = WHY[err.code] ?? [err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ .*$/, ''), 'check the path and run again'];
+  // mkdir -p meets a file where a folder should be: EEXIST, which means ENOTDIR to the user
+  const code = err.syscall === 'mkdir' && err.code === 'EEXIST' ? 'ENOTDIR' : err.code;
+  const [what, fix] = WHY[code] ?? [err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ .*$/, ''), 'check the path and run again'];
   const paths = [err.path, err.dest].filter((p): p is string => typeof p === 'string');
   const where = paths.length ? paths.join(' → ') : 'a file';
   return `cannot ${verb(err.syscall)} ${where}: ${what} (${err.code}); ${fix}`;
