@@ -79,6 +79,17 @@ describe('history and verify on odd folder names', () => {
     const o = batchRead(repo.dir, [spec, 'HEAD:portfolios/centre.yaml']).get(spec);
     expect(o && 'content' in o ? o.content.toString('utf8') : o).toBe(PORTFOLIO);
   });
+  it.each([
+    [['check', '--at', 'nosuchrev'], "unknown revision 'nosuchrev': not a commit, branch, tag or date"],
+    [['status', '--at', 'a\nb'], 'unknown revision "a\\nb": not a commit, branch, tag or date'],
+    [['check', '--changed-since', 'nosuchrev'], '--changed-since "nosuchrev": not a commit, branch or tag in this repository: name what this branch is compared with'],
+    [['check', '--changed-since', '-x'], '--changed-since "-x": not a commit, branch or tag'],
+  ])('a bad revision %j is named, with the fix; no internal name', async (args, message) => {
+    const r = await folio(args, { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/logCommits|literal-pathspecs|resolveRevision|    at /);
+  });
   it('progress counts the learner', async () => {
     const r = await folio(['progress', '--format', 'json', '--until', '2026-03-31'], { cwd: repo.dir });
     expect(r.code).toBe(0);
