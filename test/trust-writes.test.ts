@@ -3,7 +3,7 @@
 // timed: the module that renders the file (init's portfolioYaml, the importer) is wrapped so
 // that the "other writer" creates the file between folio's check and its write.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -279,5 +279,73 @@ describe('import reports honestly what it wrote', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(join(dir, 'out'));
     noStack(r.stderr);
+  });
+});
+
+describe('git config cannot make a reading command run a program', () => {
+  let repo: TestRepo;
+  let marks: string;
+  const KINDS = ['clean', 'smudge', 'process', 'textconv', 'command', 'external', 'fsmonitor', 'pager', 'gpg', 'gpgssh', 'hook', 'odd'];
+  beforeAll(() => {
+    repo = makeRepo();
+    marks = mkdtempSync(join(tmpdir(), 'folio-marks-'));
+    for (const d of ['specs', 'portfolios/centre.yaml']) cpSync(join(`${FIXTURES}centre`, d), join(repo.dir, d), { recursive: true });
+    // committed attributes (a clone carries them) route every file through the drivers below
+    repo.write('.gitattributes', '*.yaml filter=evil diff=evil\n*.md filter=odd.name diff=odd.name\n');
+    repo.write('portfolios/L-1/portfolio.yaml', PORTFOLIO);
+    repo.commit('the centre', { author: admin, date: '2026-02-01T09:00:00Z' });
+    repo.write('portfolios/L-1/portfolio.yaml', `${PORTFOLIO}signoffs: []\n`);
+    repo.commit('more', { author: alice, date: '2026-02-10T09:00:00Z' });
+    const script = (kind: string) => {
+      const f = join(marks, `mark-${kind}.sh`);
+      writeFileSync(f, `#!/bin/sh\ntouch "${marks}/ran-${kind}"\ncat\n`, { mode: 0o755 });
+      return f;
+    };
+    const hooks = join(marks, 'hooks');
+    mkdirSync(hooks);
+    for (const h of ['post-index-change', 'reference-transaction', 'post-checkout']) writeFileSync(join(hooks, h), `#!/bin/sh\ntouch "${marks}/ran-hook"\n`, { mode: 0o755 });
+    const set = (k: string, v: string) => repo.git('config', k, v);
+    set('filter.evil.clean', script('clean'));
+    set('filter.evil.smudge', script('smudge'));
+    set('filter.evil.required', 'true');
+    set('filter.odd.name.process', script('process'));
+    set('diff.evil.textconv', script('textconv'));
+    set('diff.evil.command', script('command'));
+    set('diff.odd.name.textconv', script('odd'));
+    set('diff.external', script('external'));
+    set('core.fsmonitor', script('fsmonitor'));
+    set('core.pager', script('pager'));
+    set('pager.log', script('pager'));
+    set('gpg.program', script('gpg'));
+    set('gpg.ssh.program', script('gpgssh'));
+    set('core.hooksPath', hooks);
+    set('log.showSignature', 'true');
+    // a dirty working tree, a staged change and racy timestamps: what makes git filter files
+    repo.write('portfolios/L-1/portfolio.yaml', `${PORTFOLIO}signoffs: []\n# edited\n`);
+    repo.write('portfolios/L-1/notes.md', 'notes\n');
+    repo.git('-c', 'filter.evil.clean=cat', '-c', 'filter.odd.name.process=', 'add', 'portfolios/L-1/notes.md');
+    for (const k of KINDS) rmSync(join(marks, `ran-${k}`), { force: true });
+  });
+
+  it.each([
+    [['check', '--at', 'HEAD~1']],
+    [['status', '--at', '2026-02-05']],
+    [['history', 'L-1']],
+    [['progress', '--until', '2026-03-31']],
+    [['verify']],
+    [['check', '--changed-since', 'HEAD~1']],
+    [['check', '--staged']],
+  ])('%j runs none of them', async (args) => {
+    const r = await folio(args, { cwd: repo.dir });
+    noStack(r.stderr);
+    expect(r.code).not.toBe(2);
+    expect(readdirSync(marks).filter((f) => f.startsWith('ran-'))).toEqual([]);
+  });
+
+  it('verify --signed says which program it runs, and where that choice comes from', async () => {
+    const r = await folio(['verify', '--signed'], { cwd: repo.dir });
+    expect(r.stderr).toContain(`verify --signed has git run "${join(marks, 'mark-gpg.sh')}" for OpenPGP signatures (from git config gpg.program)`);
+    expect(r.stderr).toContain(`"${join(marks, 'mark-gpgssh.sh')}" for SSH signatures (from git config gpg.ssh.program)`);
+    expect(r.stderr).toContain("gpgsm for X.509 signatures (git's default)");
   });
 });

@@ -114,7 +114,7 @@ export function logCommits(top: string, opts: LogOptions = {}): Commit[] {
   if (opts.follow && paths.length !== 1) throw new Error('logCommits: follow needs exactly one path');
   const fields = opts.signatures ? [...FIELDS, ...SIGNATURE_FIELDS] : FIELDS;
   // \x1e opens a commit and \x1f closes its fields, so the parser can check it is in step.
-  const args = ['--literal-pathspecs', 'log', '-z', `--format=%x1e${fields.join('%x00')}%x00%x1f`, '--no-color', '--no-ext-diff', '--root'];
+  const args = ['--literal-pathspecs', 'log', '-z', `--format=%x1e${fields.join('%x00')}%x00%x1f`, '--no-color', '--no-ext-diff', '--no-textconv', '--root'];
   if (paths.length > 0) args.push('--parents');
   if (opts.follow) args.push('--follow');
   if (opts.firstParent) args.push('--first-parent');
@@ -147,7 +147,7 @@ export function logCommits(top: string, opts: LogOptions = {}): Commit[] {
   if (odd.length) args.push('--', ...odd);
   const input = `${revs.join('\n')}\n--\n${paths.filter((p) => !/[\n\r]/.test(p)).map((p) => `${p}\n`).join('')}`;
 
-  const r = runGit(top, args, { input });
+  const r = runGit(top, args, { input, signatures: opts.signatures });
   if (r.status !== 0) {
     // HEAD with no commit yet: an empty history, not an error (only asked on this path)
     if (opts.rev === undefined && !opts.commits && runGit(top, ['rev-parse', '--verify', '--quiet', 'HEAD']).status !== 0) return [];
