@@ -30,21 +30,19 @@ export class WriteRefused extends Error {
   }
 }
 
-export function createFile(path: string, text: Content, opts: { mode?: number } = {}): void {
+export function createFile(path: string, content: Content, opts: { mode?: number } = {}): void {
+  const text = typeof content === 'string' ? content : [...content].join(''); // may be written twice
   mkdirSync(dirname(path), { recursive: true });
   const tmp = writeTemp(path, text, opts.mode);
   try {
     linkSync(tmp, path);
   } catch (e) {
+    removeQuietly(tmp);
     const code = (e as NodeJS.ErrnoException).code;
     // No hard links here (some network and FAT file systems): exclusive, not atomic.
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EXDEV' || code === 'EMLINK') {
-      removeQuietly(tmp);
-      writeExclusive(path, text, opts.mode);
-      return;
-    }
-    removeQuietly(tmp);
-    throw e;
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EXDEV' || code === 'EMLINK') writeExclusive(path, text, opts.mode);
+    else throw asTarget(e, tmp, path);
+    return;
   }
   removeQuietly(tmp);
 }
@@ -58,8 +56,19 @@ export function replaceFile(path: string, text: Content): void {
     renameSync(tmp, path);
   } catch (e) {
     removeQuietly(tmp);
-    throw e;
+    throw asTarget(e, tmp, path);
   }
+}
+
+/** An error about our temporary file is, to the user, an error writing the file they named. */
+function asTarget(e: unknown, tmp: string, path: string): unknown {
+  const err = e as NodeJS.ErrnoException & { dest?: string };
+  if (err && typeof err === 'object' && (err.path === tmp || err.dest === path)) {
+    err.path = path;
+    delete err.dest;
+    err.syscall = 'write';
+  }
+  return e;
 }
 
 /** Why folio will not replace what is at path (a folder, a link, a FIFO…), or nothing. */
@@ -77,8 +86,8 @@ export function refuseSpecial(path: string, s: Stats): void {
             : undefined;
   if (!what) return;
   const fix = s.isDirectory()
-    ? 'name a file inside it, e.g. ' + join(path, 'report.txt')
-    : 'folio writes reports only into regular files, replacing them whole; to send a report there, print it to stdout (-o - or no -o) and redirect it in the shell, e.g. folio check -f json > ' + path;
+    ? `name a file inside it, e.g. ${join(path, 'report.txt')}`
+    : `folio writes only regular files, replacing them whole; to send a report there, leave out -o (or write -o -) and redirect stdout in the shell: … > ${path}`;
   throw new WriteRefused(path, `${path} is ${what}, not a regular file: ${fix}`);
 }
 
@@ -94,14 +103,19 @@ function statOrUndefined(path: string): Stats | undefined {
 /** A new temporary file beside path holding text; removed again if writing it fails. */
 function writeTemp(path: string, text: Content, mode?: number): string {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', mode ?? 0o666);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx', mode ?? 0o666);
+  } catch (e) {
+    throw asTarget(e, tmp, path);
+  }
   try {
     writeAll(fd, text);
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
     removeQuietly(tmp);
-    throw e;
+    throw asTarget(e, tmp, path);
   }
   closeSync(fd);
   return tmp;

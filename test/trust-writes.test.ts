@@ -197,10 +197,45 @@ describe('-o refuses what is not a regular file, and I/O errors are messages', (
     const r = await check(dir, 'plain/report.json');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(join(dir, 'plain'));
-    expect(r.stderr).toContain('part of the path is a file, not a folder');
+    expect(r.stderr).toContain('a file or a link is where a folder is needed');
     noStack(r.stderr);
     const debug = await check(dir, 'plain/report.json', { FOLIO_DEBUG: '1' });
     expect(debug.stderr).toMatch(/\n\s+at /); // FOLIO_DEBUG=1 keeps the stack for a bug report
+  });
+
+  // Tests run as root, which permissions do not stop: an immutable file or folder (chattr +i)
+  // stops root too. Skipped where the file system has no such attribute.
+  const immutable = (path: string) => spawnSync('chattr', ['+i', path]).status === 0;
+  const mutable = (path: string) => spawnSync('chattr', ['-i', path]);
+
+  it('a report that cannot replace its file (rename fails): message, no temporary file left', async () => {
+    const dir = centre();
+    writeFileSync(join(dir, 'report.json'), 'old');
+    if (!immutable(join(dir, 'report.json'))) return;
+    try {
+      const r = await check(dir, 'report.json');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`cannot write ${join(dir, 'report.json')}: operation not permitted (EPERM)`);
+      noStack(r.stderr);
+      expect(temps(dir)).toEqual([]);
+      expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('old');
+    } finally {
+      mutable(join(dir, 'report.json'));
+    }
+  });
+
+  it('an unwritable portfolios/: learner add says so with the path, exit 2', async () => {
+    const dir = centre();
+    if (!immutable(join(dir, 'portfolios'))) return;
+    try {
+      const r = await folio(['learner', 'add', 'NT-0902', '--name', 'Sam Green', '--qualification', '601/3734/4'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(join(dir, 'portfolios/NT-0902'));
+      expect(r.stderr).toContain('operation not permitted (EPERM)');
+      noStack(r.stderr);
+    } finally {
+      mutable(join(dir, 'portfolios'));
+    }
   });
 
   it('-o - is stdout; a report replaces a regular file atomically, keeping nothing else', async () => {

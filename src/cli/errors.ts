@@ -11,6 +11,7 @@ const WHY: Record<string, [what: string, fix: string]> = {
   EROFS: ['the file system is read-only', 'write to a folder on a writable disk'],
   EISDIR: ['it is a folder', 'name a file, not a folder'],
   ENOTDIR: ['part of the path is a file, not a folder', 'check each folder named in the path'],
+  'mkdir-EEXIST': ['a file or a link is where a folder is needed', 'move it aside, or choose another path'],
   ENOENT: ['no such file or folder (or a link to one that does not exist)', 'check the path; a symbolic link must lead to something that exists'],
   EEXIST: ['it exists already', 'folio never replaces a file it creates; move the existing one aside or choose another name'],
   ENOSPC: ['no space left on the disk', 'free some space and run again'],
@@ -31,8 +32,8 @@ export function ioMessage(e: unknown): string | undefined {
   if (e instanceof WriteRefused) return e.message;
   const err = e as NodeJS.ErrnoException & { dest?: string };
   if (!err || typeof err !== 'object' || typeof err.code !== 'string' || typeof err.syscall !== 'string') return undefined;
-  // mkdir -p meets a file where a folder should be: EEXIST, which means ENOTDIR to the user
-  const code = err.syscall === 'mkdir' && err.code === 'EEXIST' ? 'ENOTDIR' : err.code;
+  // mkdir -p meets a file or a link where a folder should be: EEXIST, meaning something else
+  const code = err.syscall === 'mkdir' && err.code === 'EEXIST' ? 'mkdir-EEXIST' : err.code;
   const [what, fix] = WHY[code] ?? [err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ .*$/, ''), 'check the path and run again'];
   const paths = [err.path, err.dest].filter((p): p is string => typeof p === 'string');
   const where = paths.length ? paths.join(' → ') : 'a file';

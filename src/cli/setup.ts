@@ -1,7 +1,7 @@
 // Setting a centre up: folio init, folio learner add, folio schema. Their templates and the
 // JSON Schema generator are loaded only when one of these runs.
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { relative, resolve as resolvePath } from 'node:path';
 import { findRoot } from '../load/reader.js';
 import { writeReport } from '../outputs.js';
@@ -45,7 +45,7 @@ export function setupCommands(program: Command, io: Io): void {
       if (opts.hooks && !existsSync(resolvePath(root, '.git'))) throw new UsageError(`--hooks needs a git repository at ${dir}: run "git init" there first`);
       const { centreFiles } = await import('../init.js');
       const files = centreFiles({ hooks: !!opts.hooks, pkg: opts.package, name: opts.name });
-      const taken = files.filter((f) => existsSync(resolvePath(root, f.path)));
+      const taken = files.filter((f) => lexists(resolvePath(root, f.path)));
       if (taken.length) throw new UsageError(`folio init writes nothing when a file it would write exists already: ${taken.map((f) => f.path).join(', ')}`);
       // Each file is created exclusively: one that appears meanwhile is never replaced (the
       // run stops there with EEXIST, naming it).
@@ -67,7 +67,8 @@ export function setupCommands(program: Command, io: Io): void {
       const run = await centreRun(io, { dir: opts.dir, cache: false });
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new UsageError(`learner id "${id}" cannot name a folder: use letters, digits, ".", "_" and "-"`);
       const folder = resolvePath(run.root, 'portfolios', id);
-      if (existsSync(folder)) throw new UsageError(`portfolios/${id} exists already: folio learner add never overwrites a portfolio`);
+      // lstat: a link, even one to nothing, is something already there
+      if (lexists(folder)) throw new UsageError(`portfolios/${id} exists already: folio learner add never overwrites a portfolio`);
       const a = await analyse(run.reader, { asOf: today(), rules: false, learners: [] });
       const q = a.index.qualification(opts.qualification);
       if (!q) throw new UsageError(`no qualification "${opts.qualification}" in specs/qualifications/: "folio spec list" shows what there is`);
@@ -88,4 +89,13 @@ export function setupCommands(program: Command, io: Io): void {
       }
       io.stdout(`Created portfolios/${id}/portfolio.yaml for ${opts.name} (${q.id}).\n`);
     });
+}
+
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

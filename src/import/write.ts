@@ -3,9 +3,9 @@
 // spec is created exclusively: one that appeared since the plan was made is left alone and
 // reported as not written. A spec replaced under --force is first copied to a backup that is
 // never overwritten.
-import { constants, copyFileSync, mkdirSync } from 'node:fs';
+import { constants, copyFileSync, lstatSync, mkdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { createFile, replaceFile } from '../write-file.js';
+import { createFile, refuseSpecial, replaceFile } from '../write-file.js';
 import type { SpecPlan } from './index.js';
 
 export interface Written {
@@ -32,6 +32,9 @@ export function writePlan(specs: SpecPlan[], dir: string): Written[] {
       out.push({ file: s.file });
       continue;
     }
+    // a link or special file is refused before any backup is made of what it leads to
+    const existing = lstatOrUndefined(path);
+    if (existing) refuseSpecial(path, existing);
     const backup = s.action === 'replace' ? keepBackup(dir, s.file) : undefined;
     replaceFile(path, s.text);
     out.push({ file: s.file, backup });
@@ -51,5 +54,13 @@ function keepBackup(dir: string, file: string): string | undefined {
       if (code === 'ENOENT') return undefined; // the spec went away meanwhile: nothing to keep
       if (code !== 'EEXIST') throw e;
     }
+  }
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
   }
 }
