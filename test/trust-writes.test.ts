@@ -321,7 +321,7 @@ describe('git config cannot make a reading command run a program', () => {
   let repo: TestRepo;
   let marks: string;
   const KINDS = ['clean', 'smudge', 'process', 'textconv', 'command', 'external', 'fsmonitor', 'pager', 'gpg', 'gpgssh', 'hook', 'odd'];
-  beforeAll(() => {
+  beforeAll(async () => {
     repo = makeRepo();
     marks = mkdtempSync(join(tmpdir(), 'folio-marks-'));
     for (const d of ['specs', 'portfolios/centre.yaml']) cpSync(join(`${FIXTURES}centre`, d), join(repo.dir, d), { recursive: true });
@@ -331,6 +331,8 @@ describe('git config cannot make a reading command run a program', () => {
     repo.commit('the centre', { author: admin, date: '2026-02-01T09:00:00Z' });
     repo.write('portfolios/L-1/portfolio.yaml', `${PORTFOLIO}signoffs: []\n`);
     repo.commit('more', { author: alice, date: '2026-02-10T09:00:00Z' });
+    // folio has already run here once, before the config below was planted
+    expect((await folio(['verify'], { cwd: repo.dir })).code).not.toBe(2);
     const script = (kind: string) => {
       const f = join(marks, `mark-${kind}.sh`);
       writeFileSync(f, `#!/bin/sh\ntouch "${marks}/ran-${kind}"\ncat\n`, { mode: 0o755 });

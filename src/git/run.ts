@@ -16,7 +16,7 @@
 //   recordGitAsync(fn)               → the same for an async fn, until its promise settles
 //   class GitError                   → command, status and stderr of a failed git run
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 
 export class GitError extends Error {
@@ -87,7 +87,9 @@ const DRIVER_KEY = /^(filter|diff)\.(.+)\.(clean|smudge|process|textconv|command
 const driverCache = new Map<string, Array<[string, string]>>();
 
 function driverOverrides(cwd: string, base: NodeJS.ProcessEnv): Array<[string, string]> {
-  const cached = driverCache.get(cwd);
+  // Read again when the repository's config file changes (a long-lived process, the tests).
+  const key = `${cwd}\0${configStamp(cwd)}`;
+  const cached = driverCache.get(key);
   if (cached) return cached;
   const r = spawnSync('git', ['--no-pager', '-C', cwd, 'config', '--null', '--get-regexp', '^(filter|diff)\\.'], { env: base, windowsHide: true, maxBuffer: 64 * 1024 ** 2 });
   const out: Array<[string, string]> = [];
@@ -104,8 +106,17 @@ function driverOverrides(cwd: string, base: NodeJS.ProcessEnv): Array<[string, s
       else out.push([`${driver}.textconv`, ''], [`${driver}.command`, '']);
     }
   }
-  driverCache.set(cwd, out);
+  driverCache.set(key, out);
   return out;
+}
+
+function configStamp(dir: string): string {
+  try {
+    const s = statSync(resolvePath(dir, '.git', 'config'));
+    return `${s.mtimeMs} ${s.size} ${s.ino}`;
+  } catch {
+    return '';
+  }
 }
 
 /** Config as GIT_CONFIG_COUNT/KEY/VALUE variables: a driver's name may hold "=" or spaces,
