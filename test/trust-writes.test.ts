@@ -90,6 +90,19 @@ describe('history and verify on odd folder names', () => {
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/logCommits|literal-pathspecs|resolveRevision|    at /);
   });
+  it('history follows a learner out of a folder whose name held a newline', async () => {
+    const r2 = makeRepo();
+    for (const d of ['specs', 'portfolios/centre.yaml']) cpSync(join(`${FIXTURES}centre`, d), join(r2.dir, d), { recursive: true });
+    r2.write(`portfolios/${odd}/portfolio.yaml`, PORTFOLIO).commit('Lee joins', { author: alice, date: '2026-02-10T09:00:00Z' });
+    r2.rename(`portfolios/${odd}`, 'portfolios/NT-0001');
+    r2.commit('renamed', { author: admin, date: '2026-02-11T09:00:00Z' });
+    const r = await folio(['history', 'NT-0001', '--format', 'json'], { cwd: r2.dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).folders).toEqual(['NT-0001', odd]);
+    const v = await folio(['verify', 'NT-0001', '--format', 'json'], { cwd: r2.dir });
+    expect(v.code).toBe(1);
+    noStack(v.stderr);
+  });
   it('progress counts the learner', async () => {
     const r = await folio(['progress', '--format', 'json', '--until', '2026-03-31'], { cwd: repo.dir });
     expect(r.code).toBe(0);
