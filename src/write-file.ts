@@ -51,7 +51,7 @@ export function replaceFile(path: string, text: Content): void {
   mkdirSync(dirname(path), { recursive: true });
   const existing = statOrUndefined(path);
   if (existing) refuseSpecial(path, existing);
-  const tmp = writeTemp(path, text, existing ? existing.mode & 0o7777 : undefined);
+  const tmp = writeTemp(path, text, existing ? existing.mode & 0o777 : undefined);
   try {
     renameSync(tmp, path);
   } catch (e) {
@@ -72,7 +72,7 @@ function asTarget(e: unknown, tmp: string, path: string): unknown {
 }
 
 /** Why folio will not replace what is at path (a folder, a link, a FIFO…), or nothing. */
-export function refuseSpecial(path: string, s: Stats): void {
+export function refuseSpecial(path: string, s: Stats, otherwise?: string): void {
   const what = s.isDirectory()
     ? 'a folder'
     : s.isSymbolicLink()
@@ -85,9 +85,11 @@ export function refuseSpecial(path: string, s: Stats): void {
             ? 'a socket'
             : undefined;
   if (!what) return;
-  const fix = s.isDirectory()
-    ? `name a file inside it, e.g. ${join(path, 'report.txt')}`
-    : `folio writes only regular files, replacing them whole; to send a report there, leave out -o (or write -o -) and redirect stdout in the shell: … > ${path}`;
+  const fix =
+    otherwise ??
+    (s.isDirectory()
+      ? `name a file inside it, e.g. ${join(path, 'report.txt')}`
+      : `folio writes only regular files, replacing them whole; to send a report there, leave out -o (or write -o -) and redirect stdout in the shell: … > ${path}`);
   throw new WriteRefused(path, `${path} is ${what}, not a regular file: ${fix}`);
 }
 

@@ -314,6 +314,21 @@ describe('import reports honestly what it wrote', () => {
     }
   });
 
+  it('a spec that is a symbolic link is neither replaced nor written through: written false, the reason', async () => {
+    const spec = 'unit: H/506/2154\ntitle: Deal with incoming telephone calls from customers\noutcomes: []\n';
+    const { dir, file } = setup();
+    writeFileSync(join(dir, 'elsewhere.yaml'), spec);
+    symlinkSync(join(dir, 'elsewhere.yaml'), file);
+    const r = await folio(['import', 'form.txt', '--format', 'json', '-o', 'specs/units'], { cwd: dir });
+    noStack(r.stderr);
+    const s = JSON.parse(r.stdout).specs[0];
+    expect(s.written).toBe(false);
+    expect(s.reason).toContain('is a symbolic link, not a regular file');
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'elsewhere.yaml'), 'utf8')).toBe(spec);
+    expect(readdirSync(join(dir, 'specs/units'))).toEqual(['H-506-2154.yaml']);
+  });
+
   it('a spec written is written: true, reason null', async () => {
     const { dir } = setup();
     const r = await folio(['import', 'form.txt', '--format', 'json', '-o', 'specs/units'], { cwd: dir });

@@ -5,7 +5,7 @@
 // never overwritten.
 import { constants, copyFileSync, lstatSync, mkdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { createFile, refuseSpecial, replaceFile } from '../write-file.js';
+import { createFile, refuseSpecial, replaceFile, WriteRefused } from '../write-file.js';
 import type { SpecPlan } from './index.js';
 
 export interface Written {
@@ -34,7 +34,13 @@ export function writePlan(specs: SpecPlan[], dir: string): Written[] {
     }
     // a link or special file is refused before any backup is made of what it leads to
     const existing = lstatOrUndefined(path);
-    if (existing) refuseSpecial(path, existing);
+    try {
+      if (existing) refuseSpecial(path, existing, 'folio import replaces only a spec that is a regular file: put the spec itself in its place, or print the specs with --stdout');
+    } catch (e) {
+      if (!(e instanceof WriteRefused)) throw e;
+      out.push({ file: s.file, refused: e.message });
+      continue;
+    }
     const backup = s.action === 'replace' ? keepBackup(dir, s.file) : undefined;
     replaceFile(path, s.text);
     out.push({ file: s.file, backup });
