@@ -1,13 +1,14 @@
 // Several reports from one run, as Spectral allows: `-f github -f junit -o folio.xml` prints
 // annotations and writes a JUnit file, so one CI step reads the centre once. Each -o takes
-// the --format written before it; a format without -o goes to stdout (at most one).
-import { closeSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+// the --format written before it; a format without -o, or with -o -, goes to stdout (at most one).
+import { replaceFile } from './write-file.js';
 
 export interface Output {
   format: string;
   /** Absolute path, or undefined for stdout. */
   file?: string;
+  /** -o - was given: stdout, and this format has its output. */
+  stdout?: boolean;
 }
 
 // "-f json", "-fjson", "--format json", "--format=json": every form commander accepts
@@ -29,11 +30,12 @@ export function pairOutputs(argv: string[], allowed: string[], fallback: string,
       if (!allowed.includes(value)) throw new Error(`no format "${value}": use one of ${allowed.join(', ')}`);
       out.push({ format: value });
     } else {
-      const target = [...out].reverse().find((x) => x.file === undefined);
+      const target = [...out].reverse().find((x) => x.file === undefined && !x.stdout);
+      const where = value === '-' ? { stdout: true } : { file: resolve(value) };
       if (!target) {
         if (out.length) throw new Error(`-o ${value} has no --format of its own before it: write -f FORMAT -o FILE for each report`);
-        out.push({ format: fallback, file: resolve(value) });
-      } else target.file = resolve(value);
+        out.push({ format: fallback, ...where });
+      } else Object.assign(target, where);
     }
   }
   if (!out.length) out.push({ format: fallback });
@@ -42,18 +44,8 @@ export function pairOutputs(argv: string[], allowed: string[], fallback: string,
   return out;
 }
 
-/** Write a report file atomically, creating its folder; a report in pieces is written piece by piece. */
+/** Write a report file atomically, creating its folder; a report in pieces is written piece by
+ * piece. A folder, link, FIFO or device named as the file is refused, never replaced. */
 export function writeReport(file: string, text: string | Iterable<string>): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  if (typeof text === 'string') writeFileSync(tmp, text);
-  else {
-    const fd = openSync(tmp, 'w');
-    try {
-      for (const piece of text) writeSync(fd, piece);
-    } finally {
-      closeSync(fd);
-    }
-  }
-  renameSync(tmp, file);
+  replaceFile(file, text);
 }

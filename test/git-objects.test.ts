@@ -55,9 +55,10 @@ describe('batch reads', () => {
     expect(isMissing(result.get(`${commit}:gone`))).toBe(true);
   });
 
-  it('costs nothing for nothing, and refuses a spec with a newline', () => {
+  it('costs nothing for nothing, walks trees for a path with a newline, and refuses an index spec with one', () => {
     expect(recordGit(() => batchRead(repo.dir, [])).commands).toHaveLength(0);
-    expect(() => batchRead(repo.dir, ['HEAD:a\nb'])).toThrow(/one spec a line/);
+    expect(batchRead(repo.dir, ['HEAD:a\nb']).get('HEAD:a\nb')).toEqual({ missing: true, why: 'missing' });
+    expect(() => batchRead(repo.dir, [':a\nb'])).toThrow(/one spec a line/);
   });
 
   it('parses tree objects', () => {

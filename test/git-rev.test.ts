@@ -83,7 +83,7 @@ describe('resolveRevision', () => {
   });
 
   it('says when a revision is unknown, or not a commit', () => {
-    expect(problem(() => resolveRevision(repo.dir, 'nope'))).toEqual({ kind: 'unknown', message: "unknown revision 'nope': not a commit id, tag or branch in this repository" });
+    expect(problem(() => resolveRevision(repo.dir, 'nope'))).toEqual({ kind: 'unknown', message: 'unknown revision \'nope\': not a commit, branch, tag or date (YYYY-MM-DD) in this repository: "git log --oneline", "git branch -a" and "git tag" list what there is' });
     expect(problem(() => resolveRevision(repo.dir, '--output=/tmp/x')).kind).toBe('unknown');
     const blob = repo.git('rev-parse', 'HEAD:a.txt').trim();
     expect(problem(() => resolveRevision(repo.dir, blob)).kind).toBe('not-a-commit');

@@ -55,12 +55,24 @@ export function importCommand(program: Command, io: Io, argv: string[], exit: (c
       }
       const write = !opts.stdout && (opts.format === 'table' || opts.out !== undefined);
       const written = write ? writePlan(result.specs, out) : [];
-      const specs = result.specs.map((s) => ({ ...s, backup: written.find((w) => w.file === s.file)?.backup }));
+      const specs = result.specs.map((s) => {
+        const w = written.find((x) => x.file === s.file);
+        return { ...s, backup: w?.backup, written: !!w && !w.refused, reason: w?.refused ?? (w ? undefined : notWritten(s.action, write)) };
+      });
       const dir = relative(io.cwd, out).replace(/\\/g, '/') || '.';
       const report = { units: result.units, warnings: result.warnings, specs, dir, written: write };
       reports(io, argv).emit('import', opts.stdout ? 'yaml' : opts.format, report, renderOptions(io, opts.color));
-      const held = specs.some((s) => s.action === 'conflict' || s.action === 'unreadable');
+      const held = specs.some((s) => s.action === 'conflict' || s.action === 'unreadable' || (write && s.reason && !s.written && s.action !== 'unchanged'));
       if (opts.stdout) io.stderr(`${result.warnings.length ? `${result.warnings.length} warning(s); run without --stdout to see them. ` : ''}${result.units.length} unit(s) read.\n`);
       exit(held || result.warnings.some((w) => w.code === 'no-units') ? EXIT.findings : EXIT.clean);
     });
+}
+
+/** Why a spec was not written, for the JSON report. */
+function notWritten(action: string, write: boolean): string {
+  if (!write) return 'not asked to write: --format json writes only with -o DIR (--stdout never writes)';
+  if (action === 'unchanged') return 'the spec already says what the form says';
+  if (action === 'conflict') return 'the spec differs from the form: --force replaces it and keeps a backup';
+  if (action === 'unreadable') return 'the spec cannot be read: "folio check" shows why; fix or remove it and import again';
+  return 'not written';
 }

@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
 import { historyCommands } from './history.js';
 import { importCommand } from './import.js';
+import { ioMessage } from './errors.js';
 import { EXIT, UsageError, type Io } from './kit.js';
 import { setupCommands } from './setup.js';
 import { specCommand } from './spec.js';
@@ -50,11 +51,16 @@ export async function main(argv: string[], given: Io): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.clean;
       return EXIT.usage;
     }
-    if (e instanceof UsageError || (e as Error).name === 'NeedsGit') {
-      io.stderr(`folio: ${visible((e as Error).message)}\n`);
+    const debug = /^(1|true|yes|on)$/i.test(io.env.FOLIO_DEBUG ?? '');
+    // An I/O error is the machine's, not folio's: the path and the fix, no stack trace.
+    const known = e instanceof UsageError || (e as Error).name === 'NeedsGit' ? (e as Error).message : ioMessage(e);
+    if (known !== undefined) {
+      io.stderr(`folio: ${visible(known)}\n`);
+      if (debug) io.stderr(`${(e as Error).stack ?? ''}\n`);
       return EXIT.usage;
     }
-    io.stderr(`folio: ${(e as Error).stack ?? String(e)}\n`);
+    // Anything else is a bug in folio: the stack, so it can be reported.
+    io.stderr(`folio: internal error (please report it, with this text): ${(e as Error).stack ?? String(e)}\n`);
     return EXIT.usage;
   }
   return code;

@@ -1,10 +1,11 @@
 // Setting a centre up: folio init, folio learner add, folio schema. Their templates and the
 // JSON Schema generator are loaded only when one of these runs.
 import type { Command } from 'commander';
-import { chmodSync, existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { relative, resolve as resolvePath } from 'node:path';
 import { findRoot } from '../load/reader.js';
 import { writeReport } from '../outputs.js';
+import { createFile } from '../write-file.js';
 import { analyse, today } from '../pipeline/index.js';
 import { SCHEMA_KINDS, type SchemaKind } from '../schema/kinds.js';
 import { PACKAGE } from '../version.js';
@@ -44,13 +45,11 @@ export function setupCommands(program: Command, io: Io): void {
       if (opts.hooks && !existsSync(resolvePath(root, '.git'))) throw new UsageError(`--hooks needs a git repository at ${dir}: run "git init" there first`);
       const { centreFiles } = await import('../init.js');
       const files = centreFiles({ hooks: !!opts.hooks, pkg: opts.package, name: opts.name });
-      const taken = files.filter((f) => existsSync(resolvePath(root, f.path)));
+      const taken = files.filter((f) => lexists(resolvePath(root, f.path)));
       if (taken.length) throw new UsageError(`folio init writes nothing when a file it would write exists already: ${taken.map((f) => f.path).join(', ')}`);
-      for (const f of files) {
-        const path = resolvePath(root, f.path);
-        writeReport(path, f.content);
-        if (f.executable) chmodSync(path, 0o755);
-      }
+      // Each file is created exclusively: one that appears meanwhile is never replaced (the
+      // run stops there with EEXIST, naming it).
+      for (const f of files) createFile(resolvePath(root, f.path), f.content, { mode: f.executable ? 0o755 : undefined });
       io.stdout(`A new centre in ${relative(io.cwd, root) || '.'}:\n${files.map((f) => `  ${f.path}`).join('\n')}\nNext: fill in portfolios/centre.yaml, import unit specifications with "folio import FORM.txt", add a qualification spec, then "folio learner add".\n`);
     });
 
@@ -68,7 +67,8 @@ export function setupCommands(program: Command, io: Io): void {
       const run = await centreRun(io, { dir: opts.dir, cache: false });
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new UsageError(`learner id "${id}" cannot name a folder: use letters, digits, ".", "_" and "-"`);
       const folder = resolvePath(run.root, 'portfolios', id);
-      if (existsSync(folder)) throw new UsageError(`portfolios/${id} exists already: folio learner add never overwrites a portfolio`);
+      // lstat: a link, even one to nothing, is something already there
+      if (lexists(folder)) throw new UsageError(`portfolios/${id} exists already: folio learner add never overwrites a portfolio`);
       const a = await analyse(run.reader, { asOf: today(), rules: false, learners: [] });
       const q = a.index.qualification(opts.qualification);
       if (!q) throw new UsageError(`no qualification "${opts.qualification}" in specs/qualifications/: "folio spec list" shows what there is`);
@@ -78,7 +78,24 @@ export function setupCommands(program: Command, io: Io): void {
       }
       dateFlag('registered', opts.registered);
       const { portfolioYaml } = await import('../init.js');
-      writeReport(resolvePath(folder, 'portfolio.yaml'), portfolioYaml({ name: opts.name, qualification: q.id, assessor: opts.assessor, registered: opts.registered ?? today() }));
+      // Created exclusively: a portfolio that appeared while the specs were read (another
+      // learner add, a git pull) is never replaced; EEXIST says so.
+      const text = portfolioYaml({ name: opts.name, qualification: q.id, assessor: opts.assessor, registered: opts.registered ?? today() });
+      try {
+        createFile(resolvePath(folder, 'portfolio.yaml'), text);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`portfolios/${id}/portfolio.yaml appeared while folio ran (another learner add, a pull?): folio learner add never overwrites a portfolio; look at it, and choose another id if it is someone else`);
+        throw e;
+      }
       io.stdout(`Created portfolios/${id}/portfolio.yaml for ${opts.name} (${q.id}).\n`);
     });
+}
+
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -26,6 +26,11 @@ export function verifyCommand(program: Command, io: Io, argv: string[], exit: (c
     .action(async (ids: string[], opts: VerifyFlags) => {
       const run = await centreRun(io, { dir: opts.dir, color: opts.color, cache: false });
       const { verifyCentre, VerifyError } = await import('../verify/index.js');
+      if (opts.signed) {
+        const { signaturePrograms } = await import('../verify/programs.js');
+        const line = signaturePrograms(run.root);
+        if (line) io.stderr(`folio: ${line}.\n`);
+      }
       let v: VerifyResult;
       try {
         v = verifyCentre({ root: run.root, reader: run.reader, learners: ids.length ? ids : undefined, signed: opts.signed, progress: run.progress });

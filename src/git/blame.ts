@@ -75,7 +75,7 @@ export function blame(top: string, path: string, opts: BlameOptions = {}): Blame
   if (ctx.ignoreRevsFiles.length > 0 && !opts.allowIgnoreRevs) {
     throw new Error(`git blame would skip the commits listed in ${ctx.ignoreRevsFiles.join(', ')} (blame.ignoreRevsFile), crediting their lines to others; unset it to attribute lines to the commits that wrote them`);
   }
-  const args = ['blame', '--porcelain', '--root'];
+  const args = ['blame', '--porcelain', '--root', '--no-textconv'];
   if (opts.detectMoves) args.push('-M');
   for (const [a, b] of opts.ranges ?? []) args.push(`-L${a},${b}`);
   if (opts.rev !== undefined) {

@@ -31,12 +31,14 @@ export function changedFiles(top: string, opts: ChangedOptions): string[] {
   const split = (b: Buffer) => b.toString('utf8').split('\0').filter((p) => p !== '');
   if (opts.staged) {
     // no HEAD yet: git compares the index with an empty tree by itself
-    for (const p of split(gitBuffer(top, ['--literal-pathspecs', 'diff', '--cached', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--', ...paths], { keepIndexFile: opts.hookIndex }))) out.add(p);
+    for (const p of split(gitBuffer(top, ['--literal-pathspecs', 'diff', '--cached', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--', ...paths], { keepIndexFile: opts.hookIndex }))) out.add(p);
   } else if (opts.since !== undefined) {
     if (opts.since.startsWith('-')) throw new Error(`changedFiles: invalid revision '${opts.since}'`);
     const hasHead = runGit(top, ['rev-parse', '--verify', '--quiet', 'HEAD']).status === 0;
-    if (hasHead) for (const p of split(gitBuffer(top, ['--literal-pathspecs', 'diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', ...(opts.mergeBase ? ['--merge-base'] : []), opts.since, 'HEAD', '--', ...paths]))) out.add(p);
-    for (const p of statusPaths(gitBuffer(top, ['--literal-pathspecs', 'status', '--porcelain=v2', '-z', '--no-renames', '--untracked-files=all', '--ignore-submodules=none', '--', ...paths]))) out.add(p);
+    if (hasHead) for (const p of split(gitBuffer(top, ['--literal-pathspecs', 'diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', ...(opts.mergeBase ? ['--merge-base'] : []), opts.since, 'HEAD', '--', ...paths]))) out.add(p);
+    // =dirty: a submodule counts as changed when its commit moved, without git running status
+    // inside it (with the submodule's own config, whose filters run.ts cannot see)
+    for (const p of statusPaths(gitBuffer(top, ['--literal-pathspecs', 'status', '--porcelain=v2', '-z', '--no-renames', '--untracked-files=all', '--ignore-submodules=dirty', '--', ...paths]))) out.add(p);
   } else throw new Error('changedFiles: give since or staged');
   return [...out].sort();
 }

@@ -114,7 +114,7 @@ export function logCommits(top: string, opts: LogOptions = {}): Commit[] {
   if (opts.follow && paths.length !== 1) throw new Error('logCommits: follow needs exactly one path');
   const fields = opts.signatures ? [...FIELDS, ...SIGNATURE_FIELDS] : FIELDS;
   // \x1e opens a commit and \x1f closes its fields, so the parser can check it is in step.
-  const args = ['--literal-pathspecs', 'log', '-z', `--format=%x1e${fields.join('%x00')}%x00%x1f`, '--no-color', '--no-ext-diff', '--root'];
+  const args = ['--literal-pathspecs', 'log', '-z', `--format=%x1e${fields.join('%x00')}%x00%x1f`, '--no-color', '--no-ext-diff', '--no-textconv', '--root'];
   if (paths.length > 0) args.push('--parents');
   if (opts.follow) args.push('--follow');
   if (opts.firstParent) args.push('--first-parent');
@@ -137,12 +137,17 @@ export function logCommits(top: string, opts: LogOptions = {}): Commit[] {
     args.push('--no-walk=unsorted');
     revs = opts.commits;
   } else revs = opts.rev === undefined ? ['HEAD'] : typeof opts.rev === 'string' ? [opts.rev] : opts.rev;
-  for (const x of [...revs, ...paths]) if (/[\n\r]/.test(x) || x === '') throw new Error(`logCommits: ${JSON.stringify(x)} cannot be passed to git`);
+  for (const x of [...revs, ...paths]) if (x === '') throw new Error('logCommits: an empty revision or path cannot be passed to git');
+  for (const x of revs) if (/[\n\r]/.test(x)) throw new Error(`logCommits: ${JSON.stringify(x)} cannot be passed to git`);
   for (const x of revs) if (x.startsWith('-') && x !== '--all') throw new Error(`logCommits: invalid revision '${x}'`);
   args.push('--stdin');
-  const input = `${revs.join('\n')}\n--\n${paths.map((p) => `${p}\n`).join('')}`;
+  // A path with a newline cannot be a line of stdin: such paths (rare: a folder named so)
+  // go on the command line after --, which git adds to the paths read from stdin.
+  const odd = paths.filter((p) => /[\n\r]/.test(p));
+  if (odd.length) args.push('--', ...odd);
+  const input = `${revs.join('\n')}\n--\n${paths.filter((p) => !/[\n\r]/.test(p)).map((p) => `${p}\n`).join('')}`;
 
-  const r = runGit(top, args, { input });
+  const r = runGit(top, args, { input, signatures: opts.signatures });
   if (r.status !== 0) {
     // HEAD with no commit yet: an empty history, not an error (only asked on this path)
     if (opts.rev === undefined && !opts.commits && runGit(top, ['rev-parse', '--verify', '--quiet', 'HEAD']).status !== 0) return [];

@@ -8,8 +8,11 @@
 //   parseCommit(buffer)      → RawCommit: tree, parents, raw author/committer, signed, message
 //
 // A spec is anything `git cat-file` accepts on a line: an object id, `COMMIT:path` (path from
-// the repository top), `REV^{tree}`, `:path` (the index)… It cannot contain a newline (git 2.39
-// has no NUL-separated input for cat-file), so such a spec throws.
+// the repository top), `REV^{tree}`, `:path` (the index)… A spec cannot reach cat-file with a
+// newline in it (git 2.39 has no NUL-separated input for cat-file), so `REV:path` with a
+// newline or carriage return in the path (a learner folder may be named so) is found by
+// walking the trees from the last folder before the odd name: a few more processes, only
+// for such paths. An index spec (`:path`) with a newline still throws.
 import { gitBuffer } from './run.js';
 
 export type ObjectType = 'blob' | 'tree' | 'commit' | 'tag';
@@ -43,10 +46,18 @@ export function batchRead(top: string, specs: readonly string[]): Map<string, Gi
 }
 
 function batch(top: string, specs: readonly string[], contents: boolean): Map<string, GitObject | ObjectInfo | Missing> {
-  const unique = [...new Set(specs)];
+  const all = [...new Set(specs)];
   const out = new Map<string, GitObject | ObjectInfo | Missing>();
-  if (unique.length === 0) return out;
-  for (const s of unique) if (/[\n\r]/.test(s) || s === '') throw new Error(`git object spec ${JSON.stringify(s)}: cat-file takes one spec a line`);
+  if (all.length === 0) return out;
+  for (const s of all) if (s === '') throw new Error('git object spec "": cat-file takes one spec a line');
+  const odd = all.filter((s) => ODD.test(s));
+  const unique = odd.length ? all.filter((s) => !ODD.test(s)) : all;
+  if (odd.length) {
+    const ids = new Map(odd.map((s) => [s, walkTo(top, s)]));
+    const found = batch(top, [...new Set([...ids.values()].filter((x): x is string => typeof x === 'string'))], contents);
+    for (const [s, id] of ids) out.set(s, typeof id === 'string' ? found.get(id)! : id);
+    if (!unique.length) return out;
+  }
   // Without %(rest) in the format, cat-file takes the whole line as the name, so paths
   // with spaces are fine. --buffer: we write all input at once, so no flush per object.
   const buf = gitBuffer(top, ['cat-file', contents ? '--batch' : '--batch-check', '--buffer'], { input: unique.join('\n') + '\n' });
@@ -71,6 +82,30 @@ function batch(top: string, specs: readonly string[], contents: boolean): Map<st
     }
   }
   return out;
+}
+
+const ODD = /[\n\r]/;
+
+/** The object id at `REV:path` when path holds a newline: the deepest plain folder by name,
+ * then one tree at a time by the entries' names. */
+function walkTo(top: string, spec: string): string | Missing {
+  const colon = spec.indexOf(':');
+  const rev = spec.slice(0, colon);
+  if (colon <= 0 || ODD.test(rev)) throw new Error(`git object spec ${JSON.stringify(spec)}: cat-file takes one spec a line`);
+  const parts = spec.slice(colon + 1).split('/');
+  const plain = parts.findIndex((p) => ODD.test(p));
+  const base = plain === 0 ? `${rev}^{tree}` : `${rev}:${parts.slice(0, plain).join('/')}`;
+  let at = batchCheck(top, [base]).get(base)!;
+  for (const name of parts.slice(plain)) {
+    if (isMissing(at)) return at;
+    if (at.type !== 'tree') return { missing: true, why: 'missing' };
+    const tree = batchRead(top, [at.id]).get(at.id)!;
+    if (isMissing(tree)) return tree;
+    const entry = parseTree(tree.content, at.id.length / 2).find((e) => e.name === name);
+    if (!entry) return { missing: true, why: 'missing' };
+    at = { id: entry.id, type: entry.kind === 'dir' ? 'tree' : entry.kind === 'submodule' ? 'commit' : 'blob', size: 0 };
+  }
+  return isMissing(at) ? at : at.id;
 }
 
 export type EntryKind = 'file' | 'dir' | 'link' | 'submodule';

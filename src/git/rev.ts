@@ -35,6 +35,8 @@ export class RevisionError extends Error {
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function resolveRevision(top: string, rev: string): Revision {
+  // git reads a revision up to a newline: one with a newline (or none at all) names nothing
+  if (rev === '' || /[\n\r]/.test(rev)) throw new RevisionError('unknown', `unknown revision ${JSON.stringify(rev)}: not a commit, branch, tag or date (YYYY-MM-DD) in this repository`);
   const day = DAY.exec(rev);
   if (day) return atDay(top, rev, Number(day[1]), Number(day[2]), Number(day[3]));
   // --end-of-options: a rev starting with "-" is a name, never an option
@@ -46,7 +48,7 @@ export function resolveRevision(top: string, rev: string): Revision {
   if (isEmpty(top)) throw new RevisionError('empty-repository', `cannot resolve '${rev}': the repository has no commits yet`);
   const exists = runGit(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{object}`]); // a full id verifies without ^{object} even when absent
   if (exists.status === 0) throw new RevisionError('not-a-commit', `'${rev}' is not a commit`);
-  throw new RevisionError('unknown', `unknown revision '${rev}': not a commit id, tag or branch in this repository${shallowHint(top)}`);
+  throw new RevisionError('unknown', `unknown revision '${rev}': not a commit, branch, tag or date (YYYY-MM-DD) in this repository: "git log --oneline", "git branch -a" and "git tag" list what there is${shallowHint(top)}`);
 }
 
 function atDay(top: string, day: string, y: number, m: number, d: number): Revision {

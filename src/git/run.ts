@@ -1,6 +1,9 @@
 // Runs the real `git` for the git plumbing layer (src/git/). Everything above this file sees
 // git only through these functions, so output never depends on the user's pager, language,
 // colour or log/blame configuration, and tests can count how many processes an operation costs.
+// Reading never runs a program named in git config: pager, hooks, fsmonitor, external diff,
+// filter/textconv/diff drivers and signature programs are all disarmed here (signatures are
+// checked only when a caller asks, for verify --signed, which says which program runs).
 //
 //   git(cwd, args, opts?)            → stdout as UTF-8 text; throws GitError on a non-zero exit
 //   gitBuffer(cwd, args, opts?)      → stdout as a Buffer (object contents are not UTF-8)
@@ -13,7 +16,7 @@
 //   recordGitAsync(fn)               → the same for an async fn, until its promise settles
 //   class GitError                   → command, status and stderr of a failed git run
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 
 export class GitError extends Error {
@@ -36,6 +39,9 @@ export interface RunOptions {
   /** Keep GIT_INDEX_FILE from the environment (made absolute). Only for reading the index
    * that a pre-commit hook is about to commit; see env() for why it is dropped otherwise. */
   keepIndexFile?: boolean;
+  /** Let git check signatures with the programs git config names (verify --signed only);
+   * otherwise every signature program is set to one that runs nothing. */
+  signatures?: boolean;
 }
 
 export interface RunResult {
@@ -57,7 +63,74 @@ const CONFIG: readonly string[] = [
   'i18n.logOutputEncoding=UTF-8',
   'blame.markIgnoredLines=false',
   'blame.markUnblamableLines=false',
+  // No program a repository's .git/config names runs when folio reads (a clone never carries
+  // that file, but a shared or unpacked repository may have anything in it). Filter, textconv
+  // and diff drivers are named per driver: see driverOverrides().
+  'diff.external=',
+  'core.pager=cat',
+  'core.hooksPath=/dev/null',
+  'core.sshCommand=false',
+  'credential.helper=',
+  'protocol.allow=never', // no fetch, not even a partial clone's lazy one
+  'gc.auto=0',
+  'maintenance.auto=false',
 ];
+
+// Signature checkers: git runs them only for %G? (verify --signed), and then they are the
+// user's choice, announced by verify; every other command gets programs that check nothing.
+const NO_SIGNATURES: readonly string[] = ['gpg.program=false', 'gpg.openpgp.program=false', 'gpg.ssh.program=false', 'gpg.x509.program=false'];
+
+const DRIVER_KEY = /^(filter|diff)\.(.+)\.(clean|smudge|process|textconv|command|required)$/s;
+
+/** Per resolved folder: config overrides that disarm every filter, textconv and diff driver the
+ * repository's config defines (their names are the repository's, so they are read first). */
+const driverCache = new Map<string, Array<[string, string]>>();
+
+function driverOverrides(cwd: string, base: NodeJS.ProcessEnv): Array<[string, string]> {
+  // Read again when the repository's config file changes (a long-lived process, the tests).
+  const key = `${cwd}\0${configStamp(cwd)}`;
+  const cached = driverCache.get(key);
+  if (cached) return cached;
+  const r = spawnSync('git', ['--no-pager', '-C', cwd, 'config', '--null', '--get-regexp', '^(filter|diff)\\.'], { env: base, windowsHide: true, maxBuffer: 64 * 1024 ** 2 });
+  const out: Array<[string, string]> = [];
+  const seen = new Set<string>();
+  if (!r.error && r.status === 0) {
+    for (const rec of r.stdout.toString('utf8').split('\0')) {
+      const key = rec.split('\n', 1)[0]!;
+      const m = DRIVER_KEY.exec(key);
+      if (!m) continue;
+      const driver = `${m[1]}.${m[2]}`;
+      if (seen.has(driver)) continue;
+      seen.add(driver);
+      if (m[1] === 'filter') out.push([`${driver}.clean`, ''], [`${driver}.smudge`, ''], [`${driver}.process`, ''], [`${driver}.required`, 'false']);
+      else out.push([`${driver}.textconv`, ''], [`${driver}.command`, '']);
+    }
+  }
+  driverCache.set(key, out);
+  return out;
+}
+
+function configStamp(dir: string): string {
+  try {
+    const s = statSync(resolvePath(dir, '.git', 'config'));
+    return `${s.mtimeMs} ${s.size} ${s.ino}`;
+  } catch {
+    return '';
+  }
+}
+
+/** Config as GIT_CONFIG_COUNT/KEY/VALUE variables: a driver's name may hold "=" or spaces,
+ * which -c cannot carry; added after any the user's environment already has. */
+function withConfig(e: NodeJS.ProcessEnv, pairs: Array<[string, string]>): NodeJS.ProcessEnv {
+  if (!pairs.length) return e;
+  const start = Number(e.GIT_CONFIG_COUNT ?? 0) || 0;
+  const out: NodeJS.ProcessEnv = { ...e, GIT_CONFIG_COUNT: String(start + pairs.length) };
+  pairs.forEach(([k, v], i) => {
+    out[`GIT_CONFIG_KEY_${start + i}`] = k;
+    out[`GIT_CONFIG_VALUE_${start + i}`] = v;
+  });
+  return out;
+}
 
 /** Every git process started by this module: the hook for recordGit. */
 const listeners = new Set<(args: readonly string[]) => void>();
@@ -103,15 +176,21 @@ function env(keepIndexFile: boolean): NodeJS.ProcessEnv {
     GIT_TERMINAL_PROMPT: '0',
     GIT_OPTIONAL_LOCKS: '0', // reading must never refresh (write) the index
     GIT_NO_REPLACE_OBJECTS: '1', // `git replace` must not rewrite what was committed
+    GIT_CONFIG_NOSYSTEM: '1', // the machine's config is not the centre's: only global and local
+    GIT_EXTERNAL_DIFF: undefined,
+    GIT_PROTOCOL_FROM_USER: '0',
   };
 }
 
 export function runGit(cwd: string, args: readonly string[], opts: RunOptions = {}): RunResult {
   for (const l of listeners) l(args);
-  const full = ['--no-pager', ...CONFIG.flatMap((c) => ['-c', c]), '-C', resolvePath(cwd), ...args];
+  const dir = resolvePath(cwd);
+  const config = opts.signatures ? CONFIG : [...CONFIG, ...NO_SIGNATURES];
+  const full = ['--no-pager', ...config.flatMap((c) => ['-c', c]), '-C', dir, ...args];
+  const base = env(opts.keepIndexFile ?? false);
   const r = spawnSync('git', full, {
     input: opts.input,
-    env: env(opts.keepIndexFile ?? false),
+    env: withConfig(base, driverOverrides(dir, base)),
     maxBuffer: 1024 ** 3,
     windowsHide: true,
   });

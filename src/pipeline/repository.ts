@@ -66,6 +66,15 @@ export interface Changed {
  * pull request's own changes), or staged for the next commit. */
 export function changedSince(root: string, opts: { since?: string; staged?: boolean; hook?: boolean }): Changed {
   const repo = repositoryOf(root, opts.staged ? '--staged' : '--changed-since');
+  if (!opts.staged) {
+    // Asked first, so a typo is named as one rather than as a failed git diff.
+    const rev = opts.since ?? '';
+    const known = rev !== '' && !/[\n\r]/.test(rev) && runGit(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]).status === 0;
+    if (!known) {
+      const hint = repo.shallow ? ' (this clone is shallow: fetch the history the comparison needs, e.g. fetch-depth: 0 in GitHub Actions)' : '';
+      throw new NeedsGit(`--changed-since ${JSON.stringify(rev)}: not a commit, branch or tag in this repository: name what this branch is compared with, e.g. --changed-since origin/main ("git branch -a" and "git tag" list the names)${hint}`);
+    }
+  }
   let paths: string[];
   try {
     paths = opts.staged ? changedFiles(repo.top, { staged: true, hookIndex: opts.hook }) : changedFiles(repo.top, { since: opts.since, mergeBase: true });

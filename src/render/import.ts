@@ -10,7 +10,8 @@ import { fit, pad, palette, type RenderOptions } from './style.js';
 export interface ImportReport {
   units: ImportedUnit[];
   warnings: ImportWarning[];
-  specs: (SpecPlan & { backup?: string })[];
+  /** written: this spec was stored by this run; reason: why not, when it was not. */
+  specs: (SpecPlan & { backup?: string; written?: boolean; reason?: string })[];
   /** The spec folder as the user would name it. */
   dir: string;
   /** False for a dry run (--format json without -o): actions are what would happen. */
@@ -51,9 +52,11 @@ export function importTable(r: ImportReport, o: RenderOptions): string {
       const spec = r.specs.find((s) => s.units.includes(u));
       const count = u.outcomes.reduce((m, x) => m + x.criteria.length, 0);
       const id = visible(spec?.id ?? u.unit ?? '?');
-      const action = spec ? colour(spec.action, pad(words[spec.action], 10)) : pad('', 10);
+      const refused = r.written && spec && spec.written === false && (spec.action === 'create' || spec.action === 'update' || spec.action === 'replace');
+      const action = spec ? (refused ? c.red(pad('not written', 10)) : colour(spec.action, pad(words[spec.action], 10))) : pad('', 10);
       const head = `  ${pad(fit(id, idWidth), idWidth)}  ${action}  ${pad(plural(u.outcomes.length, 'outcome'), 11)} ${pad(String(count), 3, true)} criteria  `;
       out.push(`${head}${fit(visible(u.title ?? '(the form gives no title)'), Math.max(12, o.width - idWidth - 41))}`);
+      if (refused && spec.units[0] === u) out.push(`      ${visible(spec.reason ?? '')}`);
       if (spec && (spec.action === 'conflict' || spec.action === 'replace') && spec.units[0] === u) {
         for (const d of spec.conflicts) {
           const one = (t: string) => visible(t.replace(/\s+/g, ' ').trim());
@@ -73,7 +76,8 @@ export function importTable(r: ImportReport, o: RenderOptions): string {
 }
 
 export function summary(r: ImportReport): string {
-  const n = (a: SpecPlan['action']) => r.specs.filter((s) => s.action === a).length;
+  const lost = (s: ImportReport['specs'][number]) => r.written && s.written === false && (s.action === 'create' || s.action === 'update' || s.action === 'replace');
+  const n = (a: SpecPlan['action']) => r.specs.filter((s) => s.action === a && !lost(s)).length;
   const parts = [
     [n('create'), r.written ? 'created' : 'to create'],
     [n('update'), r.written ? 'filled in' : 'to fill in'],
@@ -83,7 +87,8 @@ export function summary(r: ImportReport): string {
     .filter(([k]) => k)
     .map(([k, w]) => `${k} ${w}`);
   const held = n('conflict') + n('unreadable');
-  const head = `${plural(r.units.length, 'unit')} read; specs in ${r.dir}: ${parts.join(', ') || 'none'}`;
+  const raced = r.specs.filter(lost).length;
+  const head = `${plural(r.units.length, 'unit')} read; specs in ${r.dir}: ${parts.join(', ') || 'none'}${raced ? `; ${raced} not written (see above)` : ''}`;
   return held ? `${head}; ${held} not written because the spec differs from the form (see above; --force replaces it and keeps a backup).` : `${head}.`;
 }
 
