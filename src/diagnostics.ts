@@ -47,7 +47,7 @@ export const CODES = {
   'file-unreadable': { severity: 'error', summary: 'A file could not be read.' },
   'link-outside': { severity: 'error', summary: 'A file or folder of the centre is a symbolic link that leads outside the centre, so it is not read.' },
   'special-file': { severity: 'error', summary: 'A named pipe, socket or device stands where a YAML file should be, so it is not opened.' },
-  'file-too-large': { severity: 'error', summary: "A YAML file is over folio's size limit (10 MiB), so it is not read." },
+  'file-too-large': { severity: 'error', summary: "A YAML file is over folio's size limit (1 MiB), so it is not read." },
   'file-encoding': { severity: 'error', summary: 'A file is not UTF-8, so its content is not checked further.' },
   'control-character': { severity: 'error', summary: 'A control character (NUL, ESC…) other than tab and line breaks is in a file.' },
   'unknown-key': { severity: 'error', summary: 'A key that the format does not define (often a typo).' },
