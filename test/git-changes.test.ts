@@ -81,7 +81,9 @@ describe('indexReader', () => {
       { name: 'NT-1', dir: true },
       { name: 'NT-2', dir: true },
     ]);
-    expect(staged.isFile('../outside.yaml')).toBe(true);
+    // nothing outside the centre folder is a file of the centre, even in the same repository
+    expect(staged.isFile('../outside.yaml')).toBe(false);
+    expect(staged.isFile('portfolios/NT-2/portfolio.yaml')).toBe(true);
     expect(gitReader(repo.dir, c, 'centre/').read('portfolios/NT-1/portfolio.yaml')).toBe('v1\n');
   });
 

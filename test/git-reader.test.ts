@@ -128,7 +128,9 @@ describe('gitReader', () => {
     expect(r.isFile(`${E}/abs`)).toBe(false);
     expect(r.within(`${E}/abs`, 'portfolios/NT-1')).toBe(false);
     expect(r.isFile(`${E}/loop1`)).toBe(false);
-    expect(r.read(`${E}/link-out`)).toBe('outside the centre\n');
+    // a link that leaves the centre folder is not followed, even to elsewhere in the repository
+    expect(r.isFile(`${E}/link-out`)).toBe(false);
+    expect(() => r.read(`${E}/link-out`)).toThrow(/leads outside the centre/);
   });
 
   it('never reads the working tree or the index', () => {

@@ -12,33 +12,38 @@
 //     ls-tree. Conflicted entries (stages 1–3) are left out. hookIndex: see changes.ts.
 //
 // Cost in git processes: the first call of any method lists the centre's whole folder with
-// one `git ls-tree -r -t -z`. Symbolic links are resolved over that listing; their targets
-// are read, all at once, by one `cat-file --batch` the first time a link is met. A link that
-// leaves the centre folder (but not the repository) costs one more ls-tree of the whole
-// commit, once. prefetch(files) is one `cat-file --batch`; read() of a file not prefetched
-// is one process; texts are kept, so reading a file again (for a finding's position) is free.
+// one `git ls-tree -r -t -l -z` (with each blob's size, so nothing over the size limit is ever
+// fetched). Symbolic links are resolved over that listing; their targets are read, all at
+// once, by one `cat-file --batch` the first time a link is met. prefetch(files) is one
+// `cat-file --batch`; read() of a file not prefetched is one process; texts are kept, so
+// reading a file again (for a finding's position) is free. The index lists no sizes: there,
+// files are sized by one `cat-file --batch-check` before they are fetched.
 //
-// Symbolic links behave as on disk: list() marks them link: true, with dir saying whether
-// the target is a folder; isFile, read and list follow them (up to 40 hops, relative to the
-// link's folder, like the kernel); a link whose target leaves the repository (absolute, or
-// too many "..") is neither a file nor within anything: a commit does not say what is there.
+// Symbolic links behave as in the working tree (src/load/links.ts resolves them for both):
+// list() marks them link: true, with dir saying whether the target is a folder; isFile, read
+// and list follow them (up to 40 hops, relative to the link's folder) while they stay inside
+// the centre folder; a link whose target is absolute or climbs above the centre folder is
+// "outside": never followed, and read() refuses it (guard.ts), as it refuses a file over the
+// size limit or one that is not UTF-8.
 // Submodules are folders with nothing inside (their files are in another repository).
-import { normalisePath } from '../load/paths.js';
-import type { Entry, Reader } from '../load/reader.js';
-import { batchRead, isMissing, kindOfMode, type EntryKind } from './objects.js';
+import { decodeText, linkOutside, MAX_FILE_BYTES, tooLarge } from '../load/guard.js';
+import { resolveIn, type Tree } from '../load/links.js';
+import { withinBy, type Entry, type Reader } from '../load/reader.js';
+import { batchCheck, batchRead, isMissing, kindOfMode, type EntryKind } from './objects.js';
 import { GitError, gitBuffer } from './run.js';
 
 interface Node {
   kind: EntryKind;
   id: string;
+  /** Bytes, when the listing gave it (ls-tree -l does, the index does not). */
+  size?: number;
 }
 
 /** Where the files come from: a commit's trees, or the index. */
 type Source = { commit: string } | { index: true; hookIndex: boolean };
 
-type Resolved = { kind: 'found'; path: string; node: Node } | { kind: 'missing' | 'outside' | 'loop' };
-
-const MAX_HOPS = 40;
+/** Longer than any path a file system allows (PATH_MAX): not a link git could have checked out. */
+const MAX_LINK_BYTES = 4096;
 const DIR: Node = { kind: 'dir', id: '' };
 
 export function gitReader(top: string, commit: string, prefix: string): Reader {
@@ -57,6 +62,7 @@ function treeReader(top: string, source: Source, prefix: string): Reader {
   const children = new Map<string, string[]>();
   const linkTargets = new Map<string, string>(); // link blob id → target
   const texts = new Map<string, string>(); // blob id → text
+  const sizes = new Map<string, number>(); // blob id → bytes
   let loadedCentre = false;
   let loadedAll = base === '';
 
@@ -75,7 +81,7 @@ function treeReader(top: string, source: Source, prefix: string): Reader {
     const treeish = dir === '' ? `${commit}^{tree}` : `${commit}:${dir}`;
     let out: string;
     try {
-      out = gitBuffer(top, ['ls-tree', '-r', '-t', '-z', treeish]).toString('utf8');
+      out = gitBuffer(top, ['ls-tree', '-r', '-t', '-l', '-z', treeish]).toString('utf8');
     } catch (e) {
       if (e instanceof GitError && dir === base) throw new GitError(`the centre folder ${base}/ does not exist in ${where}`, e.command, e.status, e.stderr);
       throw e;
@@ -83,7 +89,8 @@ function treeReader(top: string, source: Source, prefix: string): Reader {
     for (const rec of out.split('\0')) {
       if (rec === '') continue;
       const tab = rec.indexOf('\t');
-      const [mode = '', , id = ''] = rec.slice(0, tab).split(' ');
+      const [mode = '', , id = '', size = '-'] = rec.slice(0, tab).split(/ +/);
+      if (size !== '-') sizes.set(id, Number(size));
       addNode(dir === '' ? rec.slice(tab + 1) : `${dir}/${rec.slice(tab + 1)}`, { kind: kindOfMode(mode), id });
     }
   };
@@ -131,59 +138,53 @@ function treeReader(top: string, source: Source, prefix: string): Reader {
     return nodes.get(path);
   };
 
+  // Blob sizes not in the listing (the index): one batch-check for all of them.
+  const sizeAll = (ids: string[]) => {
+    const unknown = ids.filter((id) => !sizes.has(id));
+    for (const [id, info] of batchCheck(top, unknown)) if (!isMissing(info)) sizes.set(id, info.size);
+  };
   const targetOf = (link: Node): string => {
     if (!linkTargets.has(link.id)) {
       const ids = [...nodes.values()].filter((n) => n.kind === 'link' && !linkTargets.has(n.id)).map((n) => n.id);
-      for (const [id, obj] of batchRead(top, ids)) linkTargets.set(id, isMissing(obj) ? '' : obj.content.toString('utf8'));
+      sizeAll(ids);
+      const small = ids.filter((id) => (sizes.get(id) ?? Infinity) <= MAX_LINK_BYTES);
+      for (const id of ids) linkTargets.set(id, '');
+      for (const [id, obj] of batchRead(top, small)) linkTargets.set(id, isMissing(obj) ? '' : obj.content.toString('utf8'));
     }
     return linkTargets.get(link.id) ?? '';
   };
 
-  // realpath over the commit's trees: each component in turn, a link replaced by its target
-  // read from the link's folder.
-  const resolveParts = (parts: string[]): Resolved => {
-    const done: string[] = [];
-    const queue = [...parts];
-    let hops = 0;
-    while (queue.length > 0) {
-      const p = queue.shift()!;
-      if (p === '' || p === '.') continue;
-      if (p === '..') {
-        if (done.length === 0) return { kind: 'outside' };
-        done.pop();
-        continue;
-      }
-      const node = lookup([...done, p].join('/'));
-      if (!node) return { kind: 'missing' };
-      if (node.kind === 'link') {
-        if (++hops > MAX_HOPS) return { kind: 'loop' };
-        const target = targetOf(node);
-        if (target === '' || target.startsWith('/') || /^[A-Za-z]:/.test(target)) return { kind: 'outside' };
-        queue.unshift(...target.split('/'));
-        continue;
-      }
-      if (node.kind !== 'dir' && queue.some((q) => q !== '' && q !== '.')) return { kind: 'missing' };
-      done.push(p);
-    }
-    const path = done.join('/');
-    return { kind: 'found', path, node: lookup(path) ?? DIR };
+  // realpath over the commit's trees (links.ts), inside the centre folder.
+  const tree: Tree = {
+    kind: (path) => lookup(path)?.kind,
+    target: (path) => targetOf(nodes.get(path)!),
   };
-  const resolve = (file: string) => resolveParts([...baseParts, ...file.split('/')]);
+  const fromTop = (file: string) => (base === '' ? file : file === '' ? base : `${base}/${file}`);
+  const fromCentre = (path: string) => (base === '' ? path : path.slice(base.length + 1));
+  const resolve = (file: string) => {
+    ensureCentre();
+    return resolveIn(tree, baseParts, fromTop(file));
+  };
   const resolveFile = (file: string): Node | undefined => {
     const r = resolve(file);
-    return r.kind === 'found' && r.node.kind === 'file' ? r.node : undefined;
+    return r.kind === 'found' && r.node === 'file' ? nodes.get(r.path) : undefined;
   };
 
   const textOf = (file: string): string => {
     const r = resolve(file);
+    if (r.kind === 'outside') throw linkOutside(fromCentre(r.link), r.target);
     if (r.kind !== 'found') throw new Error(`${file}: no such file in ${where}`);
-    if (r.node.kind !== 'file') throw new Error(`${file}: is a ${r.node.kind === 'dir' ? 'folder' : r.node.kind} in ${where}`);
-    let text = texts.get(r.node.id);
+    if (r.node !== 'file') throw new Error(`${file}: is a ${r.node === 'dir' ? 'folder' : r.node} in ${where}`);
+    const node = nodes.get(r.path)!;
+    let text = texts.get(node.id);
     if (text === undefined) {
-      const obj = batchRead(top, [r.node.id]).get(r.node.id);
-      if (isMissing(obj)) throw new Error(`${file}: object ${r.node.id} is missing from the repository`);
-      text = obj.content.toString('utf8');
-      texts.set(r.node.id, text);
+      sizeAll([node.id]);
+      const size = sizes.get(node.id);
+      if (size !== undefined && size > MAX_FILE_BYTES) throw tooLarge(file, size);
+      const obj = batchRead(top, [node.id]).get(node.id);
+      if (isMissing(obj)) throw new Error(`${file}: object ${node.id} is missing from the repository`);
+      text = decodeText(file, obj.content);
+      texts.set(node.id, text);
     }
     return text;
   };
@@ -191,29 +192,23 @@ function treeReader(top: string, source: Source, prefix: string): Reader {
   return {
     list(dir) {
       const r = resolve(dir);
-      if (r.kind !== 'found' || r.node.kind !== 'dir') return [];
-      if (!covered(r.path)) loadAll(); // a folder above the centre: its other children
+      if (r.kind !== 'found' || r.node !== 'dir') return [];
       return (children.get(r.path) ?? [])
         .map((name): Entry => {
           const path = r.path === '' ? name : `${r.path}/${name}`;
           const node = nodes.get(path)!;
           if (node.kind !== 'link') return { name, dir: node.kind === 'dir' || node.kind === 'submodule' };
-          const t = resolveParts(path.split('/'));
-          return { name, dir: t.kind === 'found' && t.node.kind === 'dir', link: true };
+          const t = resolveIn(tree, baseParts, path);
+          return t.kind === 'outside' ? { name, dir: false, link: true, outside: true } : { name, dir: t.kind === 'found' && t.node === 'dir', link: true };
         })
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
     read: textOf,
     isFile: (file) => resolveFile(file) !== undefined,
-    within(file, dir) {
-      const f = resolve(file);
-      const d = resolve(dir);
-      if (f.kind === 'outside' || f.kind === 'loop' || d.kind === 'outside' || d.kind === 'loop') return false;
-      if (f.kind === 'found' && d.kind === 'found') return d.path === '' ? f.path !== '' : f.path.startsWith(`${d.path}/`);
-      // Like fsReader when realpath fails: decide on the names alone.
-      const lf = normalisePath([...baseParts, file].join('/'));
-      const ld = normalisePath([...baseParts, dir].join('/'));
-      return lf !== undefined && ld !== undefined && (ld === '' ? lf !== '' : lf.startsWith(`${ld}/`));
+    within: (file, dir) => withinBy(resolve, file, dir),
+    leaves(path) {
+      const r = resolve(path);
+      return r.kind === 'outside' ? { link: fromCentre(r.link), target: r.target } : undefined;
     },
     prefetch(files) {
       const ids = new Set<string>();
@@ -221,7 +216,17 @@ function treeReader(top: string, source: Source, prefix: string): Reader {
         const node = resolveFile(f);
         if (node && !texts.has(node.id)) ids.add(node.id);
       }
-      for (const [id, obj] of batchRead(top, [...ids])) if (!isMissing(obj)) texts.set(id, obj.content.toString('utf8'));
+      // Anything over the limit is left for read() to refuse, without fetching it.
+      sizeAll([...ids]);
+      const wanted = [...ids].filter((id) => (sizes.get(id) ?? 0) <= MAX_FILE_BYTES);
+      for (const [id, obj] of batchRead(top, wanted)) {
+        if (isMissing(obj)) continue;
+        try {
+          texts.set(id, decodeText('', obj.content));
+        } catch {
+          // not UTF-8: read() decodes it again and says where, for the file asked for
+        }
+      }
     },
   };
 }

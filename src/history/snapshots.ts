@@ -6,6 +6,7 @@
 // and the centre file, so the cost never depends on how many other learners the centre has.
 import { batchCheck, batchRead, isMissing, parseTree, type TreeEntry } from '../git/index.js';
 import { CENTRE_FILE, PORTFOLIOS_DIR, QUALIFICATIONS_DIR, UNITS_DIR } from '../load/files.js';
+import { decodeText, MAX_FILE_BYTES, tooLarge } from '../load/guard.js';
 import type { Entry, Reader } from '../load/reader.js';
 
 export interface Snapshot {
@@ -61,8 +62,15 @@ export function snapshots(top: string, prefix: string, commits: string[], folder
       if (t?.type === 'tree') for (const e of trees.get(t.id)?.entries.values() ?? []) if (e.kind === 'file' && yaml.test(e.name)) blobs.add(e.id);
     }
   }
-  const contents = new Map<string, string>();
-  for (const [id, o] of batchRead(top, [...blobs])) if (!isMissing(o)) contents.set(id, o.content.toString('utf8'));
+  // Sized first, so a file over the limit is never fetched (read() refuses it by its size).
+  const contents = new Map<string, string | Buffer | number>();
+  const small: string[] = [];
+  for (const [id, o] of batchCheck(top, [...blobs])) {
+    if (isMissing(o)) continue;
+    if (o.size > MAX_FILE_BYTES) contents.set(id, o.size);
+    else small.push(id);
+  }
+  for (const [id, o] of batchRead(top, small)) if (!isMissing(o)) contents.set(id, o.content);
 
   return commits.map((commit) => {
     // The current name first: if a commit somehow holds two of the learner's names, it wins.
@@ -81,7 +89,7 @@ export function snapshots(top: string, prefix: string, commits: string[], folder
   });
 }
 
-function snapshotReader(tops: Map<string, string>, trees: Map<string, Tree>, contents: Map<string, string>, folder: string | undefined, centre: string | undefined): Reader {
+function snapshotReader(tops: Map<string, string>, trees: Map<string, Tree>, contents: Map<string, string | Buffer | number>, folder: string | undefined, centre: string | undefined): Reader {
   // Walk down from the nearest known folder: specs/units, specs/qualifications or the learner's.
   const entryAt = (path: string): TreeEntry | { kind: 'dir'; id: string } | undefined => {
     if (tops.has(path)) return { kind: 'dir', id: tops.get(path)! };
@@ -103,12 +111,17 @@ function snapshotReader(tops: Map<string, string>, trees: Map<string, Tree>, con
     },
     read(file) {
       const e = entryAt(file);
-      const text = e?.kind === 'file' ? contents.get(e.id) : undefined;
-      if (text === undefined) throw new Error(`${file} is not in this commit`);
+      const bytes = e?.kind === 'file' ? contents.get(e.id) : undefined;
+      if (bytes === undefined) throw new Error(`${file} is not in this commit`);
+      if (typeof bytes === 'number') throw tooLarge(file, bytes);
+      if (typeof bytes === 'string') return bytes;
+      const text = decodeText(file, bytes);
+      contents.set(e!.id, text); // decoded once, for every commit that holds it
       return text;
     },
     isFile: (file) => entryAt(file)?.kind === 'file',
     // A past commit's symbolic links are not followed: where they led is not in the commit.
     within: () => false,
+    leaves: () => undefined,
   };
 }

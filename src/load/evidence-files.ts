@@ -21,25 +21,36 @@ export function locateEvidenceFiles(learner: Learner, reader: Reader): void {
       e.fileProblem = 'outside';
       continue;
     }
-    const found = walk(path.slice(learner.dir.length + 1).split('/'), learner.dir, listing);
-    // A symbolic link anywhere on the way may lead out of the folder: ask where it resolves.
+    const found = walk(rel.split('/'), learner.dir, listing);
+    // A symbolic link anywhere on the way may lead out of the folder: ask where it resolves
+    // (the path as written: "E02.md/." is no file there either), and never look beyond the
+    // centre to see whether a file is there.
     if (found === 'link') {
-      if (!reader.isFile(path)) e.fileProblem = 'missing';
-      else if (!reader.within(path, learner.dir)) e.fileProblem = 'outside';
+      const raw = `${learner.dir}/${rel}`;
+      if (!reader.within(raw, learner.dir)) e.fileProblem = 'outside';
+      else if (!reader.isFile(raw)) e.fileProblem = 'missing';
     } else if (found === 'missing') e.fileProblem = 'missing';
   }
 }
 
+// The path as the kernel walks it: ".", "" (a doubled or leading "/") and ".." through a
+// folder are harmless, but a file followed by anything more ("E02.md/", "E02.md/.",
+// "E02.md/../E02.md") is no file, as open() says ENOTDIR.
 function walk(parts: string[], base: string, listing: (dir: string) => Map<string, Entry>): 'file' | 'missing' | 'link' {
-  let dir = base;
+  const at: string[] = [];
   for (let i = 0; i < parts.length; i++) {
-    const entry = listing(dir).get(parts[i]!);
+    const part = parts[i]!;
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (at.length === 0) return 'link'; // out through the learner's folder and back: resolve it
+      at.pop();
+      continue;
+    }
+    const entry = listing(at.length === 0 ? base : `${base}/${at.join('/')}`).get(part);
     if (!entry) return 'missing';
     if (entry.link) return 'link';
-    const last = i === parts.length - 1;
-    if (last) return entry.dir ? 'missing' : 'file';
-    if (!entry.dir) return 'missing';
-    dir = `${dir}/${parts[i]}`;
+    if (!entry.dir) return i === parts.length - 1 ? 'file' : 'missing';
+    at.push(part);
   }
-  return 'missing';
+  return 'missing'; // a folder
 }

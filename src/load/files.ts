@@ -19,9 +19,18 @@ export function fileNameForId(id: string): string {
   return `${id.replace(/\//g, '-')}.yaml`;
 }
 
-export function specFiles(reader: Reader): { units: string[]; qualifications: string[]; centre?: string } {
+/** The centre's files, by their names alone: whatever stands there that is not a folder (a
+ * link, a pipe) is listed, for reading to refuse. outside: the layout's folders that are links
+ * leading outside the centre (nothing in them is listed). */
+export function specFiles(reader: Reader): { units: string[]; qualifications: string[]; centre?: string; outside: { link: string; target: string }[] } {
+  const outside = new Map<string, { link: string; target: string }>();
+  for (const dir of ['specs', UNITS_DIR, QUALIFICATIONS_DIR, PORTFOLIOS_DIR]) {
+    const o = reader.leaves(dir);
+    if (o) outside.set(o.link, o);
+  }
   const yaml = (dir: string) => reader.list(dir).filter((e) => !e.dir && isYaml(e.name)).map((e) => `${dir}/${e.name}`);
-  return { units: yaml(UNITS_DIR), qualifications: yaml(QUALIFICATIONS_DIR), centre: reader.isFile(CENTRE_FILE) ? CENTRE_FILE : undefined };
+  const centre = reader.list(PORTFOLIOS_DIR).some((e) => !e.dir && e.name === 'centre.yaml');
+  return { units: yaml(UNITS_DIR), qualifications: yaml(QUALIFICATIONS_DIR), centre: centre ? CENTRE_FILE : undefined, outside: [...outside.values()] };
 }
 
 /** The learner folder a centre-relative path lies in ("portfolios/NT-0142/evidence/E1.md" →
@@ -43,9 +52,15 @@ export function listLearners(reader: Reader, wanted?: readonly string[]): Learne
   const only = wanted ? new Set(wanted) : undefined;
   const out: LearnerEntry[] = [];
   for (const e of reader.list(PORTFOLIOS_DIR)) {
-    if (!e.dir || e.name.startsWith('.')) continue;
-    if (only && !only.has(e.name)) continue;
+    if (e.name.startsWith('.') || (only && !only.has(e.name))) continue;
     const dir = `${PORTFOLIOS_DIR}/${e.name}`;
+    // A folder that leads outside the centre is a learner whose portfolio cannot be read: reading
+    // it is refused, which reports the link. Nothing in it is listed.
+    if (e.outside && !/^centre\.ya?ml$/.test(e.name)) {
+      out.push({ id: e.name, dir, file: `${dir}/portfolio.yaml` });
+      continue;
+    }
+    if (!e.dir) continue;
     const names = new Set(reader.list(dir).filter((x) => !x.dir).map((x) => x.name));
     const name = names.has('portfolio.yaml') ? 'portfolio.yaml' : names.has('portfolio.yml') ? 'portfolio.yml' : undefined;
     if (name) out.push({ id: e.name, dir, file: `${dir}/${name}` });

@@ -12,6 +12,7 @@ import { validate, type IndexMap } from '../schema/validate.js';
 import type { z } from 'zod';
 import { lazySource, parseYaml, type SourceFile } from '../source.js';
 import { locateEvidenceFiles } from './evidence-files.js';
+import { controlCharacters, linkOutside, Refused } from './guard.js';
 import { idFromFileName, specFiles, type LearnerEntry } from './files.js';
 import type { Reader } from './reader.js';
 
@@ -29,9 +30,11 @@ function readAs<S extends z.ZodType, T>(
   try {
     text = reader.read(file);
   } catch (e) {
-    findings.push({ code: 'file-unreadable', target: { file }, message: `cannot read ${file}: ${(e as Error).message}` });
+    if (e instanceof Refused) findings.push({ code: e.code, target: { file: e.file, offset: e.offset }, message: e.message });
+    else findings.push({ code: 'file-unreadable', target: { file }, message: `cannot read ${file}: ${(e as Error).message}` });
     return undefined;
   }
+  findings.push(...controlCharacters(file, text));
   const parsed = parseYaml(file, text);
   // Only verify asks for the syntax tree (record ranges); it is built when first used.
   onParsed?.(lazySource(file, () => text));
@@ -52,7 +55,11 @@ export interface LoadedSpecs {
 export function loadSpecs(reader: Reader): LoadedSpecs {
   const findings: Finding[] = [];
   const specs: Specs = { units: [], qualifications: [], unreadableSpecs: new Set() };
-  const { units, qualifications, centre } = specFiles(reader);
+  const { units, qualifications, centre, outside } = specFiles(reader);
+  for (const o of outside) {
+    const e = linkOutside(o.link, o.target);
+    findings.push({ code: e.code, target: { file: e.file }, message: e.message });
+  }
   const files = [...units, ...qualifications, ...(centre ? [centre] : [])];
   reader.prefetch?.(files);
   const fileName = (file: string) => file.slice(file.lastIndexOf('/') + 1);

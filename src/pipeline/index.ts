@@ -59,9 +59,11 @@ export interface Analysis {
 
 export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Analysis> {
   const found = specFiles(reader);
+  // A layout folder that leads outside the centre is part of the specs' key (as unreadable),
+  // so a cached assessment from before it became one is not used.
   const specList = [...found.units, ...found.qualifications, ...(found.centre ? [found.centre] : [])];
   reader.prefetch?.(specList);
-  const specCache = new SpecCache(reader, specList, opts.cache);
+  const specCache = new SpecCache(reader, [...specList, ...found.outside.map((o) => o.link)], opts.cache);
   let assessed = specCache.get();
   if (!assessed) {
     const { assessSpecs } = await import('./specs.js');

@@ -101,6 +101,7 @@ function recordingReader(reader: Reader, deps: Deps, portfolio: string): Reader 
       deps.links = true;
       return reader.within(file, dir);
     },
+    leaves: (path) => reader.leaves(path),
   };
 }
 

@@ -2,6 +2,7 @@
 // its findings needs a position, and only once per call.
 import type { Diagnostic, Finding } from '../diagnostics.js';
 import type { Reader } from '../load/reader.js';
+import { Refused } from '../load/guard.js';
 import { lazySource, resolve, type SourceFile } from '../source.js';
 
 export function resolveAll(reader: Reader, findings: Finding[]): Diagnostic[] {
@@ -12,10 +13,21 @@ export function resolveAll(reader: Reader, findings: Finding[]): Diagnostic[] {
 export function resolveOne(reader: Reader, f: Finding, sources: Map<string, SourceFile>): Diagnostic {
   const file = f.target.file;
   let source = sources.get(file);
-  if (!source) sources.set(file, (source = lazySource(file, () => reader.read(file))));
+  if (!source) sources.set(file, (source = lazySource(file, () => textOf(reader, file))));
   try {
     return resolve(source, f);
   } catch {
     return resolve(undefined, f); // the file cannot be read again: the finding is about all of it
+  }
+}
+
+// A file that is not UTF-8 is refused, but its finding points at the first bad byte: in the
+// text as decoded with a replacement character for each bad sequence, which the refusal carries.
+function textOf(reader: Reader, file: string): string {
+  try {
+    return reader.read(file);
+  } catch (e) {
+    if (e instanceof Refused && e.text !== undefined) return e.text;
+    throw e;
   }
 }
