@@ -38,6 +38,9 @@ interface CodeInfo {
   summary: string;
   /** The command that reports it, when not folio check. */
   command?: 'verify';
+  /** A code whose finding on the same line already says what this one would: this one is then
+   * left out, so one mistake is reported once. */
+  consequenceOf?: string;
 }
 
 // The registry of stable codes. Adding a check means adding its code here first; the README
@@ -89,7 +92,7 @@ export const CODES = {
   'evidence-currency': { severity: 'warning', summary: "Evidence was older than the centre's currency policy when assessed." },
   'witness-missing': { severity: 'warning', summary: 'Witness evidence does not say who the witness is.' },
   'witness-not-expert': { severity: 'warning', summary: 'Expert-witness evidence whose witness is not an expert witness (status 1), so it counts only as witness testimony.' },
-  'unsafe-text': { severity: 'error', summary: 'A name, id or title (or a learner folder name) holds a control, line-separator or text-direction character that reports can only show escaped.' },
+  'unsafe-text': { severity: 'error', summary: 'A name, id or title (or a learner folder name) holds a control, line-separator or text-direction character that reports can only show escaped.', consequenceOf: 'control-character' },
   // From folio verify, which checks the records against the git history that holds them.
   'verify-author': { severity: 'error', summary: 'folio verify: a line of a decision, sign-off or IQA record was committed by someone other than the staff member it names.', command: 'verify' },
   'verify-uncommitted': { severity: 'error', summary: 'folio verify: a decision, sign-off or IQA record is not committed, so its author is not on record.', command: 'verify' },
