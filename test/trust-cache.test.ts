@@ -5,12 +5,13 @@
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { headEntry, learnerResult, parseAs, specsEntry } from '../src/cache/shape.js';
 import { fsCache, type CacheStore, type Kind } from '../src/cache/store.js';
 import { recordGitAsync } from '../src/git/run.js';
 import { fsReader } from '../src/load/reader.js';
 import { analyse } from '../src/pipeline/index.js';
 import { cleanupRepos, makeRepo, runIn, tempDir } from './git-repo.js';
-import { FIXTURES, folio } from './helpers.js';
+import { FIXTURES, folio, REPO } from './helpers.js';
 
 afterAll(cleanupRepos);
 
@@ -114,6 +115,8 @@ describe('forged cache entries', () => {
     const forged = await folio(['check', '--as-of', AS_OF, '-C', repo.dir], { env: on(keyDirA) });
     expect(forged.code).toBe(0); // the forgery works for the one who holds the key
     rmSync(join(repo.dir, CACHE, '.gitignore'));
+    // A name chosen to clear the screen, should a warning quote it raw.
+    writeFileSync(join(repo.dir, CACHE, '\x1b[2J\x1b[H ALL PASSED'), '');
     repo.git('add', '-f', CACHE);
     repo.commit('cache');
     const clone = tempDir('clone');
@@ -124,7 +127,9 @@ describe('forged cache entries', () => {
     const { result: stderr, commands } = await recordGitAsync(() => expectSameAs(dir, ref, on(keyDirB)));
     for (const s of stderr) {
       expect(s.match(/\.folio-cache is not used/g)).toHaveLength(1);
-      expect(s).toMatch(/git tracks files in it \(\.folio-cache\/.*\); remove them from git with "git rm -r --cached \.folio-cache"/);
+      expect(s).toContain('git tracks files in it (.folio-cache/\\u001b[2J\\u001b[H ALL PASSED and ');
+      expect(s).toMatch(/ more\); remove them from git with "git rm -r --cached \.folio-cache" and commit\.\n$/);
+      expect(s).not.toContain('\x1b');
     }
     // One git call a run to ask, none with --no-cache.
     expect(commands.filter((c) => c.includes('ls-files'))).toHaveLength(RUNS.length);
@@ -214,6 +219,21 @@ const SHAPES: Record<Kind, [string, (v: any) => unknown][]> = {
 };
 
 describe('cache entries of the wrong shape', () => {
+  it('never include what folio writes itself: every entry of the sample centre and the fixtures passes its shape check', async () => {
+    const sample = tempDir('sample');
+    for (const d of ['specs', 'portfolios']) cpSync(join(REPO, d), join(sample, d), { recursive: true });
+    for (const dir of [sample, centre()]) {
+      for (const args of RUNS) await folio([...args, '-C', dir], { env: on(keyDirB) });
+      const s = store(dir, keyDirB);
+      const all = entries(dir);
+      expect(all.filter((e) => e.kind === 'result').length).toBeGreaterThan(5);
+      for (const e of all) {
+        const shape = { head: headEntry, result: learnerResult, specs: specsEntry }[e.kind];
+        expect(parseAs(shape, s.read(e.kind, e.key)!), `${e.kind} entry of ${dir}`).toBeDefined();
+      }
+    }
+  });
+
   it('are misses: every run reports what --no-cache reports, and nothing crashes', async () => {
     const dir = centre();
     const ref = await reference(dir);

@@ -29,7 +29,7 @@ const record =
   (c: Check): Check =>
   (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-    for (const x of Object.values(v)) if (!c(x)) return false;
+    for (const k in v) if (!c((v as Record<string, unknown>)[k])) return false;
     return true;
   };
 /** An object with these fields; a key ending in '?' may be absent (or undefined). */
