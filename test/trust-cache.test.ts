@@ -318,6 +318,18 @@ describe('the key', () => {
     expect(existsSync(join(other, CACHE))).toBe(false);
   });
 
+  it('inside the centre, where a commit could supply it, or at a relative path, is not used, with a warning', async () => {
+    const dir = centre();
+    const ref = await reference(dir);
+    // A key the attacker committed, with the right size and mode, in a folder of the centre.
+    mkdirSync(join(dir, 'home'));
+    writeFileSync(join(dir, 'home', 'key'), Buffer.alloc(32, 9), { mode: 0o600 });
+    for (const s of await expectSameAs(dir, ref, on(join(dir, 'home')))) expect(s).toMatch(/^folio: the cache is not used: its key .*home[\\/]key would be inside the centre; set FOLIO_CACHE_KEY_DIR or XDG_CACHE_HOME to a folder outside it\.\n$/);
+    expect(existsSync(join(dir, CACHE))).toBe(false);
+    for (const s of await expectSameAs(dir, ref, on('relative/keys'))) expect(s).toBe('folio: the cache is not used: FOLIO_CACHE_KEY_DIR is not an absolute path: "relative/keys".\n');
+    expect(existsSync(join(dir, CACHE))).toBe(false);
+  });
+
   it('that others can read is not used, with a warning that says how to fix it', async () => {
     if (process.platform === 'win32') return;
     const dir = centre();

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve as resolvePath, sep } from 'node:path';
 
 export type Env = Record<string, string | undefined>;
 
@@ -26,8 +26,14 @@ const known = new Map<string, KeyResult>();
 
 /** The user's key, made on first use. No key (a read-only home, say) means no cache, quietly;
  * a key others could read or replace means no cache, with the reason in `problem`. */
-export function cacheKey(env: Env): KeyResult {
-  const path = keyFile(env);
+export function cacheKey(env: Env, centreRoot?: string): KeyResult {
+  const file = keyFile(env);
+  // A relative home (HOME unset) would put the key in the working folder.
+  if (!isAbsolute(file)) return env.FOLIO_CACHE_KEY_DIR ? { problem: `FOLIO_CACHE_KEY_DIR is not an absolute path: ${JSON.stringify(env.FOLIO_CACHE_KEY_DIR.slice(0, 80))}` } : {};
+  const path = resolvePath(file);
+  // A key the centre's own files could hold (a home inside the checkout, say) would be the
+  // attacker's key: refused.
+  if (centreRoot && (path + sep).startsWith(resolvePath(centreRoot) + sep)) return { problem: `its key ${path} would be inside the centre; set FOLIO_CACHE_KEY_DIR or XDG_CACHE_HOME to a folder outside it` };
   let k = known.get(path);
   if (!k) known.set(path, (k = load(path)));
   return k;

@@ -63,7 +63,7 @@ export function fsCache(centreRoot: string, opts: CacheOptions = {}): CacheStore
     if (usable !== undefined) return usable;
     secret = opts.key;
     if (!secret) {
-      const k = cacheKey(opts.env ?? process.env);
+      const k = cacheKey(opts.env ?? process.env, centreRoot);
       if (k.problem) opts.warn?.(`folio: the cache is not used: ${k.problem}.\n`);
       secret = k.key;
     }
