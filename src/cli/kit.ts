@@ -128,7 +128,7 @@ export async function centreRun(io: Io, opts: Partial<Common>): Promise<CentreRu
     at,
     asOf,
     render: renderOptions(io, opts.color !== false),
-    cache: off ? undefined : fsCache(root),
+    cache: off ? undefined : fsCache(root, { env: io.env, warn: io.stderr }),
     progress: bar?.update,
     workers: io.env.FOLIO_WORKERS,
     done: () => bar?.clear(),

@@ -12,6 +12,7 @@ import type { Index } from '../model/index.js';
 import type { Specs } from '../model/types.js';
 import type { LearnerResult } from '../status/types.js';
 import { codeId, hash, listingKey } from '../cache/key.js';
+import { headEntry, learnerResult, parseAs, specsEntry } from '../cache/shape.js';
 import type { CacheStore } from '../cache/store.js';
 import type { Assessed } from './learner.js';
 import { report, type Head, type LearnerReport } from './report.js';
@@ -64,7 +65,8 @@ export class SpecCache {
     const text = this.store?.read('specs', this.key);
     if (!text) return undefined;
     try {
-      const e = JSON.parse(text) as { specs: PlainSpecs; diagnostics: Diagnostic[]; catalogue: string };
+      const e = parseAs<{ specs: PlainSpecs; diagnostics: Diagnostic[]; catalogue: string }>(specsEntry, text);
+      if (!e) return undefined;
       return { specs: specsFromPlain(e.specs), diagnostics: e.diagnostics, catalogue: e.catalogue };
     } catch {
       return undefined;
@@ -149,10 +151,10 @@ export class LearnerCache {
     }
     const raw = this.store.read('head', this.headKey(entry.file, hash(text)));
     if (!raw) return undefined;
-    let e: HeadEntry;
+    // Shape first: an entry of the wrong shape is a miss, like one with the wrong MAC.
+    const e = parseAs<HeadEntry>(headEntry, raw);
     try {
-      e = JSON.parse(raw) as HeadEntry;
-      if (!this.valid(e)) return undefined;
+      if (!e || !this.valid(e)) return undefined;
     } catch {
       return undefined;
     }
@@ -194,8 +196,8 @@ export class LearnerCache {
     return () => {
       try {
         const r = this.store?.read('result', resultKey);
-        const parsed = r ? (JSON.parse(r) as LearnerResult | null) : undefined;
-        if (parsed && Array.isArray(parsed.units)) return this.ctx.index ? withWording(parsed, this.ctx.index) : parsed;
+        const parsed = r ? parseAs<LearnerResult>(learnerResult, r) : undefined;
+        if (parsed) return this.ctx.index ? withWording(parsed, this.ctx.index) : parsed;
       } catch {
         // corrupt: assessed again below
       }

@@ -108,7 +108,9 @@ export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Ana
     const pool = await import('./workers.js');
     const count = reader.root && pool.workersAvailable() ? pool.workerCount(misses.length, opts.workers) : 0;
     if (count > 0) {
-      const cache = opts.cache && reader.root ? { ...learnerCache.context(), root: reader.root } : undefined;
+      // Workers open the same cache with the key already found, or none if it is not in use.
+      const wired = opts.cache?.wire?.();
+      const cache = wired ? { ...learnerCache.context(), ...wired } : undefined;
       const results = opts.results === true && (entries.length <= KEEP_IN_MEMORY || !cache);
       await pool.assessInWorkers(count, misses.map((i) => entries[i]!), { root: reader.root!, asOf: opts.asOf, specs, results, cache }, (k, a, written) => settle(misses[k]!, a, written));
     } else {

@@ -3,7 +3,7 @@
 // batch. It writes each learner's cache entry itself and sends back the full result only when
 // the command will show it: a check of thousands of learners moves only heads and findings.
 import { parentPort, workerData } from 'node:worker_threads';
-import { fsCache } from '../cache/store.js';
+import { fsCache, type WireCache } from '../cache/store.js';
 import type { LearnerEntry } from '../load/files.js';
 import { fsReader } from '../load/reader.js';
 import { buildIndex } from '../model/index.js';
@@ -11,11 +11,11 @@ import { specsFromPlain, type PlainSpecs } from '../model/serial.js';
 import { fromWire, LearnerCache, type WireContext } from './cache.js';
 import { assessLearner } from './learner.js';
 
-const data = workerData as { root: string; asOf: string; specs: PlainSpecs; results: boolean; cache?: WireContext & { root: string } };
+const data = workerData as { root: string; asOf: string; specs: PlainSpecs; results: boolean; cache?: WireContext & WireCache };
 const specs = specsFromPlain(data.specs);
 const ctx = { specs, index: buildIndex(specs), asOf: data.asOf };
 const reader = fsReader(data.root);
-const cache = data.cache ? new LearnerCache(reader, fsCache(data.cache.root), fromWire(data.cache)) : undefined;
+const cache = data.cache ? new LearnerCache(reader, fsCache(data.cache.root, { key: Buffer.from(data.cache.key, 'hex'), checked: true }), fromWire(data.cache)) : undefined;
 
 parentPort!.on('message', (batch: { at: number; entries: LearnerEntry[] }) => {
   const done = batch.entries.map((e) => {

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { LearnerEntry } from '../load/files.js';
 import { specsToPlain } from '../model/serial.js';
 import type { Specs } from '../model/types.js';
+import type { WireCache } from '../cache/store.js';
 import type { WireContext } from './cache.js';
 import type { Assessed } from './learner.js';
 
@@ -36,7 +37,7 @@ export interface WorkerInit {
   /** Send full results back (status, gaps), or only heads and findings (check). */
   results: boolean;
   /** Write cache entries on the workers, like the main thread would. */
-  cache?: WireContext & { root: string };
+  cache?: WireContext & WireCache;
 }
 
 export function assessInWorkers(count: number, entries: LearnerEntry[], init: WorkerInit, onAssessed: (i: number, a: Assessed, written?: string) => void): Promise<void> {
