@@ -127,7 +127,7 @@ describe('forged cache entries', () => {
     const { result: stderr, commands } = await recordGitAsync(() => expectSameAs(dir, ref, on(keyDirB)));
     for (const s of stderr) {
       expect(s.match(/\.folio-cache is not used/g)).toHaveLength(1);
-      expect(s).toContain('git tracks files in it (.folio-cache/\\u001b[2J\\u001b[H ALL PASSED and ');
+      expect(s).toContain('git tracks files in it (".folio-cache/\\x1b[2J\\x1b[H ALL PASSED" and ');
       expect(s).toMatch(/ more\); remove them from git with "git rm -r --cached \.folio-cache" and commit\.\n$/);
       expect(s).not.toContain('\x1b');
     }

@@ -69,7 +69,7 @@ export const headEntry = obj({
 });
 
 const strs = arr(str);
-const shortfall = obj({ reason: str, 'pending?': strs, 'referred?': strs, 'items?': strs, 'methods?': strs, 'have?': strs, 'need?': num });
+const shortfall = obj({ reason: str, 'pending?': strs, 'referred?': strs, 'items?': strs, 'methods?': strs, 'have?': strs, 'need?': num, 'witnesses?': strs });
 const criterion = obj({
   id: str,
   outcome: str,
@@ -93,6 +93,7 @@ const unit = obj({
   total: num,
   'signoff?': dated,
   'iqaNotAgreed?': dated,
+  'earlySignoff?': obj({ by: str, date: str, open: strs, since: str }),
 });
 const rule = obj({ id: str, kind: str, 'group?': str, status: oneOf('met', 'unmet', 'unknown'), message: str, 'need?': num, 'have?': num, 'planned?': num, 'units?': strs, 'unknownUnits?': strs });
 /** A learner's full result, as the status engine made it (less each criterion's wording). */

@@ -12,6 +12,7 @@ import { createHmac } from 'node:crypto';
 import { constants, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runGit } from '../git/run.js';
+import { quote } from '../render/safe.js';
 import { cacheKey, type Env } from './secret.js';
 
 export const CACHE_DIR = '.folio-cache';
@@ -144,17 +145,10 @@ function trackedFiles(centreRoot: string): string | undefined {
     const r = runGit(centreRoot, ['ls-files', '-z', '--', CACHE_DIR]);
     if (r.status !== 0) return undefined;
     const files = r.stdout.toString('utf8').split('\0').filter((f) => f !== '');
-    return files.length ? `${shown(files[0]!)}${files.length > 1 ? ` and ${files.length - 1} more` : ''}` : undefined;
+    return files.length ? `${quote(files[0]!, 80)}${files.length > 1 ? ` and ${files.length - 1} more` : ''}` : undefined;
   } catch {
     return undefined;
   }
-}
-
-/** A file name from the repository as a warning may show it: control characters escaped, at
- * most 80 characters, since whoever committed it chose it. */
-function shown(name: string): string {
-  const safe = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return safe.length > 80 ? `${safe.slice(0, 77)}...` : safe;
 }
 
 /** A folder of the cache, made if absent; throws if it is anything else (a link above all). */
