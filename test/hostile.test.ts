@@ -45,6 +45,13 @@ beforeAll(() => {
   buildRunner();
 }, 120_000);
 
+// The learner add race (see 'writing under faults'), started early: it takes seconds of waiting.
+let race: Promise<RaceResult> | undefined;
+beforeAll(() => {
+  race = learnerAddRace();
+  race.catch(() => undefined);
+});
+
 let n = 0;
 /** A fresh copy of the fixture centre. */
 function centre(): string {
@@ -154,6 +161,44 @@ function child(args: string[], opts: { cwd: string; timeoutMs: number; env?: Rec
       resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr, ms: Date.now() - start, timedOut, outBytes });
     });
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The issue's race: `learner add` on a centre with 1,500 specs overwrote a portfolio created
+// while it ran. A first run measures how long learner add takes here (T); then learner add runs
+// again and, T/2 later (or T/4, T/8 if folio had already written by then), the test creates the
+// portfolio itself with exclusive creation. A correct folio then refuses (exclusive creation)
+// and leaves the test's file alone.
+interface RaceResult {
+  ours: boolean;
+  replaced: boolean;
+  code: number;
+  stderr: string;
+  baselineMs: number;
+}
+async function learnerAddRace(): Promise<RaceResult> {
+  const dir = centre();
+  const unit = readFileSync(join(dir, 'specs/units/D-600-0004.yaml'), 'utf8');
+  for (let i = 1; i <= 1500; i++) writeFileSync(join(dir, `specs/units/X-${i}.yaml`), unit.replace('unit: D/600/0004', `unit: X/${String(Math.floor(i / 1000)).padStart(3, '0')}/${String(i).padStart(4, '0')}`));
+  const add = (id: string) => child(['learner', 'add', id, '--name', 'Race Person', '--qualification', '600/1234/1', '--assessor', 'a.jones'], { cwd: dir, timeoutMs: 60_000 });
+  const base = await add('S-BASE');
+  const MINE = '# created by the test while learner add ran\n';
+  for (const fraction of [0.5, 0.25, 0.125]) {
+    const id = `S-RACE-${fraction * 1000}`;
+    const file = join(dir, 'portfolios', id, 'portfolio.yaml');
+    const running = add(id);
+    await new Promise((r) => setTimeout(r, base.ms * fraction));
+    mkdirSync(dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, MINE, { flag: 'wx' });
+    } catch {
+      await running; // folio wrote first: try earlier
+      continue;
+    }
+    const r = await running;
+    return { ours: true, replaced: readFileSync(file, 'utf8') !== MINE, code: r.code, stderr: r.stderr, baselineMs: base.ms };
+  }
+  return { ours: false, replaced: false, code: -1, stderr: '', baselineMs: base.ms };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,9 +471,17 @@ describe('writing under faults', () => {
     expect(readFileSync(join(dir, 'portfolios/S-NEW/portfolio.yaml'))).toEqual(before);
   });
 
-  // The race in the issue (a portfolio created while learner add runs) cannot be timed from a
-  // test; a portfolio.yaml that exists as a dangling link is the same test of exclusive
-  // creation: a check-then-write follows the link and writes outside the centre.
+  it('learner add never replaces a portfolio created while it ran (1,500 specs)', async () => {
+    const r = await race!;
+    expect(r.ours, `the test could not create the portfolio before folio wrote (learner add took ${r.baselineMs} ms)`).toBe(true);
+    expect(r.replaced, 'the portfolio created while learner add ran was replaced').toBe(false);
+    // folio did not create that portfolio, so it must not report success
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).not.toMatch(STACK);
+  }, 120_000);
+
+  // A portfolio.yaml that exists as a dangling link is another test of exclusive creation: a
+  // check-then-write follows the link and writes outside the centre.
   it('learner add never writes through an existing (dangling) portfolio link', async () => {
     const dir = centre();
     const target = outside('planted.yaml');
