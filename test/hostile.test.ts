@@ -388,7 +388,13 @@ describe('output injection: names reach no output raw', () => {
     ...ALL_FORMATS.map((f) => ['gaps', f] as const),
   ];
   const human = runs.filter(([, f]) => !['json', 'sarif', 'codeclimate'].includes(f));
-  const run = (cmd: string, format: string, extra: string[] = []) => folio([cmd, '-C', dir, '--as-of', AS_OF, '--format', format, ...extra]);
+  // Each report is made once and read by every test that looks at it.
+  const made = new Map<string, Promise<Run>>();
+  const run = (cmd: string, format: string, extra: string[] = []) => {
+    const key = [cmd, format, ...extra].join(' ');
+    if (!made.has(key)) made.set(key, folio([cmd, '-C', dir, '--as-of', AS_OF, '--format', format, ...extra]));
+    return made.get(key)!;
+  };
 
   it.each(human)('%s --format %s: no raw control character on stdout or stderr', async (cmd, format) => {
     const r = await run(cmd, format);
