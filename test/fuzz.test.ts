@@ -261,7 +261,7 @@ it(`mutants of the sample centre's YAML files (seed ${SEED})`, async () => {
       const saved = join(FAILURES, `seed-${SEED}-mutant-${i}-${m.file.replace(/\//g, '_')}`);
       writeFileSync(saved, m.content);
       for (const p of problems) {
-        const kind = p.replace(/\d+/g, 'N').slice(0, 60);
+        const kind = p.replace(/:\d+:\d+/g, ':L:C').replace(/\d+ (ms|lines)/g, 'N $1').slice(0, 60);
         failingCodes.set(kind, (failingCodes.get(kind) ?? 0) + 1);
       }
       failures.push(`FUZZ_SEED=${SEED} FUZZ_ONLY=${i} (mutant seed ${m.seed}) ${m.file} [${m.steps.join('; ')}] saved as ${saved}: ${problems.join(' / ')}`);
