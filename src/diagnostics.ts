@@ -44,6 +44,8 @@ interface CodeInfo {
 export const CODES = {
   'yaml-syntax': { severity: 'error', summary: 'The file is not valid YAML.' },
   'duplicate-key': { severity: 'error', summary: 'A key appears twice in the same mapping.' },
+  'too-deep': { severity: 'error', summary: 'Lists and mappings are nested more than 64 levels deep (aliases included); the file is skipped.' },
+  'alias-expansion': { severity: 'error', summary: "A file's aliases stand for more than 100,000 values in all; the file is skipped." },
   'file-unreadable': { severity: 'error', summary: 'A file could not be read.' },
   'unknown-key': { severity: 'error', summary: 'A key that the format does not define (often a typo).' },
   'missing-field': { severity: 'error', summary: 'A required field is absent.' },
