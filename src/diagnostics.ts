@@ -21,6 +21,8 @@ export interface Diagnostic {
   column: number; // from 1; 0 when the file as a whole is meant
   /** The source line the position falls on, for excerpts in the terminal. */
   excerpt?: string;
+  /** Where the column falls in the excerpt, when a long line was cut to a window around it. */
+  excerptColumn?: number;
 }
 
 /** A finding before its position is resolved. */

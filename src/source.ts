@@ -3,7 +3,7 @@
 // string, "NO" is not a boolean. The schema stage converts numbers and dates itself.
 import { Alias, Document, LineCounter, isAlias, isMap, isScalar, isSeq, visit, type Node as YamlNode, type Pair } from 'yaml';
 import type { Diagnostic, Finding } from './diagnostics.js';
-import { readFast } from './fast-yaml.js';
+import { placesFast, readFast, type FastPlaces } from './fast-yaml.js';
 import { severityOf } from './diagnostics.js';
 import { MAX_ALIAS_VALUES, MAX_NESTING, keyText, lineCounterOf, parseBounded, toPlainBounded, type PlainProblem } from './yaml-bounds.js';
 
@@ -12,32 +12,35 @@ export interface SourceFile {
   text: string;
   doc: Document.Parsed;
   lines: LineCounter;
+  /** Positions from the fast reader, for a file it reads (no syntax tree needed). */
+  places?: FastPlaces;
 }
 
 /**
- * A source whose syntax tree is built again only when a finding in it needs a position. A
- * parsed Document is many times the size of its text, and most files have no findings, so
- * the loader keeps none of them (a centre of thousands of learners would not fit in memory).
+ * A source whose syntax tree is built again only when a finding in it needs a position that
+ * the fast reader cannot give. A parsed Document is many times the size of its text, and most
+ * files have no findings, so the loader keeps none of them (a centre of thousands of learners
+ * would not fit in memory).
  */
 export function lazySource(file: string, read: () => string): SourceFile {
-  let parsed: { text: string; doc: Document.Parsed; lines: LineCounter } | undefined;
-  const get = () => {
-    if (!parsed) {
-      const text = read();
-      parsed = { text, doc: parseBounded(text).doc, lines: lineCounterOf(text) };
-    }
-    return parsed;
-  };
+  let text: string | undefined;
+  let doc: Document.Parsed | undefined;
+  let lines: LineCounter | undefined;
+  let places: FastPlaces | null | undefined;
   return {
     file,
     get text() {
-      return get().text;
+      return (text ??= read());
     },
     get doc() {
-      return get().doc;
+      return (doc ??= parseBounded(this.text).doc);
     },
     get lines() {
-      return get().lines;
+      return (lines ??= lineCounterOf(this.text));
+    },
+    get places() {
+      if (places === undefined) places = placesFast(this.text) ?? null;
+      return places ?? undefined;
     },
   };
 }
@@ -74,7 +77,7 @@ export function parseYaml(file: string, text: string): Parsed {
     });
   }
   const plain = toPlainBounded(doc.contents, doc);
-  findings.push(...plain.problems.map((p) => limitFinding(file, p)));
+  for (const p of plain.problems) findings.push(limitFinding(file, p));
   return { value: fatal ? undefined : plain.value, findings };
 }
 
@@ -241,6 +244,8 @@ export function offsetOf(source: SourceFile, f: Finding): number | null {
   if (f.target.offset !== undefined) return f.target.offset;
   const path = f.target.path ?? [];
   if (path.length === 0) return null;
+  const fast = source.places?.offset(path, f.target.key === true);
+  if (fast !== undefined) return fast;
   const range = walk(source.doc, path, f.target.key === true)?.range;
   return range ? range[0] : null;
 }
@@ -249,18 +254,24 @@ export function resolve(source: SourceFile | undefined, f: Finding): Diagnostic 
   const base = { code: f.code, severity: f.severity ?? severityOf(f.code), message: f.message, file: f.target.file };
   if (!source) return { ...base, line: 0, column: 0 };
   const offset = offsetOf(source, f);
-  if (offset === null) return { ...base, line: 1, column: 1, excerpt: lineText(source, 1) };
-  return { ...base, ...positionAt(source, offset) };
+  return { ...base, ...positionAt(source, offset ?? 0) };
 }
 
-/** Line, column and the line's text at an offset: where a finding placed by offset points. */
-export function positionAt(source: SourceFile, offset: number): { line: number; column: number; excerpt: string } {
+/** Excerpts longer than this are cut to a window around the column. */
+export const MAX_EXCERPT = 120;
+
+/** Line, column and the line's text at an offset: where a finding placed by offset points. A
+ * long line is quoted only around the column, with an ellipsis where it was cut, and
+ * excerptColumn says where the column falls in the excerpt. */
+export function positionAt(source: SourceFile, offset: number): { line: number; column: number; excerpt: string; excerptColumn?: number } {
   const { line, col } = source.lines.linePos(offset);
-  return { line, column: col, excerpt: lineText(source, line) };
-}
-
-function lineText(source: SourceFile, line: number): string {
   const start = source.lines.lineStarts[line - 1] ?? 0;
   const next = source.lines.lineStarts[line];
-  return source.text.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
+  const end = next === undefined ? source.text.length : next - 1;
+  if (end - start <= MAX_EXCERPT) return { line, column: col, excerpt: source.text.slice(start, end).replace(/\r$/, '') };
+  const from = Math.max(start, Math.min(start + col - 1 - MAX_EXCERPT / 2, end - MAX_EXCERPT));
+  const to = Math.min(end, from + MAX_EXCERPT);
+  const before = from > start ? '…' : '';
+  const excerpt = `${before}${source.text.slice(from, to).replace(/\r$/, '')}${to < end ? '…' : ''}`;
+  return { line, column: col, excerpt, excerptColumn: start + col - from + before.length };
 }

@@ -5,6 +5,7 @@
 // document is composed only when it is within the limit; duplicate keys are found with one set
 // per mapping; and turning the tree into plain data stops at a budget of values made by aliases
 // and at the same nesting limit, aliases included. Each limit is reported where it was crossed.
+import { sparseKeys } from './fast-yaml/reader.js';
 import { Composer, Document, Lexer, LineCounter, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, type Alias, type CST } from 'yaml';
 
 /** Collections nested deeper than this are refused: folio's files need six levels at most. */
@@ -108,6 +109,7 @@ export function toPlainBounded(node: unknown, doc: Document.Parsed): { value: un
       const k = keyText(pair.key, doc);
       const value = convert(pair.value, depth + 1, inAlias);
       if (Object.hasOwn(out, k)) problems.push({ kind: 'duplicate-key', offset: offsetOfNode(pair.key), key: k });
+      else if (k.charCodeAt(0) >= 48 && k.charCodeAt(0) <= 57) sparseKeys(out);
       Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
     }
     return out;

@@ -32,7 +32,7 @@ export function checkTable(r: CheckReport, o: RenderOptions): string {
       const num = String(d.line);
       const text = d.excerpt.replace(/\t/g, ' ');
       out.push(c.dim(`  ${num} | `) + text);
-      out.push(c.dim(`  ${' '.repeat(num.length)} | `) + paint(c, d.severity, `${' '.repeat(Math.max(0, d.column - 1))}^`));
+      out.push(c.dim(`  ${' '.repeat(num.length)} | `) + paint(c, d.severity, `${' '.repeat(Math.max(0, (d.excerptColumn ?? d.column) - 1))}^`));
     }
   }
   if (out.length) out.push('');
