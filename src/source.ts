@@ -258,7 +258,7 @@ export function resolve(source: SourceFile | undefined, f: Finding): Diagnostic 
 }
 
 /** Excerpts longer than this are cut to a window around the column. */
-export const MAX_EXCERPT = 120;
+export const MAX_EXCERPT = 240;
 
 /** Line, column and the line's text at an offset: where a finding placed by offset points. A
  * long line is quoted only around the column, with an ellipsis where it was cut, and
