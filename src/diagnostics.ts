@@ -23,6 +23,8 @@ export interface Diagnostic {
   column: number; // from 1; 0 when the file as a whole is meant
   /** The source line the position falls on, for excerpts in the terminal. */
   excerpt?: string;
+  /** Where the column falls in the excerpt, when a long line was cut to a window around it. */
+  excerptColumn?: number;
 }
 
 /** A finding before its position is resolved. */
@@ -49,6 +51,8 @@ interface CodeInfo {
 export const CODES = {
   'yaml-syntax': { severity: 'error', summary: 'The file is not valid YAML.' },
   'duplicate-key': { severity: 'error', summary: 'A key appears twice in the same mapping.' },
+  'too-deep': { severity: 'error', summary: 'Lists and mappings are nested more than 64 levels deep (aliases included); the file is skipped.' },
+  'alias-expansion': { severity: 'error', summary: "A file's aliases stand for more than 100,000 values in all; the file is skipped." },
   'file-unreadable': { severity: 'error', summary: 'A file could not be read.' },
   'link-outside': { severity: 'error', summary: 'A file or folder of the centre is a symbolic link that leads outside the centre, so it is not read.' },
   'special-file': { severity: 'error', summary: 'A named pipe, socket or device stands where a YAML file should be, so it is not opened.' },

@@ -9,7 +9,7 @@
 // The reader works line by line on the text: `pos` is always the start of a line between block
 // constructs, and each block collection knows its column. Scalars are taken as slices of the
 // text, never built a character at a time.
-import { Reader, DECLINE } from './fast-yaml/reader.js';
+import { Reader, DECLINE, type Place } from './fast-yaml/reader.js';
 
 /** Characters the reader never accepts: tabs (YAML treats them specially in indentation and
  * separation), other C0 and C1 controls, DEL, a byte-order mark after the start, and the Unicode
@@ -19,6 +19,50 @@ const UNSUPPORTED = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\u2028\u2029]/;
 
 /** The document's data as plain strings, nulls, arrays and objects, exactly as toPlain(parseDocument(text, failsafe)) gives it; undefined when this reader cannot be sure (the caller then uses the yaml library). */
 export function readFast(text: string): { value: unknown } | undefined {
+  return read(text);
+}
+
+/** Where data paths point, from the fast reader, for a file it reads: a finding is placed
+ * without the yaml library's syntax tree, which costs many times the text in memory and time. */
+export interface FastPlaces {
+  /** The offset walk of source.ts gives for a path (the key with wantKey, the deepest
+   * collection for a path that leaves the data); undefined where this reader cannot say. */
+  offset(path: (string | number)[], wantKey: boolean): number | undefined;
+}
+
+export function placesFast(text: string): FastPlaces | undefined {
+  const places = new WeakMap<object, Place>();
+  const got = read(text, places);
+  if (!got) return undefined;
+  // offsets are of the text the reader saw: without a leading byte-order mark, CRLF as LF
+  if (text.charCodeAt(0) === 0xfeff || text.includes('\r')) return undefined;
+  const root = got.value;
+  return {
+    offset(path, wantKey) {
+      let node: unknown = root;
+      let at = got.rootAt;
+      for (let i = 0; i < path.length; i++) {
+        const step = path[i]!;
+        const place = node !== null && typeof node === 'object' ? places.get(node) : undefined;
+        if (!place) return at; // a scalar: the deepest node the path reaches
+        if (place.keys) {
+          const entry = place.keys.get(String(step));
+          if (!entry) return place.start;
+          if (i === path.length - 1 && wantKey) return entry[0];
+          node = (node as Record<string, unknown>)[String(step)];
+          at = entry[1];
+        } else {
+          if (typeof step !== 'number' || step >= place.items!.length) return place.start;
+          node = (node as unknown[])[step];
+          at = place.items![step]!;
+        }
+      }
+      return at;
+    },
+  };
+}
+
+function read(text: string, places?: WeakMap<object, Place>): { value: unknown; rootAt: number } | undefined {
   try {
     // The yaml library drops a byte-order mark that opens the stream.
     let s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -28,7 +72,9 @@ export function readFast(text: string): { value: unknown } | undefined {
       if (/\r(?!\n)/.test(s)) return undefined;
       s = s.replace(/\r\n/g, '\n');
     }
-    return { value: new Reader(s).document() };
+    const reader = new Reader(s, places);
+    const value = reader.document();
+    return { value, rootAt: reader.rootAt };
   } catch (e) {
     // DECLINE is the normal way out; anything else (a stack overflow, say) is declined too,
     // because the contract is to never throw.

@@ -6,3 +6,9 @@ export function mapEach<T, U>(items: Iterable<T>, fn: (item: T) => U): U[] {
   for (const x of items) out.push(fn(x));
   return out;
 }
+
+/** target.push(...items) without spreading: one file can give 200,000 findings, more arguments
+ * than a call can take. */
+export function pushAll<T>(target: T[], items: Iterable<T>): void {
+  for (const x of items) target.push(x);
+}

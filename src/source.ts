@@ -1,55 +1,46 @@
 // Reading YAML as the author wrote it, and resolving data paths to line and column.
 // Every scalar is kept as text (failsafe schema): "1.10" stays "1.10", "2026-03-04" stays a
 // string, "NO" is not a boolean. The schema stage converts numbers and dates itself.
-import {
-  Alias,
-  Document,
-  LineCounter,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit,
-  type Node as YamlNode,
-} from 'yaml';
+import { Alias, Document, LineCounter, isAlias, isMap, isScalar, isSeq, visit, type Node as YamlNode, type Pair } from 'yaml';
 import type { Diagnostic, Finding } from './diagnostics.js';
-import { readFast } from './fast-yaml.js';
+import { placesFast, readFast, type FastPlaces } from './fast-yaml.js';
 import { q, severityOf } from './diagnostics.js';
+import { MAX_ALIAS_VALUES, MAX_NESTING, keyText, lineCounterOf, parseBounded, toPlainBounded, type PlainProblem } from './yaml-bounds.js';
 
 export interface SourceFile {
   file: string; // repository-relative, with '/'
   text: string;
   doc: Document.Parsed;
   lines: LineCounter;
+  /** Positions from the fast reader, for a file it reads (no syntax tree needed). */
+  places?: FastPlaces;
 }
 
 /**
- * A source whose syntax tree is built again only when a finding in it needs a position. A
- * parsed Document is many times the size of its text, and most files have no findings, so
- * the loader keeps none of them (a centre of thousands of learners would not fit in memory).
+ * A source whose syntax tree is built again only when a finding in it needs a position that
+ * the fast reader cannot give. A parsed Document is many times the size of its text, and most
+ * files have no findings, so the loader keeps none of them (a centre of thousands of learners
+ * would not fit in memory).
  */
 export function lazySource(file: string, read: () => string): SourceFile {
-  let parsed: { text: string; doc: Document.Parsed; lines: LineCounter } | undefined;
-  const get = () => {
-    if (!parsed) {
-      const text = read();
-      const lines = new LineCounter();
-      parsed = { text, doc: parseDocument(text, { schema: 'failsafe', lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
-    }
-    return parsed;
-  };
+  let text: string | undefined;
+  let doc: Document.Parsed | undefined;
+  let lines: LineCounter | undefined;
+  let places: FastPlaces | null | undefined;
   return {
     file,
     get text() {
-      return get().text;
+      return (text ??= read());
     },
     get doc() {
-      return get().doc;
+      return (doc ??= parseBounded(this.text).doc);
     },
     get lines() {
-      return get().lines;
+      return (lines ??= lineCounterOf(this.text));
+    },
+    get places() {
+      if (places === undefined) places = placesFast(this.text) ?? null;
+      return places ?? undefined;
     },
   };
 }
@@ -60,29 +51,19 @@ export interface Parsed {
   findings: Finding[];
 }
 
-const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-
 /** A file's data. Most files are in the subset of YAML that fast-yaml.ts reads directly (it
  * declines anything else, errors included); the rest, and every position a finding needs,
- * come from the yaml library. */
+ * come from the yaml library, within the bounds of yaml-bounds.ts. */
 export function parseYaml(file: string, text: string): Parsed {
   const fast = readFast(text);
   if (fast) return { value: fast.value, findings: [] };
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { schema: 'failsafe', lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = lineCounterOf(text);
+  const { doc, tooDeep } = parseBounded(text);
+  if (tooDeep !== undefined) return { value: undefined, findings: [limitFinding(file, { kind: 'too-deep', offset: tooDeep })] };
   const findings: Finding[] = [];
   let fatal = false;
   const syntaxLines = new Set<number>();
   for (const e of doc.errors) {
-    if (e.code === 'DUPLICATE_KEY') {
-      const key = text.slice(e.pos[0]).split(/[:\n]/)[0]?.trim() ?? '';
-      findings.push({
-        code: 'duplicate-key',
-        target: { file, offset: e.pos[0] },
-        message: `duplicate key ${q(key)}: a key may appear once in a mapping; merge the two entries or rename one`,
-      });
-      continue;
-    }
     fatal = true;
     // One syntax problem often yields several parser errors on a line; report the first.
     const offset = syntaxOffset(text, e.code, e.message, e.pos[0]);
@@ -95,8 +76,21 @@ export function parseYaml(file: string, text: string): Parsed {
       message: `YAML syntax: ${firstLine(e.message)}; fix the syntax (indentation, quotes, brackets) at this point`,
     });
   }
-  const value = fatal ? undefined : toPlain(doc.contents, doc);
-  return { value, findings };
+  const plain = toPlainBounded(doc.contents, doc);
+  for (const p of plain.problems) findings.push(limitFinding(file, p));
+  return { value: fatal ? undefined : plain.value, findings };
+}
+
+function limitFinding(file: string, p: PlainProblem): Finding {
+  const target = { file, offset: p.offset };
+  switch (p.kind) {
+    case 'duplicate-key':
+      return { code: 'duplicate-key', target, message: `duplicate key ${q(p.key)}: a key may appear once in a mapping; merge the two entries or rename one` };
+    case 'too-deep':
+      return { code: 'too-deep', target, message: `lists and mappings are nested more than ${MAX_NESTING} levels deep here (aliases included), more than folio reads; the file is skipped: flatten it (a portfolio needs six levels)` };
+    case 'alias-expansion':
+      return { code: 'alias-expansion', target, message: `the aliases of this file stand for more than ${MAX_ALIAS_VALUES.toLocaleString('en-GB')} values in all, more than folio expands; the file is skipped: write the values out or use fewer aliases` };
+  }
 }
 
 // An unclosed quote or bracket is detected where the file or block ends; the useful place is
@@ -121,27 +115,9 @@ function firstLine(s: string): string {
   return (s.split('\n')[0] ?? s).replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
-// Convert the AST to plain data ourselves rather than doc.toJS(): plain empty scalars and the
-// YAML null words become null (an absent optional value), everything else stays text.
-export function toPlain(node: unknown, doc: Document.Parsed, depth = 0): unknown {
-  if (node == null) return null;
-  if (depth > 200) return null;
-  if (isAlias(node)) return toPlain((node as Alias).resolve(doc), doc, depth + 1);
-  if (isScalar(node)) {
-    const v = node.value;
-    if (node.type === 'PLAIN' && typeof v === 'string' && NULLS.has(v)) return null;
-    return v == null ? null : String(v);
-  }
-  if (isMap(node)) {
-    const out: Record<string, unknown> = {};
-    for (const pair of node.items) {
-      const k = isScalar(pair.key) ? String(pair.key.value ?? '') : String(pair.key);
-      Object.defineProperty(out, k, { value: toPlain(pair.value, doc, depth + 1), enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  }
-  if (isSeq(node)) return node.items.map((item) => toPlain(item, doc, depth + 1));
-  return null;
+/** The data of a node, as parseYaml gives it (null when a limit stops the conversion). */
+export function toPlain(node: unknown, doc: Document.Parsed): unknown {
+  return toPlainBounded(node, doc).value ?? null;
 }
 
 /** The node at a data path (its key when wantKey), or the deepest node the path reaches: a
@@ -154,7 +130,7 @@ function walk(doc: Document.Parsed, path: (string | number)[], wantKey: boolean,
     const step = path[i]!;
     if (isAlias(node)) node = (node as Alias).resolve(doc);
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
+      const pair = pairsOf(node, doc).get(String(step));
       if (!pair) return short(node);
       if (i === path.length - 1 && wantKey) return pair.key as YamlNode;
       // An absent value (`key:` with nothing) has no node; the key stands for it.
@@ -168,6 +144,23 @@ function walk(doc: Document.Parsed, path: (string | number)[], wantKey: boolean,
     }
   }
   return (node ?? null) as YamlNode | null;
+}
+
+// The pairs of a mapping by key (an alias key by the text it names), the first of equal keys,
+// built once per mapping: a file with many findings in one mapping looks each one up.
+const pairIndex = new WeakMap<object, Map<string, Pair>>();
+function pairsOf(map: { items: Pair[] }, doc: Document.Parsed): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (!isScalar(p.key) && !isAlias(p.key)) continue;
+      const k = keyText(p.key, doc);
+      if (!index.has(k)) index.set(k, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
 }
 
 /** A record in a file (an assessment, a sign-off…): where it starts, the lines that hold it,
@@ -251,6 +244,8 @@ export function offsetOf(source: SourceFile, f: Finding): number | null {
   if (f.target.offset !== undefined) return f.target.offset;
   const path = f.target.path ?? [];
   if (path.length === 0) return null;
+  const fast = source.places?.offset(path, f.target.key === true);
+  if (fast !== undefined) return fast;
   const range = walk(source.doc, path, f.target.key === true)?.range;
   return range ? range[0] : null;
 }
@@ -259,18 +254,24 @@ export function resolve(source: SourceFile | undefined, f: Finding): Diagnostic 
   const base = { code: f.code, severity: f.severity ?? severityOf(f.code), message: f.message, file: f.target.file };
   if (!source || f.target.whole) return { ...base, line: 0, column: 0 };
   const offset = offsetOf(source, f);
-  if (offset === null) return { ...base, line: 1, column: 1, excerpt: lineText(source, 1) };
-  return { ...base, ...positionAt(source, offset) };
+  return { ...base, ...positionAt(source, offset ?? 0) };
 }
 
-/** Line, column and the line's text at an offset: where a finding placed by offset points. */
-export function positionAt(source: SourceFile, offset: number): { line: number; column: number; excerpt: string } {
+/** Excerpts longer than this are cut to a window around the column. */
+export const MAX_EXCERPT = 240;
+
+/** Line, column and the line's text at an offset: where a finding placed by offset points. A
+ * long line is quoted only around the column, with an ellipsis where it was cut, and
+ * excerptColumn says where the column falls in the excerpt. */
+export function positionAt(source: SourceFile, offset: number): { line: number; column: number; excerpt: string; excerptColumn?: number } {
   const { line, col } = source.lines.linePos(offset);
-  return { line, column: col, excerpt: lineText(source, line) };
-}
-
-function lineText(source: SourceFile, line: number): string {
   const start = source.lines.lineStarts[line - 1] ?? 0;
   const next = source.lines.lineStarts[line];
-  return source.text.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
+  const end = next === undefined ? source.text.length : next - 1;
+  if (end - start <= MAX_EXCERPT) return { line, column: col, excerpt: source.text.slice(start, end).replace(/\r$/, '') };
+  const from = Math.max(start, Math.min(start + col - 1 - MAX_EXCERPT / 2, end - MAX_EXCERPT));
+  const to = Math.min(end, from + MAX_EXCERPT);
+  const before = from > start ? '…' : '';
+  const excerpt = `${before}${source.text.slice(from, to).replace(/\r$/, '')}${to < end ? '…' : ''}`;
+  return { line, column: col, excerpt, excerptColumn: start + col - from + before.length };
 }

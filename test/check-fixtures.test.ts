@@ -21,7 +21,7 @@ describe('folio check on the broken fixture centre', async () => {
     expect(doc.version).toBe(1);
     expect(doc.summary.errors).toBe(doc.diagnostics.filter((d) => d.severity === 'error').length);
     expect(doc.summary.warnings).toBeGreaterThan(0);
-    expect(doc.summary.files).toBe(14);
+    expect(doc.summary.files).toBe(16);
   });
 
   it('uses each code with its registered severity', () => {

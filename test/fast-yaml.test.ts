@@ -253,7 +253,9 @@ const CASES: Case[] = [
   ['a tab in indentation', 'a:\n\tb: 1', DECLINED],
   ['a control character', 'a: x\u0001', DECLINED],
   ['a line separator', 'a: x\u2028y', DECLINED],
-  ['flow nesting 99 deep', `${'['.repeat(99)}${']'.repeat(99)}`, JSON.parse(`${'['.repeat(99)}${']'.repeat(99)}`)],
+  ['flow nesting 48 deep', `${'['.repeat(48)}${']'.repeat(48)}`, JSON.parse(`${'['.repeat(48)}${']'.repeat(48)}`)],
+  // deeper goes to the yaml library, which reports nesting beyond folio's limit (too-deep)
+  ['flow nesting 60 deep', `${'['.repeat(60)}${']'.repeat(60)}`, DECLINED],
   ['flow nesting 150 deep', `${'['.repeat(150)}${']'.repeat(150)}`, DECLINED],
   ['block nesting 5000 deep', Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}-`).join('\n'), DECLINED],
 ];
@@ -320,12 +322,18 @@ describe('readFast on the corpus', () => {
       if ('violation' in outcome) problems.push(`${rel[i]}: ${outcome.violation}`);
       else if (!outcome.accepted) {
         declined.push(rel[i]!);
-        if (!('errors' in viaYaml(text))) problems.push(`${rel[i]}: declined, though the yaml library parses it`);
+        // the B-BOUNDS fixtures go past folio's limits (too-deep, alias-expansion), which only the library path reports
+        if (!('errors' in viaYaml(text)) && !rel[i]!.includes('/B-BOUNDS-')) problems.push(`${rel[i]}: declined, though the yaml library parses it`);
       }
     });
     expect(problems).toEqual([]);
-    // The only files declined are the two broken fixtures whose YAML is in error.
-    expect(declined).toEqual(['test/fixtures/broken/specs/units/M-600-0007.yaml', 'test/fixtures/broken/specs/units/Y-600-0003.yaml']);
+    // The only files declined are the two broken fixtures whose YAML is in error, and the two beyond folio's limits.
+    expect(declined).toEqual([
+      'test/fixtures/broken/portfolios/B-BOUNDS-ALIAS/portfolio.yaml',
+      'test/fixtures/broken/portfolios/B-BOUNDS-DEEP/portfolio.yaml',
+      'test/fixtures/broken/specs/units/M-600-0007.yaml',
+      'test/fixtures/broken/specs/units/Y-600-0003.yaml',
+    ]);
   });
 });
 

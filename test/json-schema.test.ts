@@ -137,6 +137,8 @@ describe('every sample file validates as an editor reads it', () => {
 const SHAPE_CODES = new Set(['unknown-key', 'missing-field', 'invalid-type', 'invalid-value', 'invalid-date', 'invalid-number', 'evidence-location']);
 /** Codes of the YAML parser itself, which the editor's parser reports before any schema. */
 const PARSE_CODES = new Set(['yaml-syntax', 'duplicate-key']);
+/** folio's own limits on what it reads (nesting, aliases): an editor's parser has none. */
+const LIMIT_CODES = new Set(['too-deep', 'alias-expansion']);
 
 function markers(text: string): Map<number, string[]> {
   const out = new Map<number, string[]>();
@@ -200,7 +202,7 @@ describe('the broken fixture centre', () => {
 
   // The schema reports an error on every line marked with a shape code, and on no other line:
   // cross-file rules (unknown units, dates in order, staff roles…) are not its business.
-  it.each(files.filter((f) => ![...markers(f.text).values()].flat().some((c) => PARSE_CODES.has(c))))('$rel', ({ kind, text }) => {
+  it.each(files.filter((f) => ![...markers(f.text).values()].flat().some((c) => PARSE_CODES.has(c) || LIMIT_CODES.has(c))))('$rel', ({ kind, text }) => {
     const validate = validators[kind];
     validate(parse(text));
     const got = [...new Set(leafErrors(validate.errors ?? []).map((e) => errorLine(text, e)))].sort((a, b) => a - b);

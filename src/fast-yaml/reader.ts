@@ -7,8 +7,16 @@ import { blockScalar, doubleQuoted, singleQuoted, type End } from './scalars.js'
 
 export { DECLINE } from './chars.js';
 
-/** Deeper nesting is declined: toPlain stops at depth 200, and recursion must not overflow. */
-const MAX_DEPTH = 100;
+/** Where a collection starts, and its keys and values (mappings) or items (sequences). */
+export interface Place {
+  start: number;
+  keys?: Map<string, [key: number, value: number]>;
+  items?: number[];
+}
+
+/** Deeper nesting is declined, well below MAX_NESTING of ../yaml-bounds.ts: the yaml library
+ * then reports a file nested too deep, and recursion here never comes near overflowing. */
+export const MAX_DEPTH = 48;
 /** The yaml library rejects an implicit key longer than 1024 characters; stay well below. */
 const MAX_KEY = 1000;
 /** `base` for a node that may not be a block scalar (at the root, or alone on its line). */
@@ -22,14 +30,23 @@ export class Reader implements End {
   end = 0;
   /** The key found by isKey. */
   private key = '';
+  /** Where the key found by isKey starts. */
+  private keyAt = 0;
+  /** Where the root node starts. */
+  rootAt = 0;
 
-  constructor(private readonly s: string) {
+  /** With places, where each collection, key and value starts is recorded for positions. */
+  constructor(
+    private readonly s: string,
+    private readonly places?: WeakMap<object, Place>,
+  ) {
     this.n = s.length;
   }
 
   document(): unknown {
     const indent = this.nextLine();
     if (indent < 0) return null; // an empty document
+    this.rootAt = this.pos + indent;
     const value = this.node(this.pos + indent, indent, NO_BLOCK_SCALAR, 0);
     if (this.nextLine() >= 0) decline(); // text after the root node
     return value;
@@ -78,23 +95,28 @@ export class Reader implements End {
   private mapping(col: number, depth: number): Record<string, unknown> {
     const s = this.s;
     const out: Record<string, unknown> = {};
+    const place = this.places && { start: this.keyAt, keys: new Map<string, [number, number]>() };
+    if (place) this.places!.set(out, place);
     for (;;) {
       const key = this.key;
+      const keyAt = this.keyAt;
       let p = this.end; // after the `:`
       while (s.charCodeAt(p) === SPACE) p++;
       const c = s.charCodeAt(p);
       let value: unknown = null;
+      let valueAt = p; // an absent value is an empty node here, after the colon and spaces
       if (c === LF || c === HASH || c !== c) {
         // The value, if any, is on the lines below: more indented, or a sequence in this column.
         this.toNextLine(p);
         const indent = this.nextLine();
         const at = this.pos + indent;
-        if (indent > col) value = this.node(at, indent, NO_BLOCK_SCALAR, depth + 1);
-        else if (indent === col && s.charCodeAt(at) === DASH && isBlank(s.charCodeAt(at + 1))) value = this.sequence(at, col, depth + 1);
+        if (indent > col) value = this.node((valueAt = at), indent, NO_BLOCK_SCALAR, depth + 1);
+        else if (indent === col && s.charCodeAt(at) === DASH && isBlank(s.charCodeAt(at + 1))) value = this.sequence((valueAt = at), col, depth + 1);
       } else {
         value = this.inline(p, col, depth + 1);
       }
       set(out, key, value);
+      place?.keys.set(key, [keyAt, valueAt]);
       const indent = this.nextLine();
       if (indent !== col) {
         if (indent > col) decline(); // a continuation line, or bad indentation
@@ -108,6 +130,8 @@ export class Reader implements End {
   private sequence(p: number, col: number, depth: number): unknown[] {
     const s = this.s;
     const out: unknown[] = [];
+    const place = this.places && { start: p, items: [] as number[] };
+    if (place) this.places!.set(out, place);
     for (;;) {
       let q = p + 1;
       while (s.charCodeAt(q) === SPACE) q++;
@@ -115,9 +139,11 @@ export class Reader implements End {
       if (c === LF || c === HASH || c !== c) {
         this.toNextLine(q);
         const indent = this.nextLine();
+        place?.items.push(indent > col ? this.pos + indent : q);
         out.push(indent > col ? this.node(this.pos + indent, indent, NO_BLOCK_SCALAR, depth + 1) : null);
       } else {
         // A compact item (`- key: value`, `- - x`) or a scalar on the dash's line.
+        place?.items.push(q);
         out.push(this.node(q, col + q - p, col, depth + 1));
       }
       const indent = this.nextLine();
@@ -155,6 +181,7 @@ export class Reader implements End {
     }
     if (i - p > MAX_KEY) decline();
     this.end = i + 1;
+    this.keyAt = p;
     return true;
   }
 
@@ -224,9 +251,12 @@ export class Reader implements End {
     let i = p + 1;
     if (s.charCodeAt(p) === LBRACKET) {
       const out: unknown[] = [];
+      const place = this.places && { start: p, items: [] as number[] };
+      if (place) this.places!.set(out, place);
       for (;;) {
         i = skipSpaces(s, i);
         if (s.charCodeAt(i) === RBRACKET) break;
+        place?.items.push(i);
         out.push(this.flowNode(i, depth, false));
         i = skipSpaces(s, this.end);
         const c = s.charCodeAt(i);
@@ -238,10 +268,14 @@ export class Reader implements End {
       return out;
     }
     const out: Record<string, unknown> = {};
+    const place = this.places && { start: p, keys: new Map<string, [number, number]>() };
+    if (place) this.places!.set(out, place);
     for (;;) {
       i = skipSpaces(s, i);
       let c = s.charCodeAt(i);
       if (c === RBRACE) break;
+      const keyAt = i;
+      let valueAt = i; // without a colon the key stands for its value
       const key = this.flowNode(i, depth, true) as string;
       if (this.end - i > MAX_KEY) decline();
       i = skipSpaces(s, this.end);
@@ -252,6 +286,7 @@ export class Reader implements End {
         // follows the colon here is the value, for plain and quoted keys alike.
         i = skipSpaces(s, i + 1);
         c = s.charCodeAt(i);
+        valueAt = i;
         if (c !== COMMA && c !== RBRACE) {
           value = this.flowNode(i, depth, false);
           i = skipSpaces(s, this.end);
@@ -259,6 +294,7 @@ export class Reader implements End {
         }
       }
       set(out, key, value);
+      place?.keys.set(key, [keyAt, valueAt]);
       if (c === COMMA) i++;
       else if (c === RBRACE) break;
       else decline();
@@ -319,5 +355,19 @@ function skipSpaces(s: string, i: number): number {
 function set(out: Record<string, unknown>, key: string, value: unknown): void {
   if (Object.hasOwn(out, key)) decline();
   if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  else out[key] = value;
+  else {
+    const c = key.charCodeAt(0);
+    if (c >= 48 && c <= 57) sparseKeys(out);
+    out[key] = value;
+  }
+}
+
+/** Before a key that may be a number: V8 stores keys like "1000" as array elements, and gives
+ * an object a dense store of that many slots (8 KB for `{1000: x}`). A key far out of range,
+ * added and deleted, makes the store a dictionary instead, so a file of small mappings with
+ * numeric keys cannot make memory grow a thousandfold. */
+export function sparseKeys(out: object): void {
+  const o = out as Record<number, unknown>;
+  o[4294967294] = 0;
+  delete o[4294967294];
 }

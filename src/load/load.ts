@@ -1,6 +1,7 @@
 // Stages load → parse → schema → model, in two parts: the specs and the centre file, read once
 // per run, and one learner's portfolio at a time, so that a centre of thousands of learners is
 // never in memory at once. A file that fails to parse is reported and skipped; the rest loads.
+import { pushAll } from '../iter.js';
 import type { Finding } from '../diagnostics.js';
 import { buildCentre, buildLearner, buildQualification, buildUnit } from '../model/build.js';
 import type { Learner, Specs } from '../model/types.js';
@@ -38,10 +39,10 @@ function readAs<S extends z.ZodType, T>(
   const parsed = parseYaml(file, text);
   // Only verify asks for the syntax tree (record ranges); it is built when first used.
   onParsed?.(lazySource(file, () => text));
-  findings.push(...parsed.findings);
+  pushAll(findings, parsed.findings);
   if (parsed.value === undefined) return undefined;
   const v = validate(schema, parsed.value, file, what);
-  findings.push(...v.findings);
+  pushAll(findings, v.findings);
   return v.data === undefined ? undefined : build(v.data, v.indices, parsed.value);
 }
 

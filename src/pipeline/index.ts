@@ -4,6 +4,7 @@
 // cache, a learner whose portfolio, specs and evidence folders are unchanged is taken from it,
 // and a check or a status of a few hundred learners that finds everything there never loads the
 // parser or the schemas.
+import { pushAll } from '../iter.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { CENTRE_FILE, listLearners, specFiles, type LearnerEntry } from '../load/files.js';
 import type { Reader } from '../load/reader.js';
@@ -125,12 +126,12 @@ export async function analyse(reader: Reader, opts: AnalyseOptions): Promise<Ana
   for (const [i, slot] of slots.entries()) {
     if (slot!.report) learners.push(slot!.report);
     else unreadable.push(entries[i]!.id);
-    diagnostics.push(...slot!.diagnostics);
+    pushAll(diagnostics, slot!.diagnostics);
   }
 
   const cohort: CohortEntry[] = learners.map((l) => ({ id: l.entry.id, file: l.entry.file, uln: l.uln }));
   const findings = RULES.flatMap((rule) => rule.cohort?.(cohort) ?? []);
-  if (findings.length) diagnostics.push(...(await import('./positions.js')).resolveAll(reader, findings));
+  if (findings.length) pushAll(diagnostics, (await import('./positions.js')).resolveAll(reader, findings));
   diagnostics.sort(compareDiagnostics);
 
   const byId = new Map(learners.map((l) => [l.entry.id, l]));

@@ -2,6 +2,7 @@
 // learner needs from the rest of the centre is in the spec context, so learners can be
 // assessed one at a time, in any order, on any thread, or taken from the cache; what comes out
 // is plain data that no longer refers to the model, with a record of what it depended on.
+import { pushAll } from '../iter.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LearnerEntry } from '../load/files.js';
 import { loadLearner } from '../load/load.js';
@@ -50,7 +51,7 @@ export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEn
   if (!learner) return { diagnostics: resolveAll(reader, findings), deps };
   const result = evaluateLearner(learner, index, ctx.specs.centre, ctx.asOf);
   const lctx = { ...ctx, index, learner, record: recordAsOf(learner, ctx.asOf), result };
-  for (const rule of RULES) if (rule.learner) findings.push(...rule.learner(lctx));
+  for (const rule of RULES) if (rule.learner) pushAll(findings, rule.learner(lctx));
   deps.specs = [...used].sort();
   deps.latest = latestDate(learner);
   const diagnostics = resolveAll(reader, findings);

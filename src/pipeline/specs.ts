@@ -1,5 +1,6 @@
 // The specs and the centre file through parse → schema → model → spec rules → positions:
 // what every learner is evaluated against, and the findings about the specs themselves.
+import { pushAll } from '../iter.js';
 import type { Diagnostic, Finding } from '../diagnostics.js';
 import { loadSpecs } from '../load/load.js';
 import type { Reader } from '../load/reader.js';
@@ -12,6 +13,6 @@ export function assessSpecs(reader: Reader): { specs: Specs; diagnostics: Diagno
   const loaded = loadSpecs(reader);
   const ctx = { specs: loaded.specs, index: buildIndex(loaded.specs) };
   const findings: Finding[] = [...loaded.findings];
-  for (const rule of RULES) if (rule.specs) findings.push(...rule.specs(ctx));
+  for (const rule of RULES) if (rule.specs) pushAll(findings, rule.specs(ctx));
   return { specs: loaded.specs, diagnostics: resolveAll(reader, findings) };
 }

@@ -32,7 +32,7 @@ export function checkTable(r: CheckReport, o: RenderOptions): string {
     out.push(`${c.bold(where)}: ${paint(c, d.severity)}: ${visible(d.message)} ${c.dim(`[${d.code}]`)}`);
     if (d.excerpt !== undefined && d.line > 0) {
       const num = String(d.line);
-      const line = excerptLine(d.excerpt, d.column);
+      const line = excerptLine(d.excerpt, d.excerptColumn ?? d.column);
       out.push(c.dim(`  ${num} | `) + line.text);
       out.push(c.dim(`  ${' '.repeat(num.length)} | `) + paint(c, d.severity, `${' '.repeat(line.caret)}^`));
     }

@@ -48,14 +48,21 @@ export const WHOLE_CHECK: Check = { code: 'invalid-number', problem: 'is not a w
 export const POSITIVE_CHECK: Check = { code: 'invalid-number', problem: 'is not a whole number of 1 or more', fix: 'write a whole number such as 2' };
 export const DATE_CHECK: Check = { code: 'invalid-date', problem: 'is not a calendar date', fix: 'write the date as YYYY-MM-DD, e.g. 2026-03-04' };
 
+/** Beyond 2^53 - 1 a number cannot be held exactly (9007199254740993 becomes ...992), and
+ * 99999999999999999999999 would show as 1e+23: such a value is refused, not rounded. */
+export const RANGE_CHECK: Check = { code: 'invalid-number', problem: `is larger than ${Number.MAX_SAFE_INTEGER}, the largest whole number folio holds exactly`, fix: 'write the number folio should use, such as 5' };
+const inRange = (s: string) => Number.isSafeInteger(Number(s.trim()));
+
 export const whole = z
   .string()
-  .refine((s) => /^\d+$/.test(s.trim()), check(WHOLE_CHECK))
+  .refine((s) => /^\d+$/.test(s.trim()), { ...check(WHOLE_CHECK), abort: true })
+  .refine(inRange, check(RANGE_CHECK))
   .transform((s) => Number(s.trim()));
 
 export const positive = z
   .string()
-  .refine((s) => /^[1-9]\d*$/.test(s.trim()), check(POSITIVE_CHECK))
+  .refine((s) => /^[1-9]\d*$/.test(s.trim()), { ...check(POSITIVE_CHECK), abort: true })
+  .refine(inRange, check(RANGE_CHECK))
   .transform((s) => Number(s.trim()));
 
 

@@ -15,19 +15,35 @@ export interface Validated<T> {
 
 export class IndexMap {
   private removed = new Map<string, number[]>();
+  /** Per list, the removed indices in order, and for each how many items survive before it;
+   * rebuilt after a drop, when next asked (a sort per question was quadratic). */
+  private sorted = new Map<string, { gone: number[]; before: number[] }>();
   drop(listPath: (string | number)[], index: number): void {
     const k = JSON.stringify(listPath);
     const list = this.removed.get(k) ?? [];
     list.push(index);
     this.removed.set(k, list);
+    this.sorted.delete(k);
   }
   /** The index in the file of the n-th surviving item of the list at listPath. */
   original(listPath: (string | number)[], n: number): number {
     if (this.removed.size === 0) return n; // nearly every file: nothing was dropped
-    const gone = (this.removed.get(JSON.stringify(listPath)) ?? []).slice().sort((a, b) => a - b);
-    let i = n;
-    for (const g of gone) if (g <= i) i++;
-    return i;
+    const k = JSON.stringify(listPath);
+    let s = this.sorted.get(k);
+    if (!s) {
+      const gone = (this.removed.get(k) ?? []).slice().sort((a, b) => a - b);
+      s = { gone, before: gone.map((g, j) => g - j) };
+      this.sorted.set(k, s);
+    }
+    // Survivor n comes after every removed item with at most n survivors before it.
+    let lo = 0;
+    let hi = s.before.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s.before[mid]! <= n) lo = mid + 1;
+      else hi = mid;
+    }
+    return n + lo;
   }
   /** A path of surviving indices, rewritten with the indices the items have in the file. */
   originalPath(path: (string | number)[]): (string | number)[] {
@@ -53,15 +69,25 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, file: s
       const drop = repair(current, iss);
       if (drop) drops.set(JSON.stringify(drop), drop);
     }
-    // Each item is dropped once, inner lists before outer ones and the last item first, so
-    // one removal never shifts the index of another.
-    const ordered = [...drops.values()].sort((a, b) => b.list.length - a.list.length || b.index - a.index);
-    for (const { list, index } of ordered) {
+    // Each item is dropped once. Where it was in the file is worked out for every drop before
+    // any is made, and each list is then compacted once (a splice per item was quadratic).
+    const byList = new Map<unknown[], Set<number>>();
+    const made: { list: (string | number)[]; index: number }[] = [];
+    for (const { list, index } of drops.values()) {
       const items = at(current, list);
       if (!Array.isArray(items) || items[index] === undefined) continue;
+      let set = byList.get(items);
+      if (!set) byList.set(items, (set = new Set()));
+      if (set.has(index)) continue;
+      set.add(index);
       const orig = indices.originalPath(list);
-      indices.drop(orig, indices.original(orig, index));
-      items.splice(index, 1);
+      made.push({ list: orig, index: indices.original(orig, index) });
+    }
+    for (const m of made) indices.drop(m.list, m.index);
+    for (const [items, gone] of byList) {
+      let w = 0;
+      for (let r = 0; r < items.length; r++) if (!gone.has(r)) items[w++] = items[r];
+      items.length = w;
     }
     const again = schema.safeParse(current, { reportInput: true });
     if (again.success) return { data: again.data, findings, indices };

@@ -41,9 +41,11 @@ export function coverage(learner: Learner, index: Index): Map<string, Map<string
       let byCriterion = out.get(unitId);
       if (!byCriterion) out.set(unitId, (byCriterion = new Map()));
       for (const c of cover.criteria) {
-        const list = byCriterion.get(c.criterion) ?? [];
-        if (!list.includes(e)) list.push(e);
-        byCriterion.set(c.criterion, list);
+        const list = byCriterion.get(c.criterion);
+        // An item lists a criterion twice only within its own covers, so while it is being
+        // read it can only be the last one in the list (a search of the list is quadratic).
+        if (!list) byCriterion.set(c.criterion, [e]);
+        else if (list[list.length - 1] !== e) list.push(e);
       }
     }
   }

@@ -14,6 +14,7 @@ export interface Place {
   column: number;
   /** The line's text, for the terminal's excerpt. */
   excerpt: string;
+  excerptColumn?: number;
 }
 
 export interface DecisionRecord {
