@@ -5,7 +5,7 @@ import { Alias, Document, LineCounter, isAlias, isMap, isScalar, isSeq, visit, t
 import type { Diagnostic, Finding } from './diagnostics.js';
 import { placesFast, readFast, type FastPlaces } from './fast-yaml.js';
 import { q, severityOf } from './diagnostics.js';
-import { MAX_ALIAS_VALUES, MAX_NESTING, keyText, lineCounterOf, parseBounded, toPlainBounded, type PlainProblem } from './yaml-bounds.js';
+import { MAX_ALIAS_VALUES, MAX_NESTING, MAX_VALUE, keyText, longValue, lineCounterOf, parseBounded, toPlainBounded, type PlainProblem } from './yaml-bounds.js';
 
 export interface SourceFile {
   file: string; // repository-relative, with '/'
@@ -55,6 +55,15 @@ export interface Parsed {
  * declines anything else, errors included); the rest, and every position a finding needs,
  * come from the yaml library, within the bounds of yaml-bounds.ts. */
 export function parseYaml(file: string, text: string): Parsed {
+  const parsed = parseText(file, text);
+  const long = parsed.value === undefined ? undefined : longValue(parsed.value);
+  if (!long) return parsed;
+  const what = long.key ? 'key' : 'value';
+  const message = `this ${what} is ${long.length.toLocaleString('en-GB')} characters long, more than the ${MAX_VALUE.toLocaleString('en-GB')} folio reads in one ${what}; the file is skipped: shorten it, or keep the text in an evidence file and point at it`;
+  return { value: undefined, findings: [...parsed.findings, { code: 'value-too-long', target: { file, path: long.path, key: long.key }, message }] };
+}
+
+function parseText(file: string, text: string): Parsed {
   const fast = readFast(text);
   if (fast) return { value: fast.value, findings: [] };
   const lines = lineCounterOf(text);
@@ -154,7 +163,8 @@ function pairsOf(map: { items: Pair[] }, doc: Document.Parsed): Map<string, Pair
   if (!index) {
     index = new Map();
     for (const p of map.items) {
-      if (!isScalar(p.key) && !isAlias(p.key)) continue;
+      // A complex key (`? [a]`) is named in data by its text, as keyText writes it.
+      if (p.key == null) continue;
       const k = keyText(p.key, doc);
       if (!index.has(k)) index.set(k, p);
     }

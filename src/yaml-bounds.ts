@@ -132,3 +132,28 @@ function offsetOfNode(n: unknown): number {
   const range = (n as { range?: number[] } | null)?.range;
   return range?.[0] ?? 0;
 }
+
+/** No value a centre writes comes near this (the longest unit guidance is under a thousand
+ * characters); a longer one would be copied into every report that shows it. */
+export const MAX_VALUE = 10_000;
+
+/** The data path of the first key or text longer than MAX_VALUE, walked without recursion. */
+export function longValue(value: unknown): { path: (string | number)[]; key: boolean; length: number } | undefined {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.length > MAX_VALUE) return { path, key: false, length: v.length };
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+    } else if (v && typeof v === 'object') {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i]!;
+        if (k.length > MAX_VALUE) return { path: [...path, k], key: true, length: k.length };
+        stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, k] });
+      }
+    }
+  }
+  return undefined;
+}
