@@ -54,6 +54,7 @@ export const CODES = {
   'too-deep': { severity: 'error', summary: 'Lists and mappings are nested more than 64 levels deep (aliases included); the file is skipped.' },
   'alias-expansion': { severity: 'error', summary: "A file's aliases stand for more than 100,000 values in all; the file is skipped." },
   'value-too-long': { severity: 'error', summary: 'A single key or value is longer than folio reads (10,000 characters), so the file is skipped.' },
+  'too-many-values': { severity: 'error', summary: 'A file holds more keys and values than folio reads (50,000), so the file is skipped.' },
   'file-unreadable': { severity: 'error', summary: 'A file could not be read.' },
   'link-outside': { severity: 'error', summary: 'A file or folder of the centre is a symbolic link that leads outside the centre, so it is not read.' },
   'special-file': { severity: 'error', summary: 'A named pipe, socket or device stands where a YAML file should be, so it is not opened.' },

@@ -5,7 +5,7 @@ import { Alias, Document, LineCounter, isAlias, isMap, isScalar, isSeq, visit, t
 import type { Diagnostic, Finding } from './diagnostics.js';
 import { placesFast, readFast, type FastPlaces } from './fast-yaml.js';
 import { q, severityOf } from './diagnostics.js';
-import { MAX_ALIAS_VALUES, MAX_NESTING, MAX_VALUE, keyText, longValue, lineCounterOf, parseBounded, toPlainBounded, type PlainProblem } from './yaml-bounds.js';
+import { MAX_ALIAS_VALUES, MAX_NESTING, MAX_VALUE, MAX_VALUES, keyText, oversized, type Oversize, lineCounterOf, parseBounded, toPlainBounded, type PlainProblem } from './yaml-bounds.js';
 
 export interface SourceFile {
   file: string; // repository-relative, with '/'
@@ -56,11 +56,19 @@ export interface Parsed {
  * come from the yaml library, within the bounds of yaml-bounds.ts. */
 export function parseYaml(file: string, text: string): Parsed {
   const parsed = parseText(file, text);
-  const long = parsed.value === undefined ? undefined : longValue(parsed.value);
-  if (!long) return parsed;
-  const what = long.key ? 'key' : 'value';
-  const message = `this ${what} is ${long.length.toLocaleString('en-GB')} characters long, more than the ${MAX_VALUE.toLocaleString('en-GB')} folio reads in one ${what}; the file is skipped: shorten it, or keep the text in an evidence file and point at it`;
-  return { value: undefined, findings: [...parsed.findings, { code: 'value-too-long', target: { file, path: long.path, key: long.key }, message }] };
+  const over = parsed.value === undefined ? undefined : oversized(parsed.value);
+  if (!over) return parsed;
+  return { value: undefined, findings: [...parsed.findings, oversizeFinding(file, over)] };
+}
+
+function oversizeFinding(file: string, o: Oversize): Finding {
+  if (o.kind === 'too-many-values') {
+    const message = `the file holds more than ${MAX_VALUES.toLocaleString('en-GB')} keys and values, more than folio reads in one file (a large portfolio holds about 20,000); the file is skipped: check that it was not generated or pasted by mistake`;
+    return { code: 'too-many-values', target: { file, path: o.path }, message };
+  }
+  const what = o.key ? 'key' : 'value';
+  const message = `this ${what} is ${o.length.toLocaleString('en-GB')} characters long, more than the ${MAX_VALUE.toLocaleString('en-GB')} folio reads in one ${what}; the file is skipped: shorten it, or keep the text in an evidence file and point at it`;
+  return { code: 'value-too-long', target: { file, path: o.path, key: o.key }, message };
 }
 
 function parseText(file: string, text: string): Parsed {
