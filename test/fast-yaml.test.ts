@@ -10,6 +10,7 @@ import { parseDocument } from 'yaml';
 import { readFast } from '../src/fast-yaml.js';
 import { toPlain } from '../src/source.js';
 import { REPO } from './helpers.js';
+import { mulberry32 as prng } from './prng.js';
 
 // ---------------------------------------------------------------------------------------------
 // The contract
@@ -341,17 +342,6 @@ describe('readFast on the corpus', () => {
 // 3. A deterministic mutation fuzz: small random edits of the corpus, each checked against the
 // contract. Most edits break or change the YAML; the reader must decline or still agree.
 
-/** mulberry32: a small seeded generator, so that every run tests the same texts. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = [...':-#\'"[]{},|>&*!?% \t\n\r\\~.0129abnux+', '\n  ', ': ', '- ', '  ', '\uFEFF'];
 

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { folio, REPO } from './helpers.js';
+import { mulberry32 } from './prng.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 14) >>> 0;
 const TIME_MS = Number(process.env.FUZZ_TIME ?? 40) * 1000;
@@ -25,17 +26,6 @@ const ONLY = process.env.FUZZ_ONLY === undefined ? undefined : Number(process.en
 const AS_OF = '2026-11-22';
 const FAILURES = join(tmpdir(), 'folio-fuzz-failures');
 
-/** mulberry32: a small seeded PRNG giving floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 /** The seed of mutant i of a run: independent of every other mutant. */
 function mutantSeed(seed: number, i: number): number {
   return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(i + 1, 0xc2b2ae35)) >>> 0;
