@@ -1,9 +1,10 @@
 // folio import: unit recording forms in, unit specification YAML out. The importer is loaded
 // only when this command runs.
 import { Option, type Command } from 'commander';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve as resolvePath } from 'node:path';
 import { UNITS_DIR } from '../load/files.js';
+import { MAX_FILE_BYTES } from '../load/guard.js';
 import { findRoot } from '../load/reader.js';
 import { EXIT, renderOptions, reports, UsageError, type Io } from './kit.js';
 
@@ -42,7 +43,7 @@ export function importCommand(program: Command, io: Io, argv: string[], exit: (c
         return { file: f, source: inRoot ? relative(root, path).replace(/\\/g, '/') : path.split(/[\\/]/).pop()!, content: text, encoding };
       });
       const folder = {
-        read: (name: string) => (existsSync(resolvePath(out, name)) ? readFileSync(resolvePath(out, name), 'utf8') : undefined),
+        read: (name: string) => existingSpec(resolvePath(out, name)),
         list: () => (existsSync(out) ? readdirSync(out) : []),
       };
       let result;
@@ -66,6 +67,21 @@ export function importCommand(program: Command, io: Io, argv: string[], exit: (c
       if (opts.stdout) io.stderr(`${result.warnings.length ? `${result.warnings.length} warning(s); run without --stdout to see them. ` : ''}${result.units.length} unit(s) read.\n`);
       exit(held || result.warnings.some((w) => w.code === 'no-units') ? EXIT.findings : EXIT.clean);
     });
+}
+
+/** An existing spec's text, or undefined when there is none. A spec folio will not read (a
+ * link, which may lead out of the centre; a pipe, which would block; a file over the size
+ * folio reads) is given as no text at all, so the import plans it as `unreadable`, never
+ * writes it, and check says why. */
+function existingSpec(path: string): string | undefined {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return undefined;
+  }
+  if (!st.isFile() || st.size > MAX_FILE_BYTES) return '';
+  return readFileSync(path, 'utf8');
 }
 
 /** Why a spec was not written, for the JSON report. */

@@ -4,6 +4,7 @@
 // them; only values the form gives are added, and a value the spec already holds is changed
 // only when the caller allows it (--force).
 import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { parseBounded } from '../yaml-bounds.js';
 import { typeOf } from './lines.js';
 import type { ImportedCriterion, ImportedOutcome, ImportedUnit } from './types.js';
 
@@ -36,6 +37,8 @@ const OUTCOME_KEYS = ['id', 'title', 'type', 'guidance', 'methods', 'requires', 
 const CRITERION_KEYS = ['id', 'text', 'guidance', 'methods', 'requires', 'min-evidence'];
 
 export function parseSpec(text: string): Document.Parsed | undefined {
+  // Nested beyond what folio reads, the spec is unreadable here as it is for check.
+  if (parseBounded(text).tooDeep !== undefined) return undefined;
   const doc = parseDocument(text, { schema: 'failsafe', keepSourceTokens: false });
   return doc.errors.length || !isMap(doc.contents) ? undefined : doc;
 }
