@@ -217,3 +217,16 @@ describe('--at: the centre as committed', () => {
     ]);
   });
 });
+
+describe('evidence that is not a file', () => {
+  it('a pipe in place of an evidence file is not evidence (and is never opened)', async () => {
+    const file = join(centre, 'portfolios/NT-0142/evidence/E01-development-plan.md');
+    rmSync(file);
+    if (spawnSync('mkfifo', [file]).status !== 0) return; // no mkfifo on this machine
+    const r = await check();
+    const found = r.diagnostics.filter((d) => d.file === 'portfolios/NT-0142/portfolio.yaml');
+    const missing = found.filter((d) => d.code === 'evidence-file-missing');
+    expect(missing.map((d) => d.line)).toEqual([17]);
+    expect(missing[0]!.message).toContain('pipe, socket or device');
+  }, 20_000);
+});

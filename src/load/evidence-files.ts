@@ -30,13 +30,14 @@ export function locateEvidenceFiles(learner: Learner, reader: Reader): void {
       if (!reader.within(raw, learner.dir)) e.fileProblem = 'outside';
       else if (!reader.isFile(raw)) e.fileProblem = 'missing';
     } else if (found === 'missing') e.fileProblem = 'missing';
+    else if (found === 'special') e.fileProblem = 'not-a-file';
   }
 }
 
 // The path as the kernel walks it: ".", "" (a doubled or leading "/") and ".." through a
 // folder are harmless, but a file followed by anything more ("E02.md/", "E02.md/.",
 // "E02.md/../E02.md") is no file, as open() says ENOTDIR.
-function walk(parts: string[], base: string, listing: (dir: string) => Map<string, Entry>): 'file' | 'missing' | 'link' {
+function walk(parts: string[], base: string, listing: (dir: string) => Map<string, Entry>): 'file' | 'missing' | 'link' | 'special' {
   const at: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
@@ -49,6 +50,7 @@ function walk(parts: string[], base: string, listing: (dir: string) => Map<strin
     const entry = listing(at.length === 0 ? base : `${base}/${at.join('/')}`).get(part);
     if (!entry) return 'missing';
     if (entry.link) return 'link';
+    if (entry.special) return i === parts.length - 1 ? 'special' : 'missing';
     if (!entry.dir) return i === parts.length - 1 ? 'file' : 'missing';
     at.push(part);
   }

@@ -16,6 +16,8 @@ export interface Entry {
   link?: boolean;
   /** A symbolic link that leads outside the centre (dir is then false: folio does not look). */
   outside?: boolean;
+  /** A pipe, socket or device: never opened, and no evidence file. */
+  special?: boolean;
 }
 
 export interface Reader {
@@ -88,7 +90,7 @@ export function fsReader(root: string): Reader {
       try {
         return readdirSync(abs(r.path), { withFileTypes: true })
           .map((e): Entry => {
-            if (!e.isSymbolicLink()) return { name: e.name, dir: e.isDirectory() };
+            if (!e.isSymbolicLink()) return e.isFile() || e.isDirectory() ? { name: e.name, dir: e.isDirectory() } : { name: e.name, dir: false, special: true };
             const t = resolve(r.path === '' ? e.name : `${r.path}/${e.name}`);
             return t.kind === 'outside' ? { name: e.name, dir: false, link: true, outside: true } : { name: e.name, dir: t.kind === 'found' && t.node === 'dir', link: true };
           })

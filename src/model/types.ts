@@ -115,7 +115,7 @@ export interface Evidence {
   date?: string;
   location: { kind: 'file' | 'url' | 'ref'; value: string } | undefined;
   /** For file evidence: whether the file exists inside the learner's folder. */
-  fileProblem?: 'missing' | 'outside';
+  fileProblem?: 'missing' | 'not-a-file' | 'outside';
   covers: Cover[];
   assessment?: Assessment;
   loc: Loc;

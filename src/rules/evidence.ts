@@ -18,7 +18,9 @@ export const evidenceItems: Rule = {
         out.push(
           e.fileProblem === 'missing'
             ? at('evidence-file-missing', e.loc, `evidence "${e.id}": file ${q(value)} does not exist in ${l.dir}/: add the file or correct the path`, { sub: ['file'] })
-            : at('evidence-file-outside', e.loc, `evidence "${e.id}": file ${q(value)} lies outside ${l.dir}/: keep evidence files in the learner's folder, or use url or ref`, { sub: ['file'] }),
+            : e.fileProblem === 'not-a-file'
+              ? at('evidence-file-missing', e.loc, `evidence "${e.id}": ${q(value)} in ${l.dir}/ is a pipe, socket or device, not a file: put the evidence file there instead`, { sub: ['file'] })
+              : at('evidence-file-outside', e.loc, `evidence "${e.id}": file ${q(value)} lies outside ${l.dir}/: keep evidence files in the learner's folder, or use url or ref`, { sub: ['file'] }),
         );
       }
     }
