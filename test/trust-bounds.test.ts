@@ -259,3 +259,14 @@ describe('one value longer than folio reads', () => {
     expect(mine(json, 'S-LONGV').map((d) => d.code)).not.toContain('value-too-long');
   });
 });
+
+describe('messages quote a short excerpt of a value', () => {
+  it('a 5,000-character evidence id used twice is quoted in at most 60 characters', async () => {
+    const id = 'E'.repeat(5_000);
+    const text = `${HEAD}evidence:\n  - {id: ${id}, method: rpl, ref: r, covers: {R/600/0002: 1.1}}\n  - {id: ${id}, method: rpl, ref: r, covers: {R/600/0002: 1.1}}\n`;
+    const { json } = await check(centreWith('S-QUOTE', text));
+    const found = mine(json, 'S-QUOTE');
+    expect(found.map((d) => d.code)).toContain('duplicate-evidence-id');
+    for (const d of found) expect(d.message.length).toBeLessThan(400);
+  });
+});

@@ -3,7 +3,7 @@
 // years" means assessed after the N-th anniversary of the evidence's date: on the anniversary
 // itself it is exactly N years old, and still current. Judged on the record as it stood on the
 // as-of date: an assessment not yet made has no age to judge.
-import type { Finding } from '../diagnostics.js';
+import { q, type Finding } from '../diagnostics.js';
 import { addMonths, ageText, monthsAndDays } from '../dates.js';
 import { at, type Rule } from './context.js';
 
@@ -18,7 +18,7 @@ export const currency: Rule = {
       if (!e.date || !e.assessment || e.assessment.date < e.date) continue;
       if (e.assessment.date <= addMonths(e.date, 12 * limit)) continue;
       const age = ageText(monthsAndDays(e.date, e.assessment.date));
-      out.push(at('evidence-currency', e.loc, `evidence "${e.id}" dated ${e.date} was ${age} old when assessed on ${e.assessment.date}, more than the centre's policy of ${limit} year${limit === 1 ? '' : 's'}: confirm it is still current, or replace it`, { sub: ['date'] }));
+      out.push(at('evidence-currency', e.loc, `evidence ${q(e.id)} dated ${e.date} was ${age} old when assessed on ${e.assessment.date}, more than the centre's policy of ${limit} year${limit === 1 ? '' : 's'}: confirm it is still current, or replace it`, { sub: ['date'] }));
     }
     return out;
   },

@@ -3,7 +3,7 @@
 // summative IQA. Future dates are found on every record; the order is judged on the record as
 // it stood on the as-of date, as status judges it, so a record that has not happened yet
 // never makes another one out of order.
-import type { Finding } from '../diagnostics.js';
+import { q, type Finding } from '../diagnostics.js';
 import type { Loc } from '../model/types.js';
 import { coverage, criteriaOpenOn } from '../status/learner.js';
 import { at, type Rule } from './context.js';
@@ -21,8 +21,8 @@ export const dates: Rule = {
     };
     future(l.registered, { file: l.loc.file, path: ['registered'] }, 'registration date');
     for (const e of l.evidence) {
-      future(e.date, sub(e.loc, 'date'), `evidence "${e.id}" is dated`);
-      if (e.assessment) future(e.assessment.date, sub(e.assessment.loc, 'date'), `evidence "${e.id}" is assessed on`);
+      future(e.date, sub(e.loc, 'date'), `evidence ${q(e.id)} is dated`);
+      if (e.assessment) future(e.assessment.date, sub(e.assessment.loc, 'date'), `evidence ${q(e.id)} is assessed on`);
     }
     for (const s of l.signoffs) future(s.date, sub(s.loc, 'date'), `sign-off of ${s.unitRef} is dated`);
     for (const r of l.iqa) future(r.date, sub(r.loc, 'date'), `IQA record on ${r.unitRef} is dated`);
@@ -30,7 +30,7 @@ export const dates: Rule = {
     for (const e of record.evidence) {
       const a = e.assessment;
       if (a && e.date && a.date < e.date) {
-        out.push(at('date-order', sub(a.loc, 'date'), `evidence "${e.id}" is assessed on ${a.date}, before its own date ${e.date}: an item cannot be assessed before it exists; correct one of the dates`));
+        out.push(at('date-order', sub(a.loc, 'date'), `evidence ${q(e.id)} is assessed on ${a.date}, before its own date ${e.date}: an item cannot be assessed before it exists; correct one of the dates`));
       }
     }
     const covered = record.signoffs.length ? coverage(record, index) : undefined;

@@ -1,7 +1,7 @@
 // Qualification specifications: unique numbers, groups that name known units once, and barred
 // pairs that do not bar two mandatory units.
 import { fileNameForId } from '../load/files.js';
-import type { Finding } from '../diagnostics.js';
+import { q as quoted, type Finding } from '../diagnostics.js';
 import { at, type Rule } from './context.js';
 import { unknownUnitMessage } from './portfolio-units.js';
 
@@ -15,11 +15,11 @@ export const qualificationSpecs: Rule = {
     for (const q of specs.qualifications) {
       const key = q.id.replace(/\//g, '');
       const prev = seen.get(key);
-      if (prev) out.push(at('duplicate-qualification', q.loc, `qualification "${q.id}" is already specified in ${prev}: keep one file per qualification`));
+      if (prev) out.push(at('duplicate-qualification', q.loc, `qualification ${quoted(q.id)} is already specified in ${prev}: keep one file per qualification`));
       else seen.set(key, q.loc.file);
       const expected = fileNameForId(q.id);
       const actual = q.loc.file.split('/').pop()!;
-      if (actual.replace(/\.yml$/i, '.yaml') !== expected) out.push(at('spec-file-name', q.loc, `qualification "${q.id}" is in ${actual}: rename the file to ${expected}`));
+      if (actual.replace(/\.yml$/i, '.yaml') !== expected) out.push(at('spec-file-name', q.loc, `qualification ${quoted(q.id)} is in ${actual}: rename the file to ${expected}`));
 
       const inGroup = new Map<string, string>();
       for (const g of q.groups) {
@@ -31,7 +31,7 @@ export const qualificationSpecs: Rule = {
             out.push(at('qualification-unit-unknown', u.loc, `${unknownUnitMessage(ctx, u.ref)}; until then no learner can take it`));
           }
           const other = inGroup.get(id);
-          if (other !== undefined) out.push(at('duplicate-entry', u.loc, `unit "${u.ref}" is already listed in group ${other}: list each unit in one group`));
+          if (other !== undefined) out.push(at('duplicate-entry', u.loc, `unit ${quoted(u.ref)} is already listed in group ${other}: list each unit in one group`));
           else inGroup.set(id, g.id);
         }
       }

@@ -2,7 +2,7 @@
 // ids, files named after their unit.
 import { fileNameForId } from '../load/files.js';
 import { at, type Rule } from './context.js';
-import type { Finding } from '../diagnostics.js';
+import { q, type Finding } from '../diagnostics.js';
 
 export const unitSpecs: Rule = {
   name: 'unit specifications',
@@ -14,21 +14,21 @@ export const unitSpecs: Rule = {
       for (const [name, sub] of [[u.id, ['unit']], ...u.aliases.map((a, i) => [a, ['aliases', i]] as const)] as const) {
         const prev = owner.get(name);
         if (prev && prev !== u.loc.file) {
-          out.push(at('duplicate-unit', { file: u.loc.file, path: [...sub] }, `unit number "${name}" is already used by ${prev}: each unit number and alias may belong to one specification`));
+          out.push(at('duplicate-unit', { file: u.loc.file, path: [...sub] }, `unit number ${q(name)} is already used by ${prev}: each unit number and alias may belong to one specification`));
         } else owner.set(name, u.loc.file);
       }
       const expected = fileNameForId(u.id);
       const actual = u.loc.file.split('/').pop()!;
       if (actual.replace(/\.yml$/i, '.yaml') !== expected) {
-        out.push(at('spec-file-name', u.loc, `unit "${u.id}" is in ${actual}: rename the file to ${expected} so it can be found by its number`));
+        out.push(at('spec-file-name', u.loc, `unit ${q(u.id)} is in ${actual}: rename the file to ${expected} so it can be found by its number`));
       }
       const outcomes = new Set<string>();
       const criteria = new Set<string>();
       for (const o of u.outcomes) {
-        if (outcomes.has(o.id)) out.push(at('duplicate-outcome', o.loc, `outcome "${o.id}" appears twice in unit ${u.id}: give each outcome its own id`, { sub: ['id'] }));
+        if (outcomes.has(o.id)) out.push(at('duplicate-outcome', o.loc, `outcome ${q(o.id)} appears twice in unit ${u.id}: give each outcome its own id`, { sub: ['id'] }));
         outcomes.add(o.id);
         for (const c of o.criteria) {
-          if (criteria.has(c.id)) out.push(at('duplicate-criterion', c.loc, `criterion "${c.id}" appears twice in unit ${u.id}: give each criterion its own id`, { sub: ['id'] }));
+          if (criteria.has(c.id)) out.push(at('duplicate-criterion', c.loc, `criterion ${q(c.id)} appears twice in unit ${u.id}: give each criterion its own id`, { sub: ['id'] }));
           criteria.add(c.id);
         }
       }

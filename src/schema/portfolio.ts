@@ -2,6 +2,7 @@
 // The descriptions are shown by editors through the generated JSON Schemas (json-schema.ts).
 import { z } from 'zod';
 import { date, DECISIONS, IQA_DECISIONS, IQA_STAGES, method, opt, strict, text, textList, WITNESS_STATUSES } from './common.js';
+import { q } from '../diagnostics.js';
 
 export const assessmentSchema = strict({
   by: text.describe('Staff id of the assessor who made the decision'),
@@ -35,8 +36,8 @@ export const evidenceSchema = strict({
       code: 'evidence-location',
       message:
         given.length === 0
-          ? `evidence "${e.id}" says nowhere where it can be found: add file (inside the learner's folder), url, or ref`
-          : `evidence "${e.id}" gives ${given.join(' and ')}: keep exactly one of file, url or ref`,
+          ? `evidence ${q(e.id)} says nowhere where it can be found: add file (inside the learner's folder), url, or ref`
+          : `evidence ${q(e.id)} gives ${given.join(' and ')}: keep exactly one of file, url or ref`,
     },
   });
 });

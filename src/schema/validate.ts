@@ -162,7 +162,7 @@ function toFindings(iss: z.core.$ZodIssue, file: string, what: string): Finding[
       }
       return iss.keys.map((k) => {
         const guess = closest(k, allowed);
-        const hint = guess ? `did you mean "${guess}"?` : `remove it or use one of: ${allowed.join(', ')}`;
+        const hint = guess ? `did you mean ${q(guess)}?` : `remove it or use one of: ${allowed.join(', ')}`;
         const where = path.length ? ` in ${fieldName(path)}` : ` in a ${what}`;
         return { code: 'unknown-key' as const, target: { file, path: [...path, k], key: true }, message: `unknown key ${q(k)}${where}: ${hint}` };
       });
@@ -170,7 +170,7 @@ function toFindings(iss: z.core.$ZodIssue, file: string, what: string): Finding[
     case 'invalid_type': {
       if (iss.input === undefined) {
         const parentPath = path.slice(0, -1);
-        return [{ code: 'missing-field', target: { file, path: parentPath, key: true }, message: `${parentPath.length ? fieldName(parentPath) : `the ${what}`} has no "${String(path[path.length - 1])}": add it` }];
+        return [{ code: 'missing-field', target: { file, path: parentPath, key: true }, message: `${parentPath.length ? fieldName(parentPath) : `the ${what}`} has no ${q(String(path[path.length - 1]))}: add it` }];
       }
       if (iss.input === null) return one('missing-field', `${name} has no value: fill it in or remove the key`, true);
       const expected = iss.expected === 'array' ? 'a list' : iss.expected === 'object' || iss.expected === 'record' ? 'a mapping of keys to values' : 'a single value (text)';
@@ -179,11 +179,11 @@ function toFindings(iss: z.core.$ZodIssue, file: string, what: string): Finding[
     case 'invalid_value': {
       if (iss.input === undefined) {
         const parentPath = path.slice(0, -1);
-        return [{ code: 'missing-field', target: { file, path: parentPath, key: true }, message: `${parentPath.length ? fieldName(parentPath) : `the ${what}`} has no "${String(path[path.length - 1])}": add it (one of ${iss.values.map(String).join(', ')})` }];
+        return [{ code: 'missing-field', target: { file, path: parentPath, key: true }, message: `${parentPath.length ? fieldName(parentPath) : `the ${what}`} has no ${q(String(path[path.length - 1]))}: add it (one of ${iss.values.map(String).join(', ')})` }];
       }
       const values = iss.values.map(String);
       const guess = typeof iss.input === 'string' ? closest(iss.input, values) : undefined;
-      const hint = guess ? `did you mean "${guess}"?` : `use one of: ${values.join(', ')}`;
+      const hint = guess ? `did you mean ${q(guess)}?` : `use one of: ${values.join(', ')}`;
       return one('invalid-value', `${name}: ${show(iss.input)} is not allowed here; ${hint}`);
     }
     case 'custom': {
