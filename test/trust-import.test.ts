@@ -37,6 +37,7 @@ describe('folio import and the spec already in the centre', () => {
     const { r, spec } = await importJson(dir);
     expect(spec.action).toBe('unreadable');
     expect(spec.written).toBe(false);
+    expect(spec.reason).toContain('symbolic link');
     expect(r.stdout + r.stderr).not.toContain('TOP-SECRET-VALUE');
     expect(readFileSync(secret, 'utf8')).toContain('TOP-SECRET-VALUE');
     expect(lstatSync(join(dir, SPEC)).isSymbolicLink()).toBe(true);

@@ -42,8 +42,9 @@ export function importCommand(program: Command, io: Io, argv: string[], exit: (c
         const { text, encoding } = decodeForm(readFileSync(path));
         return { file: f, source: inRoot ? relative(root, path).replace(/\\/g, '/') : path.split(/[\\/]/).pop()!, content: text, encoding };
       });
+      const refused = new Map<string, string>();
       const folder = {
-        read: (name: string) => existingSpec(resolvePath(out, name)),
+        read: (name: string) => existingSpec(resolvePath(out, name), (why) => refused.set(name, why)),
         list: () => (existsSync(out) ? readdirSync(out) : []),
       };
       let result;
@@ -58,7 +59,7 @@ export function importCommand(program: Command, io: Io, argv: string[], exit: (c
       const written = write ? writePlan(result.specs, out) : [];
       const specs = result.specs.map((s) => {
         const w = written.find((x) => x.file === s.file);
-        return { ...s, backup: w?.backup, written: !!w && !w.refused, reason: w?.refused ?? (w ? undefined : notWritten(s.action, write)) };
+        return { ...s, backup: w?.backup, written: !!w && !w.refused, reason: w?.refused ?? (w ? undefined : (refused.get(s.file) ?? notWritten(s.action, write))) };
       });
       const dir = relative(io.cwd, out).replace(/\\/g, '/') || '.';
       const report = { units: result.units, warnings: result.warnings, specs, dir, written: write };
@@ -73,15 +74,23 @@ export function importCommand(program: Command, io: Io, argv: string[], exit: (c
  * link, which may lead out of the centre; a pipe, which would block; a file over the size
  * folio reads) is given as no text at all, so the import plans it as `unreadable`, never
  * writes it, and check says why. */
-function existingSpec(path: string): string | undefined {
+function existingSpec(path: string, refuse: (why: string) => void): string | undefined {
   let st;
   try {
     st = lstatSync(path);
   } catch {
     return undefined;
   }
-  if (!st.isFile() || st.size > MAX_FILE_BYTES) return '';
-  return readFileSync(path, 'utf8');
+  const why = st.isSymbolicLink()
+    ? 'is a symbolic link, not a regular file: folio import neither reads nor writes through one; put the spec itself there'
+    : !st.isFile()
+      ? 'is not a regular file (a folder, pipe, socket or device): move it aside and import again'
+      : st.size > MAX_FILE_BYTES
+        ? `is larger than folio reads (${MAX_FILE_BYTES / 1024 / 1024} MiB): "folio check" reports it; fix or remove it and import again`
+        : undefined;
+  if (!why) return readFileSync(path, 'utf8');
+  refuse(`the spec ${why}`);
+  return '';
 }
 
 /** Why a spec was not written, for the JSON report. */
