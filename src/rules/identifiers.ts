@@ -1,7 +1,7 @@
 // Identifier check characters (shared/reference/facts.md): unit reference numbers and
 // qualification numbers are inferred schemes, so a mismatch warns; a ULN failing the funding
 // agency's rule is an error. Two learners may not share a ULN.
-import { q as quoted, type Finding } from '../diagnostics.js';
+import { q, type Finding } from '../diagnostics.js';
 import { checkQn, checkUln, checkUrn } from '../ids.js';
 import { at, type Rule } from './context.js';
 
@@ -19,11 +19,11 @@ export const identifiers: Rule = {
     const out: Finding[] = [];
     for (const u of specs.units) {
       const r = checkUrn(u.id);
-      if (!r.ok) out.push(at('unit-check-letter', u.loc, `unit reference number ${quoted(u.id)}: ${r.reason} (${r.expected}); check the number against the awarding body's specification`));
+      if (!r.ok) out.push(at('unit-check-letter', u.loc, `unit reference number ${q(u.id)}: ${r.reason} (${r.expected}); check the number against the awarding body's specification`));
     }
-    for (const q of specs.qualifications) {
-      const r = checkQn(q.id);
-      if (!r.ok) out.push(at('qualification-check-digit', q.loc, `qualification number ${quoted(q.id)}: ${r.reason} (${r.expected}); check the number on the Ofqual register`));
+    for (const qual of specs.qualifications) {
+      const r = checkQn(qual.id);
+      if (!r.ok) out.push(at('qualification-check-digit', qual.loc, `qualification number ${q(qual.id)}: ${r.reason} (${r.expected}); check the number on the Ofqual register`));
     }
     return out;
   },
@@ -31,7 +31,7 @@ export const identifiers: Rule = {
     if (!l.uln) return [];
     const r = checkUln(l.uln);
     if (r.ok) return [];
-    return [at('uln-check-digit', { file: l.loc.file, path: ['learner', 'uln'] }, `ULN ${quoted(l.uln)} is not valid: ${r.reason}${r.expected ? ` (${r.expected})` : ''}; copy it again from the Learning Records Service, or use ${ULN_PENDING} until it is known`)];
+    return [at('uln-check-digit', { file: l.loc.file, path: ['learner', 'uln'] }, `ULN ${q(l.uln)} is not valid: ${r.reason}${r.expected ? ` (${r.expected})` : ''}; copy it again from the Learning Records Service, or use ${ULN_PENDING} until it is known`)];
   },
   cohort(learners) {
     const out: Finding[] = [];
@@ -39,7 +39,7 @@ export const identifiers: Rule = {
     for (const l of learners) {
       if (!l.uln || l.uln === ULN_PENDING || !checkUln(l.uln).ok) continue;
       const other = ulns.get(l.uln);
-      if (other) out.push(at('duplicate-entry', { file: l.file, path: ['learner', 'uln'] }, `ULN ${quoted(l.uln)} is also the ULN of learner ${other}: each learner has their own ULN; correct one of them`));
+      if (other) out.push(at('duplicate-entry', { file: l.file, path: ['learner', 'uln'] }, `ULN ${q(l.uln)} is also the ULN of learner ${other}: each learner has their own ULN; correct one of them`));
       else ulns.set(l.uln, l.id);
     }
     return out;
