@@ -2,7 +2,6 @@
 // like any others, and the findings of the changed files only, so a pull request is judged
 // on what it touches and not on what was already there.
 import { loadSpecs } from '../load/load.js';
-import { isSharedUln } from '../rules/identifiers.js';
 import type { Reader } from '../load/reader.js';
 import { affectedLearners, sharingUlns, type Selection } from './affected.js';
 import { analyse, type Analysis, type AnalyseOptions } from './index.js';
@@ -14,7 +13,7 @@ export interface ChangedAnalysis {
   files: string[];
   /** Whether a finding counts: any in the files checked, but in a learner added only because
    * it shares a ULN with a changed one, only the duplicate itself. */
-  keep(d: { file: string; code: string; message: string }): boolean;
+  keep(d: { file: string; code: string }): boolean;
 }
 
 export async function analyseChanged(reader: Reader, changed: { paths: string[]; before?: Reader }, opts: AnalyseOptions): Promise<ChangedAnalysis> {
@@ -34,6 +33,6 @@ export async function analyseChanged(reader: Reader, changed: { paths: string[];
     analysis,
     selection,
     files: [...full, ...ulnOnly],
-    keep: (d) => full.has(d.file) || (ulnOnly.has(d.file) && isSharedUln(d)),
+    keep: (d) => full.has(d.file) || (ulnOnly.has(d.file) && d.code === 'duplicate-uln'),
   };
 }
