@@ -16,6 +16,7 @@ testRule(qualificationSpecs, {
     { name: 'a unit whose spec file is in error is not reported again', model: { units, unreadable: ['H/600/0005'], qualifications: [qual([group('optional', ['H/600/0005'])])] } },
     { name: 'a spec file ending .yml', model: { qualifications: [qual([], { file: 'specs/qualifications/601-3734-4.yml' })] } },
     { name: 'a barred pair of one mandatory and one optional unit', model: { units, qualifications: [qual([group('mandatory', [A.id], { required: 'all' }), group('optional', [B.id])], { barred: [[A.id, B.id]] })] } },
+    { name: 'a barred list naming one mandatory unit by number and alias is one unit', model: { units, qualifications: [qual([group('mandatory', [A.id], { required: 'all' })], { barred: [[A.id, 'CU1']] })] } },
     { name: 'a barred pair of two optional units', model: { units, qualifications: [qual([group('optional', [B.id, C.id])], { barred: [[B.id, C.id]] })] } },
   ],
   invalid: [
