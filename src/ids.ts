@@ -60,6 +60,8 @@ export function checkQn(qn: string): IdCheck {
   return { ok: false, expected: `${t.slice(0, -1)}${c}`, reason: `check character should be ${c}` };
 }
 
+/** The ULN the Learning Records Service gives while the real one is not yet known: valid, and
+ * shared by any number of learners. */
 export const TEMPORARY_ULN = '9999999999';
 
 export function checkUln(uln: string): IdCheck {

@@ -64,7 +64,7 @@ describe('check limited to paths', () => {
   it('reports only the named file but still checks it against the whole centre', async () => {
     const run = await folio(['check', 'portfolios/B-003/portfolio.yaml', '--as-of', '2026-06-30', '--format', 'csv'], { cwd: BROKEN });
     const lines = run.stdout.trim().split('\n').slice(1);
-    expect(lines.map((l) => l.split(',')[4]).sort()).toEqual(['duplicate-entry', 'unknown-qualification']);
+    expect(lines.map((l) => l.split(',')[4]).sort()).toEqual(['duplicate-uln', 'unknown-qualification']);
     expect(run.code).toBe(1);
   });
 });

@@ -150,7 +150,7 @@ describe('check --changed-since and --staged', () => {
     try {
       const r = await folio(['check', '-C', centre, '--changed-since', 'HEAD', '--format', 'json']);
       expect(r.stderr).toContain('(1 changed since HEAD; 1 sharing a ULN with one of them)');
-      expect(json<Check>(r.stdout).diagnostics.map((d) => [d.code, d.file])).toEqual([['duplicate-entry', 'portfolios/S-RDY/portfolio.yaml']]);
+      expect(json<Check>(r.stdout).diagnostics.map((d) => [d.code, d.file])).toEqual([['duplicate-uln', 'portfolios/S-RDY/portfolio.yaml']]);
     } finally {
       repo.git('checkout', '--', 'centre');
     }

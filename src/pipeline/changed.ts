@@ -1,8 +1,8 @@
 // A check of what changed: the learners a change can affect (pipeline/affected.ts), assessed
 // like any others, and the findings of the changed files only, so a pull request is judged
 // on what it touches and not on what was already there.
+import type { Code } from '../diagnostics.js';
 import { loadSpecs } from '../load/load.js';
-import { isSharedUln } from '../rules/identifiers.js';
 import type { Reader } from '../load/reader.js';
 import { affectedLearners, sharingUlns, type Selection } from './affected.js';
 import { analyse, type Analysis, type AnalyseOptions } from './index.js';
@@ -13,8 +13,8 @@ export interface ChangedAnalysis {
   /** The files checked: the selected portfolios and the changed specs and centre file. */
   files: string[];
   /** Whether a finding counts: any in the files checked, but in a learner added only because
-   * it shares a ULN with a changed one, only the duplicate itself. */
-  keep(d: { file: string; code: string; message: string }): boolean;
+   * it shares a ULN with a changed one, only the duplicate itself (duplicate-uln). */
+  keep(d: { file: string; code: Code }): boolean;
 }
 
 export async function analyseChanged(reader: Reader, changed: { paths: string[]; before?: Reader }, opts: AnalyseOptions): Promise<ChangedAnalysis> {
@@ -34,6 +34,6 @@ export async function analyseChanged(reader: Reader, changed: { paths: string[];
     analysis,
     selection,
     files: [...full, ...ulnOnly],
-    keep: (d) => full.has(d.file) || (ulnOnly.has(d.file) && isSharedUln(d)),
+    keep: (d) => full.has(d.file) || (ulnOnly.has(d.file) && d.code === 'duplicate-uln'),
   };
 }

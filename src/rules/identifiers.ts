@@ -1,20 +1,14 @@
 // Identifier check characters (shared/reference/facts.md): unit reference numbers and
 // qualification numbers are inferred schemes, so a mismatch warns; a ULN failing the funding
-// agency's rule is an error. Two learners may not share a ULN.
+// agency's rule is an error. Two learners may not share a ULN (duplicate-uln, its own code
+// because changed-only checks report it in a learner they did not otherwise check).
 import { q, type Finding } from '../diagnostics.js';
-import { checkQn, checkUln, checkUrn } from '../ids.js';
+import { checkQn, checkUln, checkUrn, TEMPORARY_ULN } from '../ids.js';
 import { at, type Rule } from './context.js';
-
-/** The ULN the Learning Records Service gives while the real one is not yet known. */
-const ULN_PENDING = '9999999999';
-
-/** The finding that two learners share a ULN (duplicate-entry is also a staff list's or a
- * witness list's): changed-only checks report it in a learner they did not otherwise check. */
-export const isSharedUln = (d: { code: string; message: string }) => d.code === 'duplicate-entry' && d.message.startsWith('ULN "') && d.message.includes(' is also the ULN of learner ');
 
 export const identifiers: Rule = {
   name: 'identifier check characters',
-  codes: ['unit-check-letter', 'qualification-check-digit', 'uln-check-digit', 'duplicate-entry'],
+  codes: ['unit-check-letter', 'qualification-check-digit', 'uln-check-digit', 'duplicate-uln'],
   specs({ specs }) {
     const out: Finding[] = [];
     for (const u of specs.units) {
@@ -31,15 +25,15 @@ export const identifiers: Rule = {
     if (!l.uln) return [];
     const r = checkUln(l.uln);
     if (r.ok) return [];
-    return [at('uln-check-digit', { file: l.loc.file, path: ['learner', 'uln'] }, `ULN ${q(l.uln)} is not valid: ${r.reason}${r.expected ? ` (${r.expected})` : ''}; copy it again from the Learning Records Service, or use ${ULN_PENDING} until it is known`)];
+    return [at('uln-check-digit', { file: l.loc.file, path: ['learner', 'uln'] }, `ULN ${q(l.uln)} is not valid: ${r.reason}${r.expected ? ` (${r.expected})` : ''}; copy it again from the Learning Records Service, or use ${TEMPORARY_ULN} until it is known`)];
   },
   cohort(learners) {
     const out: Finding[] = [];
     const ulns = new Map<string, string>();
     for (const l of learners) {
-      if (!l.uln || l.uln === ULN_PENDING || !checkUln(l.uln).ok) continue;
+      if (!l.uln || l.uln === TEMPORARY_ULN || !checkUln(l.uln).ok) continue;
       const other = ulns.get(l.uln);
-      if (other) out.push(at('duplicate-entry', { file: l.file, path: ['learner', 'uln'] }, `ULN ${q(l.uln)} is also the ULN of learner ${other}: each learner has their own ULN; correct one of them`));
+      if (other) out.push(at('duplicate-uln', { file: l.file, path: ['learner', 'uln'] }, `ULN ${q(l.uln)} is also the ULN of learner ${other}: each learner has their own ULN; correct one of them`));
       else ulns.set(l.uln, l.id);
     }
     return out;

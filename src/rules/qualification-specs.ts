@@ -2,6 +2,7 @@
 // pairs that do not bar two mandatory units.
 import { fileNameForId } from '../load/files.js';
 import { q, type Finding } from '../diagnostics.js';
+import { barredTaken } from '../status/roc.js';
 import { at, type Rule } from './context.js';
 import { unknownUnitMessage } from './portfolio-units.js';
 
@@ -37,7 +38,7 @@ export const qualificationSpecs: Rule = {
       }
       const mandatory = new Set(qual.groups.filter((g) => g.requiredAll).flatMap((g) => g.units.map((u) => index.canonical(u.ref))));
       for (const b of qual.barred) {
-        const both = b.units.map((u) => index.canonical(u)).filter((id) => mandatory.has(id));
+        const both = barredTaken(b.units, index, (id) => mandatory.has(id));
         if (both.length > 1) out.push(at('barred-combination', b.loc, `barred units ${both.join(' and ')} are both mandatory: no learner could achieve this qualification; correct the groups or the barred list`));
       }
     }

@@ -21,6 +21,15 @@ export interface RocResult {
   credits: { achieved: number; unknownUnits: string[] };
 }
 
+/** The units of a barred combination that are taken, as distinct canonical ids in the order the
+ * barred list names them: the combination is broken when more than one is. The one evaluation
+ * of a barred combination; what counts as taken is the caller's: for status a unit mandatory,
+ * chosen or achieved, for check one mandatory or chosen, for the specs' own check one mandatory.
+ * A unit named twice (by number and alias) is one unit, taken once. */
+export function barredTaken(units: readonly string[], index: Index, taken: (id: string) => boolean): string[] {
+  return [...new Set(units.map((u) => index.canonical(u)))].filter(taken);
+}
+
 export function evaluateRules(q: Qualification, units: UnitResult[], index: Index, chosen: Set<string>): RocResult {
   const byId = new Map(units.map((u) => [u.id, u]));
   const facts = (ref: string): UnitFacts => {
@@ -137,11 +146,10 @@ export function evaluateRules(q: Qualification, units: UnitResult[], index: Inde
     });
   }
   q.barred.forEach((b, i) => {
-    const ids = b.units.map((u) => index.canonical(u));
-    const taken = ids.filter((id) => chosen.has(id) || byId.get(id)?.status === 'achieved' || byId.get(id)?.mandatory);
+    const taken = barredTaken(b.units, index, (id) => chosen.has(id) || byId.get(id)?.status === 'achieved' || byId.get(id)?.mandatory === true);
     rules.push({
       id: `barred.${i + 1}`, kind: 'barred', status: taken.length > 1 ? 'unmet' : 'met',
-      message: taken.length > 1 ? `${taken.join(' and ')} may not be combined` : `Barred combination ${ids.join(' / ')} not taken`,
+      message: taken.length > 1 ? `${taken.join(' and ')} may not be combined` : `Barred combination ${b.units.map((u) => index.canonical(u)).join(' / ')} not taken`,
       units: taken,
     });
   });

@@ -1,0 +1,66 @@
+// Case table for rules/portfolio-units.ts: every qualification, unit and criterion a portfolio
+// names exists and belongs to the learner's qualification and choice of units.
+import { portfolioUnits } from '../../src/rules/portfolio-units.js';
+import { evidence, group, learner, portfolioFile, qual, signoff, iqa, unit, type LearnerSpec } from '../model-builders.js';
+import { testRule, type Model } from '../rule-tester.js';
+
+const M = unit('L/600/0001', 3, 2, { criteria: ['1.1', '1.2'], aliases: ['CU1'] });
+const O1 = unit('R/600/0002', 3, 2);
+const O2 = unit('Y/600/0003', 3, 2);
+/** Outside the qualification. */
+const X = unit('H/600/0005', 3, 2);
+const units = [M, O1, O2, X];
+const Q = qual([group('mandatory', [M.id], { required: 'all' }), group('optional', [O1.id, O2.id], { minUnits: 1 })]);
+
+const centre = (spec: LearnerSpec, extra: Partial<Model> = {}): Model => ({ units, qualifications: [Q], learners: [learner(units, spec)], ...extra });
+const covering = (ref: string, criteria = ['1.1']) => evidence('E1', ref, criteria, 'observation', 'accepted');
+
+testRule(portfolioUnits, {
+  valid: [
+    { name: 'mandatory and chosen optional units, with their criteria', model: centre({ optional: [O1.id], evidence: [covering(M.id, ['1.1', '1.2']), covering(O1.id)], signoffs: [signoff(O1.id, '2026-04-01')] }) },
+    { name: 'a unit named by its alias', model: centre({ evidence: [covering('CU1')], signoffs: [signoff('CU1', '2026-04-01')] }) },
+    { name: 'the qualification number written without slashes', model: centre({ qualification: '60137344', evidence: [covering(M.id)] }) },
+    { name: 'a qualification whose spec file is in error: its units are not judged', model: centre({ qualification: '600/5555/8', evidence: [covering(X.id)] }, { unreadable: ['600/5555/8'] }) },
+    {
+      name: 'a unit of the qualification whose spec file is in error is not reported again',
+      model: centre({ optional: ['D/600/0004'] }, { unreadable: ['D/600/0004'], qualifications: [qual([group('mandatory', [M.id], { required: 'all' }), group('optional', [O1.id, 'D/600/0004'])])] }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a qualification with no specification',
+      model: centre({ qualification: '601/3734/5' }),
+      errors: [{ code: 'unknown-qualification', file: portfolioFile('NT-0001'), path: ['qualification'], says: ['"601/3734/5"', 'did you mean "601/3734/4"?'] }],
+    },
+    {
+      name: 'an optional unit with no specification, its check letter wrong',
+      model: centre({ optional: ['A/600/0001'] }),
+      errors: [{ code: 'unknown-unit', path: ['optional-units', 0], key: false, says: ['"A/600/0001"', 'did you mean "L/600/0001"?'] }],
+    },
+    {
+      name: 'evidence covering a unit with no specification points at the key',
+      model: centre({ evidence: [covering('Z/999/9999')] }),
+      errors: [{ code: 'unknown-unit', path: ['evidence', 0, 'covers', 'Z/999/9999'], key: true }],
+    },
+    {
+      name: 'a sign-off of a unit outside the qualification',
+      model: centre({ signoffs: [signoff(X.id, '2026-04-01')] }),
+      errors: [{ code: 'unit-not-in-qualification', path: ['signoffs', 0, 'unit'], says: [`"${X.id}"`, '601/3734/4 Test Diploma'] }],
+    },
+    {
+      name: 'an IQA record on a unit with no specification',
+      model: centre({ iqa: [iqa('Z/999/9999', '2026-05-01', 'agreed')] }),
+      errors: [{ code: 'unknown-unit', path: ['iqa', 0, 'unit'] }],
+    },
+    {
+      name: 'evidence covering an optional unit not chosen',
+      model: centre({ optional: [O1.id], evidence: [covering(O2.id)] }),
+      errors: [{ code: 'unit-not-chosen', path: ['evidence', 0, 'covers', O2.id], key: true, says: ['"E1"', O2.id] }],
+    },
+    {
+      name: 'a criterion the unit does not have',
+      model: centre({ evidence: [covering('CU1', ['1.1', '1.9'])] }),
+      errors: [{ code: 'unknown-criterion', path: ['evidence', 0, 'covers', 'CU1', 1], says: ['unit L/600/0001', '"1.9"', 'did you mean "1.1"?'] }],
+    },
+  ],
+});

@@ -1,0 +1,49 @@
+// Case table for rules/text.ts: names, ids and titles that reports could only show escaped
+// (control, line-separator and text-direction characters), in the specs, the centre file and
+// portfolios, and a learner folder name, which is in no file.
+import { unsafeText } from '../../src/rules/text.js';
+import { centreFile, evidence, learner, portfolioFile, qual, unit, unitFile, witness } from '../model-builders.js';
+import { testRule } from '../rule-tester.js';
+
+const U = unit('U1', 3, 2);
+const RLO = '\u202e';
+
+testRule(unsafeText, {
+  valid: [
+    {
+      name: 'names and titles in any script',
+      model: { units: [unit('U1', 3, 2, { title: 'Café hygiène and safety — 安全' })], centre: centreFile([['a.jones', ['assessor']]], { name: 'Ysgol Gymraeg' }), learners: [learner([U], { name: 'Zoë Ó Briain' })] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a text-direction override in a unit title',
+      model: { units: [unit('U1', 3, 2, { title: `Safety ${RLO}gpj.exe` })] },
+      errors: [{ code: 'unsafe-text', file: unitFile('U1'), path: ['title'], says: ['unit title', '\\u202e'] }],
+    },
+    {
+      name: 'an escape character in a qualification title',
+      model: { qualifications: [qual([], { title: 'Diploma\u001b[31m' })] },
+      errors: [{ code: 'unsafe-text', path: ['title'], says: ['qualification title'] }],
+    },
+    {
+      name: 'a line separator in a staff name',
+      model: { centre: centreFile([['a.jones', ['assessor']]], { names: { 'a.jones': 'Alex\u2028Jones' } }) },
+      errors: [{ code: 'unsafe-text', file: 'portfolios/centre.yaml', path: ['staff', 0, 'name'], says: ['staff name'] }],
+    },
+    {
+      name: 'a control character in a learner folder name: the portfolio as a whole',
+      model: { learners: [learner([U], { id: 'NT\u00070001' })] },
+      errors: [{ code: 'unsafe-text', file: portfolioFile('NT\u00070001'), whole: true, says: ['learner folder name'] }],
+    },
+    {
+      name: 'in a learner name, a witness name and an evidence title',
+      model: { learners: [learner([U], { name: `Dee${RLO}`, witnesses: [{ ...witness('w-ann', '1'), name: 'Ann\u0000' }], evidence: [evidence('E1', 'U1', ['1.1'], 'observation', undefined, { title: 'Obs\u2066' })] })] },
+      errors: [
+        { code: 'unsafe-text', path: ['learner', 'name'], says: ['learner name'] },
+        { code: 'unsafe-text', path: ['witnesses', 0, 'name'], says: ['witness name'] },
+        { code: 'unsafe-text', path: ['evidence', 0, 'title'], says: ['evidence title'] },
+      ],
+    },
+  ],
+});
