@@ -1,4 +1,4 @@
-// JSON output is a contract (DESIGN.md "Machine-readable outputs", version 1): built field by
+// JSON output is a contract (README "Machine-readable output", version 1): built field by
 // field from results, never by dumping internals, so refactoring cannot change it by accident.
 import type { Diagnostic } from '../diagnostics.js';
 import type { Gap } from '../status/gaps.js';

@@ -1,4 +1,4 @@
-// Qualification specification: the rules of combination (DESIGN.md "Qualification specification").
+// Qualification specification: the rules of combination (README "File formats": "Qualification specification").
 // The descriptions are shown by editors through the generated JSON Schemas (json-schema.ts).
 import { z } from 'zod';
 import { opt, strict, text, textList, whole } from './common.js';

@@ -1,4 +1,4 @@
-// Unit specification: outcomes and their assessment criteria (DESIGN.md "Unit specification").
+// Unit specification: outcomes and their assessment criteria (README "File formats": "Unit specification").
 // The descriptions are shown by editors through the generated JSON Schemas (json-schema.ts).
 import { z } from 'zod';
 import { opt, OUTCOME_TYPES, ruleFields, strict, text, textList, whole } from './common.js';
