@@ -16,7 +16,7 @@ export interface Place {
 
 /** Deeper nesting is declined, well below MAX_NESTING of ../yaml-bounds.ts: the yaml library
  * then reports a file nested too deep, and recursion here never comes near overflowing. */
-export const MAX_DEPTH = 48;
+const MAX_DEPTH = 48;
 /** The yaml library rejects an implicit key longer than 1024 characters; stay well below. */
 const MAX_KEY = 1000;
 /** `base` for a node that may not be a block scalar (at the root, or alone on its line). */

@@ -36,7 +36,7 @@ function learnerJson(l: LearnerResult) {
 }
 
 /** json({ ...head, [key]: items.map(toJson) }) written item by item, for a list that ends the document. */
-export function* jsonChunks<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, toJson: (item: T) => unknown): Generator<string> {
+function* jsonChunks<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, toJson: (item: T) => unknown): Generator<string> {
   const top = JSON.stringify(head, null, 2);
   const open = `${top === '{}' ? '{' : `${top.slice(0, -2)},`}\n  ${JSON.stringify(key)}: [`;
   let first = true;

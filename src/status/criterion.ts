@@ -10,7 +10,7 @@ export type MayAssess = ((staffId: string) => boolean) | undefined;
 
 /** The decision on an item as of a date. An assessment dated later has not happened yet, and
  * one recorded by someone who may not assess is no decision (check reports it). */
-export function decisionOf(e: Evidence, asOf: string, mayAssess?: MayAssess): 'accepted' | 'not-yet' | undefined {
+function decisionOf(e: Evidence, asOf: string, mayAssess?: MayAssess): 'accepted' | 'not-yet' | undefined {
   if (!e.assessment || e.assessment.date > asOf) return undefined;
   if (mayAssess && !mayAssess(e.assessment.by)) return undefined;
   return e.assessment.decision;
