@@ -1,4 +1,4 @@
-// Character codes and the small character tests the fast reader shares (see ../fast-yaml.ts).
+// Character codes and the small character tests the fast parser shares (see ../fast-yaml.ts).
 
 export const LF = 10;
 export const SPACE = 32;
