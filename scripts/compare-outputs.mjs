@@ -122,7 +122,8 @@ function buildRepository(data, dir, env) {
   git(dir, env, ['commit', '-q', '-m', 'NT-0163 is NT-0164 (re-registered)'], staff.admin, '2026-06-08');
 }
 
-function setUp(o, work, env) {
+// The 1,000-learner centre and the git repository are made only when a case asks for them.
+function setUp(o, work, env, needs) {
   const at = (...p) => join(work, ...p);
   const copyCentre = (from, to) => cpSync(from, to, { recursive: true, verbatimSymlinks: true });
   for (const name of ['sample', 'sample-cache', 'sample-import']) {
@@ -131,18 +132,21 @@ function setUp(o, work, env) {
   }
   copyCentre(join(o.data, 'test/fixtures/broken'), at('broken'));
   copyCentre(join(o.data, 'test/fixtures/centre'), at('fixture'));
-  const gen = spawnSync(process.execPath, [join(o.data, 'scripts/generate.mjs'), '--learners', '1000', '--seed', '1', '--out', at('gen')], { env, encoding: 'utf8' });
-  if (gen.status !== 0) throw new Error(`generate.mjs: ${gen.stderr}`);
-  buildRepository(o.data, at('repo'), env);
+  if (needs('gen/')) {
+    const gen = spawnSync(process.execPath, [join(o.data, 'scripts/generate.mjs'), '--learners', '1000', '--seed', '1', '--out', at('gen')], { env, encoding: 'utf8' });
+    if (gen.status !== 0) throw new Error(`generate.mjs: ${gen.stderr}`);
+  }
+  if (needs('repo/')) buildRepository(o.data, at('repo'), env);
   mkdirSync(at('empty'));
   mkdirSync(at('out'));
+  for (const f of formsOf(o, work)) copyCentre(f.from, f.file);
+}
+
+function formsOf(o, work) {
   const forms = [];
   for (const [dir, label] of [[join(o.data, 'test/fixtures/import/forms'), 'form'], [join(o.data, 'seeds'), 'seed']]) {
     if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
-      copyCentre(join(dir, f), at('forms', f));
-      forms.push({ file: at('forms', f), name: `${label}-${basename(f, '.txt')}` });
-    }
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) forms.push({ from: join(dir, f), file: join(work, 'forms', f), name: `${label}-${basename(f, '.txt')}` });
   }
   return forms;
 }
@@ -292,12 +296,12 @@ async function runAll(o, work, outDir) {
   mkdirSync(home);
   writeFileSync(join(home, '.gitconfig'), '');
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', NO_COLOR: '1', GIT_CONFIG_GLOBAL: join(home, '.gitconfig'), GIT_CONFIG_NOSYSTEM: '1', GIT_CEILING_DIRECTORIES: work };
-  const forms = setUp(o, work, env);
+  const list = cases(work, formsOf(o, work)).filter((c) => !o.only || o.only.test(c.name));
+  setUp(o, work, env, (prefix) => list.some((c) => c.name.startsWith(prefix)));
   const real = realpathSync(work);
   const folioDir = resolve(dirname(o.folio), '..');
   const swaps = [[real, '<WORK>'], [work, '<WORK>'], [folioDir, '<FOLIO>'], [o.data, '<DATA>']].filter(([p], i, a) => a.findIndex(([q]) => q === p) === i).sort((a, b) => b[0].length - a[0].length);
   const normalise = (s) => swaps.reduce((t, [from, to]) => t.split(from).join(to), s);
-  const list = cases(work, forms).filter((c) => !o.only || o.only.test(c.name));
   mkdirSync(outDir, { recursive: true });
   // cases of one chain run in order on one worker, each other case on whichever is free
   const jobs = [];
