@@ -118,10 +118,6 @@ export function severityOf(code: Code): Severity {
   return CODES[code].severity;
 }
 
-export function finding(code: Code, target: Target, message: string, severity?: Severity): Finding {
-  return severity ? { code, target, message, severity } : { code, target, message };
-}
-
 /** Stable order for output: file, then position, then code. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;

@@ -1,32 +1,32 @@
-// A fast reader for the part of YAML that folio's own files use: specs and portfolios.
+// A fast parser for the part of YAML that folio's own files use: specs and portfolios.
 // Parsing them with the yaml library (a full syntax tree, then toPlain in source.ts) was most of
-// the time of `folio check` on a large centre. This reader goes from the text straight to the
+// the time of `folio check` on a large centre. This parser goes from the text straight to the
 // plain data toPlain would give, and declines (returns undefined) on anything it is not certain
 // of, so that the caller falls back to the yaml library: an anchor, a tag, a multi-line flow
 // collection or scalar, a directive, a second document, a tab, a duplicate key, text the yaml
 // library would report as an error. It never reports errors or positions itself.
 //
-// The reader works line by line on the text: `pos` is always the start of a line between block
+// The parser works line by line on the text: `pos` is always the start of a line between block
 // constructs, and each block collection knows its column. Scalars are taken as slices of the
 // text, never built a character at a time.
-import { Reader, DECLINE, type Place } from './fast-yaml/reader.js';
+import { FastParser, DECLINE, type Place } from './fast-yaml/parser.js';
 
-/** Characters the reader never accepts: tabs (YAML treats them specially in indentation and
+/** Characters the parser never accepts: tabs (YAML treats them specially in indentation and
  * separation), other C0 and C1 controls, DEL, a byte-order mark after the start, and the Unicode
  * line and paragraph separators. The yaml library accepts some of them, but folio's files have
  * none, so there is nothing to gain by proving how each one behaves. */
 const UNSUPPORTED = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\u2028\u2029]/;
 
-/** The document's data as plain strings, nulls, arrays and objects, exactly as toPlain(parseDocument(text, failsafe)) gives it; undefined when this reader cannot be sure (the caller then uses the yaml library). */
+/** The document's data as plain strings, nulls, arrays and objects, exactly as toPlain(parseDocument(text, failsafe)) gives it; undefined when this parser cannot be sure (the caller then uses the yaml library). */
 export function readFast(text: string): { value: unknown } | undefined {
   return read(text);
 }
 
-/** Where data paths point, from the fast reader, for a file it reads: a finding is placed
+/** Where data paths point, from the fast parser, for a file it reads: a finding is placed
  * without the yaml library's syntax tree, which costs many times the text in memory and time. */
 export interface FastPlaces {
   /** The offset walk of source.ts gives for a path (the key with wantKey, the deepest
-   * collection for a path that leaves the data); undefined where this reader cannot say. */
+   * collection for a path that leaves the data); undefined where this parser cannot say. */
   offset(path: (string | number)[], wantKey: boolean): number | undefined;
 }
 
@@ -34,7 +34,7 @@ export function placesFast(text: string): FastPlaces | undefined {
   const places = new WeakMap<object, Place>();
   const got = read(text, places);
   if (!got) return undefined;
-  // offsets are of the text the reader saw: without a leading byte-order mark, CRLF as LF
+  // offsets are of the text the parser saw: without a leading byte-order mark, CRLF as LF
   if (text.charCodeAt(0) === 0xfeff || text.includes('\r')) return undefined;
   const root = got.value;
   return {
@@ -68,13 +68,13 @@ function read(text: string, places?: WeakMap<object, Place>): { value: unknown; 
     let s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (UNSUPPORTED.test(s)) return undefined;
     if (s.includes('\r')) {
-      // CRLF line ends read as LF everywhere this reader goes; a lone CR does not.
+      // CRLF line ends read as LF everywhere this parser goes; a lone CR does not.
       if (/\r(?!\n)/.test(s)) return undefined;
       s = s.replace(/\r\n/g, '\n');
     }
-    const reader = new Reader(s, places);
-    const value = reader.document();
-    return { value, rootAt: reader.rootAt };
+    const parser = new FastParser(s, places);
+    const value = parser.document();
+    return { value, rootAt: parser.rootAt };
   } catch (e) {
     // DECLINE is the normal way out; anything else (a stack overflow, say) is declined too,
     // because the contract is to never throw.

@@ -1,4 +1,4 @@
-// Identifier check characters, as in shared/reference/facts.md: unit reference numbers
+// Identifier check characters, as in README "Check codes": unit reference numbers
 // (URN, L/DDD/DDDD), qualification numbers (QN, DDD/DDDD/C) and Unique Learner Numbers.
 // URN and QN schemes were inferred from real data (mismatch = warning); the ULN rule is the
 // funding agency's own (mismatch = error).

@@ -1,7 +1,7 @@
 // Small text helpers shared by messages: "did you mean" suggestions.
 
 /** Levenshtein distance, bounded for speed on short identifiers. */
-export function distance(a: string, b: string): number {
+function distance(a: string, b: string): number {
   if (a === b) return 0;
   const prev = new Array<number>(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;

@@ -5,7 +5,7 @@
 // document is composed only when it is within the limit; duplicate keys are found with one set
 // per mapping; and turning the tree into plain data stops at a budget of values made by aliases
 // and at the same nesting limit, aliases included. Each limit is reported where it was crossed.
-import { sparseKeys } from './fast-yaml/reader.js';
+import { sparseKeys } from './fast-yaml/flow.js';
 import { Composer, Document, Lexer, LineCounter, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, type Alias, type CST } from 'yaml';
 
 /** Collections nested deeper than this are refused: folio's files need six levels at most. */

@@ -12,7 +12,7 @@ export type Env = Record<string, string | undefined>;
 const SIZE = 32;
 
 /** Where the key is kept: FOLIO_CACHE_KEY_DIR, else $XDG_CACHE_HOME/folio, else ~/.cache/folio. */
-export function keyFile(env: Env): string {
+function keyFile(env: Env): string {
   const own = env.FOLIO_CACHE_KEY_DIR;
   if (own) return join(own, 'key');
   const xdg = env.XDG_CACHE_HOME;

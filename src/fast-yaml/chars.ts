@@ -1,25 +1,25 @@
-// Character codes and the small character tests the fast reader shares (see ../fast-yaml.ts).
+// Character codes and the small character tests the fast parser shares (see ../fast-yaml.ts).
 
 export const LF = 10;
 export const SPACE = 32;
-export const BANG = 33;
+const BANG = 33;
 export const DQUOTE = 34;
 export const HASH = 35;
-export const PERCENT = 37;
-export const AMP = 38;
+const PERCENT = 37;
+const AMP = 38;
 export const SQUOTE = 39;
-export const STAR = 42;
+const STAR = 42;
 export const COMMA = 44;
 export const DASH = 45;
 export const DOT = 46;
 export const COLON = 58;
 export const GT = 62;
 export const QUESTION = 63;
-export const AT = 64;
+const AT = 64;
 export const LBRACKET = 91;
 export const BACKSLASH = 92;
 export const RBRACKET = 93;
-export const BACKTICK = 96;
+const BACKTICK = 96;
 export const LBRACE = 123;
 export const PIPE = 124;
 export const RBRACE = 125;

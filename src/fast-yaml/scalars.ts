@@ -1,4 +1,4 @@
-// Quoted and block scalars for the fast reader (see ../fast-yaml.ts). Each function starts at
+// Quoted and block scalars for the fast parser (see ../fast-yaml.ts). Each function starts at
 // the scalar's indicator, returns its text, and leaves in `at.end` where the scalar stopped.
 import { BACKSLASH, DASH, DQUOTE, GT, HASH, LF, SPACE, SQUOTE, decline } from './chars.js';
 
@@ -7,7 +7,7 @@ export interface End {
 }
 
 /** A single-quoted scalar closed on its own line. One that runs onto the next line is declined:
- * its line folding is a rule this reader does not need. */
+ * its line folding is a rule this parser does not need. */
 export function singleQuoted(s: string, p: number, at: End): string {
   let lineEnd = s.indexOf('\n', p);
   if (lineEnd < 0) lineEnd = s.length;

@@ -1,8 +1,8 @@
 // Seed 002's N/SVQ forms print, above the performance criteria, a grid whose columns are the
 // underpinning knowledge items (U/K a, b, c …) and the evidence requirements (1 … 8, some
 // split into 4a, 4b …). Extraction leaves one cell per line ("\ta", or "\t" for an empty
-// cell) and an empty line between rows. DESIGN.md makes each list an outcome of type
-// knowledge whose criteria have no text.
+// cell) and an empty line between rows. Each list becomes an outcome of type knowledge whose
+// criteria have no text (README "Decisions where the design was silent").
 //
 // Two shapes occur. Either one row holds the letters and the numbers (unit 101), or a first
 // row holds the numbers and a second row the letters: first the U/K run, then, for each

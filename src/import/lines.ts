@@ -83,7 +83,8 @@ export function cleanTitle(title: string): string {
     .trim();
 }
 
-/** DESIGN.md: "Be able to" → performance; "Understand" / "Know" → knowledge; else unstated. */
+/** README "Unit specification": "Be able to" → performance; "Understand" / "Know" →
+ * knowledge; else unstated. */
 export function typeOf(title: string | null): ImportedOutcome['type'] {
   if (!title) return null;
   if (/^be able to\b/i.test(title)) return 'performance';

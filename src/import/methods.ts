@@ -1,6 +1,6 @@
 // "Evidence may be supplied by: Observation, witness testimony, customer records*, …" →
-// DESIGN.md's fixed vocabulary of evidence methods. Documents and records that a candidate
-// produces or refers to in the workplace are work products (seed 004's "*" note).
+// the fixed vocabulary of evidence methods (README "Unit specification"). Documents and records
+// that a candidate produces or refers to in the workplace are work products (seed 004's "*" note).
 import type { Method } from '../schema/common.js';
 
 // Order matters: the first pattern that matches a phrase decides ("expert witness" before

@@ -94,7 +94,7 @@ interface Ctx {
 function mergeOutcome(ctx: Ctx, node: YAMLMap, o: ImportedOutcome) {
   const where = `outcome ${o.id}`;
   scalar(ctx, node, 'title', o.title, `${where} title`, OUTCOME_KEYS);
-  // A type the title already implies is not written (DESIGN.md infers it).
+  // A type the title already implies is not written (folio infers it: README "Unit specification").
   const title = str(node.get('title')) ?? null;
   const stated = str(node.get('type'));
   const effective = stated ?? typeOf(title);
@@ -185,7 +185,8 @@ function union(ctx: Ctx, node: YAMLMap, key: string, values: string[], where: st
   ctx.report.filled.push(`${where} ${missing.join(', ')}`);
 }
 
-/** Insert or replace key, keeping DESIGN.md's key order for keys the spec does not have yet. */
+/** Insert or replace key, keeping the key order of README "Unit specification" for keys the
+ * spec does not have yet. */
 function put(node: YAMLMap, key: string, value: unknown, order: string[]) {
   const at = node.items.findIndex((p) => str(p.key) === key);
   if (at >= 0) {

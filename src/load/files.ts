@@ -1,5 +1,5 @@
-// Where a centre's files are: the layout of DESIGN.md, and the listings that find specs and
-// learners without reading them. Kept apart from the parsing stage so a run that finds
+// Where a centre's files are: the layout of README "File formats", and the listings that find
+// specs and learners without reading them. Kept apart from the parsing stage so a run that finds
 // everything in the cache never loads the parser or the schemas.
 import type { Reader } from './reader.js';
 

@@ -62,7 +62,7 @@ export function decodeText(file: string, bytes: Buffer): string {
 
 /** The offset of the first byte that does not begin a well-formed UTF-8 sequence (RFC 3629:
  * no overlong forms, no surrogates, nothing above U+10FFFF); -1 when there is none. */
-export function firstBadByte(buf: Uint8Array): number {
+function firstBadByte(buf: Uint8Array): number {
   let i = 0;
   while (i < buf.length) {
     const b = buf[i]!;

@@ -55,8 +55,8 @@ export function buildUnit(u: UnitInput, file: string, ix: IndexMap): Unit {
   };
 }
 
-// DESIGN.md: "default: performance when the title starts 'Be able to'". Knowledge outcomes are
-// titled "Understand…" or "Know…"; anything else stays unstated rather than guessed.
+// README "Unit specification": "Be able to…" is performance, "Understand…" or "Know…" is
+// knowledge; anything else stays unstated rather than guessed.
 function inferType(title: string | undefined): Outcome['type'] {
   if (!title) return undefined;
   if (/^be able to\b/i.test(title)) return 'performance';

@@ -23,7 +23,7 @@ export function summaryLine(s: CheckSummary): string {
   return `${plural(s.errors, 'error')} and ${plural(s.warnings, 'warning')} in ${plural(s.files, 'file')}.`;
 }
 
-export function checkTable(r: CheckReport, o: RenderOptions): string {
+function checkTable(r: CheckReport, o: RenderOptions): string {
   const c = palette(o.color);
   const out: string[] = [];
   for (const d of r.diagnostics) {

@@ -1,4 +1,4 @@
-// JSON output is a contract (DESIGN.md "Machine-readable outputs", version 1): built field by
+// JSON output is a contract (README "Machine-readable output", version 1): built field by
 // field from results, never by dumping internals, so refactoring cannot change it by accident.
 import type { Diagnostic } from '../diagnostics.js';
 import type { Gap } from '../status/gaps.js';
@@ -36,7 +36,7 @@ function learnerJson(l: LearnerResult) {
 }
 
 /** json({ ...head, [key]: items.map(toJson) }) written item by item, for a list that ends the document. */
-export function* jsonChunks<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, toJson: (item: T) => unknown): Generator<string> {
+function* jsonChunks<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, toJson: (item: T) => unknown): Generator<string> {
   const top = JSON.stringify(head, null, 2);
   const open = `${top === '{}' ? '{' : `${top.slice(0, -2)},`}\n  ${JSON.stringify(key)}: [`;
   let first = true;

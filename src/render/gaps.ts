@@ -18,7 +18,7 @@ export interface GapsReport {
   ci?: CiContext;
 }
 
-export function gapsTable(r: GapsReport, o: RenderOptions): string {
+function gapsTable(r: GapsReport, o: RenderOptions): string {
   const c = palette(o.color);
   const out: string[] = [];
   for (const id of r.learners) {

@@ -52,7 +52,7 @@ function historyTable(t: Timeline, o: RenderOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-export function historyJson(t: Timeline) {
+function historyJson(t: Timeline) {
   return {
     version: VERSION,
     learner: { id: t.learner.id, name: t.learner.name ?? null, qualification: t.learner.qualification ?? null },

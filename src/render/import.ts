@@ -37,7 +37,7 @@ const PLANNED: Record<SpecPlan['action'], string> = {
   unreadable: 'unreadable',
 };
 
-export function importTable(r: ImportReport, o: RenderOptions): string {
+function importTable(r: ImportReport, o: RenderOptions): string {
   const c = palette(o.color);
   const out: string[] = [];
   const files = [...new Set(r.units.map((u) => u.file).concat(r.warnings.map((w) => w.file)))];

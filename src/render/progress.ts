@@ -8,7 +8,7 @@ import { csvRow, fit, pad, paint, palette, percent, type RenderOptions } from '.
 const BLOCKS = '▁▂▃▄▅▆▇█';
 
 /** One character per period: blank before the learner's portfolio existed, ▁ for none met, █ for all. */
-export function sparkline(points: (Point | null)[]): string {
+function sparkline(points: (Point | null)[]): string {
   return points
     .map((p) => {
       if (!p) return ' ';
@@ -41,7 +41,7 @@ function progressTable(r: Progress, o: RenderOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-export function progressJson(r: Progress) {
+function progressJson(r: Progress) {
   return {
     version: VERSION,
     by: r.by,

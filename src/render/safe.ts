@@ -33,11 +33,6 @@ export function visible(value: unknown): string {
   return s.replace(UNSAFE_ALL, escapeChar).replace(LEGACY_COMMAND, '#\\x23[');
 }
 
-/** Does a value hold a character that visible() would have to escape? */
-export function isUnsafe(value: string): boolean {
-  return UNSAFE_CHARS.test(value);
-}
-
 const EXCERPT = 60;
 
 /** A value quoted in a message: visible, and cut to a short excerpt with an ellipsis, so a

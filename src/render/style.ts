@@ -72,7 +72,7 @@ export function csvRow(values: (string | number | null | undefined)[]): string {
 
 /** A Markdown table cell: user text is escaped (safe.ts), so it can neither break the table nor
  * add markup. */
-export const mdCell = mdText;
+const mdCell = mdText;
 
 export function mdTable(header: string[], rows: (string | number | null | undefined)[][]): string {
   return [

@@ -1,4 +1,4 @@
-// Identifier check characters (shared/reference/facts.md): unit reference numbers and
+// Identifier check characters (README "Check codes"): unit reference numbers and
 // qualification numbers are inferred schemes, so a mismatch warns; a ULN failing the funding
 // agency's rule is an error. Two learners may not share a ULN (duplicate-uln, its own code
 // because changed-only checks report it in a learner they did not otherwise check).

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { opt, positive, ROLES, strict, text, textList } from './common.js';
 
-export const staffSchema = strict({
+const staffSchema = strict({
   id: text.describe('Staff id, used by assessor: and by: in portfolios, e.g. a.jones'),
   name: text.describe('Full name'),
   roles: z.array(z.enum(ROLES)).describe('Roles held: assessor, iqa (internal quality assurer), eqa (external quality assurer), admin'),

@@ -46,7 +46,7 @@ const KINDS: Record<SchemaKind, { schema: z.ZodType; title: string; description:
 };
 
 /** Where the editor schemas say they live; a name, never fetched. */
-export const schemaId = (kind: SchemaKind) => `https://folio.example/schemas/${kind}.schema.json`;
+const schemaId = (kind: SchemaKind) => `https://folio.example/schemas/${kind}.schema.json`;
 
 // ---- scalars: what a YAML 1.2 core parser makes of the values each primitive accepts ----
 
@@ -60,7 +60,7 @@ const YEAR = '(?:0[1-9]|[1-9]\\d)\\d{2}';
 const MOD4 = '(?:0[48]|[2468][048]|[13579][26])'; // two digits, a multiple of 4 other than 00
 const MONTH_DAY = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
 const LEAP_DAY = `(?:(?:0[1-9]|[1-9]\\d)${MOD4}|${MOD4}00)-02-29`;
-export const DATE_PATTERN = `^\\s*(?:${YEAR}-${MONTH_DAY}|${LEAP_DAY})\\s*$`;
+const DATE_PATTERN = `^\\s*(?:${YEAR}-${MONTH_DAY}|${LEAP_DAY})\\s*$`;
 
 const message = (c: Check) => `This ${c.problem}: ${c.fix}`;
 

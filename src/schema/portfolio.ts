@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { date, DECISIONS, IQA_DECISIONS, IQA_STAGES, method, opt, strict, text, textList, WITNESS_STATUSES } from './common.js';
 import { q } from '../diagnostics.js';
 
-export const assessmentSchema = strict({
+const assessmentSchema = strict({
   by: text.describe('Staff id of the assessor who made the decision'),
   date: date.describe('Date of the assessment decision, YYYY-MM-DD'),
   decision: z.enum(DECISIONS).describe('accepted, or not-yet when the evidence does not yet meet the criteria'),
@@ -42,7 +42,7 @@ export const evidenceSchema = strict({
   });
 });
 
-export const witnessSchema = strict({
+const witnessSchema = strict({
   id: text.describe('Witness id, named by witness: on evidence items, e.g. w-reed'),
   name: text.describe("The witness's full name"),
   relationship: opt(text).describe('Relationship to the learner, e.g. line manager'),
@@ -50,14 +50,14 @@ export const witnessSchema = strict({
   email: opt(text).describe("The witness's email address"),
 });
 
-export const signoffSchema = strict({
+const signoffSchema = strict({
   unit: text.describe('Unit signed off, by number or alias'),
   by: text.describe('Staff id of the assessor signing the unit off'),
   date: date.describe('Date of the sign-off, YYYY-MM-DD'),
   note: opt(text).describe('Note on the sign-off'),
 });
 
-export const iqaSchema = strict({
+const iqaSchema = strict({
   unit: text.describe('Unit sampled, by number or alias'),
   by: text.describe('Staff id of the internal quality assurer'),
   date: date.describe('Date of the IQA decision, YYYY-MM-DD'),
@@ -85,4 +85,3 @@ export const portfolioSchema = strict({
 });
 
 export type PortfolioInput = z.output<typeof portfolioSchema>;
-export type EvidenceInput = z.output<typeof evidenceSchema>;

@@ -1,9 +1,9 @@
-// Qualification specification: the rules of combination (DESIGN.md "Qualification specification").
+// Qualification specification: the rules of combination (README "File formats": "Qualification specification").
 // The descriptions are shown by editors through the generated JSON Schemas (json-schema.ts).
 import { z } from 'zod';
 import { opt, strict, text, textList, whole } from './common.js';
 
-export const groupSchema = strict({
+const groupSchema = strict({
   id: text.describe('Group identifier, e.g. mandatory or A'),
   title: opt(text).describe('Group title, e.g. "Optional group A"'),
   units: textList.describe('The units of this group, by unit number or alias'),

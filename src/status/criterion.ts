@@ -1,4 +1,4 @@
-// One criterion for one learner: DESIGN.md "What each status means", in that order.
+// One criterion for one learner: README "What each status means", in that order.
 import type { Criterion } from '../model/types.js';
 import type { Evidence } from '../model/types.js';
 import type { Method } from '../schema/common.js';
@@ -10,15 +10,15 @@ export type MayAssess = ((staffId: string) => boolean) | undefined;
 
 /** The decision on an item as of a date. An assessment dated later has not happened yet, and
  * one recorded by someone who may not assess is no decision (check reports it). */
-export function decisionOf(e: Evidence, asOf: string, mayAssess?: MayAssess): 'accepted' | 'not-yet' | undefined {
+function decisionOf(e: Evidence, asOf: string, mayAssess?: MayAssess): 'accepted' | 'not-yet' | undefined {
   if (!e.assessment || e.assessment.date > asOf) return undefined;
   if (mayAssess && !mayAssess(e.assessment.by)) return undefined;
   return e.assessment.decision;
 }
 
 // The methods a criterion accepts: its methods plus what it requires, since a method it
-// requires is acceptable even when its methods list omits it (DESIGN.md's own example
-// requires expert-witness without listing it). Computed once per criterion, not per learner.
+// requires is acceptable even when its methods list omits it (README "Decisions where the
+// design was silent": the design's own example requires expert-witness without listing it). Computed once per criterion, not per learner.
 const accepting = new WeakMap<Criterion, { list: Method[]; set: Set<string> } | null>();
 function acceptedMethods(c: Criterion): { list: Method[]; set: Set<string> } | null {
   let m = accepting.get(c);

@@ -1,4 +1,4 @@
-// Rules of combination over achieved units (DESIGN.md "Qualification specification").
+// Rules of combination over achieved units (README "Qualification specification").
 // Credits count from achieved units only; max rules cap what counts towards the total; a rule
 // that depends on a credit value nobody knows is "unknown", never passed.
 import type { Index } from '../model/index.js';

@@ -1,6 +1,6 @@
-// Who stands behind witness evidence decides what it counts as. facts.md: an expert witness
-// knows the units, is occupationally competent and holds an assessment qualification or a
-// role that evaluates staff; undeclared expert evidence counts as ordinary witness testimony.
+// Who stands behind witness evidence decides what it counts as (README "Decisions where the
+// design was silent"): an expert witness knows the units, is occupationally competent and
+// holds an assessment qualification or a role that evaluates staff; undeclared expert evidence counts as ordinary witness testimony.
 // Of seed 002's witness status categories only 1 ("occupational expert and assessor") says
 // all three; 3 says nothing of assessing, 2 nothing of competence, 4 and 5 nothing of the
 // standards. Status and check both ask here, so they cannot disagree.

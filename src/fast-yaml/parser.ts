@@ -1,28 +1,17 @@
-// Block structure, flow collections and plain scalars for the fast reader (see ../fast-yaml.ts).
-import {
-  COLON, COMMA, DASH, DOT, DQUOTE, HASH, LBRACE, LBRACKET, LF, PIPE, GT, QUESTION, RBRACE, RBRACKET,
-  SPACE, SQUOTE, decline, isBlank, isFlowIndicator, isIndicator, isNullWord,
-} from './chars.js';
-import { blockScalar, doubleQuoted, singleQuoted, type End } from './scalars.js';
+// The fast parser (see ../fast-yaml.ts): block structure and plain scalars, handing flow
+// collections to flow.ts and quoted and block scalars to scalars.ts. Named FastParser, not
+// Reader: a Reader is where a centre's files come from (../load/reader.ts).
+import { COLON, DASH, DOT, DQUOTE, HASH, LBRACE, LBRACKET, LF, PIPE, GT, SPACE, SQUOTE, decline, isBlank, isNullWord } from './chars.js';
+import { addKey, canStartPlain, flow, MAX_DEPTH, MAX_KEY, type Cursor, type Place } from './flow.js';
+import { blockScalar, doubleQuoted, singleQuoted } from './scalars.js';
 
 export { DECLINE } from './chars.js';
+export type { Place } from './flow.js';
 
-/** Where a collection starts, and its keys and values (mappings) or items (sequences). */
-export interface Place {
-  start: number;
-  keys?: Map<string, [key: number, value: number]>;
-  items?: number[];
-}
-
-/** Deeper nesting is declined, well below MAX_NESTING of ../yaml-bounds.ts: the yaml library
- * then reports a file nested too deep, and recursion here never comes near overflowing. */
-export const MAX_DEPTH = 48;
-/** The yaml library rejects an implicit key longer than 1024 characters; stay well below. */
-const MAX_KEY = 1000;
 /** `base` for a node that may not be a block scalar (at the root, or alone on its line). */
 const NO_BLOCK_SCALAR = -2;
 
-export class Reader implements End {
+export class FastParser implements Cursor {
   private readonly n: number;
   /** Between block constructs, the start of a line (or n). */
   private pos = 0;
@@ -37,8 +26,8 @@ export class Reader implements End {
 
   /** With places, where each collection, key and value starts is recorded for positions. */
   constructor(
-    private readonly s: string,
-    private readonly places?: WeakMap<object, Place>,
+    readonly s: string,
+    readonly places?: WeakMap<object, Place>,
   ) {
     this.n = s.length;
   }
@@ -115,7 +104,7 @@ export class Reader implements End {
       } else {
         value = this.inline(p, col, depth + 1);
       }
-      set(out, key, value);
+      addKey(out, key, value);
       place?.keys.set(key, [keyAt, valueAt]);
       const indent = this.nextLine();
       if (indent !== col) {
@@ -197,7 +186,7 @@ export class Reader implements End {
       this.pos = this.end;
       return value;
     }
-    if (c === LBRACKET || c === LBRACE) value = this.flow(p, depth);
+    if (c === LBRACKET || c === LBRACE) value = flow(this, p, depth);
     else if (c === DQUOTE) value = doubleQuoted(s, p, this);
     else if (c === SQUOTE) value = singleQuoted(s, p, this);
     else value = this.plain(p);
@@ -243,131 +232,5 @@ export class Reader implements End {
     else if (i >= this.n) this.pos = this.n;
     else decline();
   }
-
-  /** A flow sequence or mapping that closes on the line it opens; this.end is left after it. */
-  private flow(p: number, depth: number): unknown[] | Record<string, unknown> {
-    if (depth > MAX_DEPTH) decline();
-    const s = this.s;
-    let i = p + 1;
-    if (s.charCodeAt(p) === LBRACKET) {
-      const out: unknown[] = [];
-      const place = this.places && { start: p, items: [] as number[] };
-      if (place) this.places!.set(out, place);
-      for (;;) {
-        i = skipSpaces(s, i);
-        if (s.charCodeAt(i) === RBRACKET) break;
-        place?.items.push(i);
-        out.push(this.flowNode(i, depth, false));
-        i = skipSpaces(s, this.end);
-        const c = s.charCodeAt(i);
-        if (c === COMMA) i++;
-        else if (c === RBRACKET) break;
-        else decline(); // `[a: b]` makes a pair, a line end continues the collection, …
-      }
-      this.end = i + 1;
-      return out;
-    }
-    const out: Record<string, unknown> = {};
-    const place = this.places && { start: p, keys: new Map<string, [number, number]>() };
-    if (place) this.places!.set(out, place);
-    for (;;) {
-      i = skipSpaces(s, i);
-      let c = s.charCodeAt(i);
-      if (c === RBRACE) break;
-      const keyAt = i;
-      let valueAt = i; // without a colon the key stands for its value
-      const key = this.flowNode(i, depth, true) as string;
-      if (this.end - i > MAX_KEY) decline();
-      i = skipSpaces(s, this.end);
-      c = s.charCodeAt(i);
-      let value: unknown = null;
-      if (c === COLON) {
-        // A plain key stops only at a colon before a space or a flow indicator, so what
-        // follows the colon here is the value, for plain and quoted keys alike.
-        i = skipSpaces(s, i + 1);
-        c = s.charCodeAt(i);
-        valueAt = i;
-        if (c !== COMMA && c !== RBRACE) {
-          value = this.flowNode(i, depth, false);
-          i = skipSpaces(s, this.end);
-          c = s.charCodeAt(i);
-        }
-      }
-      set(out, key, value);
-      place?.keys.set(key, [keyAt, valueAt]);
-      if (c === COMMA) i++;
-      else if (c === RBRACE) break;
-      else decline();
-    }
-    this.end = i + 1;
-    return out;
-  }
-
-  /** A scalar or nested collection inside a flow collection, at p; as a key, its text. */
-  private flowNode(p: number, depth: number, isKey: boolean): unknown {
-    const s = this.s;
-    const c = s.charCodeAt(p);
-    if (c === LBRACKET || c === LBRACE) {
-      if (isKey) decline();
-      return this.flow(p, depth + 1);
-    }
-    if (c === DQUOTE) return doubleQuoted(s, p, this);
-    if (c === SQUOTE) return singleQuoted(s, p, this);
-    const next = s.charCodeAt(p + 1);
-    if (!canStartPlain(c, next) || ((c === DASH || c === QUESTION || c === COLON) && isFlowIndicator(next))) decline();
-    let i = p + 1;
-    let e = i;
-    for (;;) {
-      const d = s.charCodeAt(i);
-      if (d === SPACE) {
-        if (s.charCodeAt(i + 1) === HASH) decline(); // a comment: the collection goes on below
-      } else {
-        if (d === LF || d !== d) decline();
-        if (isFlowIndicator(d)) break;
-        if (d === COLON) {
-          const after = s.charCodeAt(i + 1);
-          if (isBlank(after) || isFlowIndicator(after)) break;
-        }
-        e = i + 1;
-      }
-      i++;
-    }
-    this.end = e;
-    const text = s.slice(p, e);
-    return !isKey && isNullWord(text) ? null : text;
-  }
 }
 
-/** Whether a plain scalar may start with c followed by next. */
-function canStartPlain(c: number, next: number): boolean {
-  if (c === SPACE || c === LF || c !== c || isIndicator(c)) return false;
-  if (c === DASH || c === QUESTION || c === COLON) return !isBlank(next);
-  return true;
-}
-
-function skipSpaces(s: string, i: number): number {
-  while (s.charCodeAt(i) === SPACE) i++;
-  return i;
-}
-
-/** Adds a key as toPlain does (an own property even for `__proto__`); a repeated key is an
- * error in the yaml library, so it is declined. */
-function set(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (Object.hasOwn(out, key)) decline();
-  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  else {
-    const c = key.charCodeAt(0);
-    if (c >= 48 && c <= 57) sparseKeys(out);
-    out[key] = value;
-  }
-}
-
-/** Before a key that may be a number: V8 stores keys like "1000" as array elements, and gives
- * an object a dense store of that many slots (8 KB for `{1000: x}`). A key far out of range,
- * added and deleted, makes the store a dictionary instead, so a file of small mappings with
- * numeric keys cannot make memory grow a thousandfold. */
-export function sparseKeys(out: object): void {
-  const o = out as Record<number, unknown>;
-  o[4294967294] = 0;
-  delete o[4294967294];
-}
