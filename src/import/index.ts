@@ -3,6 +3,7 @@
 // match), merging and deciding what may be written all happen here; the CLI only reads the
 // files, prints the plan and performs the writes it allows.
 import { fileNameForId } from '../load/files.js';
+import { aliasMap } from '../model/aliases.js';
 import { parseForm } from './parse.js';
 import { criteriaOf, emptySpec, mergeUnit, norm, parseSpec, renderSpec, type Conflict } from './spec-yaml.js';
 import type { ImportedUnit, ImportWarning } from './types.js';
@@ -156,19 +157,19 @@ function plan(id: string, contributors: ImportedUnit[], folder: SpecFolder, opts
 
 /** Every unit number and alias in the spec folder → the number of the spec that holds it. */
 function ownersIn(folder: SpecFolder): Map<string, string> {
-  const out = new Map<string, string>();
+  const held: { id: string; aliases: string[] }[] = [];
   for (const name of folder.list()) {
     if (!/\.ya?ml$/i.test(name)) continue;
     const doc = parseSpec(folder.read(name) ?? '');
     const root = doc?.contents as { get(k: string, keep?: boolean): unknown } | undefined;
     const id = root ? String(root.get('unit') ?? '') : '';
     if (!id) continue;
-    out.set(id, id);
     const aliases = root!.get('aliases');
     const list = aliases && typeof aliases === 'object' && 'items' in aliases ? (aliases as { items: { value?: unknown }[] }).items.map((n) => String(n.value ?? '')) : [];
-    for (const a of list) if (a && !out.has(a)) out.set(a, id);
+    held.push({ id, aliases: list.filter(Boolean) });
   }
-  return out;
+  const owners = aliasMap(held, (s) => s.id, (s) => s.aliases);
+  return new Map([...owners].map(([name, s]) => [name, s.id]));
 }
 
 interface Candidate {

@@ -83,14 +83,6 @@ export function cleanTitle(title: string): string {
     .trim();
 }
 
-/** DESIGN.md: "Be able to" → performance; "Understand" / "Know" → knowledge; else unstated. */
-export function typeOf(title: string | null): ImportedOutcome['type'] {
-  if (!title) return null;
-  if (/^be able to\b/i.test(title)) return 'performance';
-  if (/^(understand|know)\b/i.test(title)) return 'knowledge';
-  return null;
-}
-
 export function clip(s: string, n = 60): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }

@@ -4,6 +4,7 @@
 // field, outcome, criterion, sub-item, list, furniture, text) and text is attached to what
 // the previous lines opened. What cannot be placed becomes a warning with its line number.
 import { checkUrn, isUrnShaped } from '../ids.js';
+import { outcomeTypeOf } from '../model/outcome-type.js';
 import type { Method } from '../schema/common.js';
 import { isFurniture, isGridHeading, isGuidanceHeading, isPageFurniture, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
 import { readGrid } from './grid.js';
@@ -25,7 +26,6 @@ import {
   unitHeader,
   svqItem,
   cleanTitle,
-  typeOf,
   clip,
   looksLikeValue,
   type Field,
@@ -368,7 +368,7 @@ export function parseForm(file: string, content: string): ParseResult {
     if (outside || !unit) {
       // before the first unit or after the units: only a structure line starts a unit here
       const numbered = OUTCOME_NUMBERED.exec(text);
-      if (!outside && (CRITERION.test(text) || OUTCOME_LABELLED.test(text) || SVQ_LIST.test(text) || (numbered && typeOf(numbered[2]!)))) {
+      if (!outside && (CRITERION.test(text) || OUTCOME_LABELLED.test(text) || SVQ_LIST.test(text) || (numbered && outcomeTypeOf(numbered[2]!)))) {
         // fall through: an unnumbered form starts with its first outcome or criterion
       } else {
         if (isGuidanceHeading(text)) guidanceColumn = true;
@@ -427,7 +427,7 @@ export function parseForm(file: string, content: string): ParseResult {
     const element = /^(\d{3})\.(\d{1,2})\s+(\S.*)$/.exec(text);
     if (element && unit?.unit === element[1]) {
       // N/SVQ element heading ("201.1 Establish rapport") above its criteria 201.1.1 …
-      openOutcome(no, element[2]!, cleanTitle(element[3]!), typeOf(element[3]!));
+      openOutcome(no, element[2]!, cleanTitle(element[3]!), outcomeTypeOf(element[3]!));
       return;
     }
     const listItem = /^(\d{1,2})[.)]\s+(\S.*)$/.exec(text);
@@ -448,7 +448,7 @@ export function parseForm(file: string, content: string): ParseResult {
     const heading = labelled ?? numbered;
     if (heading && !(last === 'guidance' && numbered)) {
       const title = cleanTitle(heading[2]!);
-      openOutcome(no, heading[1]!, title, typeOf(title));
+      openOutcome(no, heading[1]!, title, outcomeTypeOf(title));
       return;
     }
 
@@ -470,7 +470,7 @@ export function parseForm(file: string, content: string): ParseResult {
       const { id } = pendingOutcome;
       pendingOutcome = null;
       const title = cleanTitle(text);
-      openOutcome(no, id, title, typeOf(title));
+      openOutcome(no, id, title, outcomeTypeOf(title));
     } else if (last === 'methods') addMethods(no, body);
     else if (last === 'note') unit!.noteLines.push(wasBlank ? `\n${text}` : text);
     else if (last === 'unit-title' && unit && !unit.title) {
@@ -482,11 +482,11 @@ export function parseForm(file: string, content: string): ParseResult {
       last = 'criterion-text';
     } else if (last === 'outcome-empty' && outcome) {
       outcome.title = cleanTitle(text);
-      outcome.type ??= typeOf(outcome.title);
+      outcome.type ??= outcomeTypeOf(outcome.title);
       last = 'outcome-title';
     } else if (last === 'outcome-title' && outcome && !wasBlank && !isSub && /^[a-z(‘“'"]/.test(text)) {
       outcome.title = cleanTitle(`${outcome.title ?? ''} ${text}`);
-      outcome.type = typeOf(outcome.title) ?? outcome.type;
+      outcome.type = outcomeTypeOf(outcome.title) ?? outcome.type;
     } else if (guidanceColumn && criterion && (wasBlank || last === 'guidance')) addGuidance(text, wasBlank);
     else if (criterion && (last === 'criterion-text' || last === 'sub-item') && (!wasBlank || isSub)) {
       appendText(body);
@@ -528,10 +528,10 @@ export function parseForm(file: string, content: string): ParseResult {
     if (!unit) openUnit(no, null, null);
     if (/^\d{1,2}$/.test(lo)) {
       const title = cleanTitle(loTitle);
-      openOutcome(no, lo, title || null, typeOf(title));
+      openOutcome(no, lo, title || null, outcomeTypeOf(title));
     } else if (loTitle && outcome) {
       outcome.title = cleanTitle(`${outcome.title ?? ''} ${loTitle}`);
-      outcome.type = typeOf(outcome.title) ?? outcome.type;
+      outcome.type = outcomeTypeOf(outcome.title) ?? outcome.type;
     }
     if (/^\d{1,3}(\.\d{1,3}){1,2}$/.test(ac)) openCriterion(no, ac, acText);
     else if (ac) warn(no, 'unplaced-text', `could not read “${ac}” as a criterion number: row not placed`);
@@ -547,4 +547,3 @@ export function parseForm(file: string, content: string): ParseResult {
   return { units: units.map((u) => finishUnit(u, warn)), warnings: warnings.sort((a, b) => a.line - b.line) };
 }
 
-export { typeOf, clip } from './lines.js';
