@@ -14,10 +14,16 @@ export interface Target {
   whole?: boolean; // the file as a whole (line 0), e.g. for its folder's name
 }
 
-export interface Diagnostic {
-  code: Code;
+/** A finding with its position. C is the registry its code is from: CODES for check and verify,
+ * import's codes (import/types.ts) for folio import's warnings. */
+export interface Diagnostic<C extends string = Code> {
+  code: C;
   severity: Severity;
   message: string;
+  /** Which message of its code this is, and the values it was written from: a caller tells
+   * findings apart by code and message id, never by the wording. */
+  messageId?: string;
+  data?: Record<string, unknown>;
   file: string;
   line: number; // from 1; 0 when the file as a whole is meant
   column: number; // from 1; 0 when the file as a whole is meant

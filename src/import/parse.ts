@@ -9,7 +9,7 @@ import type { Method } from '../schema/common.js';
 import { isFurniture, isGridHeading, isGuidanceHeading, isPageFurniture, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
 import { readGrid } from './grid.js';
 import { methodOf, methodPhrases } from './methods.js';
-import { finishUnit, type Draft } from './finish.js';
+import { finishUnit, type Draft, type Warn } from './finish.js';
 import {
   CONTD,
   FIELD_LABELS,
@@ -31,7 +31,8 @@ import {
   type Field,
   type PipeColumns,
 } from './lines.js';
-import type { ImportCode, ImportedCriterion, ImportedOutcome, ImportedUnit, ImportWarning } from './types.js';
+import { FormText, importWarning } from './messages.js';
+import type { ImportedCriterion, ImportedOutcome, ImportedUnit, ImportWarning } from './types.js';
 
 export interface ParseResult {
   units: ImportedUnit[];
@@ -53,10 +54,11 @@ type Last =
   | 'furniture';
 
 export function parseForm(file: string, content: string): ParseResult {
-  const lines = content.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const form = new FormText(file, content);
+  const lines = form.lines;
   const units: Draft[] = [];
   const warnings: ImportWarning[] = [];
-  const warn = (line: number, code: ImportCode, message: string) => warnings.push({ file, line, code, message });
+  const warn: Warn = (line, id, data) => void warnings.push(importWarning(id, data, form.at(line)));
 
   // (the casts stop TypeScript narrowing these to their first value: the helpers below change them)
   let unit = null as Draft | null;
@@ -72,14 +74,14 @@ export function parseForm(file: string, content: string): ParseResult {
   // a register page may print an outcome's number on its own line and the title below it
   let pendingOutcome = null as { id: string; text: string; line: number; seen: boolean } | null;
   const dropPendingOutcome = () => {
-    if (pendingOutcome) warn(pendingOutcome.line, 'unplaced-text', `“${pendingOutcome.text}” stands alone: not placed`);
+    if (pendingOutcome) warn(pendingOutcome.line, 'stands-alone', { text: pendingOutcome.text });
     pendingOutcome = null;
   };
 
   const flushOutside = () => {
     if (!outsideBlock) return;
     const { from, to, first } = outsideBlock;
-    warn(from, 'outside-units', `${from === to ? `line ${from} is` : `lines ${from}–${to} are`} not part of any unit (“${clip(first)}”): skipped`);
+    warn(from, 'outside-units', { from, to, first });
     outsideBlock = null;
   };
   const noteOutside = (no: number, text: string) => {
@@ -132,7 +134,7 @@ export function parseForm(file: string, content: string): ParseResult {
     };
     if (id && isUrnShaped(id)) {
       const c = checkUrn(id);
-      if (!c.ok) warn(no, 'check-letter', `unit reference number ${id}: ${c.reason} (${c.expected}); kept as printed, check the form`);
+      if (!c.ok) warn(no, 'check-letter', { unit: id, reason: c.reason, expected: c.expected });
     }
     units.push(u);
     unit = u;
@@ -170,9 +172,9 @@ export function parseForm(file: string, content: string): ParseResult {
         const renumbered = `${u.unit}.${parts[1]}.${parts[2]}`;
         const taken = u.outcomes.some((o) => o.criteria.some((c) => c.id === renumbered));
         if (!taken) {
-          warn(no, 'foreign-criterion', `criterion ${rawId} is numbered for unit ${parts[0]} inside unit ${u.unit}: imported as ${renumbered}, check the form`);
+          warn(no, 'foreign-renumbered', { criterion: rawId, printedUnit: parts[0]!, unit: u.unit, as: renumbered });
           id = renumbered;
-        } else warn(no, 'foreign-criterion', `criterion ${rawId} is numbered for unit ${parts[0]} inside unit ${u.unit}: kept as printed, check the form`);
+        } else warn(no, 'foreign-kept', { criterion: rawId, printedUnit: parts[0]!, unit: u.unit });
       }
     } else outcomeId = parts[0]!;
     if (!outcome || outcome.id !== outcomeId || !u.outcomes.includes(outcome)) {
@@ -190,13 +192,13 @@ export function parseForm(file: string, content: string): ParseResult {
 
   const addMethods = (no: number, list: string) => {
     if (!outcome) {
-      warn(no, 'unplaced-text', `evidence methods “${clip(list)}” come before any outcome: not placed`);
+      warn(no, 'methods-before-outcome', { list });
       return;
     }
     const methods: Method[] = outcome.methods ?? [];
     for (const phrase of methodPhrases(list)) {
       const m = methodOf(phrase);
-      if (!m) warn(no, 'unknown-method', `“${phrase}” is not an evidence method folio knows: add it to outcome ${outcome.id}'s methods by hand if it is one`);
+      if (!m) warn(no, 'unknown-method', { phrase, outcome: outcome.id });
       else if (!methods.includes(m)) methods.push(m);
     }
     outcome.methods = methods;
@@ -232,7 +234,7 @@ export function parseForm(file: string, content: string): ParseResult {
         unit.unit = id;
         if (isUrnShaped(id)) {
           const c = checkUrn(id);
-          if (!c.ok) warn(no, 'check-letter', `unit reference number ${id}: ${c.reason} (${c.expected}); kept as printed, check the form`);
+          if (!c.ok) warn(no, 'check-letter', { unit: id, reason: c.reason, expected: c.expected });
         }
         if (rest && !unit.title) unit.title = rest;
       } else openUnit(no, id, rest || null);
@@ -248,7 +250,7 @@ export function parseForm(file: string, content: string): ParseResult {
     }
     const n = /^(?:level\s*)?(\d{1,3})\b/i.exec(v);
     if (!n) {
-      warn(no, 'unplaced-text', `${field === 'glh' ? 'guided learning hours' : field} “${clip(v)}” is not a whole number: not placed`);
+      warn(no, 'not-a-number', { field, value: v });
       return;
     }
     const u = unit && !(unit[field] !== null && unit.outcomes.length) ? unit : openUnit(no, null, null);
@@ -286,7 +288,7 @@ export function parseForm(file: string, content: string): ParseResult {
     const rows = g.rows.filter((r) => r.length);
     const read = readGrid(rows, g.knowledge);
     if (!read) {
-      warn(g.line, 'grid-unread', `the U/K and evidence requirements grid of unit ${unit!.unit ?? '(no number)'} could not be read: add those outcomes by hand`);
+      warn(g.line, 'grid-unread', { unit: unit!.unit });
       return;
     }
     const add = (id: string, title: string, ids: string[]) => {
@@ -459,7 +461,7 @@ export function parseForm(file: string, content: string): ParseResult {
       return;
     }
     if (STRAY_ENUMERATOR.test(text)) {
-      if (!BULLET.test(text)) warn(no, 'unplaced-text', `“${text}” stands alone: not placed`);
+      if (!BULLET.test(text)) warn(no, 'stands-alone', { text });
       return;
     }
 
@@ -497,7 +499,7 @@ export function parseForm(file: string, content: string): ParseResult {
     } else if (last === 'furniture' && !wasBlank && text.length <= 30 && !/[.:]$/.test(text)) {
       // the second line of a wrapped heading or prompt ("Tutor Name, Signature / and Date")
     } else {
-      warn(no, 'unplaced-text', `could not place “${clip(text)}”${unit?.unit ? ` in unit ${unit.unit}` : ''}`);
+      warn(no, 'could-not-place', { text, unit: unit?.unit ?? null });
       last = 'none';
     }
   };
@@ -534,16 +536,16 @@ export function parseForm(file: string, content: string): ParseResult {
       outcome.type = outcomeTypeOf(outcome.title) ?? outcome.type;
     }
     if (/^\d{1,3}(\.\d{1,3}){1,2}$/.test(ac)) openCriterion(no, ac, acText);
-    else if (ac) warn(no, 'unplaced-text', `could not read “${ac}” as a criterion number: row not placed`);
+    else if (ac) warn(no, 'not-a-criterion-number', { cell: ac });
     else if (acText && criterion) appendText(acText);
-    else if (acText) warn(no, 'unplaced-text', `could not place “${clip(acText)}”: no criterion above it`);
+    else if (acText) warn(no, 'no-criterion-above', { text: acText });
     if (guide && criterion) addGuidance(guide, false);
     last = 'none';
   }
 
   dropPendingOutcome();
   flushOutside();
-  if (!units.length) warn(1, 'no-units', 'no unit found: folio reads unit headers ("A/506/2130 Title", "Unit 101 Title", "Unit Reference Number: …") and numbered outcomes and criteria');
+  if (!units.length) warn(1, 'no-units', {});
   return { units: units.map((u) => finishUnit(u, warn)), warnings: warnings.sort((a, b) => a.line - b.line) };
 }
 

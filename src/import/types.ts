@@ -1,6 +1,7 @@
 // What `folio import` reads out of a form: plain data, before any YAML is written. A field
 // the form does not give is null, never guessed (issue 3: "a field that the form does not
 // give being null").
+import type { Diagnostic } from '../diagnostics.js';
 import type { Method } from '../schema/common.js';
 
 export interface ImportedCriterion {
@@ -35,12 +36,9 @@ export interface ImportedUnit {
   line: number;
 }
 
-export interface ImportWarning {
-  file: string;
-  line: number;
-  code: ImportCode;
-  message: string;
-}
+/** What the importer noticed: the one Diagnostic type, with import's codes; built from a
+ * message id and data in messages.ts. */
+export type ImportWarning = Diagnostic<ImportCode>;
 
 /** Stable codes for what the importer noticed; the README lists them. */
 export const IMPORT_CODES = {
