@@ -1,5 +1,5 @@
 // How each line of a form is recognised: unit headers, fields, outcomes, criteria, lists and
-// sub-items, for every layout folio reads. parse.ts decides what a line means in context;
+// sub-items, for every layout folio reads. kinds.ts decides what a line means in context;
 // this file only says what a line looks like.
 import type { ImportedOutcome } from './types.js';
 
