@@ -1,4 +1,5 @@
-// One Diagnostic type for every finding: YAML syntax, schema shape and cross-file rules.
+// One Diagnostic type for every finding: YAML syntax, schema shape, cross-file rules and the
+// warnings of folio import.
 // Stages create diagnostics with a data path; positions are resolved in one place
 // (source.ts) so no rule ever computes a line number itself.
 import { quote } from './render/safe.js';
@@ -14,10 +15,16 @@ export interface Target {
   whole?: boolean; // the file as a whole (line 0), e.g. for its folder's name
 }
 
-export interface Diagnostic {
-  code: Code;
+/** A finding with its position. C is the registry its code is from: CODES for check and verify,
+ * IMPORT_CODES for folio import's warnings (placed on a line of the form, not in YAML). */
+export interface Diagnostic<C extends string = Code> {
+  code: C;
   severity: Severity;
   message: string;
+  /** Which message of its code this is, and the values it was written from: a caller tells
+   * findings apart by code and message id, never by the wording. */
+  messageId?: string;
+  data?: Record<string, unknown>;
   file: string;
   line: number; // from 1; 0 when the file as a whole is meant
   column: number; // from 1; 0 when the file as a whole is meant
@@ -113,6 +120,27 @@ export const CODES = {
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
+
+/** Stable codes for what folio import notices in a form, each a warning: the README's
+ * "Importing unit specifications" lists them. Its messages are in import/messages.ts. */
+export const IMPORT_CODES = {
+  'unplaced-text': 'text inside a unit that could not be attached to a unit, outcome or criterion',
+  'outside-units': 'lines before, between or after units (covers, appendices of general forms): skipped',
+  'foreign-criterion': 'a criterion numbered for another unit (seed 002 prints 203.3.5 inside unit 202)',
+  'numbering-gap': 'a criterion or outcome number is skipped',
+  'numbering-repeat': 'a criterion number appears twice; the first is kept',
+  'repeated-text': 'two criteria have the same text',
+  'check-letter': 'a unit reference number whose check letter is wrong',
+  'unknown-method': 'an "Evidence may be supplied by" entry that is not one of the evidence methods',
+  'no-unit-number': 'the form gives no unit number',
+  'no-criteria': 'a unit with no assessment criteria',
+  'no-units': 'a form in which no unit was found',
+  'grid-unread': 'an N/SVQ U/K or evidence requirements grid that could not be read',
+  'matched-spec': 'a form without a unit number whose criteria match an existing specification',
+  'wording-differs': 'a form merged into a specification words a criterion differently',
+  encoding: 'a form that is not UTF-8 (read as Windows-1252 or UTF-16, as its bytes show)',
+} as const;
+export type ImportCode = keyof typeof IMPORT_CODES;
 
 export function severityOf(code: Code): Severity {
   return CODES[code].severity;

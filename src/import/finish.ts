@@ -1,7 +1,8 @@
 // Closing a unit read from a form: join guidance and notes, add the N/SVQ grid outcomes
 // after the elements, and report what a careful reader of the form would query: numbering
 // gaps and repeats, repeated wording, a unit with no number or no criteria.
-import type { ImportCode, ImportedCriterion, ImportedOutcome, ImportedUnit } from './types.js';
+import type { ImportData, ImportMessageId } from './messages.js';
+import type { ImportedCriterion, ImportedOutcome, ImportedUnit } from './types.js';
 
 /** A unit while its form is being read: what the parser collects before it is finished. */
 export interface Draft extends ImportedUnit {
@@ -12,10 +13,10 @@ export interface Draft extends ImportedUnit {
   gridOutcomes: ImportedOutcome[];
 }
 
-type Warn = (line: number, code: ImportCode, message: string) => void;
+/** Report a warning at a line of the form being read. */
+export type Warn = <K extends ImportMessageId>(line: number, id: K, data: ImportData<K>) => void;
 
 export function finishUnit(d: Draft, warn: Warn): ImportedUnit {
-  const name = d.unit ?? 'without a number';
   for (const o of d.outcomes) {
     for (const c of o.criteria) {
       const g = d.guidanceLines.get(c);
@@ -26,13 +27,8 @@ export function finishUnit(d: Draft, warn: Warn): ImportedUnit {
 
   for (const { criterion, first } of d.duplicates) {
     const same = (criterion.text ?? '') === (first.text ?? '');
-    warn(
-      criterion.line,
-      'numbering-repeat',
-      same
-        ? `criterion ${criterion.id} appears again (first at line ${first.line}) with the same text: kept once`
-        : `criterion ${criterion.id} appears again (first at line ${first.line}) with other text “${criterion.text ?? ''}”: the first is kept, check the form`,
-    );
+    if (same) warn(criterion.line, 'repeat-same', { criterion: criterion.id, firstLine: first.line });
+    else warn(criterion.line, 'repeat-other', { criterion: criterion.id, firstLine: first.line, text: criterion.text ?? '' });
   }
   numbering(d, warn);
   const seen = new Map<string, ImportedCriterion>();
@@ -40,12 +36,12 @@ export function finishUnit(d: Draft, warn: Warn): ImportedUnit {
     if (!c.text) continue;
     const key = c.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
     const first = seen.get(key);
-    if (first) warn(c.line, 'repeated-text', `criterion ${c.id} has the same text as ${first.id} (line ${first.line}): check the form`);
+    if (first) warn(c.line, 'repeated-text', { criterion: c.id, first: first.id, firstLine: first.line });
     else seen.set(key, c);
   }
-  if (!d.unit) warn(d.line, 'no-unit-number', `the form gives no unit number for the unit starting here${d.title ? ` (“${d.title}”)` : ''}: give it with --unit, or folio matches it to an existing specification by its criteria`);
+  if (!d.unit) warn(d.line, 'no-unit-number', { title: d.title });
   const outcomes = [...d.outcomes, ...d.gridOutcomes];
-  if (!outcomes.some((o) => o.criteria.length)) warn(d.line, 'no-criteria', `unit ${name} has no assessment criteria in this form`);
+  if (!outcomes.some((o) => o.criteria.length)) warn(d.line, 'no-criteria', { unit: d.unit });
 
   return {
     unit: d.unit,
@@ -66,7 +62,7 @@ function numbering(d: Draft, warn: Warn) {
   const numeric = d.outcomes.filter((o) => /^\d+$/.test(o.id));
   numeric.forEach((o, i) => {
     const prev = i === 0 ? 0 : Number(numeric[i - 1]!.id);
-    if (Number(o.id) > prev + 1) warn(o.line, 'numbering-gap', `unit ${d.unit ?? 'without a number'}: outcome ${o.id} follows ${prev === 0 ? 'no outcome' : `outcome ${prev}`}; ${missing(prev, Number(o.id))} missing`);
+    if (Number(o.id) > prev + 1) warn(o.line, 'outcome-gap', { unit: d.unit, outcome: o.id, previous: prev });
   });
   for (const o of d.outcomes) {
     let prev = 0;
@@ -77,16 +73,11 @@ function numbering(d: Draft, warn: Warn) {
       if (n > prev + 1) {
         const stem = c.id.slice(0, c.id.length - m[1]!.length);
         const gap = Array.from({ length: n - prev - 1 }, (_, k) => `${stem}${prev + k + 1}`);
-        warn(c.line, 'numbering-gap', `criterion ${c.id} follows ${prev === 0 ? `the start of outcome ${o.id}` : `${stem}${prev}`}: ${gap.join(', ')} ${gap.length === 1 ? 'is' : 'are'} missing`);
+        warn(c.line, 'criterion-gap', { criterion: c.id, outcome: o.id, previous: prev === 0 ? null : `${stem}${prev}`, missing: gap });
       }
       prev = Math.max(prev, n);
     }
   }
-}
-
-function missing(from: number, to: number): string {
-  const ids = Array.from({ length: to - from - 1 }, (_, k) => String(from + k + 1));
-  return `${ids.length === 1 ? 'outcome' : 'outcomes'} ${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'}`;
 }
 
 /** Lines joined as paragraphs: one blank line between paragraphs, none at the ends. */

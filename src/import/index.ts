@@ -3,6 +3,8 @@
 // match), merging and deciding what may be written all happen here; the CLI only reads the
 // files, prints the plan and performs the writes it allows.
 import { fileNameForId } from '../load/files.js';
+import { aliasMap } from '../model/aliases.js';
+import { FormText, importWarning, type FormPlace } from './messages.js';
 import { parseForm } from './parse.js';
 import { criteriaOf, emptySpec, mergeUnit, norm, parseSpec, renderSpec, type Conflict } from './spec-yaml.js';
 import type { ImportedUnit, ImportWarning } from './types.js';
@@ -60,9 +62,11 @@ export function importForms(forms: Form[], folder: SpecFolder, opts: ImportOptio
   const warnings: ImportWarning[] = [];
   const units: ImportedUnit[] = [];
   const sourceOf = new Map<ImportedUnit, string>();
+  const texts = new Map(forms.map((f) => [f.file, new FormText(f.file, f.content)]));
+  const at = (file: string, line: number) => texts.get(file)?.at(line) ?? { file, line, column: 1 };
   for (const f of forms) {
     const r = parseForm(f.file, f.content);
-    if (f.encoding) warnings.push({ file: f.file, line: 1, code: 'encoding', message: `not UTF-8: read as ${f.encoding === 'windows-1252' ? 'Windows-1252 (Word\'s "Plain Text")' : f.encoding.toUpperCase()}; check quotes and dashes in the result` });
+    if (f.encoding) warnings.push(importWarning('encoding', { encoding: f.encoding }, at(f.file, 1)));
     warnings.push(...r.warnings);
     for (const u of r.units) {
       units.push(u);
@@ -88,9 +92,9 @@ export function importForms(forms: Form[], folder: SpecFolder, opts: ImportOptio
       if (m) {
         target.set(u, m.id);
         matched.add(u);
-        const i = warnings.findIndex((w) => w.code === 'no-unit-number' && w.file === u.file && w.line === u.line);
+        const i = warnings.findIndex((w) => w.messageId === 'no-unit-number' && w.file === u.file && w.line === u.line);
         if (i >= 0) warnings.splice(i, 1);
-        warnings.push({ file: u.file, line: u.line, code: 'matched-spec', message: `no unit number, but ${m.same} of ${m.of} criteria match unit ${m.id}: merged into ${fileNameForId(m.id)} (guidance, methods and titles only; its criterion wording is kept)` });
+        warnings.push(importWarning('matched-spec', { same: m.same, of: m.of, unit: m.id, file: fileNameForId(m.id) }, at(u.file, u.line)));
       } else {
         const stem = u.file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-');
         // two forms named alike (a/form.txt, b/form.txt) must not share a spec
@@ -109,14 +113,17 @@ export function importForms(forms: Form[], folder: SpecFolder, opts: ImportOptio
   const specs: SpecPlan[] = [];
   for (const [id, contributors] of byId) {
     contributors.sort((a, b) => Number(matched.has(a)) - Number(matched.has(b)));
-    specs.push(plan(id, contributors, folder, opts, matched, sourceOf, warnings));
+    specs.push(plan(id, contributors, folder, opts, matched, sourceOf, (w) => warnings.push(w(at))));
   }
   const order = new Map(forms.map((f, i) => [f.file, i]));
   warnings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
   return { units, warnings, specs, target };
 }
 
-function plan(id: string, contributors: ImportedUnit[], folder: SpecFolder, opts: ImportOptions, matched: Set<ImportedUnit>, sourceOf: Map<ImportedUnit, string>, warnings: ImportWarning[]): SpecPlan {
+/** A warning that is placed once it is known which form text it is in. */
+type Placed = (at: (file: string, line: number) => FormPlace) => ImportWarning;
+
+function plan(id: string, contributors: ImportedUnit[], folder: SpecFolder, opts: ImportOptions, matched: Set<ImportedUnit>, sourceOf: Map<ImportedUnit, string>, warn: (w: Placed) => void): SpecPlan {
   const file = fileNameForId(id);
   const previous = folder.read(file);
   const base = { id, file, units: contributors, previous };
@@ -133,7 +140,7 @@ function plan(id: string, contributors: ImportedUnit[], folder: SpecFolder, opts
       if (!between) conflicts.push(c);
       else {
         const other = i === 0 ? 'the spec' : `${contributors[0]!.file}`;
-        warnings.push({ file: u.file, line: lineOf(u, c.at), code: 'wording-differs', message: `${c.at}: this form has “${clipped(c.form)}”, ${other} has “${clipped(c.spec)}”; the ${keepWording ? 'spec' : 'first'}'s is kept` });
+        warn((at) => importWarning('wording-differs', { at: c.at, form: c.form, other, spec: c.spec, kept: keepWording ? 'spec' : 'first' }, at(u.file, lineOf(u, c.at))));
       }
     }
   });
@@ -156,19 +163,19 @@ function plan(id: string, contributors: ImportedUnit[], folder: SpecFolder, opts
 
 /** Every unit number and alias in the spec folder → the number of the spec that holds it. */
 function ownersIn(folder: SpecFolder): Map<string, string> {
-  const out = new Map<string, string>();
+  const held: { id: string; aliases: string[] }[] = [];
   for (const name of folder.list()) {
     if (!/\.ya?ml$/i.test(name)) continue;
     const doc = parseSpec(folder.read(name) ?? '');
     const root = doc?.contents as { get(k: string, keep?: boolean): unknown } | undefined;
     const id = root ? String(root.get('unit') ?? '') : '';
     if (!id) continue;
-    out.set(id, id);
     const aliases = root!.get('aliases');
     const list = aliases && typeof aliases === 'object' && 'items' in aliases ? (aliases as { items: { value?: unknown }[] }).items.map((n) => String(n.value ?? '')) : [];
-    for (const a of list) if (a && !out.has(a)) out.set(a, id);
+    held.push({ id, aliases: list.filter(Boolean) });
   }
-  return out;
+  const owners = aliasMap(held, (s) => s.id, (s) => s.aliases);
+  return new Map([...owners].map(([name, s]) => [name, s.id]));
 }
 
 interface Candidate {
@@ -222,9 +229,4 @@ function lineOf(u: ImportedUnit, at: string): number {
   const m = /^criterion (\S+)/.exec(at);
   const c = m && u.outcomes.flatMap((o) => o.criteria).find((x) => x.id === m[1]);
   return c ? c.line : u.line;
-}
-
-function clipped(s: string): string {
-  const t = norm(s);
-  return t.length > 70 ? `${t.slice(0, 69)}…` : t;
 }

@@ -1,5 +1,5 @@
 // How each line of a form is recognised: unit headers, fields, outcomes, criteria, lists and
-// sub-items, for every layout folio reads. parse.ts decides what a line means in context;
+// sub-items, for every layout folio reads. kinds.ts decides what a line means in context;
 // this file only says what a line looks like.
 import type { ImportedOutcome } from './types.js';
 
@@ -81,15 +81,6 @@ export function cleanTitle(title: string): string {
     .replace(/^(the )?(learner|candidate)s? (will|can|should|must)\s*:\s*/i, '')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** README "Unit specification": "Be able to" → performance; "Understand" / "Know" →
- * knowledge; else unstated. */
-export function typeOf(title: string | null): ImportedOutcome['type'] {
-  if (!title) return null;
-  if (/^be able to\b/i.test(title)) return 'performance';
-  if (/^(understand|know)\b/i.test(title)) return 'knowledge';
-  return null;
 }
 
 export function clip(s: string, n = 60): string {

@@ -4,8 +4,9 @@
 // them; only values the form gives are added, and a value the spec already holds is changed
 // only when the caller allows it (--force).
 import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { outcomeTypeOf } from '../model/outcome-type.js';
+import { criterionSchema, outcomeSchema, unitSchema } from '../schema/unit.js';
 import { parseBounded } from '../yaml-bounds.js';
-import { typeOf } from './lines.js';
 import type { ImportedCriterion, ImportedOutcome, ImportedUnit } from './types.js';
 
 export interface Conflict {
@@ -32,9 +33,10 @@ export interface MergeOptions {
   source: string;
 }
 
-const UNIT_KEYS = ['unit', 'aliases', 'title', 'level', 'credits', 'glh', 'source', 'guidance', 'methods', 'requires', 'min-evidence', 'outcomes'];
-const OUTCOME_KEYS = ['id', 'title', 'type', 'guidance', 'methods', 'requires', 'min-evidence', 'criteria'];
-const CRITERION_KEYS = ['id', 'text', 'guidance', 'methods', 'requires', 'min-evidence'];
+// A key the spec lacks goes where the unit file's format (schema/unit.ts) places it.
+const UNIT_KEYS = Object.keys(unitSchema.shape);
+const OUTCOME_KEYS = Object.keys(outcomeSchema.shape);
+const CRITERION_KEYS = Object.keys(criterionSchema.shape);
 
 export function parseSpec(text: string): Document.Parsed | undefined {
   // Nested beyond what folio reads, the spec is unreadable here as it is for check.
@@ -97,7 +99,7 @@ function mergeOutcome(ctx: Ctx, node: YAMLMap, o: ImportedOutcome) {
   // A type the title already implies is not written (folio infers it: README "Unit specification").
   const title = str(node.get('title')) ?? null;
   const stated = str(node.get('type'));
-  const effective = stated ?? typeOf(title);
+  const effective = stated ?? outcomeTypeOf(title);
   if (o.type && o.type !== effective) {
     if (!stated || ctx.opts.overwrite) {
       put(node, 'type', new Scalar(o.type), OUTCOME_KEYS);
@@ -185,8 +187,7 @@ function union(ctx: Ctx, node: YAMLMap, key: string, values: string[], where: st
   ctx.report.filled.push(`${where} ${missing.join(', ')}`);
 }
 
-/** Insert or replace key, keeping the key order of README "Unit specification" for keys the
- * spec does not have yet. */
+/** Insert or replace key, keeping the unit file's key order for keys the spec does not have yet. */
 function put(node: YAMLMap, key: string, value: unknown, order: string[]) {
   const at = node.items.findIndex((p) => str(p.key) === key);
   if (at >= 0) {

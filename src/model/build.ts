@@ -6,6 +6,7 @@ import type { PortfolioInput } from '../schema/portfolio.js';
 import type { QualificationInput } from '../schema/qualification.js';
 import type { UnitInput } from '../schema/unit.js';
 import type { IndexMap } from '../schema/validate.js';
+import { outcomeTypeOf } from './outcome-type.js';
 import type { AssessmentRules, CentreInfo, Staff, Criterion, Evidence, Learner, Outcome, Path, Qualification, Unit } from './types.js';
 
 const clean = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
@@ -38,7 +39,7 @@ export function buildUnit(u: UnitInput, file: string, ix: IndexMap): Unit {
       return crit;
     });
     const title = clean(o.title);
-    return { id: o.id.trim(), title, type: clean(o.type) ?? inferType(title), criteria: list, loc: { file, path: oPath } };
+    return { id: o.id.trim(), title, type: clean(o.type) ?? outcomeTypeOf(title) ?? undefined, criteria: list, loc: { file, path: oPath } };
   });
   return {
     id: u.unit.trim(),
@@ -53,15 +54,6 @@ export function buildUnit(u: UnitInput, file: string, ix: IndexMap): Unit {
     criteria,
     loc: { file, path: ['unit'] },
   };
-}
-
-// README "Unit specification": "Be able to…" is performance, "Understand…" or "Know…" is
-// knowledge; anything else stays unstated rather than guessed.
-function inferType(title: string | undefined): Outcome['type'] {
-  if (!title) return undefined;
-  if (/^be able to\b/i.test(title)) return 'performance';
-  if (/^(understand|know)\b/i.test(title)) return 'knowledge';
-  return undefined;
 }
 
 export function buildQualification(q: QualificationInput, file: string, ix: IndexMap): Qualification {

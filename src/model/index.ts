@@ -1,5 +1,6 @@
 // Lookups over the model that rules and the status engine share: units by number or alias,
 // qualifications by number with or without slashes.
+import { aliasMap } from './aliases.js';
 import type { Qualification, Unit } from './types.js';
 
 export interface Index {
@@ -12,11 +13,7 @@ export interface Index {
 const qnKey = (s: string) => s.trim().replace(/\//g, '').toUpperCase();
 
 export function buildIndex(c: { units: Unit[]; qualifications: Qualification[] }): Index {
-  const units = new Map<string, Unit>();
-  for (const u of c.units) {
-    if (!units.has(u.id)) units.set(u.id, u);
-  }
-  for (const u of c.units) for (const a of u.aliases) if (!units.has(a)) units.set(a, u);
+  const units = aliasMap(c.units, (u) => u.id, (u) => u.aliases);
   const quals = new Map<string, Qualification>();
   for (const q of c.qualifications) if (!quals.has(qnKey(q.id))) quals.set(qnKey(q.id), q);
   return {

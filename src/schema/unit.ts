@@ -3,14 +3,14 @@
 import { z } from 'zod';
 import { opt, OUTCOME_TYPES, ruleFields, strict, text, textList, whole } from './common.js';
 
-const criterionSchema = strict({
+export const criterionSchema = strict({
   id: text.describe('Assessment criterion number, e.g. "1.1"; kept exactly as written, so 1.10 is not 1.1'),
   text: opt(text).describe('What the learner must do or know; may be left out (N/SVQ knowledge lists often give none)'),
   guidance: opt(text).describe('Range, guidance or amplification for this criterion'),
   ...ruleFields,
 });
 
-const outcomeSchema = strict({
+export const outcomeSchema = strict({
   id: text.describe('Learning outcome number, e.g. "1"'),
   title: opt(text).describe('The learning outcome as written, e.g. "Understand customer service delivery"'),
   type: opt(z.enum(OUTCOME_TYPES)).describe('knowledge or performance; when left out it is read from the title ("Be able to…" is performance, "Understand…" or "Know…" is knowledge)'),

@@ -1,0 +1,74 @@
+// Field lines of register pages, web pages and handbooks: "Unit Reference Number: …",
+// "Level: 2   Credits: 3", "Unit Level<TAB>2". A unit number opens a unit (or names the one
+// being read, the handbook's own number becoming an alias); the other fields fill it in.
+import { isUrnShaped } from '../ids.js';
+import { CONTD, FIELD_LABELS, type Field } from './lines.js';
+import type { ParseState } from './state.js';
+import { checkLetter, openUnit, takeHeading } from './structure.js';
+
+/** The fields of a field line, in order, a null value where it is on the next line; null when
+ * the line is not a field line. */
+export function fieldsOf(raw: string): [Field, string | null][] | null {
+  const segments = raw.split(/\t|\s{3,}|\s\|\s/).map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  if (!segments.length || !FIELD_LABELS.some((f) => f.re.test(segments[0]!))) return null;
+  const found: [Field, string | null][] = [];
+  for (const segment of segments) {
+    // "Unit Level:<TAB>Level 2": a label's value comes first, even if it reads like a label
+    if (found.length && found[found.length - 1]![1] === null) {
+      found[found.length - 1]![1] = segment;
+      continue;
+    }
+    const label = FIELD_LABELS.find((f) => f.re.test(segment));
+    if (!label) return null;
+    const value = segment.replace(label.re, '').replace(/^\s*\([^)]*\)/, '').replace(/^\s*[:(]?\s*/, '').replace(/\)\s*$/, '').trim();
+    found.push([label.field, value || null]);
+  }
+  return found;
+}
+
+export function applyFields(s: ParseState, no: number, found: [Field, string | null][]): void {
+  for (const [field, value] of found) {
+    if (value === null) s.pendingField = field;
+    else setField(s, no, field, value);
+  }
+}
+
+export function setField(s: ParseState, no: number, field: Field, value: string): void {
+  const v = value.replace(CONTD, ' ').trim();
+  if (field === 'unit') return setUnitNumber(s, no, v);
+  if (field === 'title') {
+    if (!s.unit || (s.unit.title && s.unit.outcomes.length)) openUnit(s, no, null, v);
+    else s.unit.title = v;
+    s.last = 'none';
+    return;
+  }
+  const n = /^(?:level\s*)?(\d{1,3})\b/i.exec(v);
+  if (!n) {
+    s.warn(no, 'not-a-number', { field, value: v });
+    return;
+  }
+  const u = s.unit && !(s.unit[field] !== null && s.unit.outcomes.length) ? s.unit : openUnit(s, no, null, null);
+  u[field] = Number(n[1]);
+  s.last = 'none';
+}
+
+function setUnitNumber(s: ParseState, no: number, v: string): void {
+  const id = v.split(/\s+/)[0]!;
+  const rest = v.slice(id.length).trim().replace(/^[:.\-–]\s*/, '');
+  const unit = s.unit;
+  if (unit && unit.unit === id) return;
+  if (!unit || s.outside) {
+    openUnit(s, no, id, rest || takeHeading(s, no));
+    s.last = s.unit!.title ? 'none' : 'unit-title';
+    return;
+  }
+  if (!unit.outcomes.length && (!unit.unit || (isUrnShaped(id) && !isUrnShaped(unit.unit) && !s.units.some((u) => u.unit === id)))) {
+    // "Unit 201 Title" then "Unit reference: T/506/1234": the handbook's number is an alias
+    if (unit.unit && !unit.aliases.includes(unit.unit)) unit.aliases.push(unit.unit);
+    unit.unit = id;
+    checkLetter(s, no, id);
+    if (rest && !unit.title) unit.title = rest;
+  } else openUnit(s, no, id, rest || null);
+  // a web page gives the title on its own line under the number
+  s.last = s.unit!.title ? 'none' : 'unit-title';
+}

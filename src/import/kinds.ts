@@ -1,0 +1,235 @@
+// The kinds of line a form has, in the order they are tried, each with a test (does this line,
+// in this state, belong to the kind?) and a handler (what it changes in the state). `step` is
+// the reducer the form reader folds over a form's lines: the first kind whose test matches
+// handles the line; a handler may pass the line on to the kinds after it.
+import { outcomeTypeOf } from '../model/outcome-type.js';
+import { isFurniture, isGridHeading, isGuidanceHeading, isPageFurniture, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
+import { applyFields, fieldsOf, setField } from './fields.js';
+import { APPENDIX, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeader } from './lines.js';
+import { pipeRow } from './pipe.js';
+import { lineOf, type Line, type ParseState } from './state.js';
+import { addMethods, appendText, dropPendingOutcome, noteOutside, openCriterion, openOutcome, openUnit } from './structure.js';
+import { continueText } from './text.js';
+
+interface LineKind<M> {
+  kind: string;
+  /** What the line gives this kind (a match), or undefined when it is not of this kind. */
+  test: (s: ParseState, l: Line) => M | undefined | null | false;
+  /** Change the state for the line; 'next' passes the line on to the following kinds. */
+  handle: (s: ParseState, l: Line, m: M) => void | 'next';
+}
+
+const kind = <M>(k: LineKind<M>): LineKind<unknown> => k as LineKind<unknown>;
+
+/** Kinds that are not content: they do not end a paragraph or age a pending outcome number. */
+const LAYOUT = [
+  // N/SVQ grid cells: "\t" is an empty cell, "" ends a row
+  kind({
+    kind: 'grid-cell',
+    test: (s, l) => {
+      const g = s.unit?.grid;
+      return g && !g.done && (l.text === '' || /^([a-z]|\d{1,2})$/.test(l.text) || isFurniture(l.text)) ? g : undefined;
+    },
+    handle: (_s, { raw, text }, grid) => {
+      if (raw === '' || (raw.trim() === '' && !raw.includes('\t'))) grid.rows.push([]);
+      else if (!isFurniture(text)) {
+        if (!grid.rows.length) grid.rows.push([]);
+        grid.rows[grid.rows.length - 1]!.push(text);
+      }
+    },
+  }),
+  kind({
+    kind: 'blank',
+    test: (_s, l) => l.text === '',
+    handle: (s) => {
+      s.blank = true;
+      if (s.last === 'note' && !s.noteRunsOn) s.last = 'none';
+    },
+  }),
+  kind({ kind: 'page-furniture', test: (_s, l) => isPageFurniture(l.text), handle: () => {} }),
+  kind({ kind: 'skipped-value', test: (s) => s.skipValue, handle: (s) => void (s.skipValue = false) }),
+];
+
+const CONTENT = [
+  kind({
+    kind: 'appendix',
+    test: (_s, l) => APPENDIX.test(l.text),
+    handle: (s, l) => {
+      s.unit = null;
+      s.outcome = null;
+      s.criterion = null;
+      s.outside = true;
+      noteOutside(s, l.no, l.text);
+    },
+  }),
+  // the value of a field whose label was alone on the line above
+  kind({
+    kind: 'field-value',
+    test: (s) => s.pendingField,
+    handle: (s, l, field) => {
+      s.pendingField = null;
+      if (!looksLikeValue(field, l.text)) return 'next';
+      setField(s, l.no, field, l.text);
+    },
+  }),
+  kind({
+    kind: 'pipe-row',
+    test: (_s, l) => l.text.startsWith('|'),
+    handle: (s, l) => {
+      for (const cell of pipeRow(s, l.no, l.text) ?? []) step(s, l.no, cell);
+    },
+  }),
+  kind({ kind: 'unit-header', test: (_s, l) => unitHeader(l.text), handle: (s, l, h) => void openUnit(s, l.no, h.id, h.title || null, h.aliases) }),
+  kind({ kind: 'fields', test: (_s, l) => /^[A-Z]/.test(l.text) && fieldsOf(l.raw), handle: (s, l, found) => applyFields(s, l.no, found) }),
+  // before the first unit or after the units: only a structure line starts a unit here
+  kind({
+    kind: 'outside-units',
+    test: (s, { text }) => {
+      if (!s.outside && s.unit) return false;
+      const numbered = OUTCOME_NUMBERED.exec(text);
+      // an unnumbered form starts with its first outcome or criterion
+      return !(!s.outside && (CRITERION.test(text) || OUTCOME_LABELLED.test(text) || SVQ_LIST.test(text) || (numbered && outcomeTypeOf(numbered[2]!))));
+    },
+    handle: (s, l) => {
+      if (isGuidanceHeading(l.text)) s.guidanceColumn = true;
+      if (!isFurniture(l.text) && !isGuidanceHeading(l.text)) noteOutside(s, l.no, l.text);
+    },
+  }),
+  kind({
+    kind: 'svq-list',
+    test: (_s, l) => SVQ_LIST.exec(l.text),
+    handle: (s, l, m) => {
+      const doing = m[2]!.toLowerCase() === 'do';
+      const heading = l.raw.split('\t').map((c) => c.trim()).find(Boolean) ?? l.text;
+      openOutcome(s, l.no, doing ? 'P' : 'K', heading.replace(/:$/, ''), doing ? 'performance' : 'knowledge');
+      s.last = 'furniture';
+    },
+  }),
+  kind({
+    kind: 'methods-heading',
+    test: (_s, l) => METHODS_HEADING.exec(l.text),
+    handle: (s, l, m) => {
+      s.last = 'methods';
+      if (m[1]) addMethods(s, l.no, m[1]);
+    },
+  }),
+  kind({
+    kind: 'metadata',
+    test: (_s, l) => METADATA_LABEL.exec(l.text),
+    handle: (s, _l, m) => {
+      if (!m[1]) s.skipValue = true;
+      s.last = 'furniture';
+    },
+  }),
+  kind({
+    kind: 'note-heading',
+    test: (s, l) => s.unit && NOTE_HEADING.exec(l.text),
+    handle: (s, l, m) => {
+      const unit = s.unit!;
+      s.last = 'note';
+      s.noteRunsOn = /^notes?\b/i.test(l.text);
+      if (m[1] && !/^(none|n\/a|-)$/i.test(m[1])) unit.noteLines.push(unit.noteLines.length ? `\n${m[1]}` : m[1]);
+    },
+  }),
+  kind({
+    kind: 'guidance-heading',
+    test: (_s, l) => isGuidanceHeading(l.text),
+    handle: (s) => {
+      s.guidanceColumn = true;
+      s.last = 'furniture';
+    },
+  }),
+  kind({
+    kind: 'grid-heading',
+    test: (s, l) => s.unit && isGridHeading(l.text) && s.unit,
+    handle: (_s, l, unit) => {
+      if (!unit.grid || unit.grid.done) unit.grid = { rows: [], line: l.no, knowledge: /u\/k/i.test(l.text), done: false };
+      else if (/u\/k/i.test(l.text)) unit.grid.knowledge = true;
+    },
+  }),
+  kind({
+    kind: 'furniture',
+    test: (_s, l) => isFurniture(l.text),
+    handle: (s) => {
+      // "Learning outcome 1" / "The learner will:" / the title: the lead-in keeps the title pending
+      if (s.last !== 'outcome-empty' && s.last !== 'criterion-empty' && s.last !== 'unit-title') s.last = 'furniture';
+    },
+  }),
+  // N/SVQ element heading ("201.1 Establish rapport") above its criteria 201.1.1 …
+  kind({
+    kind: 'element',
+    test: (s, l) => {
+      const m = /^(\d{3})\.(\d{1,2})\s+(\S.*)$/.exec(l.text);
+      return m && s.unit?.unit === m[1] ? m : undefined;
+    },
+    handle: (s, l, m) => void openOutcome(s, l.no, m[2]!, cleanTitle(m[3]!), outcomeTypeOf(m[3]!)),
+  }),
+  // "1.2 Explain the following:" then "1. tone of voice": items of the criterion, not outcomes
+  kind({
+    kind: 'list-item',
+    test: (s, l) => {
+      const m = /^(\d{1,2})[.)]\s+(\S.*)$/.exec(l.text);
+      const c = s.criterion;
+      return m && c && (s.last === 'criterion-text' || s.last === 'sub-item') && (/:$/.test(c.text ?? '') || s.last === 'sub-item' || /^[a-z]/.test(m[2]!));
+    },
+    handle: (s, l) => {
+      appendText(s, l.text);
+      s.last = 'sub-item';
+    },
+  }),
+  kind({
+    kind: 'criterion',
+    test: (s, l) => CRITERION.exec(l.text) ?? svqItem(l.text, s.outcome),
+    handle: (s, l, m) => openCriterion(s, l.no, m[1]!, m[2]!.trim()),
+  }),
+  kind({
+    kind: 'outcome-heading',
+    test: (s, l) => {
+      const labelled = OUTCOME_LABELLED.exec(l.text);
+      const numbered = labelled ? null : OUTCOME_NUMBERED.exec(l.text);
+      // after guidance, "1. …" is a numbered line of the guidance
+      return labelled ?? (numbered && s.last !== 'guidance' ? numbered : undefined);
+    },
+    handle: (s, l, m) => {
+      const title = cleanTitle(m[2]!);
+      openOutcome(s, l.no, m[1]!, title, outcomeTypeOf(title));
+    },
+  }),
+  kind({
+    kind: 'bare-number',
+    test: (_s, l) => /^(\d{1,2})\.?$/.exec(l.text),
+    handle: (s, l, m) => {
+      dropPendingOutcome(s);
+      s.pendingOutcome = { id: m[1]!, text: l.text, line: l.no, seen: false };
+    },
+  }),
+  kind({
+    kind: 'stray-enumerator',
+    test: (_s, l) => STRAY_ENUMERATOR.test(l.text),
+    handle: (s, l) => {
+      if (!BULLET.test(l.text)) s.warn(l.no, 'stands-alone', { text: l.text });
+    },
+  }),
+  kind({ kind: 'text', test: () => true, handle: continueText }),
+];
+
+function first(kinds: LineKind<unknown>[], s: ParseState, l: Line): boolean {
+  for (const k of kinds) {
+    const m = k.test(s, l);
+    if (m === undefined || m === null || m === false) continue;
+    if (k.handle(s, l, m) !== 'next') return true;
+  }
+  return false;
+}
+
+/** Read one line of a form into the state. */
+export function step(s: ParseState, no: number, rawLine: string): ParseState {
+  const l = lineOf(no, rawLine);
+  if (first(LAYOUT, s, l)) return s;
+  l.wasBlank = s.blank;
+  s.blank = false;
+  if (s.pendingOutcome?.seen) dropPendingOutcome(s);
+  else if (s.pendingOutcome) s.pendingOutcome.seen = true;
+  first(CONTENT, s, l);
+  return s;
+}

@@ -1,0 +1,94 @@
+// What the form reader knows between one line and the next, in one explicit object. Each line
+// of a form is read by a handler for its kind (kinds.ts) that updates this state; nothing
+// about the reading lives anywhere else, so a handler can be read on its own.
+import type { Draft, Warn } from './finish.js';
+import type { Field, PipeColumns } from './lines.js';
+import { FormText, importWarning } from './messages.js';
+import type { ImportedCriterion, ImportedOutcome, ImportWarning } from './types.js';
+
+/** What the last content line opened, so the next plain line knows where it belongs. */
+export type Last =
+  | 'none'
+  | 'unit-title' // a unit header without its title (seed 002: "Unit 105" then the title)
+  | 'outcome-title'
+  | 'outcome-empty' // "LO 1" with the title on the next line (seed 003)
+  | 'criterion-text'
+  | 'criterion-empty' // "AC 1.1" with the text on the next line (seed 003)
+  | 'sub-item'
+  | 'methods'
+  | 'guidance'
+  | 'note'
+  | 'furniture';
+
+export interface ParseState {
+  readonly file: string;
+  readonly units: Draft[];
+  readonly warnings: ImportWarning[];
+  readonly warn: Warn;
+  /** What the lines so far have opened: text that follows is attached to the innermost. */
+  unit: Draft | null;
+  outcome: ImportedOutcome | null;
+  criterion: ImportedCriterion | null;
+  last: Last;
+  /** The previous line was blank (a paragraph break, or a gap before a guidance column). */
+  blank: boolean;
+  /** A field label whose value is on the next line ("Unit Level" then "2"). */
+  pendingField: Field | null;
+  /** Skip the next content line: the value of a field folio does not keep. */
+  skipValue: boolean;
+  /** The form has a guidance column: text after a gap under a criterion is its guidance. */
+  guidanceColumn: boolean;
+  /** A closing "Note:" runs to the end of the unit; an aim paragraph ends at a blank line. */
+  noteRunsOn: boolean;
+  /** After an "Appendix 2" heading: general forms, not units. */
+  outside: boolean;
+  /** The run of lines outside any unit not yet reported. */
+  outsideBlock: { from: number; to: number; first: string } | null;
+  /** The last line outside units: a web page's heading above "Unit No: …" is the unit's title. */
+  lastOutside: { no: number; text: string } | null;
+  /** The columns of a pipe table, from its header row. */
+  pipeColumns: PipeColumns | null;
+  /** A register page may print an outcome's number on its own line and the title below it. */
+  pendingOutcome: { id: string; text: string; line: number; seen: boolean } | null;
+}
+
+/** One line of a form as the handlers see it. */
+export interface Line {
+  /** Line number in the form, from 1. */
+  no: number;
+  /** The line with odd spaces made plain; tabs kept (they separate cells and fields). */
+  raw: string;
+  /** The line with whitespace runs folded and trimmed. */
+  text: string;
+  /** A blank line came before this one (set when the line turns out to be content). */
+  wasBlank: boolean;
+}
+
+export function lineOf(no: number, rawLine: string): Line {
+  const raw = rawLine.replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, ' ');
+  return { no, raw, text: raw.replace(/\s+/g, ' ').trim(), wasBlank: false };
+}
+
+export function initialState(form: FormText): ParseState {
+  const warnings: ImportWarning[] = [];
+  return {
+    file: form.file,
+    units: [],
+    warnings,
+    warn: (line, id, data) => void warnings.push(importWarning(id, data, form.at(line))),
+    unit: null,
+    outcome: null,
+    criterion: null,
+    last: 'none',
+    blank: false,
+    pendingField: null,
+    skipValue: false,
+    guidanceColumn: false,
+    noteRunsOn: false,
+    outside: false,
+    outsideBlock: null,
+    lastOutside: null,
+    pipeColumns: null,
+    pendingOutcome: null,
+  };
+}

@@ -1,0 +1,49 @@
+// A plain line of a form (no number, no heading, no field): it continues whatever the lines
+// above opened: a pending outcome's title, a method list, a note, a unit or outcome title on
+// its own line, a criterion's wrapped text or sub-items, a guidance column. What it cannot
+// continue is reported with its line, never dropped silently.
+import { outcomeTypeOf } from '../model/outcome-type.js';
+import { BULLET, CONTD, SUB_ITEM, cleanTitle } from './lines.js';
+import type { Line, ParseState } from './state.js';
+import { addGuidance, addMethods, appendText, openOutcome } from './structure.js';
+
+export function continueText(s: ParseState, l: Line): void {
+  const { no, text, wasBlank } = l;
+  const isSub = SUB_ITEM.test(text) || BULLET.test(text);
+  const body = BULLET.test(text) ? text.replace(BULLET, '') : text;
+  const { unit, outcome, criterion } = s;
+  if (s.pendingOutcome && !isSub) {
+    const { id } = s.pendingOutcome;
+    s.pendingOutcome = null;
+    const title = cleanTitle(text);
+    openOutcome(s, no, id, title, outcomeTypeOf(title));
+  } else if (s.last === 'methods') addMethods(s, no, body);
+  else if (s.last === 'note') unit!.noteLines.push(wasBlank ? `\n${text}` : text);
+  else if (s.last === 'unit-title' && unit && !unit.title) {
+    unit.title = text.replace(CONTD, ' ').trim();
+    s.last = 'none';
+  } else if (s.last === 'unit-title' && unit && unit.title === text.replace(CONTD, ' ').trim()) s.last = 'none';
+  else if (s.last === 'criterion-empty' && criterion) {
+    criterion.text = body;
+    s.last = 'criterion-text';
+  } else if (s.last === 'outcome-empty' && outcome) {
+    outcome.title = cleanTitle(text);
+    outcome.type ??= outcomeTypeOf(outcome.title);
+    s.last = 'outcome-title';
+  } else if (s.last === 'outcome-title' && outcome && !wasBlank && !isSub && /^[a-z(‘“'"]/.test(text)) {
+    outcome.title = cleanTitle(`${outcome.title ?? ''} ${text}`);
+    outcome.type = outcomeTypeOf(outcome.title) ?? outcome.type;
+  } else if (s.guidanceColumn && criterion && (wasBlank || s.last === 'guidance')) addGuidance(s, text, wasBlank);
+  else if (criterion && (s.last === 'criterion-text' || s.last === 'sub-item') && (!wasBlank || isSub)) {
+    appendText(s, body);
+    if (isSub) s.last = 'sub-item';
+  } else if (criterion && isSub && s.last !== 'furniture') {
+    appendText(s, body);
+    s.last = 'sub-item';
+  } else if (s.last === 'furniture' && !wasBlank && text.length <= 30 && !/[.:]$/.test(text)) {
+    // the second line of a wrapped heading or prompt ("Tutor Name, Signature / and Date")
+  } else {
+    s.warn(no, 'could-not-place', { text, unit: unit?.unit ?? null });
+    s.last = 'none';
+  }
+}
