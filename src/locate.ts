@@ -4,7 +4,7 @@
 // in every report.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve as resolvePath } from 'node:path';
-import { locateRepo, type Located } from './git/index.js';
+import { locateRepo, type Located } from './git/run.js';
 
 export interface CentreLocation {
   /** The centre's folder: the first folder at or above the start that holds specs/. */

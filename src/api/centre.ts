@@ -23,6 +23,10 @@ export interface OpenOptions {
   staged?: boolean;
   /** Running in a git hook: the index is the one the hook was given (GIT_INDEX_FILE). */
   hookIndex?: boolean;
+  /** Find the centre's git repository now (one git process). Default true; a command that never
+   * needs git or CI paths may skip it (the centre then has prefix "" and no repository, so
+   * check's CI paths, verify, history and progress must not be given it). */
+  repository?: boolean;
   /** Use the cache folder .folio-cache/ (read and written); off unless asked. env holds
    * FOLIO_CACHE_KEY and the like (default: process.env); warn receives why it is not used. */
   cache?: boolean | { env?: Record<string, string | undefined>; warn?: (message: string) => void };
@@ -52,7 +56,7 @@ export async function openCentre(opts: OpenOptions = {}): Promise<Centre> {
   if (!root) throw new UsageError(`no specs/ folder at or above ${start}: run folio inside a centre repository, or name one with -C DIR`);
   checkDay(opts.asOf);
   if (opts.at !== undefined && opts.staged) throw new UsageError('--at reads a past commit and --staged reads the index: give one of them');
-  const location = locationOf(root);
+  const location: CentreLocation = opts.repository === false && opts.at === undefined && !opts.staged ? { root, prefix: '' } : locationOf(root);
   const centre: Centre = { ...location, reader: fsReader(root), staged: false, hookIndex: !!opts.hookIndex, asOf: opts.asOf };
   if (opts.at !== undefined || opts.staged) {
     const repository = await import('../pipeline/repository.js');

@@ -71,7 +71,7 @@ export async function verify(centre: Centre, opts: VerifyOptions = {}): Promise<
   const { verifyCentre, VerifyError } = await import('../verify/index.js');
   let v: VerifyResult;
   try {
-    v = verifyCentre({ root: centre.root, location: centre, reader: centre.reader, learners: opts.learners, signed: opts.signed, progress: opts.progress });
+    v = verifyCentre({ root: centre.root, location: centre.repository || centre.noRepository ? centre : undefined, reader: centre.reader, learners: opts.learners, signed: opts.signed, progress: opts.progress });
   } catch (e) {
     if (e instanceof VerifyError) throw new UsageError(e.message);
     throw e;

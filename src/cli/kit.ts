@@ -78,10 +78,10 @@ export function renderOptions(io: Io, color: boolean): RenderOptions {
 
 /** The centre a command works on, and how: from -C or the working folder upwards; with --at,
  * as committed at a revision; with staged, as in git's index. */
-export async function centreRun(io: Io, opts: Partial<Common> & { staged?: boolean }): Promise<CentreRun> {
+export async function centreRun(io: Io, opts: Partial<Common> & { staged?: boolean; repository?: boolean }): Promise<CentreRun> {
   const cacheOff = opts.cache === false || /^(0|off|false|no)$/i.test(io.env.FOLIO_CACHE ?? '');
   const dir = opts.dir ? resolvePath(io.cwd, opts.dir) : io.cwd;
-  const centre = await openCentre({ dir, asOf: opts.asOf, at: opts.at, staged: opts.staged, hookIndex: Boolean(io.env.GIT_INDEX_FILE), cache: cacheOff ? false : { env: io.env, warn: io.stderr } });
+  const centre = await openCentre({ dir, asOf: opts.asOf, at: opts.at, staged: opts.staged, repository: opts.repository, hookIndex: Boolean(io.env.GIT_INDEX_FILE), cache: cacheOff ? false : { env: io.env, warn: io.stderr } });
   const asOf = asOfFor(centre);
   if (centre.at) io.stderr(`folio: the centre as committed at ${centre.at.label}, as of ${asOf}.\n`);
   const bar = io.stderrIsTTY ? progressBar(io.draw ?? io.stderr, io.columns ?? 80) : undefined;

@@ -51,7 +51,7 @@ export function setupCommands(program: Command, io: Io): void {
     .option('--registered <date>', 'the registration date (default: today)')
     .option('-C, --dir <dir>', 'the centre repository')
     .action(async (id: string, opts: { name: string; qualification: string; assessor?: string; registered?: string; dir?: string }) => {
-      const run = await centreRun(io, { dir: opts.dir, cache: false });
+      const run = await centreRun(io, { dir: opts.dir, cache: false, repository: false });
       const added = await addLearner(run.centre, { id, name: opts.name, qualification: opts.qualification, assessor: opts.assessor, registered: opts.registered });
       io.stdout(`Created ${added.file} for ${opts.name} (${added.qualification}).\n`);
     });

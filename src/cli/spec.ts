@@ -12,7 +12,7 @@ interface SpecOptions {
 
 export function specCommand(program: Command, io: Io): void {
   const specsOnly = async (opts: SpecOptions) => {
-    const run = await centreRun(io, { dir: opts.dir, color: opts.color });
+    const run = await centreRun(io, { dir: opts.dir, color: opts.color, repository: false });
     return { run, a: await assess(run.centre, { asOf: today(), rules: false, learners: [] }) };
   };
   const spec = program.command('spec').description('the unit and qualification specifications');

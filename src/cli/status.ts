@@ -25,7 +25,8 @@ export function statusCommand(program: Command, io: Io, exit: (code: number) => 
     'status',
     'never',
   ).action(async (ids: string[], opts: Common & Filters & { detail?: boolean }) => {
-    const run = await centreRun(io, opts);
+    // status shows no path in the repository: git is not asked where it is
+    const run = await centreRun(io, { ...opts, repository: false });
     const a = await assess(run.centre, { asOf: run.asOf, learners: ids.length ? ids : undefined, progress: run.progress, workers: run.workers });
     run.done();
     warnIfBroken(io, a);

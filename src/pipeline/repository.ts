@@ -3,7 +3,7 @@
 // come here; everything else reads the working tree and works without git.
 import { changedFiles, gitReader, indexReader, resolveRevision, RevisionError, runGit, type Revision } from '../git/index.js';
 import type { Reader } from '../load/reader.js';
-import type { CentreLocation } from '../locate.js';
+import { locationOf, type CentreLocation } from '../locate.js';
 
 /** A command that needs git, run where there is none (or given a revision git does not know):
  * a usage error whose message says what works without. */
@@ -18,7 +18,9 @@ export interface Repository {
   shallow: boolean;
 }
 
-export function repositoryOf(centre: CentreLocation, what: string): Repository {
+export function repositoryOf(given: CentreLocation, what: string): Repository {
+  // A centre opened without looking for its repository is located now.
+  const centre = given.repository || given.noRepository ? given : locationOf(given.root);
   const repo = centre.repository;
   if (!repo) {
     const no = centre.noRepository!;
