@@ -76,7 +76,7 @@ export async function openCentre(opts: OpenOptions = {}): Promise<Centre> {
   // The cache holds what the working tree's files gave: never used for the index.
   if (opts.cache && !centre.staged) {
     const o = opts.cache === true ? {} : opts.cache;
-    centre.cache = fsCache(root, { env: o.env ?? process.env, warn: o.warn });
+    centre.cache = fsCache(root, { env: o.env ?? process.env, warn: o.warn, inRepository: location.repository ? true : location.noRepository ? false : undefined });
   }
   return centre;
 }
