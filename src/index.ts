@@ -23,16 +23,55 @@ export { format, formatChunks, formatsOf, isFormat, type Command, type Format, t
 export { findCentreRoot, locateCentre, type CentreLocation } from './locate.js';
 /** The error thrown for a misuse or unusable input: its message says what to do. */
 export { UsageError } from './api/errors.js';
-export { SCHEMA_KINDS, type SchemaKind } from './schema/kinds.js';
+import { SCHEMA_KINDS as KINDS } from './schema/kinds.js';
+import { VERSION as CONTRACT } from './render/contract.js';
+import { VERSION as PACKAGE_VERSION } from './version.js';
 
-export type { Diagnostic, Severity } from './diagnostics.js';
-export type { CheckReport } from './render/check.js';
-export type { GapsReport } from './render/gaps.js';
-export type { StatusReport } from './render/status.js';
-export type { SpecList, SpecShow } from './render/spec.js';
-export type { Gap, GapReason } from './status/gaps.js';
-export type { CriterionResult, CriterionStatus, LearnerResult, QualificationStatus, RuleResult, UnitResult, UnitStatus } from './status/types.js';
-export type { Qualification, Specs, Unit } from './model/types.js';
-/** folio's version, and the version of its JSON output contract. */
-export { VERSION } from './version.js';
-export { VERSION as CONTRACT_VERSION } from './render/contract.js';
+/** The four kinds of file folio reads: unit, qualification, portfolio, centre. */
+export const SCHEMA_KINDS = KINDS;
+/** One of SCHEMA_KINDS. */
+export type SchemaKind = import('./schema/kinds.js').SchemaKind;
+/** folio's version. */
+export const VERSION = PACKAGE_VERSION;
+/** The version of the JSON output contract (the "version" of every JSON document). */
+export const CONTRACT_VERSION = CONTRACT;
+
+// The data types of results and reports, each named here with what it stands for.
+/** A finding: file, line, column, severity, check code and message. */
+export type Diagnostic = import('./diagnostics.js').Diagnostic;
+/** How bad a finding is: an error fails a check, a warning only with --fail-on warning. */
+export type Severity = import('./diagnostics.js').Severity;
+/** The data of check's and verify's formats: findings and counts. */
+export type CheckReport = import('./render/check.js').CheckReport;
+/** The data of gaps's formats. */
+export type GapsReport = import('./render/gaps.js').GapsReport;
+/** The data of status's formats. */
+export type StatusReport = import('./render/status.js').StatusReport;
+/** The data of spec list's formats. */
+export type SpecList = import('./render/spec.js').SpecList;
+/** The data of spec show's formats. */
+export type SpecShow = import('./render/spec.js').SpecShow;
+/** One thing between a learner and achievement, with what to do about it. */
+export type Gap = import('./status/gaps.js').Gap;
+/** Why a gap is one (README "Gap reasons"). */
+export type GapReason = import('./status/gaps.js').GapReason;
+/** One learner's results: qualification status, credits, units, rules of combination. */
+export type LearnerResult = import('./status/types.js').LearnerResult;
+/** One unit's status and criteria for a learner. */
+export type UnitResult = import('./status/types.js').UnitResult;
+/** One assessment criterion's status and evidence for a learner. */
+export type CriterionResult = import('./status/types.js').CriterionResult;
+/** One rule of combination, met or not. */
+export type RuleResult = import('./status/types.js').RuleResult;
+/** A learner's standing on their qualification (README "What each status means"). */
+export type QualificationStatus = import('./status/types.js').QualificationStatus;
+/** A unit's status for a learner. */
+export type UnitStatus = import('./status/types.js').UnitStatus;
+/** A criterion's status for a learner. */
+export type CriterionStatus = import('./status/types.js').CriterionStatus;
+/** The centre's specifications: units, qualifications and the centre file. */
+export type Specs = import('./model/types.js').Specs;
+/** A unit specification. */
+export type Unit = import('./model/types.js').Unit;
+/** A qualification specification with its rules of combination. */
+export type Qualification = import('./model/types.js').Qualification;

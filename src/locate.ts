@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { locateRepo, type Located } from './git/run.js';
 
+/** Where a centre is, and where it sits in its git repository. */
 export interface CentreLocation {
   /** The centre's folder: the first folder at or above the start that holds specs/. */
   root: string;

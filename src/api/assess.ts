@@ -5,14 +5,16 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Index } from '../model/index.js';
 import type { Specs } from '../model/types.js';
-import type { Selection } from '../pipeline/affected.js';
-import { analyse, type Analysis, type LearnerReport } from '../pipeline/index.js';
+import { analyse, type Analysis } from '../pipeline/index.js';
 import { asOfFor, type Centre } from './centre.js';
 import { UsageError } from './errors.js';
 
-export type { LearnerReport } from '../pipeline/index.js';
-export type { Selection } from '../pipeline/affected.js';
+/** One learner of an assessment: who they are, their status and gap count, and (result) their full results. */
+export type LearnerReport = import('../pipeline/index.js').LearnerReport;
+/** The learners a change can affect, and why each is checked. */
+export type Selection = import('../pipeline/affected.js').Selection;
 
+/** What to assess, and as of when. */
 export interface AssessOptions {
   /** The day "today" means (YYYY-MM-DD). Default: the revision's day with `at`, else today. */
   asOf?: string;

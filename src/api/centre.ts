@@ -9,6 +9,7 @@ import { locationOf, findCentreRoot, type CentreLocation } from '../locate.js';
 import { today } from '../pipeline/index.js';
 import { UsageError } from './errors.js';
 
+/** How to open a centre: where to look, and what to read its files from. */
 export interface OpenOptions {
   /** Where to look for the centre: the first folder at or above it holding specs/. Default:
    * the working folder. */

@@ -2,18 +2,20 @@
 // period by period (progress), and whether each decision was committed by the staff member
 // it names (verify). Each needs the centre's repository, found once by openCentre.
 import { isIsoDate } from '../dates.js';
-import type { By, Progress } from '../history/progress.js';
-import type { Timeline } from '../history/timeline.js';
 import { listLearners } from '../load/files.js';
 import type { CheckReport } from '../render/check.js';
-import type { VerifyResult } from '../verify/index.js';
 import { VERSION } from '../version.js';
 import { today, type Centre } from './centre.js';
 import { UsageError } from './errors.js';
 
-export type { Timeline } from '../history/timeline.js';
-export type { Progress, By } from '../history/progress.js';
-export type { VerifyResult } from '../verify/index.js';
+/** One learner's record commit by commit (the data of history's formats). */
+export type Timeline = import('../history/timeline.js').Timeline;
+/** The cohort period by period (the data of progress's formats). */
+export type Progress = import('../history/progress.js').Progress;
+/** A period of progress: a week or a month. */
+export type By = import('../history/progress.js').By;
+/** What verify found: findings, and counts of portfolios and records. */
+export type VerifyResult = import('../verify/index.js').VerifyResult;
 
 function day(name: string, value: string | undefined): string | undefined {
   if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${name} "${value}" is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30`);
@@ -31,6 +33,7 @@ export async function history(centre: Centre, learner: string, opts: { since?: s
   return learnerHistory(centre, entry, { since: since && `${since} 00:00:00`, until: until && `${until} 23:59:59` });
 }
 
+/** The periods and learners progress covers. */
 export interface ProgressOptions {
   /** One column per week or month. Default: month. */
   by?: By;
@@ -52,6 +55,7 @@ export async function progress(centre: Centre, opts: ProgressOptions = {}): Prom
   return cohortProgress(centre, { by: opts.by ?? 'month', since, until, learners: opts.learners, cache: centre.cache, progress: opts.progress });
 }
 
+/** Whose records verify checks, and how strictly. */
 export interface VerifyOptions {
   /** Only these learners (folder names); every learner when absent. */
   learners?: string[];

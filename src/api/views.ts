@@ -14,6 +14,7 @@ import { VERSION } from '../version.js';
 import { indexOf, innerOf, type Assessment, type LearnerReport } from './assess.js';
 import { UsageError } from './errors.js';
 
+/** Which findings a check reports. */
 export interface CheckOptions {
   /** Only findings in these files or folders, as given (resolved against cwd). */
   paths?: string[];
@@ -38,6 +39,7 @@ export function check(a: Assessment, opts: CheckOptions = {}): CheckReport {
   return { diagnostics, summary, ci: { prefix: a.prefix, version: VERSION } };
 }
 
+/** Which learners (and unit) a report is about. */
 export interface LearnerFilter {
   /** Only these learners (folder names), in this order; every learner when empty. */
   learners?: string[];

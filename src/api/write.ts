@@ -6,7 +6,6 @@ import { relative, resolve as resolvePath } from 'node:path';
 import { UNITS_DIR } from '../load/files.js';
 import { MAX_FILE_BYTES } from '../load/guard.js';
 import { findCentreRoot } from '../locate.js';
-import type { ImportReport } from '../render/import.js';
 import type { SchemaKind } from '../schema/kinds.js';
 import { PACKAGE } from '../version.js';
 import { createFile } from '../write-file.js';
@@ -14,8 +13,10 @@ import { assess, indexOf } from './assess.js';
 import { today, type Centre } from './centre.js';
 import { UsageError } from './errors.js';
 
-export type { ImportReport } from '../render/import.js';
+/** What an import read and did to each spec (the data of import's formats). */
+export type ImportReport = import('../render/import.js').ImportReport;
 
+/** What a new centre gets besides its files. */
 export interface InitOptions {
   /** Also install a git pre-commit hook (dir must be the top of a git repository). */
   hooks?: boolean;
@@ -43,6 +44,7 @@ export async function initCentre(dir: string, opts: InitOptions = {}): Promise<s
   return files.map((f) => f.path);
 }
 
+/** A new learner's portfolio: who they are and what they are registered for. */
 export interface NewLearner {
   /** The learner's id, which names their folder (e.g. NT-0170). */
   id: string;
@@ -85,6 +87,7 @@ export async function addLearner(centre: Centre, learner: NewLearner): Promise<{
   return { file: `portfolios/${id}/portfolio.yaml`, qualification: q.id };
 }
 
+/** Where forms are read from and specs written to. */
 export interface ImportFormsOptions {
   /** The centre (the first folder at or above it holding specs/, else this folder). Default: cwd. */
   dir?: string;
