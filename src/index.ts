@@ -5,7 +5,7 @@
 //
 //   const centre = await openCentre({ dir: 'path/to/centre' });
 //   const a = await assess(centre, { asOf: '2026-06-30' });
-//   console.log(format('gaps', 'markdown', await gaps(a)));
+//   console.log(format('gaps', 'markdown', gaps(a)));
 
 /** Open a centre from a folder, a git revision (at) or git's index (staged). */
 export { openCentre, asOfFor, today, type Centre, type OpenOptions } from './api/centre.js';

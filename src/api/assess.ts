@@ -1,6 +1,6 @@
 // Assessing a centre: every learner (or some) through the one pipeline, as of a day. This is
-// the only place the library calls analyse(); check, status and gaps are views over the
-// Assessment it returns. What an Assessment holds beyond plain data (the model's lookups,
+// the only place the public API calls analyse() (addLearner comes through here too); check,
+// status and gaps are views over the Assessment it returns. What an Assessment holds beyond plain data (the model's lookups,
 // the positions of gaps) stays here, out of the result.
 import type { Diagnostic } from '../diagnostics.js';
 import type { Index } from '../model/index.js';
