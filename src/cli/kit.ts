@@ -4,7 +4,7 @@
 // nothing else.
 import { Option, type Command } from 'commander';
 import { resolve as resolvePath } from 'node:path';
-import { asOfFor, formatChunks, isFormat, formatsOf, openCentre, UsageError, type Centre, type Command as FormatCommand, type Reports } from '../index.js';
+import { asOfFor, formatChunks, isFormat, formatsOf, openCentre, UsageError, type Centre, type Command as FormatCommand, type Format, type Reports } from '../index.js';
 import { pairOutputs, writeReport, outputOptions, type Output, type Written } from '../outputs.js';
 import type { RenderOptions } from '../render/style.js';
 import { progressBar } from './progress.js';
@@ -105,19 +105,20 @@ export function reports(io: Io) {
     for (const piece of formatted(command, format, data, render)) io.stdout(piece);
   };
   /** The reports -f and -o ask for, in order; table to stdout when none. */
-  const outputsOf = (command: FormatCommand, written: { format?: Written; output?: Written }): Output[] => {
+  const outputsOf = <C extends FormatCommand>(command: C, written: { format?: Written; output?: Written }): Output<Format<C>>[] => {
     try {
-      return pairOutputs(written, formatsOf(command), 'table', (p) => resolvePath(io.cwd, p));
+      // every command with -f/-o has a table
+      return pairOutputs(written, formatsOf(command), 'table' as Format<C>, (p) => resolvePath(io.cwd, p));
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
   };
   /** Every report the --format/-o pairs ask for. */
-  const emitAll = <C extends FormatCommand>(command: C, written: { format?: Written; output?: Written }, data: Reports[C], render: RenderOptions): Output[] => {
+  const emitAll = <C extends FormatCommand>(command: C, written: { format?: Written; output?: Written }, data: Reports[C], render: RenderOptions): Output<Format<C>>[] => {
     const outputs = outputsOf(command, written);
     for (const o of outputs) {
-      if (o.file) writeReport(o.file, formatted(command, o.format, data, { ...render, color: false }));
-      else emit(command, o.format, data, render);
+      if (o.file) writeReport(o.file, formatChunks(command, o.format, data, { ...render, color: false }));
+      else for (const piece of formatChunks(command, o.format, data, render)) io.stdout(piece);
     }
     return outputs;
   };
