@@ -12,7 +12,7 @@ export { openCentre, asOfFor, today, type Centre, type OpenOptions } from './api
 /** Assess every learner or some, as of a day; or only what a change can affect. */
 export { assess, type Assessment, type AssessOptions, type LearnerReport, type Selection } from './api/assess.js';
 /** Views of an assessment: the data each report formats. */
-export { check, gaps, placeGaps, selectLearners, specList, specShow, status, unitId, type CheckOptions, type LearnerFilter } from './api/views.js';
+export { check, gaps, notAchieved, placeGaps, selectLearners, specList, specShow, status, unitId, type CheckOptions, type LearnerFilter } from './api/views.js';
 /** What the centre's git history says. */
 export { history, progress, signaturePrograms, verify, type ProgressOptions, type Verification, type VerifyOptions, type Timeline, type Progress, type By, type VerifyResult } from './api/history.js';
 /** What folio writes. */

@@ -6,6 +6,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Index } from '../model/index.js';
 import type { Specs } from '../model/types.js';
 import { analyse, type Analysis } from '../pipeline/index.js';
+import { resultsOf } from '../pipeline/report.js';
+import type { Gap } from '../status/gaps.js';
+import type { LearnerResult, Results } from '../status/types.js';
 import { asOfFor, type Centre } from './centre.js';
 import { UsageError } from './errors.js';
 
@@ -73,9 +76,32 @@ export function innerOf(a: Assessment): Inner {
   return i;
 }
 
+// The views below reach a learner's id, results and places only through these, so a change in
+// what analyse() returns is met here alone.
+
 /** The model's lookups of an assessment: units by number or alias, qualifications. */
 export function indexOf(a: Assessment): Index {
   return innerOf(a).analysis.index;
+}
+
+/** A learner's id (their folder name). */
+export function idOf(l: LearnerReport): string {
+  return l.entry.id;
+}
+
+/** A learner's full results (read back from the cache for a large cohort). */
+export function resultOf(_a: Assessment, l: LearnerReport): LearnerResult {
+  return l.result;
+}
+
+/** The full results of these learners, read one at a time as a report goes. */
+export function resultsFor(_a: Assessment, learners: readonly LearnerReport[]): Results {
+  return resultsOf(learners);
+}
+
+/** Where a gap shows in the files: the learner's entry for its unit, else their qualification. */
+export function placeOf(a: Assessment, gap: Gap): Promise<{ file: string; line: number; column: number }> {
+  return innerOf(a).analysis.locate(gap);
 }
 
 /** Assess a centre: specs once, then each learner, then the cohort's rules. */

@@ -3,7 +3,6 @@
 // takes (render/registry.ts), so format(command, format, view(...)) is the whole of a report.
 import { resolve as resolvePath } from 'node:path';
 import type { Unit } from '../model/types.js';
-import { resultsOf } from '../pipeline/report.js';
 import type { CheckReport } from '../render/check.js';
 import type { GapsReport } from '../render/gaps.js';
 import { visible } from '../render/safe.js';
@@ -11,7 +10,7 @@ import type { SpecList, SpecShow } from '../render/spec.js';
 import type { StatusReport } from '../render/status.js';
 import { gapsOf, type Gap } from '../status/gaps.js';
 import { VERSION } from '../version.js';
-import { indexOf, innerOf, type Assessment, type LearnerReport } from './assess.js';
+import { idOf, indexOf, innerOf, placeOf, resultOf, resultsFor, type Assessment, type LearnerReport } from './assess.js';
 import { UsageError } from './errors.js';
 
 /** Which findings a check reports. */
@@ -53,7 +52,7 @@ export interface LearnerFilter {
  * and for an assessor not on the staff list. */
 export function selectLearners(a: Assessment, filter: LearnerFilter = {}): LearnerReport[] {
   const ids = filter.learners ?? [];
-  const byId = new Map(a.learners.map((l) => [l.entry.id, l]));
+  const byId = new Map(a.learners.map((l) => [idOf(l), l]));
   const broken = ids.filter((id) => a.unreadable.includes(id));
   if (broken.length) throw new UsageError(`the portfolio of ${broken.map(visible).join(', ')} cannot be read: "folio check" shows why`);
   const unknown = ids.filter((id) => !byId.has(id));
@@ -77,30 +76,35 @@ export function unitId(a: Assessment, ref: string): string {
 export function status(a: Assessment, filter: LearnerFilter = {}): StatusReport {
   let learners = selectLearners(a, filter);
   const unit = filter.unit ? unitId(a, filter.unit) : undefined;
-  if (unit) learners = learners.filter((l) => l.result.units.some((u) => u.id === unit));
-  const gaps = new Map(learners.map((l) => [l.entry.id, l.gaps]));
+  if (unit) learners = learners.filter((l) => resultOf(a, l).units.some((u) => u.id === unit));
+  const gaps = new Map(learners.map((l) => [idOf(l), l.gaps]));
   const staff = new Map([...(a.specs.centre?.staff.values() ?? [])].map((s) => [s.id, s.name]));
-  return { asOf: a.asOf, learners: resultsOf(learners), gaps, staff, single: (filter.learners ?? []).length > 0, unit };
+  return { asOf: a.asOf, learners: resultsFor(a, learners), gaps, staff, single: (filter.learners ?? []).length > 0, unit };
 }
 
 /** What stands between each learner asked for and achievement, and what to do next. */
 export function gaps(a: Assessment, opts: LearnerFilter = {}): GapsReport {
   const learners = selectLearners(a, opts);
-  let found = learners.flatMap((l) => gapsOf(l.result));
+  let found = learners.flatMap((l) => gapsOf(resultOf(a, l)));
   if (opts.unit) {
     const unit = unitId(a, opts.unit);
     found = found.filter((g) => g.unit === unit);
   }
-  const names = new Map(learners.map((l) => [l.entry.id, l.name]));
-  return { asOf: a.asOf, gaps: found, names, learners: learners.map((l) => l.entry.id), where: new Map(), ci: { prefix: a.prefix, version: VERSION } };
+  const names = new Map(learners.map((l) => [idOf(l), l.name]));
+  return { asOf: a.asOf, gaps: found, names, learners: learners.map(idOf), where: new Map(), ci: { prefix: a.prefix, version: VERSION } };
 }
 
 /** The gaps with where each shows in the files (the learner's entry for its unit, else their
  * qualification line), for CI annotations. Parses the portfolios again. */
 export async function placeGaps(a: Assessment, report: GapsReport): Promise<GapsReport> {
   const where = new Map<Gap, { file: string; line: number; column: number }>();
-  for (const g of report.gaps) where.set(g, await innerOf(a).analysis.locate(g));
+  for (const g of report.gaps) where.set(g, await placeOf(a, g));
   return { ...report, where };
+}
+
+/** The learners who have not achieved their qualification (of those asked for), by id. */
+export function notAchieved(a: Assessment, filter: LearnerFilter = {}): string[] {
+  return selectLearners(a, filter).filter((l) => l.status !== 'achieved').map(idOf);
 }
 
 /** Every qualification and unit of the centre. */

@@ -1,7 +1,7 @@
 // folio status and folio gaps: where each learner stands, and what stands between them and
 // achievement.
 import type { Command } from 'commander';
-import { assess, gaps, placeGaps, status } from '../index.js';
+import { assess, gaps, notAchieved, placeGaps, status } from '../index.js';
 import { centreRun, commonOptions, EXIT, fails, reports, warnIfBroken, type Common, type Io } from './kit.js';
 import { cohortLines, stepSummary } from './summary.js';
 
@@ -32,8 +32,7 @@ export function statusCommand(program: Command, io: Io, exit: (code: number) => 
     warnIfBroken(io, a);
     const report = status(a, { learners: ids, assessor: opts.assessor, unit: opts.unit });
     reports(io).emitAll('status', opts, report, { ...run.render, detail: opts.detail });
-    const shown = new Set([...report.gaps.keys()]);
-    exit(fails(opts.failOn, a.diagnostics, () => a.learners.some((l) => shown.has(l.entry.id) && l.status !== 'achieved')) ? EXIT.findings : EXIT.clean);
+    exit(fails(opts.failOn, a.diagnostics, () => notAchieved(a).some((id) => report.gaps.has(id))) ? EXIT.findings : EXIT.clean);
   });
 }
 
@@ -58,6 +57,6 @@ export function gapsCommand(program: Command, io: Io, exit: (code: number) => vo
     const outputs = emitAll('gaps', opts, report, run.render);
     await stepSummary(io, outputs, async () => (await import('../render/ci/adapt.js')).gapsCi({ gaps: report.gaps, where: report.where ?? new Map() }, { ...report.ci!, summary: cohortLines(formatted, a, run.render) }));
     const shown = new Set(report.learners);
-    exit(fails(opts.failOn, a.diagnostics, () => a.learners.some((l) => shown.has(l.entry.id) && l.status !== 'achieved')) ? EXIT.findings : EXIT.clean);
+    exit(fails(opts.failOn, a.diagnostics, () => notAchieved(a).some((id) => shown.has(id))) ? EXIT.findings : EXIT.clean);
   });
 }
