@@ -1,7 +1,10 @@
 // The library's entry point (src/index.ts) as a script uses it: the same answers as the
 // command line, from the same centre, and a UsageError where the command exits 2.
+import { cpSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess, check, format, formatsOf, gaps, isFormat, openCentre, selectLearners, specShow, status, UsageError } from '../src/index.js';
+import { assess, check, format, formatsOf, gaps, isFormat, openCentre, selectLearners, specShow, status, UsageError, verify } from '../src/index.js';
+import { makeRepo, tempDir } from './git-repo.js';
 import { FIXTURES, folio, REPO } from './helpers.js';
 
 const AS_OF = '2026-06-30';
@@ -39,5 +42,17 @@ describe('the library', () => {
     expect(formatsOf('status')).toEqual(['table', 'json', 'csv', 'markdown']);
     expect(isFormat('gaps', 'sarif')).toBe(true);
     expect(isFormat('status', 'sarif')).toBe(false);
+  });
+
+  it('places a file at the same path in check and verify, even when the centre is reached through a link', async () => {
+    const repo = makeRepo();
+    for (const d of ['specs', 'portfolios']) cpSync(join(REPO, d), join(repo.dir, 'centre', d), { recursive: true });
+    repo.commit('the centre');
+    const link = join(tempDir('link'), 'centre');
+    symlinkSync(join(repo.dir, 'centre'), link);
+    const centre = await openCentre({ dir: link });
+    expect(centre.prefix).toBe('centre');
+    expect(check(await assess(centre, { asOf: AS_OF })).ci?.prefix).toBe('centre');
+    expect((await verify(centre)).report.ci?.prefix).toBe('centre');
   });
 });
