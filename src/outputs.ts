@@ -1,34 +1,43 @@
 // Several reports from one run, as Spectral allows: `-f github -f junit -o folio.xml` prints
 // annotations and writes a JUnit file, so one CI step reads the centre once. Each -o takes
 // the --format written before it; a format without -o, or with -o -, goes to stdout (at most one).
+// commander reads -f and -o (every spelling it accepts: -fjson, --format=json, …); both
+// options record what they read in one list, in the order written, and that list is paired
+// here when the command writes its reports, so misuse is reported where it always was.
+import { Option, type Command } from 'commander';
 import { replaceFile } from './write-file.js';
 
-export interface Output {
-  format: string;
+export interface Output<F extends string = string> {
+  format: F;
   /** Absolute path, or undefined for stdout. */
   file?: string;
   /** -o - was given: stdout, and this format has its output. */
   stdout?: boolean;
 }
 
-// "-f json", "-fjson", "--format json", "--format=json": every form commander accepts
-const FORMAT = /^(?:-f(?=$|[^-])|--format(?==|$))=?(.*)$/;
-const OUTPUT = /^(?:-o(?=$|[^-])|--output(?==|$))=?(.*)$/;
+/** What -f and -o read, in the order written. */
+export type Written = { option: 'format' | 'output'; value: string }[];
+
+/** -f/--format and -o/--output on a command, read by commander into one ordered list (the value
+ * of both opts.format and opts.output, whichever was given). */
+export function outputOptions(cmd: Command, formats: readonly string[]): Command {
+  const written: Written = [];
+  const record = (option: Written[number]['option']) => (value: string) => {
+    written.push({ option, value });
+    return written;
+  };
+  return cmd
+    .addOption(new Option('-f, --format <format>', `output format: ${formats.join(', ')}; repeat with -o FILE for several reports`).argParser(record('format')))
+    .addOption(new Option('-o, --output <file>', 'write the report of the --format before it to FILE').argParser(record('output')));
+}
 
 /** Pair formats and outputs in the order they were written; throws a message on misuse. */
-export function pairOutputs(argv: string[], allowed: string[], fallback: string, resolve: (p: string) => string): Output[] {
-  const out: Output[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') break;
-    const f = FORMAT.exec(a);
-    const o = f ? null : OUTPUT.exec(a);
-    if (!f && !o) continue;
-    const value = (f ?? o)![1] || argv[++i];
-    if (value === undefined) throw new Error(`${a} needs a value`);
-    if (f) {
-      if (!allowed.includes(value)) throw new Error(`no format "${value}": use one of ${allowed.join(', ')}`);
-      out.push({ format: value });
+export function pairOutputs<F extends string>(opts: { format?: Written; output?: Written }, allowed: readonly F[], fallback: F, resolve: (p: string) => string): Output<F>[] {
+  const out: Output<F>[] = [];
+  for (const { option, value } of opts.format ?? opts.output ?? []) {
+    if (option === 'format') {
+      if (!(allowed as readonly string[]).includes(value)) throw new Error(`no format "${value}": use one of ${allowed.join(', ')}`);
+      out.push({ format: value as F });
     } else {
       const target = [...out].reverse().find((x) => x.file === undefined && !x.stdout);
       const where = value === '-' ? { stdout: true } : { file: resolve(value) };

@@ -3,7 +3,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { git, GitError, isShallow, locateRepo, recordGit, repoTop, shallowCommits } from '../src/git/run.js';
+import { git, GitError, isShallow, locateRepo, recordGit, shallowCommits } from '../src/git/run.js';
+import { locateCentre, locationOf } from '../src/locate.js';
 import { cleanupRepos, makeRepo, tempDir } from './git-repo.js';
 
 afterAll(cleanupRepos);
@@ -18,12 +19,13 @@ describe('locating the repository', () => {
     expect(result).toEqual({ ok: true, top, prefix: 'centre/', shallow: false });
     expect(commands).toHaveLength(1);
     expect(locateRepo(repo.dir)).toEqual({ ok: true, top, prefix: '', shallow: false });
-    expect(repoTop(join(repo.dir, 'centre/specs'))).toBe(top);
+    // the one locator: the centre above the folder, and its place in the repository
+    expect(locateCentre(join(repo.dir, 'centre/specs/units'))).toEqual({ root: join(repo.dir, 'centre'), repository: { top, prefix: 'centre/', shallow: false }, prefix: 'centre' });
   });
 
   it('says why there is no repository, without throwing', () => {
     const plain = tempDir('plain');
-    expect(repoTop(plain)).toBeUndefined();
+    expect(locationOf(plain)).toMatchObject({ noRepository: { reason: 'not-a-repository' }, prefix: '' });
     expect(locateRepo(plain)).toMatchObject({ ok: false, reason: 'not-a-repository' });
     expect(locateRepo(join(plain, 'nope'))).toMatchObject({ ok: false, reason: 'no-such-folder' });
   });
@@ -32,7 +34,8 @@ describe('locating the repository', () => {
     const path = process.env.PATH;
     process.env.PATH = tempDir('empty-path');
     try {
-      expect(repoTop(repo.dir)).toBeUndefined();
+      // CI paths still start at the repository's top, found by its .git folder
+      expect(locationOf(join(repo.dir, 'centre'))).toMatchObject({ noRepository: { reason: 'no-git' }, prefix: 'centre' });
       expect(locateRepo(repo.dir)).toMatchObject({ ok: false, reason: 'no-git' });
       expect(() => git(repo.dir, ['status'])).toThrow(/git is not installed/);
     } finally {
@@ -82,7 +85,7 @@ describe('running git', () => {
     process.env.GIT_INDEX_FILE = join(other.dir, '.git/index');
     try {
       expect(git(repo.dir, ['log', '-1', '--format=%s']).trim()).toBe('one');
-      expect(repoTop(repo.dir)).toBe(realpathSync(repo.dir));
+      expect(locateRepo(repo.dir)).toMatchObject({ top: realpathSync(repo.dir) });
     } finally {
       for (const [k, v] of [['GIT_DIR', saved.dir], ['GIT_INDEX_FILE', saved.index]] as const) {
         if (v === undefined) delete process.env[k];

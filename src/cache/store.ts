@@ -47,6 +47,9 @@ export interface CacheOptions {
   checked?: boolean;
   /** Where the one warning about a cache folder that is not used goes. */
   warn?: (message: string) => void;
+  /** Whether the centre is in a git repository, when the locator (locate.ts) has found out:
+   * outside one, git is not asked which files it tracks. */
+  inRepository?: boolean;
 }
 
 /** The MAC of an entry, hex: over the format, kind and key it is stored under, then its text. */
@@ -68,7 +71,7 @@ export function fsCache(centreRoot: string, opts: CacheOptions = {}): CacheStore
       if (k.problem) opts.warn?.(`folio: the cache is not used: ${k.problem}.\n`);
       secret = k.key;
     }
-    const refusal = secret && !opts.checked ? refuse(centreRoot, base) : undefined;
+    const refusal = secret && !opts.checked ? refuse(centreRoot, base, opts.inRepository) : undefined;
     if (refusal) opts.warn?.(`folio: ${CACHE_DIR} is not used and not written: ${refusal}.\n`);
     return (usable = secret !== undefined && refusal === undefined);
   };
@@ -119,7 +122,7 @@ export function fsCache(centreRoot: string, opts: CacheOptions = {}): CacheStore
 }
 
 /** Why the cache folder must not be used, or undefined when it may. */
-function refuse(centreRoot: string, base: string): string | undefined {
+function refuse(centreRoot: string, base: string, inRepository: boolean | undefined): string | undefined {
   let st;
   try {
     st = lstatSync(base);
@@ -128,19 +131,14 @@ function refuse(centreRoot: string, base: string): string | undefined {
   }
   if (st?.isSymbolicLink()) return 'it is a symbolic link; delete the link and folio makes its own folder';
   if (st && !st.isDirectory()) return 'it is not a folder; delete it and folio makes its own folder';
-  const tracked = trackedFiles(centreRoot);
+  const tracked = inRepository === false ? undefined : trackedFiles(centreRoot);
   if (tracked) return `git tracks files in it (${tracked}); remove them from git with "git rm -r --cached ${CACHE_DIR}" and commit`;
   return undefined;
 }
 
-/** The first file of the cache folder that git's index holds, if any: one git process, and
- * only inside a repository. A git that cannot answer leaves the MACs to guard the entries. */
+/** The first file of the cache folder that git's index holds, if any: one git process. Outside
+ * a repository, or with a git that cannot answer, the MACs guard the entries. */
 function trackedFiles(centreRoot: string): string | undefined {
-  let dir = centreRoot;
-  while (!existsSync(join(dir, '.git'))) {
-    if (dirname(dir) === dir) return undefined;
-    dir = dirname(dir);
-  }
   try {
     const r = runGit(centreRoot, ['ls-files', '-z', '--', CACHE_DIR]);
     if (r.status !== 0) return undefined;

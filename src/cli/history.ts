@@ -1,10 +1,8 @@
 // folio history LEARNER and folio progress: what the centre's git history says about one
 // learner, commit by commit, and about the cohort, week by week or month by month.
 import { Option, type Command } from 'commander';
-import { listLearners } from '../load/files.js';
-import { today } from '../pipeline/index.js';
-import { formatsOf } from '../render/registry.js';
-import { centreRun, dateFlag, reports, UsageError, type Io } from './kit.js';
+import { formatsOf, history, progress } from '../index.js';
+import { centreRun, reports, type Io } from './kit.js';
 
 interface HistoryOptions {
   dir?: string;
@@ -15,7 +13,7 @@ interface HistoryOptions {
   cache?: boolean;
 }
 
-export function historyCommands(program: Command, io: Io, argv: string[]): void {
+export function historyCommands(program: Command, io: Io): void {
   program
     .command('history')
     .argument('<learner>', "the learner's id (their folder name now; earlier names are followed)")
@@ -27,13 +25,8 @@ export function historyCommands(program: Command, io: Io, argv: string[]): void 
     .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)')
     .action(async (id: string, opts: HistoryOptions) => {
       const run = await centreRun(io, { dir: opts.dir, color: opts.color, cache: false });
-      const [entry] = listLearners(run.reader, [id]);
-      if (!entry) throw new UsageError(`no learner ${id} in portfolios/: a learner is named by the folder that holds their portfolio.yaml now`);
-      const { learnerHistory } = await import('../history/timeline.js');
-      const since = dateFlag('since', opts.since);
-      const until = dateFlag('until', opts.until);
-      const timeline = learnerHistory(run.root, entry, { since: since && `${since} 00:00:00`, until: until && `${until} 23:59:59` });
-      reports(io, argv).emit('history', opts.format, timeline, run.render);
+      const timeline = await history(run.centre, id, { since: opts.since, until: opts.until });
+      reports(io).emit('history', opts.format, timeline, run.render);
     });
 
   program
@@ -49,12 +42,8 @@ export function historyCommands(program: Command, io: Io, argv: string[]): void 
     .option('--no-cache', 'neither read nor write the cache in .folio-cache/')
     .action(async (ids: string[], opts: HistoryOptions & { by: 'week' | 'month' }) => {
       const run = await centreRun(io, { dir: opts.dir, color: opts.color, cache: opts.cache });
-      const since = dateFlag('since', opts.since);
-      const until = dateFlag('until', opts.until) ?? today();
-      if (since && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
-      const { cohortProgress } = await import('../history/progress.js');
-      const progress = await cohortProgress(run.root, { by: opts.by, since, until, learners: ids.length ? ids : undefined, cache: run.cache, progress: run.progress });
+      const p = await progress(run.centre, { by: opts.by, since: opts.since, until: opts.until, learners: ids.length ? ids : undefined, progress: run.progress });
       run.done();
-      reports(io, argv).emit('progress', opts.format, progress, run.render);
+      reports(io).emit('progress', opts.format, p, run.render);
     });
 }

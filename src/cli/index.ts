@@ -35,13 +35,13 @@ export async function main(argv: string[], given: Io): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) })
     .showSuggestionAfterError(true);
 
-  checkCommand(program, io, argv, exit);
-  statusCommand(program, io, argv, exit);
-  gapsCommand(program, io, argv, exit);
-  specCommand(program, io, argv);
-  historyCommands(program, io, argv);
-  importCommand(program, io, argv, exit);
-  verifyCommand(program, io, argv, exit);
+  checkCommand(program, io, exit);
+  statusCommand(program, io, exit);
+  gapsCommand(program, io, exit);
+  specCommand(program, io);
+  historyCommands(program, io);
+  importCommand(program, io, exit);
+  verifyCommand(program, io, exit);
   setupCommands(program, io);
 
   try {

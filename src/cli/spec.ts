@@ -1,8 +1,7 @@
 // folio spec list | show: the unit and qualification specifications.
 import { Option, type Command } from 'commander';
-import { analyse, today } from '../pipeline/index.js';
-import { formatsOf } from '../render/registry.js';
-import { centreRun, reports, UsageError, type Io } from './kit.js';
+import { assess, formatsOf, specList, specShow, today } from '../index.js';
+import { centreRun, reports, type Io } from './kit.js';
 
 interface SpecOptions {
   dir?: string;
@@ -11,10 +10,10 @@ interface SpecOptions {
   detail?: boolean;
 }
 
-export function specCommand(program: Command, io: Io, argv: string[]): void {
+export function specCommand(program: Command, io: Io): void {
   const specsOnly = async (opts: SpecOptions) => {
-    const run = await centreRun(io, opts);
-    return { run, a: await analyse(run.reader, { asOf: today(), rules: false, learners: [], cache: run.cache }) };
+    const run = await centreRun(io, { dir: opts.dir, color: opts.color, repository: false });
+    return { run, a: await assess(run.centre, { asOf: today(), rules: false, learners: [] }) };
   };
   const spec = program.command('spec').description('the unit and qualification specifications');
   spec
@@ -25,7 +24,7 @@ export function specCommand(program: Command, io: Io, argv: string[]): void {
     .option('--no-color', 'no colour')
     .action(async (opts: SpecOptions) => {
       const { run, a } = await specsOnly(opts);
-      reports(io, argv).emit('spec list', opts.format ?? 'table', { qualifications: a.specs.qualifications, units: a.specs.units }, run.render);
+      reports(io).emit('spec list', opts.format ?? 'table', specList(a), run.render);
     });
   spec
     .command('show')
@@ -37,11 +36,6 @@ export function specCommand(program: Command, io: Io, argv: string[]): void {
     .option('--no-color', 'no colour')
     .action(async (id: string, opts: SpecOptions) => {
       const { run, a } = await specsOnly(opts);
-      const unit = a.index.unit(id);
-      const qualification = unit ? undefined : a.index.qualification(id);
-      if (!unit && !qualification) throw new UsageError(`no unit or qualification "${id}" in specs/: "folio spec list" shows what there is`);
-      const units = new Map<string, (typeof a.specs.units)[number]>();
-      for (const u of a.specs.units) for (const k of [u.id, ...u.aliases]) units.set(k, u);
-      reports(io, argv).emit('spec show', opts.format ?? 'table', { unit, qualification, units }, { ...run.render, detail: opts.detail });
+      reports(io).emit('spec show', opts.format ?? 'table', specShow(a, id), { ...run.render, detail: opts.detail });
     });
 }

@@ -1,13 +1,11 @@
 // folio status and folio gaps: where each learner stands, and what stands between them and
 // achievement.
 import type { Command } from 'commander';
-import { relative } from 'node:path';
-import { analyse } from '../pipeline/index.js';
-import { resultsOf } from '../pipeline/report.js';
-import { gapsOf } from '../status/gaps.js';
-import { centreRun, commonOptions, EXIT, fails, pickLearners, reports, repositoryRoot, unitOption, VERSION, warnIfBroken, type Common, type Io } from './kit.js';
+import { assess, gaps, notAchieved, placeGaps, status } from '../index.js';
+import { centreRun, commonOptions, EXIT, fails, reports, warnIfBroken, type Common, type Io } from './kit.js';
 import { cohortLines, stepSummary } from './summary.js';
 
+// Formats that show no place in the files: gaps are placed (by parsing again) only for the rest.
 const PLACELESS = new Set(['table', 'json', 'csv', 'markdown']);
 
 interface Filters {
@@ -15,7 +13,7 @@ interface Filters {
   unit?: string;
 }
 
-export function statusCommand(program: Command, io: Io, argv: string[], exit: (code: number) => void): void {
+export function statusCommand(program: Command, io: Io, exit: (code: number) => void): void {
   commonOptions(
     program
       .command('status')
@@ -27,24 +25,18 @@ export function statusCommand(program: Command, io: Io, argv: string[], exit: (c
     'status',
     'never',
   ).action(async (ids: string[], opts: Common & Filters & { detail?: boolean }) => {
-    const run = await centreRun(io, opts);
-    const a = await analyse(run.reader, { asOf: run.asOf, learners: ids.length ? ids : undefined, results: true, cache: run.cache, progress: run.progress, workers: run.workers });
+    // status shows no path in the repository: git is not asked where it is
+    const run = await centreRun(io, { ...opts, repository: false });
+    const a = await assess(run.centre, { asOf: run.asOf, learners: ids.length ? ids : undefined, progress: run.progress, workers: run.workers });
     run.done();
     warnIfBroken(io, a);
-    let learners = pickLearners(a, ids, opts);
-    let unit: string | undefined;
-    if (opts.unit) {
-      unit = unitOption(a, opts.unit);
-      learners = learners.filter((l) => l.result.units.some((u) => u.id === unit));
-    }
-    const gaps = new Map(learners.map((l) => [l.entry.id, l.gaps]));
-    const staff = new Map([...(a.specs.centre?.staff.values() ?? [])].map((s) => [s.id, s.name]));
-    reports(io, argv).emitAll('status', { asOf: run.asOf, learners: resultsOf(learners), gaps, staff, single: ids.length > 0, unit }, { ...run.render, detail: opts.detail });
-    exit(fails(opts.failOn, a.diagnostics, () => learners.some((l) => l.status !== 'achieved')) ? EXIT.findings : EXIT.clean);
+    const report = status(a, { learners: ids, assessor: opts.assessor, unit: opts.unit });
+    reports(io).emitAll('status', opts, report, { ...run.render, detail: opts.detail });
+    exit(fails(opts.failOn, a.diagnostics, () => notAchieved(a).some((id) => report.gaps.has(id))) ? EXIT.findings : EXIT.clean);
   });
 }
 
-export function gapsCommand(program: Command, io: Io, argv: string[], exit: (code: number) => void): void {
+export function gapsCommand(program: Command, io: Io, exit: (code: number) => void): void {
   commonOptions(
     program
       .command('gaps')
@@ -56,23 +48,15 @@ export function gapsCommand(program: Command, io: Io, argv: string[], exit: (cod
     'never',
   ).action(async (ids: string[], opts: Common & Filters) => {
     const run = await centreRun(io, opts);
-    const a = await analyse(run.reader, { asOf: run.asOf, learners: ids.length ? ids : undefined, results: true, cache: run.cache, progress: run.progress, workers: run.workers });
+    const a = await assess(run.centre, { asOf: run.asOf, learners: ids.length ? ids : undefined, progress: run.progress, workers: run.workers });
     run.done();
     warnIfBroken(io, a);
-    const learners = pickLearners(a, ids, opts);
-    const ci = { prefix: relative(repositoryRoot(run.root), run.root).replace(/\\/g, '/'), version: VERSION };
-    let gaps = learners.flatMap((l) => gapsOf(l.result));
-    if (opts.unit) {
-      const unit = unitOption(a, opts.unit);
-      gaps = gaps.filter((g) => g.unit === unit);
-    }
-    const names = new Map(learners.map((l) => [l.entry.id, l.name]));
-    const { emitAll, formatted, asked } = reports(io, argv);
-    // Placing gaps in the files means parsing them again: only CI formats show places.
-    const where = new Map();
-    if (asked('gaps').some((f) => !PLACELESS.has(f))) for (const g of gaps) where.set(g, await a.locate(g));
-    const outputs = emitAll('gaps', { asOf: run.asOf, gaps, names, learners: learners.map((l) => l.entry.id), where, ci }, run.render);
-    await stepSummary(io, outputs, async () => (await import('../render/ci/adapt.js')).gapsCi({ gaps, where }, { ...ci, summary: cohortLines(formatted, a, run.render) }));
-    exit(fails(opts.failOn, a.diagnostics, () => learners.some((l) => l.status !== 'achieved')) ? EXIT.findings : EXIT.clean);
+    const { emitAll, formatted, outputsOf } = reports(io);
+    let report = gaps(a, { learners: ids, assessor: opts.assessor, unit: opts.unit });
+    if (outputsOf('gaps', opts).some((o) => !PLACELESS.has(o.format))) report = await placeGaps(a, report);
+    const outputs = emitAll('gaps', opts, report, run.render);
+    await stepSummary(io, outputs, async () => (await import('../render/ci/adapt.js')).gapsCi({ gaps: report.gaps, where: report.where ?? new Map() }, { ...report.ci!, summary: cohortLines(formatted, a, run.render) }));
+    const shown = new Set(report.learners);
+    exit(fails(opts.failOn, a.diagnostics, () => notAchieved(a).some((id) => shown.has(id))) ? EXIT.findings : EXIT.clean);
   });
 }

@@ -1,15 +1,11 @@
 // GitHub's job summary: counts, every finding and the cohort's status, appended to the file
 // GitHub names in GITHUB_STEP_SUMMARY when a github report is asked for.
 import { appendFileSync } from 'node:fs';
+import { status, type Assessment } from '../index.js';
 import type { Output } from '../outputs.js';
-import type { Analysis } from '../pipeline/index.js';
-import { resultsOf } from '../pipeline/report.js';
 import type { CiReport } from '../render/ci/report.js';
-import { text, type Command as FormatCommand, type Rendered } from '../render/registry.js';
 import type { RenderOptions } from '../render/style.js';
-import type { Io } from './kit.js';
-
-type Formatted = (command: FormatCommand, format: string, data: unknown, render: RenderOptions) => Rendered;
+import type { Io, reports } from './kit.js';
 
 export async function stepSummary(io: Io, outputs: Output[], report: () => Promise<CiReport>): Promise<void> {
   const file = io.env.GITHUB_STEP_SUMMARY;
@@ -18,8 +14,7 @@ export async function stepSummary(io: Io, outputs: Output[], report: () => Promi
   appendFileSync(file, githubSummary(await report()));
 }
 
-export function cohortLines(formatted: Formatted, a: Analysis, render: RenderOptions): string[] {
-  const learners = resultsOf(a.learners);
-  const gaps = new Map(a.learners.map((l) => [l.entry.id, l.gaps]));
-  return text(formatted('status', 'markdown', { asOf: a.asOf, learners, gaps, staff: new Map(), single: false }, render)).trimEnd().split('\n');
+export function cohortLines(formatted: ReturnType<typeof reports>['formatted'], a: Assessment, render: RenderOptions): string[] {
+  const cohort = { ...status(a), staff: new Map() };
+  return [...formatted('status', 'markdown', cohort, render)].join('').trimEnd().split('\n');
 }

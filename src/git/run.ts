@@ -9,7 +9,6 @@
 //   gitBuffer(cwd, args, opts?)      → stdout as a Buffer (object contents are not UTF-8)
 //   runGit(cwd, args, opts?)         → { status, stdout, stderr } without throwing on exit codes
 //   locateRepo(dir)                  → { ok: true, top, prefix, shallow } | { ok: false, reason, message }
-//   repoTop(dir)                     → the working tree's top folder, or undefined (never throws)
 //   isShallow(top)                   → whether the repository is a shallow clone
 //   shallowCommits(top)              → the commits whose parents a shallow clone does not have
 //   recordGit(fn)                    → { result, commands }: the git commands fn ran (for tests)
@@ -236,12 +235,6 @@ export function locateRepo(dir: string): Located {
   if (/dubious ownership/.test(r.stderr)) return { ok: false, reason: 'unsafe-ownership', message };
   if (/cannot change to/.test(r.stderr)) return { ok: false, reason: 'no-such-folder', message };
   return { ok: false, reason: 'not-a-repository', message };
-}
-
-/** The top of the working tree holding dir; undefined outside a repository or without git. */
-export function repoTop(dir: string): string | undefined {
-  const l = locateRepo(dir);
-  return l.ok ? l.top : undefined;
 }
 
 export function isShallow(top: string): boolean {

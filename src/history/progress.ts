@@ -7,6 +7,7 @@ import { gitReader, logCommits } from '../git/index.js';
 import type { CacheStore } from '../cache/store.js';
 import { analyse } from '../pipeline/index.js';
 import { learnerFolderOf } from '../load/files.js';
+import type { CentreLocation } from '../locate.js';
 import { repositoryOf } from '../pipeline/repository.js';
 import type { QualificationStatus } from '../status/types.js';
 
@@ -38,8 +39,8 @@ export interface Progress {
   learners: { id: string; name: string; series: (Point | null)[] }[];
 }
 
-export async function cohortProgress(root: string, opts: { by: By; since?: string; until: string; learners?: string[]; cache?: CacheStore; progress?: (done: number, total: number) => void }): Promise<Progress> {
-  const repo = repositoryOf(root, 'folio progress');
+export async function cohortProgress(centre: CentreLocation, opts: { by: By; since?: string; until: string; learners?: string[]; cache?: CacheStore; progress?: (done: number, total: number) => void }): Promise<Progress> {
+  const repo = repositoryOf(centre, 'folio progress');
   const commits = logCommits(repo.top, { firstParent: true, paths: [repo.prefix || '.'] });
   const first = commits.at(-1)?.committer.date.slice(0, 10);
   const since = opts.since ?? first ?? opts.until;

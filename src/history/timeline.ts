@@ -9,6 +9,7 @@ import { loadLearner, loadSpecs } from '../load/load.js';
 import { buildIndex, type Index } from '../model/index.js';
 import type { Specs } from '../model/types.js';
 import { evaluateLearner } from '../status/learner.js';
+import type { CentreLocation } from '../locate.js';
 import { repositoryOf } from '../pipeline/repository.js';
 import { snapshots } from './snapshots.js';
 import { changes, stateOf, type Change, type State } from './state.js';
@@ -39,8 +40,8 @@ export interface Timeline {
 
 const ORDER: Change['kind'][] = ['folder', 'decision', 'criterion', 'unit', 'signoff', 'iqa', 'qualification', 'file'];
 
-export function learnerHistory(root: string, entry: { id: string; file: string }, opts: { since?: string; until?: string } = {}): Timeline {
-  const repo = repositoryOf(root, 'folio history');
+export function learnerHistory(centre: CentreLocation, entry: { id: string; file: string }, opts: { since?: string; until?: string } = {}): Timeline {
+  const repo = repositoryOf(centre, 'folio history');
   const { top, prefix } = repo;
   // Where the portfolio has lived: git follows one file through renames.
   const renames = logCommits(top, { paths: [prefix + entry.file], follow: true, raw: true });

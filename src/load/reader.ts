@@ -3,8 +3,8 @@
 // links by their text (links.ts), so they agree on where a link leads, and neither reads
 // anything through a link that leaves the centre, a special file, a file over the size limit,
 // or a file that is not UTF-8 (guard.ts: each is a refusal the loader reports).
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats } from 'node:fs';
-import { join, resolve as resolvePath } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
 import { decodeText, linkOutside, MAX_FILE_BYTES, specialFile, tooLarge } from './guard.js';
 import { inside, resolveIn, type Resolved, type Tree } from './links.js';
 import { normalisePath } from './paths.js';
@@ -155,15 +155,4 @@ function describe(path: string): string {
     // gone since: still not a file folio reads
   }
   return 'a special file';
-}
-
-/** The first folder at or above start that holds specs/. */
-export function findRoot(start: string): string | undefined {
-  let dir = resolvePath(start);
-  for (;;) {
-    if (existsSync(join(dir, 'specs'))) return dir;
-    const parent = resolvePath(dir, '..');
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
 }

@@ -1,8 +1,9 @@
 // The centre inside its git repository: the reader for a revision (--at) or for what is
 // staged (--staged), and which files changed (--changed-since). Commands that need history
 // come here; everything else reads the working tree and works without git.
-import { changedFiles, gitReader, indexReader, locateRepo, resolveRevision, RevisionError, runGit, type Revision } from '../git/index.js';
+import { changedFiles, gitReader, indexReader, resolveRevision, RevisionError, runGit, type Revision } from '../git/index.js';
 import type { Reader } from '../load/reader.js';
+import { locationOf, type CentreLocation } from '../locate.js';
 
 /** A command that needs git, run where there is none (or given a revision git does not know):
  * a usage error whose message says what works without. */
@@ -17,13 +18,16 @@ export interface Repository {
   shallow: boolean;
 }
 
-export function repositoryOf(root: string, what: string): Repository {
-  const repo = locateRepo(root);
-  if (!repo.ok) {
-    const why = repo.reason === 'no-git' ? 'git is not installed' : repo.reason === 'unsafe-ownership' ? repo.message : `${root} is not in a git repository`;
+export function repositoryOf(given: CentreLocation, what: string): Repository {
+  // A centre opened without looking for its repository is located now.
+  const centre = given.repository || given.noRepository ? given : locationOf(given.root);
+  const repo = centre.repository;
+  if (!repo) {
+    const no = centre.noRepository!;
+    const why = no.reason === 'no-git' ? 'git is not installed' : no.reason === 'unsafe-ownership' ? no.message : `${centre.root} is not in a git repository`;
     throw new NeedsGit(`${what} needs the centre's git history, but ${why}. check, status and gaps without it read the files as they are`);
   }
-  return { top: repo.top, prefix: repo.prefix, shallow: repo.shallow };
+  return repo;
 }
 
 export interface AtRevision {
@@ -33,8 +37,8 @@ export interface AtRevision {
   day: string;
 }
 
-export function atRevision(root: string, rev: string): AtRevision {
-  const repo = repositoryOf(root, '--at');
+export function atRevision(centre: CentreLocation, rev: string): AtRevision {
+  const repo = repositoryOf(centre, '--at');
   let revision: Revision;
   try {
     revision = resolveRevision(repo.top, rev);
@@ -64,8 +68,8 @@ export interface Changed {
 
 /** Files of the centre changed since a revision (from where HEAD's branch left it, so a
  * pull request's own changes), or staged for the next commit. */
-export function changedSince(root: string, opts: { since?: string; staged?: boolean; hook?: boolean }): Changed {
-  const repo = repositoryOf(root, opts.staged ? '--staged' : '--changed-since');
+export function changedSince(centre: CentreLocation, opts: { since?: string; staged?: boolean; hook?: boolean }): Changed {
+  const repo = repositoryOf(centre, opts.staged ? '--staged' : '--changed-since');
   if (!opts.staged) {
     // Asked first, so a typo is named as one rather than as a failed git diff.
     const rev = opts.since ?? '';

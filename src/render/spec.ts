@@ -9,6 +9,13 @@ export interface SpecList {
   units: Unit[];
 }
 
+/** One unit, or one qualification with the units it names (by number and alias). */
+export interface SpecShow {
+  unit?: Unit;
+  qualification?: Qualification;
+  units: Map<string, Unit>;
+}
+
 const unitJson = (u: Unit) => ({
   unit: u.id,
   aliases: u.aliases,
@@ -108,7 +115,7 @@ export const specFormats = {
     json: (s: SpecList) => json({ version: VERSION, qualifications: s.qualifications.map(qualificationJson), units: s.units.map(unitJson) }),
   },
   show: {
-    table: (x: { unit?: Unit; qualification?: Qualification; units: Map<string, Unit> }, o: RenderOptions) => (x.unit ? showUnit(x.unit, o) : showQualification(x.qualification!, x.units, o)),
-    json: (x: { unit?: Unit; qualification?: Qualification }) => json({ version: VERSION, ...(x.unit ? { unit: unitJson(x.unit) } : { qualification: qualificationJson(x.qualification!) }) }),
+    table: (x: SpecShow, o: RenderOptions) => (x.unit ? showUnit(x.unit, o) : showQualification(x.qualification!, x.units, o)),
+    json: (x: SpecShow) => json({ version: VERSION, ...(x.unit ? { unit: unitJson(x.unit) } : { qualification: qualificationJson(x.qualification!) }) }),
   },
 };

@@ -14,10 +14,11 @@
 // involved (plus one cat-file when some are unsigned). Never one per record or line; nothing
 // walks the whole history.
 import { compareDiagnostics, type Diagnostic, type Finding } from '../diagnostics.js';
-import { batchRead, blameContext, isMissing, locateRepo, logCommits, parseCommit, type Located } from '../git/index.js';
+import { batchRead, blameContext, isMissing, logCommits, parseCommit, type Located } from '../git/index.js';
 import { CENTRE_FILE, listLearners } from '../load/files.js';
 import { loadLearner, loadSpecs } from '../load/load.js';
 import type { Reader } from '../load/reader.js';
+import { locationOf, type CentreLocation } from '../locate.js';
 import { buildIndex } from '../model/index.js';
 import type { Staff } from '../model/types.js';
 import { resolveAll } from '../pipeline/positions.js';
@@ -32,6 +33,8 @@ import { signatureFindings, type SignedLine } from './signatures.js';
 export interface VerifyOptions {
   /** The centre's folder (where specs/ is). */
   root: string;
+  /** Where the centre is in its repository, when the caller has located it already. */
+  location?: CentreLocation;
   reader: Reader;
   /** Only these learners (folder names); every learner when absent. */
   learners?: string[];
@@ -61,9 +64,9 @@ export class VerifyError extends Error {}
 
 export function verifyCentre(opts: VerifyOptions): VerifyResult {
   const { reader } = opts;
-  const repo = locateRepo(opts.root);
-  if (!repo.ok) throw new VerifyError(notARepository(repo, opts.root));
-  const { top, prefix } = repo;
+  const { repository, noRepository } = opts.location ?? locationOf(opts.root);
+  if (!repository) throw new VerifyError(notARepository(noRepository!, opts.root));
+  const { top, prefix } = repository;
   const context = blameContext(top);
   if (context.ignoreRevsFiles.length) {
     throw new VerifyError(

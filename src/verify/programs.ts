@@ -2,7 +2,8 @@
 // signature means running gpg, ssh-keygen or gpgsm, and git config may name any program for
 // them (a repository's own .git/config included). So verify says which programs, and where
 // the choice comes from, before it runs them; without --signed none of them runs (run.ts).
-import { locateRepo, runGit } from '../git/index.js';
+import { runGit } from '../git/index.js';
+import type { CentreLocation } from '../locate.js';
 
 const FORMATS: Array<{ kind: string; keys: string[]; fallback: string }> = [
   { kind: 'OpenPGP', keys: ['gpg.program', 'gpg.openpgp.program'], fallback: 'gpg' },
@@ -11,9 +12,9 @@ const FORMATS: Array<{ kind: string; keys: string[]; fallback: string }> = [
 ];
 
 /** "verify --signed runs …": one line naming each signature program git will run. */
-export function signaturePrograms(root: string): string | undefined {
-  const repo = locateRepo(root);
-  if (!repo.ok) return undefined; // verify itself says why it cannot run
+export function signaturePrograms(centre: CentreLocation): string | undefined {
+  const repo = centre.repository;
+  if (!repo) return undefined; // verify itself says why it cannot run
   const r = runGit(repo.top, ['config', '--null', '--get-regexp', '^gpg\\.'], { signatures: true });
   const set = new Map<string, string>();
   if (r.status === 0) {

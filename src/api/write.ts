@@ -1,0 +1,188 @@
+// What folio writes: a new centre (init), a new learner's portfolio (learner add), and unit
+// specifications from recording forms (import). Each refuses to overwrite what it did not
+// make, and says why in a UsageError.
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { relative, resolve as resolvePath } from 'node:path';
+import { UNITS_DIR } from '../load/files.js';
+import { MAX_FILE_BYTES } from '../load/guard.js';
+import { findCentreRoot } from '../locate.js';
+import type { SchemaKind } from '../schema/kinds.js';
+import { PACKAGE } from '../version.js';
+import { createFile } from '../write-file.js';
+import { assess, indexOf } from './assess.js';
+import { today, type Centre } from './centre.js';
+import { UsageError } from './errors.js';
+
+/** What an import read and did to each spec (the data of import's formats). */
+export type ImportReport = import('../render/import.js').ImportReport;
+
+/** What a new centre gets besides its files. */
+export interface InitOptions {
+  /** Also install a git pre-commit hook (dir must be the top of a git repository). */
+  hooks?: boolean;
+  /** The centre's name, for portfolios/centre.yaml. */
+  name?: string;
+  /** How CI installs folio (an npm package spec). */
+  package?: string;
+  /** Where dir is taken from. Default: the working folder. */
+  cwd?: string;
+}
+
+/** Make a new centre in dir: specs/, portfolios/centre.yaml, schemas, CI for GitHub and
+ * GitLab. Writes nothing when any of its files exists. Returns the files written, relative
+ * to dir. */
+export async function initCentre(dir: string, opts: InitOptions = {}): Promise<string[]> {
+  const root = resolvePath(opts.cwd ?? process.cwd(), dir);
+  if (opts.hooks && !existsSync(resolvePath(root, '.git'))) throw new UsageError(`--hooks needs a git repository at ${dir}: run "git init" there first`);
+  const { centreFiles } = await import('../init.js');
+  const files = centreFiles({ hooks: !!opts.hooks, pkg: opts.package ?? PACKAGE, name: opts.name });
+  const taken = files.filter((f) => lexists(resolvePath(root, f.path)));
+  if (taken.length) throw new UsageError(`folio init writes nothing when a file it would write exists already: ${taken.map((f) => f.path).join(', ')}`);
+  // Each file is created exclusively: one that appears meanwhile is never replaced (the run
+  // stops there with EEXIST, naming it).
+  for (const f of files) createFile(resolvePath(root, f.path), f.content, { mode: f.executable ? 0o755 : undefined });
+  return files.map((f) => f.path);
+}
+
+/** A new learner's portfolio: who they are and what they are registered for. */
+export interface NewLearner {
+  /** The learner's id, which names their folder (e.g. NT-0170). */
+  id: string;
+  name: string;
+  /** The qualification they are registered for (its number). */
+  qualification: string;
+  /** Their assessor: a staff id with the assessor role. */
+  assessor?: string;
+  /** The registration date (YYYY-MM-DD); default today. */
+  registered?: string;
+}
+
+/** Create portfolios/ID/portfolio.yaml for a new learner; never overwrites. Returns the
+ * portfolio's path (centre-relative) and the qualification's own number. */
+export async function addLearner(centre: Centre, learner: NewLearner): Promise<{ file: string; qualification: string }> {
+  const { id } = learner;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new UsageError(`learner id "${id}" cannot name a folder: use letters, digits, ".", "_" and "-"`);
+  const folder = resolvePath(centre.root, 'portfolios', id);
+  // lstat: a link, even one to nothing, is something already there
+  if (lexists(folder)) throw new UsageError(`portfolios/${id} exists already: folio learner add never overwrites a portfolio`);
+  const a = await assess(centre, { asOf: today(), rules: false, learners: [] });
+  const q = indexOf(a).qualification(learner.qualification);
+  if (!q) throw new UsageError(`no qualification "${learner.qualification}" in specs/qualifications/: "folio spec list" shows what there is`);
+  if (learner.assessor) {
+    const staff = a.specs.centre?.staff.get(learner.assessor);
+    if (!staff || !staff.roles.has('assessor')) throw new UsageError(`--assessor "${learner.assessor}" is not on the staff list in portfolios/centre.yaml with the assessor role`);
+  }
+  const { isIsoDate } = await import('../dates.js');
+  if (learner.registered !== undefined && !isIsoDate(learner.registered)) throw new UsageError(`--registered "${learner.registered}" is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30`);
+  const { portfolioYaml } = await import('../init.js');
+  // Created exclusively: a portfolio that appeared while the specs were read (another learner
+  // add, a git pull) is never replaced; EEXIST says so.
+  const text = portfolioYaml({ name: learner.name, qualification: q.id, assessor: learner.assessor, registered: learner.registered ?? today() });
+  try {
+    createFile(resolvePath(folder, 'portfolio.yaml'), text);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`portfolios/${id}/portfolio.yaml appeared while folio ran (another learner add, a pull?): folio learner add never overwrites a portfolio; look at it, and choose another id if it is someone else`);
+    throw e;
+  }
+  return { file: `portfolios/${id}/portfolio.yaml`, qualification: q.id };
+}
+
+/** Where forms are read from and specs written to. */
+export interface ImportFormsOptions {
+  /** The centre (the first folder at or above it holding specs/, else this folder). Default: cwd. */
+  dir?: string;
+  /** Where form paths, dir and out are taken from. Default: the working folder. */
+  cwd?: string;
+  /** Write the specs here. Default: specs/units/ of the centre. */
+  out?: string;
+  /** Write the specs (false: a plan only). */
+  write: boolean;
+  /** Replace a spec that differs from the form, keeping a backup beside it. */
+  force?: boolean;
+  /** The unit number, for a form that gives none. */
+  unit?: string;
+}
+
+/** Read unit recording forms (or specifications) and plan, or write, unit specification YAML.
+ * held: a spec differs, cannot be read or could not be written, so the run should fail. */
+export async function importForms(files: string[], opts: ImportFormsOptions): Promise<{ report: ImportReport; held: boolean }> {
+  const [{ importForms: plan }, { writePlan }, { decodeForm }] = await Promise.all([import('../import/index.js'), import('../import/write.js'), import('../import/decode.js')]);
+  const cwd = opts.cwd ?? process.cwd();
+  const start = opts.dir ? resolvePath(cwd, opts.dir) : cwd;
+  const root = findCentreRoot(start) ?? start;
+  const out = opts.out ? resolvePath(cwd, opts.out) : resolvePath(root, UNITS_DIR);
+  const forms = files.map((f) => {
+    const path = resolvePath(cwd, f);
+    if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`cannot read ${f}: no such file`);
+    const inRoot = !relative(root, path).startsWith('..');
+    const { text, encoding } = decodeForm(readFileSync(path));
+    return { file: f, source: inRoot ? relative(root, path).replace(/\\/g, '/') : path.split(/[\\/]/).pop()!, content: text, encoding };
+  });
+  const refused = new Map<string, string>();
+  const folder = {
+    read: (name: string) => existingSpec(resolvePath(out, name), (why) => refused.set(name, why)),
+    list: () => (existsSync(out) ? readdirSync(out) : []),
+  };
+  let result;
+  try {
+    const schemaFile = resolvePath(root, 'schemas/unit.schema.json');
+    const schema = existsSync(schemaFile) ? relative(out, schemaFile).replace(/\\/g, '/') : undefined;
+    result = plan(forms, folder, { force: !!opts.force, unit: opts.unit, schema });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const written = opts.write ? writePlan(result.specs, out) : [];
+  const specs = result.specs.map((s) => {
+    const w = written.find((x) => x.file === s.file);
+    return { ...s, backup: w?.backup, written: !!w && !w.refused, reason: w?.refused ?? (w ? undefined : (refused.get(s.file) ?? notWritten(s.action, opts.write))) };
+  });
+  const dir = relative(cwd, out).replace(/\\/g, '/') || '.';
+  const held = specs.some((s) => s.action === 'conflict' || s.action === 'unreadable' || (opts.write && s.reason && !s.written && s.action !== 'unchanged'));
+  return { report: { units: result.units, warnings: result.warnings, specs, dir, written: opts.write }, held: held || result.warnings.some((w) => w.code === 'no-units') };
+}
+
+/** An existing spec's text, or undefined when there is none. A spec folio will not read (a
+ * link, which may lead out of the centre; a pipe, which would block; a file over the size
+ * folio reads) is given as no text at all, so the import plans it as `unreadable`, never
+ * writes it, and check says why. */
+function existingSpec(path: string, refuse: (why: string) => void): string | undefined {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return undefined;
+  }
+  const why = st.isSymbolicLink()
+    ? 'is a symbolic link, not a regular file: folio import neither reads nor writes through one; put the spec itself there'
+    : !st.isFile()
+      ? 'is not a regular file (a folder, pipe, socket or device): move it aside and import again'
+      : st.size > MAX_FILE_BYTES
+        ? `is larger than folio reads (${MAX_FILE_BYTES / 1024 / 1024} MiB): "folio check" reports it; fix or remove it and import again`
+        : undefined;
+  if (!why) return readFileSync(path, 'utf8');
+  refuse(`the spec ${why}`);
+  return '';
+}
+
+/** Why a spec was not written, for the JSON report. */
+function notWritten(action: string, write: boolean): string {
+  if (!write) return 'not asked to write: --format json writes only with -o DIR (--stdout never writes)';
+  if (action === 'unchanged') return 'the spec already says what the form says';
+  if (action === 'conflict') return 'the spec differs from the form: --force replaces it and keeps a backup';
+  if (action === 'unreadable') return 'the spec cannot be read: "folio check" shows why; fix or remove it and import again';
+  return 'not written';
+}
+
+/** The JSON Schema of one of the four kinds of file, for editors (completion, red squiggles). */
+export async function jsonSchema(kind: SchemaKind): Promise<object> {
+  return (await import('../schema/json-schema.js')).jsonSchemaFor(kind);
+}
+
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
