@@ -85,7 +85,7 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
   const unknown = (opts.learners ?? []).filter((id) => !entries.some((e) => e.id === id));
   if (unknown.length) throw new VerifyError(`no learner ${unknown.join(', ')} in portfolios/: a learner is named by the folder that holds their portfolio.yaml`);
 
-  const findings: Diagnostic[] = [];
+  const findings: Finding[] = [];
   const authorship: AuthorCheck[] = [];
   const signedLines: SignedLine[] = [];
   const iqa: IqaCheck[][] = [];
@@ -150,8 +150,8 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
     const commits = logCommits(top, { commits: [...new Set(signedLines.map((l) => l.commit))], signatures: true });
     findings.push(...signatureFindings(signedLines, new Map(commits.map((c) => [c.id, c])), staff, authors));
   }
-  findings.push(...resolveAll(reader, [...noEmail].map(([id, x]) => noEmailFinding(staff.get(id)!, x.records, x.portfolios.size))));
-  result.diagnostics = findings.sort(compareDiagnostics);
+  findings.push(...[...noEmail].map(([id, x]) => noEmailFinding(staff.get(id)!, x.records, x.portfolios.size)));
+  result.diagnostics = resolveAll(reader, findings).sort(compareDiagnostics);
   return result;
 }
 
