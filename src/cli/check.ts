@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { relative, resolve as resolvePath } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { analyse, type Analysis } from '../pipeline/index.js';
+import { analyse, type Analysis, type ResultStore } from '../pipeline/index.js';
 import { summaryLine } from '../render/check.js';
 import { centreRun, commonOptions, EXIT, fails, reports, repositoryRoot, UsageError, VERSION, type CentreRun, type Common, type Io } from './kit.js';
 import { cohortLines, stepSummary } from './summary.js';
@@ -31,6 +31,7 @@ export function checkCommand(program: Command, io: Io, argv: string[], exit: (co
     const summaryWanted = Boolean(io.env.GITHUB_STEP_SUMMARY);
     const pipeline = { asOf: run.asOf, cache: run.cache, progress: run.progress, workers: run.workers, results: summaryWanted };
     let a: Analysis;
+    let results: ResultStore;
     let counted: { files: string[]; keep: (d: Diagnostic) => boolean } | undefined;
     if (opts.staged || opts.changedSince !== undefined) {
       const [{ changedSince }, { analyseChanged }] = await Promise.all([import('../pipeline/repository.js'), import('../pipeline/changed.js')]);
@@ -38,18 +39,19 @@ export function checkCommand(program: Command, io: Io, argv: string[], exit: (co
       const reader = changed.reader ?? run.reader;
       const c = await analyseChanged(reader, changed, { ...pipeline, cache: opts.staged ? undefined : run.cache });
       a = c.analysis;
+      results = c.results;
       counted = { files: c.files, keep: c.keep };
       run.done();
       io.stderr(`${selectionLine(c.selection, opts.staged ? 'staged' : `changed since ${opts.changedSince}`)}\n`);
     } else {
-      a = await analyse(run.reader, pipeline);
+      ({ analysis: a, results } = await analyse(run.reader, pipeline));
       run.done();
     }
-    await report(io, argv, run, a, paths, counted, exit, opts);
+    await report(io, argv, run, a, results, paths, counted, exit, opts);
   });
 }
 
-async function report(io: Io, argv: string[], run: CentreRun, a: Analysis, paths: string[], counted: { files: string[]; keep: (d: Diagnostic) => boolean } | undefined, exit: (code: number) => void, opts: CheckOptions) {
+async function report(io: Io, argv: string[], run: CentreRun, a: Analysis, results: ResultStore, paths: string[], counted: { files: string[]; keep: (d: Diagnostic) => boolean } | undefined, exit: (code: number) => void, opts: CheckOptions) {
   const { root, render } = run;
   const wanted = paths.map((p) => resolvePath(io.cwd, p).slice(root.length + 1).replace(/\\/g, '/'));
   const covers = (w: string, file: string) => w === '' || file === w || file.startsWith(`${w}/`);
@@ -63,7 +65,7 @@ async function report(io: Io, argv: string[], run: CentreRun, a: Analysis, paths
   const data = { diagnostics, summary, ci };
   const { emitAll, formatted } = reports(io, argv);
   const outputs = emitAll('check', data, render);
-  await stepSummary(io, outputs, async () => (await import('../render/ci/adapt.js')).checkCi(data, { ...ci, summary: cohortLines(formatted, a, render) }));
+  await stepSummary(io, outputs, async () => (await import('../render/ci/adapt.js')).checkCi(data, { ...ci, summary: cohortLines(formatted, a, results, render) }));
   if (!outputs.some((o) => !o.file && o.format === 'table')) io.stderr(`${summaryLine(summary)}\n`);
   exit(fails(opts.failOn, diagnostics, () => a.learners.some((l) => l.status !== 'achieved')) ? EXIT.findings : EXIT.clean);
 }

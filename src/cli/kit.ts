@@ -8,7 +8,9 @@ import { fsCache, type CacheStore } from '../cache/store.js';
 import { isIsoDate } from '../dates.js';
 import { fsReader, findRoot, type Reader } from '../load/reader.js';
 import { pairOutputs, writeReport, type Output } from '../outputs.js';
-import { today, type Analysis, type LearnerReport } from '../pipeline/index.js';
+import { buildIndex } from '../model/index.js';
+import { today, type Analysis } from '../pipeline/index.js';
+import type { LearnerSummary } from '../status/types.js';
 import { FORMATTERS, formatsOf, guarded, type Command as FormatCommand, type Rendered } from '../render/registry.js';
 import { visible } from '../render/safe.js';
 import type { RenderOptions } from '../render/style.js';
@@ -166,8 +168,8 @@ export function reports(io: Io, argv: string[]) {
   return { formatted, emit, emitAll, asked: (command: FormatCommand) => outputsOf(command).map((o) => o.format) };
 }
 
-export function pickLearners(a: Analysis, ids: string[], opts: { assessor?: string }): LearnerReport[] {
-  const byId = new Map(a.learners.map((l) => [l.entry.id, l]));
+export function pickLearners(a: Analysis, ids: string[], opts: { assessor?: string }): LearnerSummary[] {
+  const byId = new Map(a.learners.map((l) => [l.id, l]));
   const broken = ids.filter((id) => a.unreadable.includes(id));
   if (broken.length) throw new UsageError(`the portfolio of ${broken.map(visible).join(', ')} cannot be read: "folio check" shows why`);
   const unknown = ids.filter((id) => !byId.has(id));
@@ -181,7 +183,7 @@ export function pickLearners(a: Analysis, ids: string[], opts: { assessor?: stri
 }
 
 export function unitOption(a: Analysis, ref: string): string {
-  const spec = a.index.unit(ref);
+  const spec = buildIndex(a.specs).unit(ref);
   if (!spec) throw new UsageError(`--unit "${ref}": no such unit in specs/units/`);
   return spec.id;
 }

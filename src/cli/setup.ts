@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { existsSync, lstatSync } from 'node:fs';
 import { relative, resolve as resolvePath } from 'node:path';
 import { findRoot } from '../load/reader.js';
+import { buildIndex } from '../model/index.js';
 import { writeReport } from '../outputs.js';
 import { createFile } from '../write-file.js';
 import { analyse, today } from '../pipeline/index.js';
@@ -69,8 +70,8 @@ export function setupCommands(program: Command, io: Io): void {
       const folder = resolvePath(run.root, 'portfolios', id);
       // lstat: a link, even one to nothing, is something already there
       if (lexists(folder)) throw new UsageError(`portfolios/${id} exists already: folio learner add never overwrites a portfolio`);
-      const a = await analyse(run.reader, { asOf: today(), rules: false, learners: [] });
-      const q = a.index.qualification(opts.qualification);
+      const { analysis: a } = await analyse(run.reader, { asOf: today(), rules: false, learners: [] });
+      const q = buildIndex(a.specs).qualification(opts.qualification);
       if (!q) throw new UsageError(`no qualification "${opts.qualification}" in specs/qualifications/: "folio spec list" shows what there is`);
       if (opts.assessor) {
         const staff = a.specs.centre?.staff.get(opts.assessor);

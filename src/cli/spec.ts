@@ -1,5 +1,6 @@
 // folio spec list | show: the unit and qualification specifications.
 import { Option, type Command } from 'commander';
+import { buildIndex } from '../model/index.js';
 import { analyse, today } from '../pipeline/index.js';
 import { formatsOf } from '../render/registry.js';
 import { centreRun, reports, UsageError, type Io } from './kit.js';
@@ -14,7 +15,8 @@ interface SpecOptions {
 export function specCommand(program: Command, io: Io, argv: string[]): void {
   const specsOnly = async (opts: SpecOptions) => {
     const run = await centreRun(io, opts);
-    return { run, a: await analyse(run.reader, { asOf: today(), rules: false, learners: [], cache: run.cache }) };
+    const { analysis } = await analyse(run.reader, { asOf: today(), rules: false, learners: [], cache: run.cache });
+    return { run, a: analysis };
   };
   const spec = program.command('spec').description('the unit and qualification specifications');
   spec
@@ -37,8 +39,9 @@ export function specCommand(program: Command, io: Io, argv: string[]): void {
     .option('--no-color', 'no colour')
     .action(async (id: string, opts: SpecOptions) => {
       const { run, a } = await specsOnly(opts);
-      const unit = a.index.unit(id);
-      const qualification = unit ? undefined : a.index.qualification(id);
+      const index = buildIndex(a.specs);
+      const unit = index.unit(id);
+      const qualification = unit ? undefined : index.qualification(id);
       if (!unit && !qualification) throw new UsageError(`no unit or qualification "${id}" in specs/: "folio spec list" shows what there is`);
       const units = new Map<string, (typeof a.specs.units)[number]>();
       for (const u of a.specs.units) for (const k of [u.id, ...u.aliases]) units.set(k, u);

@@ -2,8 +2,7 @@
 // GitHub names in GITHUB_STEP_SUMMARY when a github report is asked for.
 import { appendFileSync } from 'node:fs';
 import type { Output } from '../outputs.js';
-import type { Analysis } from '../pipeline/index.js';
-import { resultsOf } from '../pipeline/report.js';
+import type { Analysis, ResultStore } from '../pipeline/index.js';
 import type { CiReport } from '../render/ci/report.js';
 import { text, type Command as FormatCommand, type Rendered } from '../render/registry.js';
 import type { RenderOptions } from '../render/style.js';
@@ -18,8 +17,8 @@ export async function stepSummary(io: Io, outputs: Output[], report: () => Promi
   appendFileSync(file, githubSummary(await report()));
 }
 
-export function cohortLines(formatted: Formatted, a: Analysis, render: RenderOptions): string[] {
-  const learners = resultsOf(a.learners);
-  const gaps = new Map(a.learners.map((l) => [l.entry.id, l.gaps]));
+export function cohortLines(formatted: Formatted, a: Analysis, results: ResultStore, render: RenderOptions): string[] {
+  const learners = results.of(a.learners);
+  const gaps = new Map(a.learners.map((l) => [l.id, l.gaps]));
   return text(formatted('status', 'markdown', { asOf: a.asOf, learners, gaps, staff: new Map(), single: false }, render)).trimEnd().split('\n');
 }

@@ -17,11 +17,10 @@ import type { Rule, SpecContext } from '../rules/context.js';
 import { RULES } from '../rules/index.js';
 import { gapsOf } from '../status/gaps.js';
 import { evaluateLearner } from '../status/learner.js';
-import type { LearnerResult } from '../status/types.js';
+import type { LearnerResult, LearnerSummary } from '../status/types.js';
 import { hash, listingKey } from '../cache/key.js';
 import type { SourceFile } from '../source.js';
 import { resolveAll } from './positions.js';
-import type { Head } from './report.js';
 
 /** What a learner's results were computed from, besides its own portfolio. */
 export interface Deps {
@@ -38,24 +37,18 @@ export interface Deps {
   text: string;
 }
 
+/** One learner as the pipeline hands it on (see the glossary in status/types.ts). */
 export interface Assessed {
   /** Undefined when the portfolio could not be read or parsed at all. */
-  head?: Head;
+  summary?: LearnerSummary;
   result?: LearnerResult;
   diagnostics: Diagnostic[];
   deps: Deps;
 }
 
 /** A learner through load → parse → schema → model → status → the learner rules asked for.
- * source: the portfolio's syntax tree, built only if asked for (verify places records by it). */
-export interface Staged {
-  learner?: Learner;
-  result?: LearnerResult;
-  source?: SourceFile;
-  findings: Finding[];
-}
-
-export function learnerStage(ctx: SpecContext, reader: Reader, entry: LearnerEntry, rules: readonly Rule[] = RULES): Staged {
+ * source: the portfolio's syntax tree, built only when first used (verify places records by it). */
+export function learnerStage(ctx: SpecContext, reader: Reader, entry: LearnerEntry, rules: readonly Rule[] = RULES): { learner?: Learner; result?: LearnerResult; source?: SourceFile; findings: Finding[] } {
   let source: SourceFile | undefined;
   const { learner, findings } = loadLearner(reader, entry, (s) => (source = s));
   if (!learner) return { findings, source };
@@ -77,8 +70,10 @@ export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEn
   deps.specs = [...used].sort();
   deps.latest = latestDate(learner);
   const diagnostics = resolveAll(reader, findings);
-  const head: Head = {
-    entry,
+  const summary: LearnerSummary = {
+    id: entry.id,
+    dir: entry.dir,
+    file: entry.file,
     name: result.name,
     assessor: result.assessor,
     uln: result.uln,
@@ -86,7 +81,7 @@ export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEn
     gaps: gapsOf(result).length,
     optionalUnits: learner.optionalUnits.map((u) => ({ ref: u.ref, path: u.loc.path })),
   };
-  return { head, result, diagnostics, deps };
+  return { summary, result, diagnostics, deps };
 }
 
 // Every spec a learner's results rest on is reached through the index, so recording its
