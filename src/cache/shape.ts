@@ -58,7 +58,7 @@ const qualificationStatus = oneOf('achieved', 'in-progress', 'not-started');
 const head = obj({ id: str, dir: str, file: str, name: str, 'assessor?': str, 'uln?': str, status: qualificationStatus, gaps: num, optionalUnits: arr(obj({ ref: str, path })) });
 
 const specsDeps = record(str);
-/** A learner's head entry: what a check needs, and what it rests on. */
+/** A learner's head entry: their summary (what a check needs), and what it rests on. */
 export const headEntry = obj({
   asOf: str,
   latest: str,

@@ -40,7 +40,8 @@ export function learnerFolderOf(path: string): string | undefined {
   return m?.[1];
 }
 
-/** A learner as the file system names them: the folder, and the portfolio file in it. */
+/** A learner as the file system names them: the folder, and the portfolio file in it (the
+ * learner types are listed in status/types.ts). */
 export interface LearnerEntry {
   id: string;
   dir: string;

@@ -131,7 +131,7 @@ export class LearnerCache {
     return { asOf, specs: [...specs], catalogue, centre };
   }
 
-  // A learner's head is found by its portfolio's content (and the ids and centre file it was
+  // A learner's head entry (summary and findings) is found by its portfolio's content (and the ids and centre file it was
   // assessed with, so views of other commits keep their own); it says what else it rests on.
   private headKey(file: string, textHash: string): string {
     return hash(codeId(), 'learner', file, textHash, this.ctx.catalogue, this.ctx.centre);
