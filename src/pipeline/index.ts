@@ -15,6 +15,7 @@ import type { Assessed } from './learner.js';
 import { ResultStore } from './results.js';
 
 export type { Analysis, Analysed } from './assess.js';
+export { assessAll } from './assess.js';
 export { ResultStore } from './results.js';
 
 /** Up to this many learners, results stay in memory; beyond, those written to the cache are
