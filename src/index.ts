@@ -10,7 +10,7 @@
 /** Open a centre from a folder, a git revision (at) or git's index (staged). */
 export { openCentre, asOfFor, today, type Centre, type OpenOptions } from './api/centre.js';
 /** Assess every learner or some, as of a day; or only what a change can affect. */
-export { assess, type Assessment, type AssessOptions, type LearnerReport, type Selection } from './api/assess.js';
+export { assess, type Assessment, type AssessOptions, type LearnerSummary, type Selection } from './api/assess.js';
 /** Views of an assessment: the data each report formats. */
 export { check, gaps, notAchieved, placeGaps, selectLearners, specList, specShow, status, unitId, type CheckOptions, type LearnerFilter } from './api/views.js';
 /** What the centre's git history says. */

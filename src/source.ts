@@ -2,7 +2,7 @@
 // Every scalar is kept as text (failsafe schema): "1.10" stays "1.10", "2026-03-04" stays a
 // string, "NO" is not a boolean. The schema stage converts numbers and dates itself.
 import { Alias, Document, LineCounter, isAlias, isMap, isScalar, isSeq, visit, type Node as YamlNode, type Pair } from 'yaml';
-import type { Diagnostic, Finding } from './diagnostics.js';
+import type { Diagnostic, Finding, Target } from './diagnostics.js';
 import { placesFast, readFast, type FastPlaces } from './fast-yaml.js';
 import { q, severityOf } from './diagnostics.js';
 import { MAX_ALIAS_VALUES, MAX_NESTING, MAX_VALUE, MAX_VALUES, keyText, oversized, type Oversize, lineCounterOf, parseBounded, toPlainBounded, type PlainProblem } from './yaml-bounds.js';
@@ -258,7 +258,7 @@ export function lineOffset(source: SourceFile, line: number): number {
 }
 
 /** The offset a finding points at: the node itself, or for a missing child the parent's start. */
-export function offsetOf(source: SourceFile, f: Finding): number | null {
+export function offsetOf(source: SourceFile, f: Pick<Finding, 'target'>): number | null {
   if (f.target.offset !== undefined) return f.target.offset;
   const path = f.target.path ?? [];
   if (path.length === 0) return null;
@@ -270,9 +270,14 @@ export function offsetOf(source: SourceFile, f: Finding): number | null {
 
 export function resolve(source: SourceFile | undefined, f: Finding): Diagnostic {
   const base = { code: f.code, severity: f.severity ?? severityOf(f.code), message: f.message, file: f.target.file };
-  if (!source || f.target.whole) return { ...base, line: 0, column: 0 };
-  const offset = offsetOf(source, f);
-  return { ...base, ...positionAt(source, offset ?? 0) };
+  return { ...base, ...placeAt(source, f.target) };
+}
+
+/** Where a target points in its file (line 0 for the file as a whole, or one that cannot be
+ * read): what a finding is placed by, and what places a gap in CI reports. */
+export function placeAt(source: SourceFile | undefined, target: Target): { line: number; column: number; excerpt?: string; excerptColumn?: number } {
+  if (!source || target.whole) return { line: 0, column: 0 };
+  return positionAt(source, offsetOf(source, { target }) ?? 0);
 }
 
 /** Excerpts longer than this are cut to a window around the column. */

@@ -147,13 +147,13 @@ describe('forged cache entries', () => {
   it('copied from another user are misses, assessed again and written again', async () => {
     const dir = centre();
     const ref = await reference(dir);
-    const a = await analyse(fsReader(dir), { asOf: AS_OF, cache: store(dir, keyDirA), results: true });
+    const { analysis: a } = await analyse(fsReader(dir), { asOf: AS_OF, cache: store(dir, keyDirA), results: true });
     expect(a.cached).toBe(0);
-    expect((await analyse(fsReader(dir), { asOf: AS_OF, cache: store(dir, keyDirA), results: true })).cached).toBe(6);
+    expect((await analyse(fsReader(dir), { asOf: AS_OF, cache: store(dir, keyDirA), results: true })).analysis.cached).toBe(6);
     // User B finds user A's genuine entries in the centre: none is used, all are rewritten.
-    const b = await analyse(fsReader(dir), { asOf: AS_OF, cache: store(dir, keyDirB), results: true });
+    const { analysis: b } = await analyse(fsReader(dir), { asOf: AS_OF, cache: store(dir, keyDirB), results: true });
     expect(b.cached).toBe(0);
-    expect((await analyse(fsReader(dir), { asOf: AS_OF, cache: store(dir, keyDirB), results: true })).cached).toBe(6);
+    expect((await analyse(fsReader(dir), { asOf: AS_OF, cache: store(dir, keyDirB), results: true })).analysis.cached).toBe(6);
     // Forged by A and left in place (not tracked): B's verdicts stay those of --no-cache.
     await analyse(fsReader(dir), { asOf: AS_OF, cache: store(dir, keyDirA), results: true });
     rewrite(dir, store(dir, keyDirA), forge);

@@ -3,17 +3,17 @@
 // status and gaps are views over the Assessment it returns. What an Assessment holds beyond plain data (the model's lookups,
 // the positions of gaps) stays here, out of the result.
 import type { Diagnostic } from '../diagnostics.js';
-import type { Index } from '../model/index.js';
+import { buildIndex, type Index } from '../model/index.js';
 import type { Specs } from '../model/types.js';
-import { analyse, type Analysis } from '../pipeline/index.js';
-import { resultsOf } from '../pipeline/report.js';
+import { analyse, type Analysed, type Analysis } from '../pipeline/index.js';
 import type { Gap } from '../status/gaps.js';
-import type { LearnerResult, Results } from '../status/types.js';
+import type { LearnerResult, LearnerSummary, Results } from '../status/types.js';
 import { asOfFor, type Centre } from './centre.js';
 import { UsageError } from './errors.js';
 
-/** One learner of an assessment: who they are, their status and gap count, and (result) their full results. */
-export type LearnerReport = import('../pipeline/index.js').LearnerReport;
+/** One learner of an assessment: who they are, their status and their gaps; `status()` and
+ * `gaps()` give their full results. */
+export type { LearnerSummary } from '../status/types.js';
 /** The learners a change can affect, and why each is checked. */
 export type Selection = import('../pipeline/affected.js').Selection;
 
@@ -47,7 +47,7 @@ export interface Assessment {
   /** The unit and qualification specifications and the centre file, as read. */
   specs: Specs;
   /** Learners whose portfolio loaded, in folder-name order, with their results. */
-  learners: LearnerReport[];
+  learners: LearnerSummary[];
   /** Learners whose portfolio could not be read (their findings say why). */
   unreadable: string[];
   /** Every finding, sorted by file and position. */
@@ -63,6 +63,9 @@ export interface Assessment {
 
 interface Inner {
   analysis: Analysis;
+  results: Analysed['results'];
+  reader: Centre['reader'];
+  index?: Index;
   keep?: (d: Diagnostic) => boolean;
 }
 
@@ -81,27 +84,31 @@ export function innerOf(a: Assessment): Inner {
 
 /** The model's lookups of an assessment: units by number or alias, qualifications. */
 export function indexOf(a: Assessment): Index {
-  return innerOf(a).analysis.index;
+  const i = innerOf(a);
+  return (i.index ??= buildIndex(i.analysis.specs));
 }
 
 /** A learner's id (their folder name). */
-export function idOf(l: LearnerReport): string {
-  return l.entry.id;
+export function idOf(l: LearnerSummary): string {
+  return l.id;
 }
 
 /** A learner's full results (read back from the cache for a large cohort). */
-export function resultOf(_a: Assessment, l: LearnerReport): LearnerResult {
-  return l.result;
+export function resultOf(a: Assessment, l: LearnerSummary): LearnerResult {
+  return innerOf(a).results.get(l.id);
 }
 
 /** The full results of these learners, read one at a time as a report goes. */
-export function resultsFor(_a: Assessment, learners: readonly LearnerReport[]): Results {
-  return resultsOf(learners);
+export function resultsFor(a: Assessment, learners: readonly LearnerSummary[]): Results {
+  return innerOf(a).results.of(learners);
 }
 
 /** Where a gap shows in the files: the learner's entry for its unit, else their qualification. */
-export function placeOf(a: Assessment, gap: Gap): Promise<{ file: string; line: number; column: number }> {
-  return innerOf(a).analysis.locate(gap);
+export async function placeOf(a: Assessment, gap: Gap): Promise<{ file: string; line: number; column: number }> {
+  const i = innerOf(a);
+  // The positions module loads the YAML parser: only a report that places gaps pays for it.
+  const { gapPosition } = await import('../pipeline/positions.js');
+  return gapPosition(i.reader, i.analysis, gap);
 }
 
 /** Assess a centre: specs once, then each learner, then the cohort's rules. */
@@ -114,14 +121,14 @@ export async function assess(centre: Centre, opts: AssessOptions = {}): Promise<
     const [{ changedSince }, { analyseChanged }] = await Promise.all([import('../pipeline/repository.js'), import('../pipeline/changed.js')]);
     const changed = changedSince(centre, { since: opts.changedSince, staged: opts.staged, hook: centre.hookIndex });
     const c = await analyseChanged(centre.reader, changed, { ...pipeline, learners: undefined, cache: opts.staged ? undefined : centre.cache });
-    return wrap(centre, c.analysis, { selection: c.selection, files: c.files }, c.keep);
+    return wrap(centre, c, { selection: c.selection, files: c.files }, c.keep);
   }
   return wrap(centre, await analyse(centre.reader, pipeline));
 }
 
-function wrap(centre: Centre, analysis: Analysis, changes?: Assessment['changes'], keep?: (d: Diagnostic) => boolean): Assessment {
+function wrap(centre: Centre, { analysis, results }: Analysed, changes?: Assessment['changes'], keep?: (d: Diagnostic) => boolean): Assessment {
   const { specs, asOf, learners, unreadable, diagnostics, files, cached } = analysis;
   const a: Assessment = { root: centre.root, prefix: centre.prefix, asOf, specs, learners, unreadable, diagnostics, files, cached, ...(changes ? { changes } : {}) };
-  inner.set(a, { analysis, keep });
+  inner.set(a, { analysis, results, reader: centre.reader, keep });
   return a;
 }

@@ -10,7 +10,7 @@ import type { SpecList, SpecShow } from '../render/spec.js';
 import type { StatusReport } from '../render/status.js';
 import { gapsOf, type Gap } from '../status/gaps.js';
 import { VERSION } from '../version.js';
-import { idOf, indexOf, innerOf, placeOf, resultOf, resultsFor, type Assessment, type LearnerReport } from './assess.js';
+import { idOf, indexOf, innerOf, placeOf, resultOf, resultsFor, type Assessment, type LearnerSummary } from './assess.js';
 import { UsageError } from './errors.js';
 
 /** Which findings a check reports. */
@@ -50,7 +50,7 @@ export interface LearnerFilter {
 
 /** The learners asked for. Throws UsageError for a learner who is not there or cannot be read,
  * and for an assessor not on the staff list. */
-export function selectLearners(a: Assessment, filter: LearnerFilter = {}): LearnerReport[] {
+export function selectLearners(a: Assessment, filter: LearnerFilter = {}): LearnerSummary[] {
   const ids = filter.learners ?? [];
   const byId = new Map(a.learners.map((l) => [idOf(l), l]));
   const broken = ids.filter((id) => a.unreadable.includes(id));

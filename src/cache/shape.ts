@@ -52,13 +52,13 @@ const loc = obj({ file: str, path });
 const diagnostic = obj({ code: (v) => typeof v === 'string' && Object.hasOwn(CODES, v), severity: oneOf('error', 'warning'), message: str, file: str, line: num, column: num, 'excerpt?': str });
 const diagnostics = arr(diagnostic);
 
-const entry = obj({ id: str, dir: str, file: str });
 const qualificationStatus = oneOf('achieved', 'in-progress', 'not-started');
 
-const head = obj({ entry, name: str, 'assessor?': str, 'uln?': str, status: qualificationStatus, gaps: num, optionalUnits: arr(obj({ ref: str, path })) });
+/** A LearnerSummary (status/types.ts). */
+const head = obj({ id: str, dir: str, file: str, name: str, 'assessor?': str, 'uln?': str, status: qualificationStatus, gaps: num, optionalUnits: arr(obj({ ref: str, path })) });
 
 const specsDeps = record(str);
-/** A learner's head entry: what a check needs, and what it rests on. */
+/** A learner's head entry: their summary (what a check needs), and what it rests on. */
 export const headEntry = obj({
   asOf: str,
   latest: str,

@@ -78,14 +78,14 @@ export async function cohortProgress(centre: CentreLocation, opts: { by: By; sin
   for (const [i, p] of periods.entries()) {
     opts.progress?.(i, periods.length);
     if (!p.commit) continue;
-    const a = await analyse(gitReader(repo.top, p.commit, repo.prefix), { asOf: p.end, learners: opts.learners && formerly(opts.learners), results: true, rules: false, cache: opts.cache });
-    for (const l of a.learners) {
-      const id = current(l.entry.id, p.time);
+    const { analysis, results } = await analyse(gitReader(repo.top, p.commit, repo.prefix), { asOf: p.end, learners: opts.learners && formerly(opts.learners), results: true, rules: false, cache: opts.cache });
+    for (const l of analysis.learners) {
+      const id = current(l.id, p.time);
       if (wanted && !wanted.has(id)) continue;
       let s = series.get(id);
       if (!s) series.set(id, (s = { name: l.name, points: new Array<Point | null>(periods.length).fill(null) }));
       s.name = l.name;
-      const r = l.result;
+      const r = results.get(l.id);
       s.points[i] = { criteriaMet: r.criteria.met, criteriaTotal: r.criteria.total, unitsAchieved: r.unitsAchieved, unitsNeeded: r.unitsNeeded, status: r.status };
     }
   }

@@ -4,13 +4,13 @@
 // equal snapshots are evaluated once, so the cost grows with the learner's own history and
 // the specs', never with the rest of the centre's.
 import { logCommits, shallowCommits, type Commit } from '../git/index.js';
-import { CENTRE_FILE, learnerFolderOf, PORTFOLIOS_DIR, QUALIFICATIONS_DIR, UNITS_DIR } from '../load/files.js';
-import { loadLearner, loadSpecs } from '../load/load.js';
-import { buildIndex, type Index } from '../model/index.js';
+import { CENTRE_FILE, learnerFolderOf, portfolioFileIn, PORTFOLIOS_DIR, QUALIFICATIONS_DIR, UNITS_DIR } from '../load/files.js';
+import type { Index } from '../model/index.js';
 import type { Specs } from '../model/types.js';
-import { evaluateLearner } from '../status/learner.js';
 import type { CentreLocation } from '../locate.js';
+import { learnerStage } from '../pipeline/learner.js';
 import { repositoryOf } from '../pipeline/repository.js';
+import { specStage } from '../pipeline/specs.js';
 import { snapshots } from './snapshots.js';
 import { changes, stateOf, type Change, type State } from './state.js';
 
@@ -74,17 +74,15 @@ export function learnerHistory(centre: CentreLocation, entry: { id: string; file
     if (!state) {
       const specKey = shot.key.split(' ').slice(0, 3).join(' ');
       let s = specsByKey.get(specKey);
-      if (!s) {
-        const loaded = loadSpecs(shot.reader).specs;
-        specsByKey.set(specKey, (s = { specs: loaded, index: buildIndex(loaded) }));
-      }
+      // No rules run: a timeline shows the record, and folio check --at shows its problems.
+      if (!s) specsByKey.set(specKey, (s = specStage(shot.reader, [])));
       state = new Map();
       if (shot.folder) {
         const dir = `${PORTFOLIOS_DIR}/${shot.folder}`;
-        const file = shot.reader.isFile(`${dir}/portfolio.yaml`) ? `${dir}/portfolio.yaml` : `${dir}/portfolio.yml`;
-        const { learner } = loadLearner(shot.reader, { id: shot.folder, dir, file });
-        if (learner) {
-          const result = evaluateLearner(learner, s.index, s.specs.centre, day);
+        // A folder with no portfolio file at this commit cannot be read, like a broken one.
+        const file = portfolioFileIn(shot.reader, dir) ?? `${dir}/portfolio.yaml`;
+        const { learner, result } = learnerStage({ specs: s.specs, index: s.index, asOf: day }, shot.reader, { id: shot.folder, dir, file }, []);
+        if (learner && result) {
           state = stateOf(learner, result, (ref) => s!.index.canonical(ref));
           name = result.name;
           qualification = result.qualification;

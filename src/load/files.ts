@@ -40,7 +40,8 @@ export function learnerFolderOf(path: string): string | undefined {
   return m?.[1];
 }
 
-/** A learner as the file system names them: the folder, and the portfolio file in it. */
+/** A learner as the file system names them: the folder, and the portfolio file in it (the
+ * learner types are listed in status/types.ts). */
 export interface LearnerEntry {
   id: string;
   dir: string;
@@ -61,10 +62,17 @@ export function listLearners(reader: Reader, wanted?: readonly string[]): Learne
       continue;
     }
     if (!e.dir) continue;
-    const names = new Set(reader.list(dir).filter((x) => !x.dir).map((x) => x.name));
-    const name = names.has('portfolio.yaml') ? 'portfolio.yaml' : names.has('portfolio.yml') ? 'portfolio.yml' : undefined;
-    if (name) out.push({ id: e.name, dir, file: `${dir}/${name}` });
+    const file = portfolioFileIn(reader, dir);
+    if (file) out.push({ id: e.name, dir, file });
   }
   return out;
+}
+
+/** A learner folder's portfolio: portfolio.yaml, else portfolio.yml; undefined when it holds
+ * neither. The one place the choice is made, for the working tree and for past commits. */
+export function portfolioFileIn(reader: Reader, dir: string): string | undefined {
+  const names = new Set(reader.list(dir).filter((x) => !x.dir).map((x) => x.name));
+  const name = names.has('portfolio.yaml') ? 'portfolio.yaml' : names.has('portfolio.yml') ? 'portfolio.yml' : undefined;
+  return name && `${dir}/${name}`;
 }
 

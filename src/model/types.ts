@@ -147,6 +147,8 @@ export interface IqaRecord {
   loc: Loc;
 }
 
+/** A portfolio as the linked model, while one learner is assessed (the learner types are
+ * listed in status/types.ts). */
 export interface Learner {
   id: string; // the folder name
   dir: string; // repository-relative folder

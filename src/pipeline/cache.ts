@@ -10,12 +10,11 @@ import type { Reader } from '../load/reader.js';
 import { specsFromPlain, specsToPlain, type PlainSpecs } from '../model/serial.js';
 import type { Index } from '../model/index.js';
 import type { Specs } from '../model/types.js';
-import type { LearnerResult } from '../status/types.js';
+import type { LearnerResult, LearnerSummary } from '../status/types.js';
 import { codeId, hash, listingKey } from '../cache/key.js';
 import { headEntry, learnerResult, parseAs, specsEntry } from '../cache/shape.js';
 import type { CacheStore } from '../cache/store.js';
 import type { Assessed } from './learner.js';
-import { report, type Head, type LearnerReport } from './report.js';
 
 // A criterion's wording is most of a result's size and is already in the spec the entry
 // depends on: cached results leave it out and get it back, criterion by criterion in the
@@ -92,7 +91,7 @@ interface HeadEntry {
   asOf: string;
   latest: string;
   deps: { specs: Record<string, string>; catalogue: string; centre: string; listings: Record<string, string> };
-  head: Head;
+  head: LearnerSummary;
   diagnostics: Diagnostic[];
   result: string;
 }
@@ -132,7 +131,7 @@ export class LearnerCache {
     return { asOf, specs: [...specs], catalogue, centre };
   }
 
-  // A learner's head is found by its portfolio's content (and the ids and centre file it was
+  // A learner's head entry (summary and findings) is found by its portfolio's content (and the ids and centre file it was
   // assessed with, so views of other commits keep their own); it says what else it rests on.
   private headKey(file: string, textHash: string): string {
     return hash(codeId(), 'learner', file, textHash, this.ctx.catalogue, this.ctx.centre);
@@ -141,7 +140,7 @@ export class LearnerCache {
   /** A learner's entry if it is still valid. withResult: 'now' reads the result at once (a
    * report shows few learners), 'lazy' makes sure it is there and reads it when asked, 'no'
    * reads it only if something asks (a check). */
-  get(entry: LearnerEntry, withResult: 'now' | 'lazy' | 'no'): { report: LearnerReport; diagnostics: Diagnostic[] } | undefined {
+  get(entry: LearnerEntry, withResult: 'now' | 'lazy' | 'no'): { summary: LearnerSummary; result: LearnerResult | (() => LearnerResult); diagnostics: Diagnostic[] } | undefined {
     if (!this.store) return undefined;
     let text: string;
     try {
@@ -160,9 +159,9 @@ export class LearnerCache {
     }
     const load = this.loader(entry, e.result);
     if (withResult === 'lazy' && !this.store.has('result', e.result)) return undefined;
-    if (withResult !== 'now') return { report: report(e.head, load), diagnostics: e.diagnostics };
+    if (withResult !== 'now') return { summary: e.head, result: load, diagnostics: e.diagnostics };
     try {
-      return { report: report(e.head, load()), diagnostics: e.diagnostics };
+      return { summary: e.head, result: load(), diagnostics: e.diagnostics };
     } catch {
       return undefined;
     }
@@ -170,7 +169,7 @@ export class LearnerCache {
 
   /** Write a learner's entry; returns the key of its result, or undefined if not written. */
   put(entry: LearnerEntry, a: Assessed): string | undefined {
-    if (!this.store || !a.head || !a.result || a.deps.links || !a.deps.text) return undefined;
+    if (!this.store || !a.summary || !a.result || a.deps.links || !a.deps.text) return undefined;
     const { asOf } = this.ctx;
     const specs: Record<string, string> = {};
     for (const f of a.deps.specs) specs[f] = this.ctx.specs.get(f) ?? '';
@@ -182,7 +181,7 @@ export class LearnerCache {
       asOf,
       latest: a.deps.latest,
       deps: { specs, catalogue: this.ctx.catalogue, centre: this.ctx.centre, listings: a.deps.listings },
-      head: a.head,
+      head: a.summary,
       diagnostics: a.diagnostics,
       result,
     };

@@ -5,10 +5,11 @@ import type { Code } from '../diagnostics.js';
 import { loadSpecs } from '../load/load.js';
 import type { Reader } from '../load/reader.js';
 import { affectedLearners, sharingUlns, type Selection } from './affected.js';
-import { analyse, type Analysis, type AnalyseOptions } from './index.js';
+import { analyse, type Analysis, type AnalyseOptions, type ResultStore } from './index.js';
 
 export interface ChangedAnalysis {
   analysis: Analysis;
+  results: ResultStore;
   selection: Selection;
   /** The files checked: the selected portfolios and the changed specs and centre file. */
   files: string[];
@@ -18,20 +19,21 @@ export interface ChangedAnalysis {
 }
 
 export async function analyseChanged(reader: Reader, changed: { paths: string[]; before?: Reader }, opts: AnalyseOptions): Promise<ChangedAnalysis> {
-  const specsOnly = await analyse(reader, { ...opts, learners: [], rules: false });
+  const { analysis: specsOnly } = await analyse(reader, { ...opts, learners: [], rules: false });
   const specBefore = changed.before && changed.paths.some((p) => p.startsWith('specs/')) ? loadSpecs(changed.before).specs : undefined;
   const selection = affectedLearners(reader, changed.paths, { now: specsOnly.specs, before: specBefore });
-  let analysis = await analyse(reader, { ...opts, learners: selection.learners.map((e) => e.id) });
+  let { analysis, results } = await analyse(reader, { ...opts, learners: selection.learners.map((e) => e.id) });
   const more = sharingUlns(reader, selection, analysis.learners.flatMap((l) => (l.uln ? [l.uln] : [])));
   if (more.length) {
     for (const e of more) selection.why.set(e.id, 'uln');
     selection.learners = [...selection.learners, ...more].sort((a, b) => (a.id < b.id ? -1 : 1));
-    analysis = await analyse(reader, { ...opts, learners: selection.learners.map((e) => e.id) });
+    ({ analysis, results } = await analyse(reader, { ...opts, learners: selection.learners.map((e) => e.id) }));
   }
   const full = new Set([...selection.files, ...selection.learners.filter((e) => selection.why.get(e.id) !== 'uln').map((e) => e.file)]);
   const ulnOnly = new Set(selection.learners.filter((e) => selection.why.get(e.id) === 'uln').map((e) => e.file));
   return {
     analysis,
+    results,
     selection,
     files: [...full, ...ulnOnly],
     keep: (d) => full.has(d.file) || (ulnOnly.has(d.file) && d.code === 'duplicate-uln'),

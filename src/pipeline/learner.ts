@@ -2,22 +2,25 @@
 // learner needs from the rest of the centre is in the spec context, so learners can be
 // assessed one at a time, in any order, on any thread, or taken from the cache; what comes out
 // is plain data that no longer refers to the model, with a record of what it depended on.
+// learnerStage is the one way a learner is loaded and judged: check and status (through
+// assessLearner), history (each commit) and verify all call it, with their own reader and
+// the rules they need.
 import { pushAll } from '../iter.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Finding } from '../diagnostics.js';
 import type { LearnerEntry } from '../load/files.js';
 import { loadLearner } from '../load/load.js';
 import type { Reader } from '../load/reader.js';
 import type { Index } from '../model/index.js';
 import { recordAsOf } from '../model/as-of.js';
 import type { Learner } from '../model/types.js';
-import type { SpecContext } from '../rules/context.js';
+import type { Rule, SpecContext } from '../rules/context.js';
 import { RULES } from '../rules/index.js';
 import { gapsOf } from '../status/gaps.js';
 import { evaluateLearner } from '../status/learner.js';
-import type { LearnerResult } from '../status/types.js';
+import type { LearnerResult, LearnerSummary } from '../status/types.js';
 import { hash, listingKey } from '../cache/key.js';
+import type { SourceFile } from '../source.js';
 import { resolveAll } from './positions.js';
-import type { Head } from './report.js';
 
 /** What a learner's results were computed from, besides its own portfolio. */
 export interface Deps {
@@ -34,12 +37,27 @@ export interface Deps {
   text: string;
 }
 
+/** One learner as the pipeline hands it on (see the glossary in status/types.ts). */
 export interface Assessed {
   /** Undefined when the portfolio could not be read or parsed at all. */
-  head?: Head;
+  summary?: LearnerSummary;
   result?: LearnerResult;
   diagnostics: Diagnostic[];
   deps: Deps;
+}
+
+/** A learner through load → parse → schema → model → status → the learner rules asked for.
+ * source: the portfolio's syntax tree, built only when first used (verify places records by it). */
+export function learnerStage(ctx: SpecContext, reader: Reader, entry: LearnerEntry, rules: readonly Rule[] = RULES): { learner?: Learner; result?: LearnerResult; source?: SourceFile; findings: Finding[] } {
+  let source: SourceFile | undefined;
+  const { learner, findings } = loadLearner(reader, entry, (s) => (source = s));
+  if (!learner) return { findings, source };
+  const result = evaluateLearner(learner, ctx.index, ctx.specs.centre, ctx.asOf);
+  if (rules.some((r) => r.learner)) {
+    const lctx = { ...ctx, learner, record: recordAsOf(learner, ctx.asOf), result };
+    for (const rule of rules) if (rule.learner) pushAll(findings, rule.learner(lctx));
+  }
+  return { learner, result, source, findings };
 }
 
 export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEntry): Assessed {
@@ -47,16 +65,15 @@ export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEn
   const used = new Set<string>();
   const index = recordingIndex(ctx.index, used);
   const recording = recordingReader(reader, deps, entry.file);
-  const { learner, findings } = loadLearner(recording, entry);
-  if (!learner) return { diagnostics: resolveAll(reader, findings), deps };
-  const result = evaluateLearner(learner, index, ctx.specs.centre, ctx.asOf);
-  const lctx = { ...ctx, index, learner, record: recordAsOf(learner, ctx.asOf), result };
-  for (const rule of RULES) if (rule.learner) pushAll(findings, rule.learner(lctx));
+  const { learner, result, findings } = learnerStage({ ...ctx, index }, recording, entry);
+  if (!learner || !result) return { diagnostics: resolveAll(reader, findings), deps };
   deps.specs = [...used].sort();
   deps.latest = latestDate(learner);
   const diagnostics = resolveAll(reader, findings);
-  const head: Head = {
-    entry,
+  const summary: LearnerSummary = {
+    id: entry.id,
+    dir: entry.dir,
+    file: entry.file,
     name: result.name,
     assessor: result.assessor,
     uln: result.uln,
@@ -64,7 +81,7 @@ export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEn
     gaps: gapsOf(result).length,
     optionalUnits: learner.optionalUnits.map((u) => ({ ref: u.ref, path: u.loc.path })),
   };
-  return { head, result, diagnostics, deps };
+  return { summary, result, diagnostics, deps };
 }
 
 // Every spec a learner's results rest on is reached through the index, so recording its

@@ -1,7 +1,7 @@
 // A worker thread's side of pipeline/workers.ts: it makes its own reader of the same folder,
 // its own copy of the specs and of the cache, then assesses the learners it is sent, batch by
 // batch. It writes each learner's cache entry itself and sends back the full result only when
-// the command will show it: a check of thousands of learners moves only heads and findings.
+// the command will show it: a check of thousands of learners moves only summaries and findings.
 import { parentPort, workerData } from 'node:worker_threads';
 import { fsCache, type WireCache } from '../cache/store.js';
 import type { LearnerEntry } from '../load/files.js';

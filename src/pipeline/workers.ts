@@ -34,7 +34,7 @@ export interface WorkerInit {
   root: string;
   asOf: string;
   specs: Specs;
-  /** Send full results back (status, gaps), or only heads and findings (check). */
+  /** Send full results back (status, gaps), or only summaries and findings (check). */
   results: boolean;
   /** Write cache entries on the workers, like the main thread would. */
   cache?: WireContext & WireCache;

@@ -5,7 +5,7 @@
 import type { Code, Finding } from '../diagnostics.js';
 import type { Index } from '../model/index.js';
 import type { Learner, Loc, Specs } from '../model/types.js';
-import type { LearnerResult } from '../status/types.js';
+import type { LearnerResult, LearnerSummary } from '../status/types.js';
 
 /** What a rule about the specs sees: no date, since what the specs say does not depend on one
  * (their findings are cached by the specs' content alone). */
@@ -28,19 +28,14 @@ export interface LearnerContext extends SpecContext {
   result: LearnerResult;
 }
 
-/** What a learner contributes to checks across learners. */
-export interface CohortEntry {
-  id: string;
-  file: string;
-  uln?: string;
-}
 
 export interface Rule {
   name: string;
   codes: Code[];
   specs?(ctx: SpecsOnly): Finding[];
   learner?(ctx: LearnerContext): Finding[];
-  cohort?(learners: CohortEntry[]): Finding[];
+  /** Checks across learners, on what each learner's assessment left (see LearnerSummary). */
+  cohort?(learners: readonly LearnerSummary[]): Finding[];
 }
 
 export function at(code: Code, loc: Loc, message: string, opts: { key?: boolean; sub?: (string | number)[] } = {}): Finding {

@@ -1,5 +1,21 @@
 // Plain results of the status engine. Formatters and the JSON contract read these; nothing
 // here knows about output.
+//
+// What "a learner" is, by stage (one name each):
+//   LearnerEntry   (load/files.ts)      where a learner's portfolio is: folder id, folder, file.
+//                                        Exists from listing portfolios/, before anything is read.
+//   Learner        (model/types.ts)     the portfolio as the linked model, every record with its
+//                                        place. Exists only while that one learner is assessed.
+//   LearnerResult  (here)               the status engine's judgement: units, criteria, rules.
+//                                        The JSON contract; kept in memory or in the cache.
+//   LearnerSummary (here)               the entry plus what a check and the cohort table need
+//                                        (name, ULN, status, how many gaps): one per learner in
+//                                        an analysis, and what the cross-learner rules receive.
+//   Assessed       (pipeline/learner.ts) one learner as the pipeline hands it on: summary,
+//                                        result, diagnostics and what they rested on (for the
+//                                        cache). Exists between assessing and storing a learner.
+import type { LearnerEntry } from '../load/files.js';
+import type { Path } from '../model/types.js';
 import type { Method } from '../schema/common.js';
 
 export type CriterionStatus = 'met' | 'insufficient' | 'awaiting-assessment' | 'not-yet' | 'missing';
@@ -91,4 +107,17 @@ export interface LearnerResult {
  * goes, so a cohort of thousands is never in memory at once. An array is one too. */
 export interface Results extends Iterable<LearnerResult> {
   readonly length: number;
+}
+
+/** A learner in an analysis: where their portfolio is, and the figures a check, the cohort
+ * table and the cross-learner rules need without the full result. Plain data. */
+export interface LearnerSummary extends LearnerEntry {
+  name: string;
+  assessor?: string;
+  uln?: string;
+  status: QualificationStatus;
+  /** How many gaps stand between the learner and achievement (the cohort table shows it). */
+  gaps: number;
+  /** Where each optional unit is chosen in the portfolio, for placing gaps in CI reports. */
+  optionalUnits: { ref: string; path: Path }[];
 }

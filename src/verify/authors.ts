@@ -7,7 +7,7 @@
 // that shows their commits under an assessor's name. Reading the commit objects takes one
 // `git cat-file` for every commit of every portfolio, so authors are compared after all
 // portfolios are blamed (authorChecks now, authorFindings then).
-import { q, type Diagnostic } from '../diagnostics.js';
+import { q, type Finding } from '../diagnostics.js';
 import type { BlameLine, Person } from '../git/index.js';
 import { named, short, whoIs, type StaffBook } from './people.js';
 import { finding as at, type DecisionRecord } from './records.js';
@@ -33,8 +33,8 @@ export type Authors = Map<string, Person>;
 const lineList = (lines: number[]) => (lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`);
 
 /** Lines with no author on record: older than a shallow clone's history, or not committed. */
-export function unattributed({ record: r, origins }: Attributed): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export function unattributed({ record: r, origins }: Attributed): Finding[] {
+  const out: Finding[] = [];
   const cut = origins.findIndex((o) => o.boundary);
   if (cut >= 0) {
     const o = origins[cut]!;
@@ -68,8 +68,8 @@ export function authorChecks({ record, origins }: Attributed, staff: StaffBook, 
   return out;
 }
 
-export function authorFindings(checks: AuthorCheck[], authors: Authors, staff: StaffBook): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export function authorFindings(checks: AuthorCheck[], authors: Authors, staff: StaffBook): Finding[] {
+  const out: Finding[] = [];
   for (const { record: r, index: i, origin: o, learnerEmail } of checks) {
     const author = authors.get(o.commit) ?? o.author;
     if (staff.owns(r.by, author.email)) continue;

@@ -16,13 +16,12 @@
 import { compareDiagnostics, type Diagnostic, type Finding } from '../diagnostics.js';
 import { batchRead, blameContext, isMissing, logCommits, parseCommit, type Located } from '../git/index.js';
 import { CENTRE_FILE, listLearners } from '../load/files.js';
-import { loadLearner, loadSpecs } from '../load/load.js';
 import type { Reader } from '../load/reader.js';
 import { locationOf, type CentreLocation } from '../locate.js';
-import { buildIndex } from '../model/index.js';
 import type { Staff } from '../model/types.js';
+import { learnerStage } from '../pipeline/learner.js';
 import { resolveAll } from '../pipeline/positions.js';
-import type { SourceFile } from '../source.js';
+import { specStage } from '../pipeline/specs.js';
 import { attribute } from './attribution.js';
 import { authorChecks, authorFindings, unattributed, type Attributed, type AuthorCheck, type Authors } from './authors.js';
 import { blobOf, editedAfterIqa, iqaChecks, type IqaCheck } from './iqa.js';
@@ -74,7 +73,8 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
     );
   }
 
-  const { specs } = loadSpecs(reader);
+  // No rules run: folio check reports what is wrong in the files; verify asks only who wrote them.
+  const { specs, index } = specStage(reader, []);
   const centre = specs.centre;
   if (!centre) {
     throw new VerifyError(
@@ -83,13 +83,12 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
         : `there is no ${CENTRE_FILE}: folio verify compares who committed each decision with the staff and emails listed there`,
     );
   }
-  const index = buildIndex(specs);
   const staff = staffBook(centre);
   const entries = listLearners(reader, opts.learners);
   const unknown = (opts.learners ?? []).filter((id) => !entries.some((e) => e.id === id));
   if (unknown.length) throw new VerifyError(`no learner ${unknown.join(', ')} in portfolios/: a learner is named by the folder that holds their portfolio.yaml`);
 
-  const findings: Diagnostic[] = [];
+  const findings: Finding[] = [];
   const authorship: AuthorCheck[] = [];
   const signedLines: SignedLine[] = [];
   const iqa: IqaCheck[][] = [];
@@ -97,15 +96,15 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
   const result: VerifyResult = { diagnostics: [], portfolios: 0, records: 0, verified: 0, unknownStaff: 0, unreadable: [], prefix: prefix.replace(/\/$/, '') };
 
   for (const [n, entry] of entries.entries()) {
-    let source: SourceFile | undefined;
-    const { learner } = loadLearner(reader, entry, (s) => (source = s));
-    if (!learner) {
+    // The status it computes is not used: any date will do.
+    const { learner, source } = learnerStage({ specs, index, asOf: '' }, reader, entry, []);
+    if (!learner || !source) {
       if (opts.learners) throw new VerifyError(`the portfolio of ${entry.id} cannot be read: "folio check" shows why`);
       result.unreadable.push(entry.id);
       continue;
     }
     result.portfolios++;
-    const all = recordsOf(learner, source!, index);
+    const all = recordsOf(learner, source, index);
     result.records += all.length;
     // A record naming someone not on the staff list does not count towards status, and
     // folio check reports it (unknown-staff): nothing to verify it against.
@@ -130,7 +129,7 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
         return o;
       }),
     }));
-    const email = learnerEmail(source!);
+    const email = learnerEmail(source);
     for (const a of attributed) {
       findings.push(...unattributed(a));
       authorship.push(...authorChecks(a, staff, email));
@@ -154,8 +153,8 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
     const commits = logCommits(top, { commits: [...new Set(signedLines.map((l) => l.commit))], signatures: true });
     findings.push(...signatureFindings(signedLines, new Map(commits.map((c) => [c.id, c])), staff, authors));
   }
-  findings.push(...resolveAll(reader, [...noEmail].map(([id, x]) => noEmailFinding(staff.get(id)!, x.records, x.portfolios.size))));
-  result.diagnostics = findings.sort(compareDiagnostics);
+  findings.push(...[...noEmail].map(([id, x]) => noEmailFinding(staff.get(id)!, x.records, x.portfolios.size)));
+  result.diagnostics = resolveAll(reader, findings).sort(compareDiagnostics);
   return result;
 }
 

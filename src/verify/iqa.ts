@@ -6,7 +6,7 @@
 // the working tree. Whether a decision changed is decided by its content, so re-indenting it
 // or editing other fields on its line is not an edit; the commits named as having changed it
 // are those of its lines committed after the IQA's commit (by committer time).
-import type { Diagnostic } from '../diagnostics.js';
+import type { Finding } from '../diagnostics.js';
 import type { BlameLine } from '../git/index.js';
 import type { Index } from '../model/index.js';
 import { parseYaml } from '../source.js';
@@ -54,7 +54,7 @@ export function iqaChecks(records: Attributed[]): IqaCheck[] {
 export const blobOf = (c: IqaCheck) => `${c.intro.commit}:${c.intro.origPath}`;
 
 /** The findings of one portfolio's IQA checks, given the texts of blobOf (undefined: unreadable). */
-export function editedAfterIqa(checks: IqaCheck[], texts: Map<string, string | undefined>, index: Index, authors: Authors): Diagnostic[] {
+export function editedAfterIqa(checks: IqaCheck[], texts: Map<string, string | undefined>, index: Index, authors: Authors): Finding[] {
   // What each IQA saw: the decisions that existed in its commit, with their values then.
   const seen = new Map<IqaCheck, Map<Attributed, string>>();
   for (const c of checks) {
@@ -63,7 +63,7 @@ export function editedAfterIqa(checks: IqaCheck[], texts: Map<string, string | u
   }
   // Against each unit, a decision answers to the latest IQA record that saw it: a later
   // sample of the decision as it now stands supersedes an earlier one.
-  const out: Diagnostic[] = [];
+  const out: Finding[] = [];
   const decisions = [...new Set(checks.flatMap((c) => c.decisions))];
   for (const d of decisions) {
     const judges = new Set<IqaCheck>();
@@ -80,7 +80,7 @@ export function editedAfterIqa(checks: IqaCheck[], texts: Map<string, string | u
   return out;
 }
 
-function changed(d: Attributed, c: IqaCheck, authors: Authors): Diagnostic {
+function changed(d: Attributed, c: IqaCheck, authors: Authors): Finding {
   const { record: r } = d;
   const after = d.origins.flatMap((o, i) => (o.uncommitted || (o.commit !== c.intro.commit && time(o) >= time(c.intro)) ? [i] : []));
   const by = new Map<string, BlameLine>();

@@ -1,21 +1,15 @@
 // The records verify attributes to people: every assessment decision, sign-off and IQA record
 // of one portfolio, with the lines that hold it in the working-tree file. Git knows who wrote
 // lines, not fields, so a record is checked through its lines; the model says what the record
-// is (who it names, which units) and the syntax tree says where it is.
-import { severityOf, type Code, type Diagnostic } from '../diagnostics.js';
+// is (who it names, which units) and the syntax tree says where it is. Findings on a record
+// point at an offset in its file, and are placed by the one resolver (source.ts) like every
+// other finding.
+import type { Code, Finding } from '../diagnostics.js';
 import type { Index } from '../model/index.js';
 import type { Learner, Path } from '../model/types.js';
-import { lineOffset, positionAt, recordAt, type SourceFile } from '../source.js';
+import { lineOffset, recordAt, type SourceFile } from '../source.js';
 
 export type RecordKind = 'assessment' | 'sign-off' | 'iqa';
-
-export interface Place {
-  line: number;
-  column: number;
-  /** The line's text, for the terminal's excerpt. */
-  excerpt: string;
-  excerptColumn?: number;
-}
 
 export interface DecisionRecord {
   kind: RecordKind;
@@ -35,10 +29,10 @@ export interface DecisionRecord {
   sample?: string[];
   /** An IQA record: "interim, agreed". */
   outcome?: string;
-  /** The lines holding it, ascending, and where a finding on each points (same order): the
-   * record's start on its first line, the first non-blank character on the others. */
+  /** The lines holding it, ascending, and the offset a finding on each points at (same
+   * order): the record's start on its first line, the first non-blank character on the others. */
   lines: number[];
-  places: Place[];
+  offsets: number[];
   /** Lines that also hold other fields (see RecordSpan.shared). */
   shared: number[];
   /** Its value as written, normalised for comparison (see normalise). */
@@ -47,12 +41,12 @@ export interface DecisionRecord {
 
 export function recordsOf(learner: Learner, source: SourceFile, index: Index): DecisionRecord[] {
   const out: DecisionRecord[] = [];
-  const add = (r: Omit<DecisionRecord, 'lines' | 'places' | 'shared' | 'value' | 'file'>) => {
+  const add = (r: Omit<DecisionRecord, 'lines' | 'offsets' | 'shared' | 'value' | 'file'>) => {
     const span = recordAt(source, r.path);
     if (!span || span.lines.length === 0) return;
-    // placed now, while the syntax tree is at hand: findings come after every portfolio is blamed
-    const places = span.lines.map((l, i) => positionAt(source, i === 0 ? span.offset : lineOffset(source, l)));
-    out.push({ ...r, file: source.file, lines: span.lines, places, shared: span.shared, value: normalise(span.value) });
+    // found now, while the syntax tree is at hand: findings come after every portfolio is blamed
+    const offsets = span.lines.map((l, i) => (i === 0 ? span.offset : lineOffset(source, l)));
+    out.push({ ...r, file: source.file, lines: span.lines, offsets, shared: span.shared, value: normalise(span.value) });
   };
   for (const e of learner.evidence) {
     const a = e.assessment;
@@ -109,6 +103,6 @@ export function normalise(value: unknown): string {
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
 /** A finding on line i of a record (an index into record.lines). */
-export function finding(code: Code, r: DecisionRecord, i: number, message: string): Diagnostic {
-  return { code, severity: severityOf(code), message, file: r.file, ...r.places[i]! };
+export function finding(code: Code, r: DecisionRecord, i: number, message: string): Finding {
+  return { code, message, target: { file: r.file, offset: r.offsets[i]! } };
 }

@@ -3,7 +3,7 @@
 // signature from a trusted key, and the signer git reports must be the staff member the record
 // names: git's G says the key is trusted, not whose decision it is. All commits are checked
 // by one `git log --no-walk` after every portfolio is blamed.
-import type { Code, Diagnostic } from '../diagnostics.js';
+import type { Code, Finding } from '../diagnostics.js';
 import type { Commit, Person, SignatureStatus } from '../git/index.js';
 import type { Authors } from './authors.js';
 import { named, short, signerEmail, type StaffBook } from './people.js';
@@ -25,8 +25,8 @@ const UNTRUSTED: Partial<Record<SignatureStatus, string>> = {
   R: 'it was signed with a key that has been revoked',
 };
 
-export function signatureFindings(lines: SignedLine[], commits: Map<string, Commit>, staff: StaffBook, authors: Authors): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export function signatureFindings(lines: SignedLine[], commits: Map<string, Commit>, staff: StaffBook, authors: Authors): Finding[] {
+  const out: Finding[] = [];
   for (const l of lines) {
     const r = l.record;
     const sig = commits.get(l.commit)?.signature;
