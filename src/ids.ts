@@ -64,6 +64,12 @@ export function checkQn(qn: string): IdCheck {
  * shared by any number of learners. */
 export const TEMPORARY_ULN = '9999999999';
 
+/** Whether a ULN must be a learner's own: a valid ULN other than the temporary one. Two
+ * learners sharing one is duplicate-uln; changed-only checks look for it by this too. */
+export function isOwnUln(uln: string | undefined): uln is string {
+  return !!uln && uln !== TEMPORARY_ULN && checkUln(uln).ok;
+}
+
 export function checkUln(uln: string): IdCheck {
   const t = uln.trim();
   if (!/^\d{10}$/.test(t)) return { ok: false, expected: '', reason: 'a ULN is exactly 10 digits' };

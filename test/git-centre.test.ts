@@ -156,6 +156,23 @@ describe('check --changed-since and --staged', () => {
     }
   });
 
+  it('does not check learners who share only the temporary ULN, which any number of learners may hold', async () => {
+    const text = readFileSync(join(centre, 'portfolios/S-ACH/portfolio.yaml'), 'utf8');
+    edit('centre/portfolios/S-ACH/portfolio.yaml', 'uln: "1000000000"', 'uln: "9999999999"');
+    repo.commit('S-ACH waits for a ULN', { author: alice });
+    edit('centre/portfolios/S-RDY/portfolio.yaml', 'uln: "1000079197"', 'uln: "9999999999"');
+    try {
+      const r = await folio(['check', '-C', centre, '--changed-since', 'HEAD', '--format', 'json']);
+      expect(r.stderr).toMatch(/Checking 1 of 6 portfolios/);
+      expect(r.stderr).not.toContain('sharing a ULN');
+      expect(json<Check>(r.stdout).diagnostics).toEqual([]);
+    } finally {
+      repo.git('checkout', '--', 'centre');
+      writeFileSync(join(centre, 'portfolios/S-ACH/portfolio.yaml'), text);
+      repo.commit('S-ACH has its ULN', { author: alice });
+    }
+  });
+
   it('checks what is staged, as staged, not what the working tree holds', async () => {
     edit('centre/portfolios/S-MIX/portfolio.yaml', 'covers: { L/600/0001: [2.1] }', 'covers: { L/600/0001: [2.9] }');
     repo.add('centre/portfolios/S-MIX/portfolio.yaml');

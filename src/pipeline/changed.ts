@@ -2,6 +2,7 @@
 // like any others, and the findings of the changed files only, so a pull request is judged
 // on what it touches and not on what was already there.
 import type { Code } from '../diagnostics.js';
+import { isOwnUln } from '../ids.js';
 import { loadSpecs } from '../load/load.js';
 import type { Reader } from '../load/reader.js';
 import { affectedLearners, sharingUlns, type Selection } from './affected.js';
@@ -23,7 +24,7 @@ export async function analyseChanged(reader: Reader, changed: { paths: string[];
   const specBefore = changed.before && changed.paths.some((p) => p.startsWith('specs/')) ? loadSpecs(changed.before).specs : undefined;
   const selection = affectedLearners(reader, changed.paths, { now: specsOnly.specs, before: specBefore });
   let { analysis, results } = await analyse(reader, { ...opts, learners: selection.learners.map((e) => e.id) });
-  const more = sharingUlns(reader, selection, analysis.learners.flatMap((l) => (l.uln ? [l.uln] : [])));
+  const more = sharingUlns(reader, selection, analysis.learners.flatMap((l) => (isOwnUln(l.uln) ? [l.uln] : [])));
   if (more.length) {
     for (const e of more) selection.why.set(e.id, 'uln');
     selection.learners = [...selection.learners, ...more].sort((a, b) => (a.id < b.id ? -1 : 1));

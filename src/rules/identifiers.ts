@@ -3,7 +3,7 @@
 // agency's rule is an error. Two learners may not share a ULN (duplicate-uln, its own code
 // because changed-only checks report it in a learner they did not otherwise check).
 import { q, type Finding } from '../diagnostics.js';
-import { checkQn, checkUln, checkUrn, TEMPORARY_ULN } from '../ids.js';
+import { checkQn, checkUln, checkUrn, isOwnUln, TEMPORARY_ULN } from '../ids.js';
 import { at, type Rule } from './context.js';
 
 export const identifiers: Rule = {
@@ -31,7 +31,7 @@ export const identifiers: Rule = {
     const out: Finding[] = [];
     const ulns = new Map<string, string>();
     for (const l of learners) {
-      if (!l.uln || l.uln === TEMPORARY_ULN || !checkUln(l.uln).ok) continue;
+      if (!isOwnUln(l.uln)) continue;
       const other = ulns.get(l.uln);
       if (other) out.push(at('duplicate-uln', { file: l.file, path: ['learner', 'uln'] }, `ULN ${q(l.uln)} is also the ULN of learner ${other}: each learner has their own ULN; correct one of them`));
       else ulns.set(l.uln, l.id);
