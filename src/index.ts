@@ -12,7 +12,7 @@ export { openCentre, asOfFor, today, type Centre, type OpenOptions } from './api
 /** Assess every learner or some, as of a day; or only what a change can affect. */
 export { assess, type Assessment, type AssessOptions, type LearnerSummary, type Selection } from './api/assess.js';
 /** Views of an assessment: the data each report formats. */
-export { check, gaps, notAchieved, placeGaps, selectLearners, specList, specShow, status, unitId, type CheckOptions, type LearnerFilter } from './api/views.js';
+export { check, gaps, notAchieved, placeGaps, selectLearners, specList, specShow, status, statusStream, unitId, type CheckOptions, type LearnerFilter } from './api/views.js';
 /** What the centre's git history says. */
 export { history, progress, signaturePrograms, verify, type ProgressOptions, type Verification, type VerifyOptions, type Timeline, type Progress, type By, type VerifyResult } from './api/history.js';
 /** What folio writes. */
@@ -22,7 +22,7 @@ export { format, formatChunks, formatsOf, isFormat, type Command, type Format, t
 /** Where a centre is and where it sits in its git repository (no centre opened). */
 export { findCentreRoot, locateCentre, type CentreLocation } from './locate.js';
 /** The error thrown for a misuse or unusable input: its message says what to do. */
-export { UsageError } from './api/errors.js';
+export { UsageError } from './usage-error.js';
 import { SCHEMA_KINDS as KINDS } from './schema/kinds.js';
 import { VERSION as CONTRACT } from './render/contract.js';
 import { VERSION as PACKAGE_VERSION } from './version.js';

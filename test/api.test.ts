@@ -3,7 +3,7 @@
 import { cpSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess, check, format, formatsOf, gaps, isFormat, openCentre, selectLearners, specShow, status, UsageError, verify } from '../src/index.js';
+import { assess, check, format, formatsOf, gaps, history, isFormat, notAchieved, openCentre, selectLearners, specShow, status, statusStream, UsageError, verify } from '../src/index.js';
 import { makeRepo, tempDir } from './git-repo.js';
 import { FIXTURES, folio, REPO } from './helpers.js';
 
@@ -36,6 +36,40 @@ describe('the library', () => {
     const a = await assess(await openCentre({ dir: REPO }), { asOf: AS_OF });
     expect(() => selectLearners(a, { learners: ['NOPE'] })).toThrow(/no learner NOPE in portfolios\//);
     expect(() => status(a, { unit: 'Z/999' })).toThrow(UsageError);
+  });
+
+  it('gives results as plain data: arrays, with no functions or getters in them', async () => {
+    const a = await assess(await openCentre({ dir: REPO }), { asOf: AS_OF });
+    const report = status(a);
+    expect(Array.isArray(report.learners)).toBe(true);
+    expect(report.learners.map((l) => l.id)).toEqual(a.learners.map((l) => l.id));
+    // what JSON.stringify keeps is all there is: no getter, no function, no lazy iterable
+    const plain = (v: unknown): boolean =>
+      v === null || typeof v !== 'object' ? typeof v !== 'function' : Object.entries(Object.getOwnPropertyDescriptors(v)).every(([, d]) => !d.get && plain(d.value));
+    expect(plain(report.learners)).toBe(true);
+    expect(plain(a.learners)).toBe(true);
+    expect(JSON.parse(JSON.stringify(report.learners))).toEqual(report.learners);
+    // the streaming twin formats to the same bytes
+    expect(format('status', 'json', statusStream(a))).toBe(format('status', 'json', report));
+  });
+
+  it('takes an empty list of learners as none, and refuses a learner it cannot find', async () => {
+    const centre = await openCentre({ dir: REPO });
+    const a = await assess(centre, { asOf: AS_OF });
+    expect(status(a, { learners: [] }).learners).toEqual([]);
+    expect(gaps(a, { learners: notAchieved(a, { learners: [] }) }).gaps).toEqual([]);
+    await expect(assess(centre, { asOf: AS_OF, learners: ['NT-0142', 'NOPE'] })).rejects.toThrow(/no learner NOPE in portfolios\//);
+    const some = await assess(centre, { asOf: AS_OF, learners: ['NT-0142'] });
+    expect(() => status(some, { learners: [a.learners.find((l) => l.id !== 'NT-0142')!.id] })).toThrow(/in this assessment, which took only the learners named to assess\(\)/);
+  });
+
+  it('throws UsageError, not an error of its own, where git is needed and there is none', async () => {
+    const dir = tempDir();
+    cpSync(`${REPO}specs`, join(dir, 'specs'), { recursive: true });
+    cpSync(`${REPO}portfolios`, join(dir, 'portfolios'), { recursive: true });
+    const centre = await openCentre({ dir });
+    await expect(history(centre, 'NT-0142', {})).rejects.toBeInstanceOf(UsageError);
+    await expect(openCentre({ dir, at: 'HEAD' })).rejects.toBeInstanceOf(UsageError);
   });
 
   it('lists and tests the formats of each command', () => {

@@ -9,7 +9,8 @@ import { analyse, type Analysed, type Analysis } from '../pipeline/index.js';
 import type { Gap } from '../status/gaps.js';
 import type { LearnerResult, LearnerSummary, Results } from '../status/types.js';
 import { asOfFor, type Centre } from './centre.js';
-import { UsageError } from './errors.js';
+import { visible } from '../render/safe.js';
+import { UsageError } from '../usage-error.js';
 
 /** One learner of an assessment: who they are, their status and their gaps; `status()` and
  * `gaps()` give their full results. */
@@ -64,6 +65,8 @@ export interface Assessment {
 interface Inner {
   analysis: Analysis;
   results: Analysed['results'];
+  /** Only some learners were assessed (learners, changedSince or staged). */
+  scoped: boolean;
   reader: Centre['reader'];
   index?: Index;
   keep?: (d: Diagnostic) => boolean;
@@ -121,14 +124,23 @@ export async function assess(centre: Centre, opts: AssessOptions = {}): Promise<
     const [{ changedSince }, { analyseChanged }] = await Promise.all([import('../pipeline/repository.js'), import('../pipeline/changed.js')]);
     const changed = changedSince(centre, { since: opts.changedSince, staged: opts.staged, hook: centre.hookIndex });
     const c = await analyseChanged(centre.reader, changed, { ...pipeline, learners: undefined, cache: opts.staged ? undefined : centre.cache });
-    return wrap(centre, c, { selection: c.selection, files: c.files }, c.keep);
+    return wrap(centre, c, true, { selection: c.selection, files: c.files }, c.keep);
   }
-  return wrap(centre, await analyse(centre.reader, pipeline));
+  const a = wrap(centre, await analyse(centre.reader, pipeline), opts.learners !== undefined);
+  // A learner named but not found is a mistake in the call, not an empty cohort.
+  const unknown = (opts.learners ?? []).filter((id) => !a.unreadable.includes(id) && !a.learners.some((l) => l.id === id));
+  if (unknown.length) throw new UsageError(noSuchLearner(unknown));
+  return a;
 }
 
-function wrap(centre: Centre, { analysis, results }: Analysed, changes?: Assessment['changes'], keep?: (d: Diagnostic) => boolean): Assessment {
+/** The message for learners named who have no folder in portfolios/. */
+export function noSuchLearner(ids: string[]): string {
+  return `no learner ${ids.map(visible).join(', ')} in portfolios/: a learner is named by the folder that holds their portfolio.yaml`;
+}
+
+function wrap(centre: Centre, { analysis, results }: Analysed, scoped: boolean, changes?: Assessment['changes'], keep?: (d: Diagnostic) => boolean): Assessment {
   const { specs, asOf, learners, unreadable, diagnostics, files, cached } = analysis;
   const a: Assessment = { root: centre.root, prefix: centre.prefix, asOf, specs, learners, unreadable, diagnostics, files, cached, ...(changes ? { changes } : {}) };
-  inner.set(a, { analysis, results, reader: centre.reader, keep });
+  inner.set(a, { analysis, results, scoped, reader: centre.reader, keep });
   return a;
 }

@@ -7,7 +7,7 @@ import { isIsoDate } from '../dates.js';
 import { fsReader, type Reader } from '../load/reader.js';
 import { locationOf, findCentreRoot, type CentreLocation } from '../locate.js';
 import { today } from '../pipeline/index.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../usage-error.js';
 
 /** How to open a centre: where to look, and what to read its files from. */
 export interface OpenOptions {

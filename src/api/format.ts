@@ -15,7 +15,7 @@ export interface FormatOptions {
 
 const options = (o: FormatOptions = {}): RenderOptions => ({ color: o.color ?? false, width: o.width ?? 80, detail: o.detail });
 
-/** A report as text, in one of its command's formats: format('gaps', 'markdown', await gaps(a)). */
+/** A report as text, in one of its command's formats: format('gaps', 'markdown', gaps(a)). */
 export function format<C extends Command>(command: C, format: Format<C>, data: Reports[C], opts?: FormatOptions): string {
   return text(render(command, format, data, options(opts)));
 }

@@ -6,7 +6,7 @@ import { listLearners } from '../load/files.js';
 import type { CheckReport } from '../render/check.js';
 import { VERSION } from '../version.js';
 import { today, type Centre } from './centre.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../usage-error.js';
 
 /** One learner's record commit by commit (the data of history's formats). */
 export type Timeline = import('../history/timeline.js').Timeline;

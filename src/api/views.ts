@@ -9,9 +9,10 @@ import { visible } from '../render/safe.js';
 import type { SpecList, SpecShow } from '../render/spec.js';
 import type { StatusReport } from '../render/status.js';
 import { gapsOf, type Gap } from '../status/gaps.js';
+import type { LearnerResult } from '../status/types.js';
 import { VERSION } from '../version.js';
-import { idOf, indexOf, innerOf, placeOf, resultOf, resultsFor, type Assessment, type LearnerSummary } from './assess.js';
-import { UsageError } from './errors.js';
+import { idOf, indexOf, innerOf, noSuchLearner, placeOf, resultOf, resultsFor, type Assessment, type LearnerSummary } from './assess.js';
+import { UsageError } from '../usage-error.js';
 
 /** Which findings a check reports. */
 export interface CheckOptions {
@@ -40,7 +41,8 @@ export function check(a: Assessment, opts: CheckOptions = {}): CheckReport {
 
 /** Which learners (and unit) a report is about. */
 export interface LearnerFilter {
-  /** Only these learners (folder names), in this order; every learner when empty. */
+  /** Only these learners (folder names), in this order; every learner when absent, none when
+   * empty. */
   learners?: string[];
   /** Only this assessor's learners (a staff id). */
   assessor?: string;
@@ -56,8 +58,8 @@ export function selectLearners(a: Assessment, filter: LearnerFilter = {}): Learn
   const broken = ids.filter((id) => a.unreadable.includes(id));
   if (broken.length) throw new UsageError(`the portfolio of ${broken.map(visible).join(', ')} cannot be read: "folio check" shows why`);
   const unknown = ids.filter((id) => !byId.has(id));
-  if (unknown.length) throw new UsageError(`no learner ${unknown.map(visible).join(', ')} in portfolios/: a learner is named by the folder that holds their portfolio.yaml`);
-  let learners = ids.length ? ids.map((id) => byId.get(id)!) : a.learners;
+  if (unknown.length) throw new UsageError(innerOf(a).scoped ? `no learner ${unknown.map(visible).join(', ')} in this assessment, which took only the learners named to assess(): name them there too` : noSuchLearner(unknown));
+  let learners = filter.learners ? ids.map((id) => byId.get(id)!) : a.learners;
   if (filter.assessor) {
     if (a.specs.centre && !a.specs.centre.staff.has(filter.assessor)) throw new UsageError(`--assessor "${filter.assessor}" is not on the staff list in portfolios/centre.yaml`);
     learners = learners.filter((l) => l.assessor === filter.assessor);
@@ -72,8 +74,17 @@ export function unitId(a: Assessment, ref: string): string {
   return spec.id;
 }
 
-/** Where the learners asked for stand: the cohort, or (learners named) each unit by unit. */
-export function status(a: Assessment, filter: LearnerFilter = {}): StatusReport {
+/** Where the learners asked for stand: the cohort, or (learners named) each unit by unit. Each
+ * learner's full result is in `learners`, an array. */
+export function status(a: Assessment, filter: LearnerFilter = {}): StatusReport & { learners: LearnerResult[] } {
+  const report = statusStream(a, filter);
+  return { ...report, learners: [...report.learners] };
+}
+
+/** The same report as status(), for cohorts of thousands: `learners` is read one result at a
+ * time as a formatter goes through it (for a large cohort, back from the cache), so memory does
+ * not grow with the cohort. Walk it with for…of; it has a length. */
+export function statusStream(a: Assessment, filter: LearnerFilter = {}): StatusReport {
   let learners = selectLearners(a, filter);
   const unit = filter.unit ? unitId(a, filter.unit) : undefined;
   if (unit) learners = learners.filter((l) => resultOf(a, l).units.some((u) => u.id === unit));

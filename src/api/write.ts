@@ -11,7 +11,7 @@ import { PACKAGE } from '../version.js';
 import { createFile } from '../write-file.js';
 import { assess, indexOf } from './assess.js';
 import { today, type Centre } from './centre.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../usage-error.js';
 
 /** What an import read and did to each spec (the data of import's formats). */
 export type ImportReport = import('../render/import.js').ImportReport;

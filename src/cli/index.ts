@@ -53,7 +53,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
     }
     const debug = /^(1|true|yes|on)$/i.test(io.env.FOLIO_DEBUG ?? '');
     // An I/O error is the machine's, not folio's: the path and the fix, no stack trace.
-    const known = e instanceof UsageError || (e as Error).name === 'NeedsGit' ? (e as Error).message : ioMessage(e);
+    const known = e instanceof UsageError ? (e as Error).message : ioMessage(e);
     if (known !== undefined) {
       io.stderr(`folio: ${visible(known)}\n`);
       if (debug) io.stderr(`${(e as Error).stack ?? ''}\n`);

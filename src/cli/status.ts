@@ -1,7 +1,7 @@
 // folio status and folio gaps: where each learner stands, and what stands between them and
 // achievement.
 import type { Command } from 'commander';
-import { assess, gaps, notAchieved, placeGaps, status } from '../index.js';
+import { assess, gaps, notAchieved, placeGaps, statusStream } from '../index.js';
 import { centreRun, commonOptions, EXIT, fails, reports, warnIfBroken, type Common, type Io } from './kit.js';
 import { cohortLines, stepSummary } from './summary.js';
 
@@ -30,7 +30,7 @@ export function statusCommand(program: Command, io: Io, exit: (code: number) => 
     const a = await assess(run.centre, { asOf: run.asOf, learners: ids.length ? ids : undefined, progress: run.progress, workers: run.workers });
     run.done();
     warnIfBroken(io, a);
-    const report = status(a, { learners: ids, assessor: opts.assessor, unit: opts.unit });
+    const report = statusStream(a, { learners: ids.length ? ids : undefined, assessor: opts.assessor, unit: opts.unit });
     reports(io).emitAll('status', opts, report, { ...run.render, detail: opts.detail });
     exit(fails(opts.failOn, a.diagnostics, () => notAchieved(a).some((id) => report.gaps.has(id))) ? EXIT.findings : EXIT.clean);
   });
@@ -52,7 +52,7 @@ export function gapsCommand(program: Command, io: Io, exit: (code: number) => vo
     run.done();
     warnIfBroken(io, a);
     const { emitAll, formatted, outputsOf } = reports(io);
-    let report = gaps(a, { learners: ids, assessor: opts.assessor, unit: opts.unit });
+    let report = gaps(a, { learners: ids.length ? ids : undefined, assessor: opts.assessor, unit: opts.unit });
     if (outputsOf('gaps', opts).some((o) => !PLACELESS.has(o.format))) report = await placeGaps(a, report);
     const outputs = emitAll('gaps', opts, report, run.render);
     await stepSummary(io, outputs, async () => (await import('../render/ci/adapt.js')).gapsCi({ gaps: report.gaps, where: report.where ?? new Map() }, { ...report.ci!, summary: cohortLines(formatted, a, run.render) }));

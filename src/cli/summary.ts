@@ -1,7 +1,7 @@
 // GitHub's job summary: counts, every finding and the cohort's status, appended to the file
 // GitHub names in GITHUB_STEP_SUMMARY when a github report is asked for.
 import { appendFileSync } from 'node:fs';
-import { status, type Assessment } from '../index.js';
+import { statusStream, type Assessment } from '../index.js';
 import type { Output } from '../outputs.js';
 import type { CiReport } from '../render/ci/report.js';
 import type { RenderOptions } from '../render/style.js';
@@ -15,6 +15,6 @@ export async function stepSummary(io: Io, outputs: Output[], report: () => Promi
 }
 
 export function cohortLines(formatted: ReturnType<typeof reports>['formatted'], a: Assessment, render: RenderOptions): string[] {
-  const cohort = { ...status(a), staff: new Map() };
+  const cohort = { ...statusStream(a), staff: new Map() };
   return [...formatted('status', 'markdown', cohort, render)].join('').trimEnd().split('\n');
 }

@@ -1,15 +1,12 @@
 // The centre inside its git repository: the reader for a revision (--at) or for what is
 // staged (--staged), and which files changed (--changed-since). Commands that need history
-// come here; everything else reads the working tree and works without git.
+// come here; everything else reads the working tree and works without git. Where git is missing
+// or does not know a revision, the UsageError says what works without it.
 import { changedFiles, gitReader, indexReader, resolveRevision, RevisionError, runGit, type Revision } from '../git/index.js';
 import type { Reader } from '../load/reader.js';
 import { locationOf, type CentreLocation } from '../locate.js';
+import { UsageError } from '../usage-error.js';
 
-/** A command that needs git, run where there is none (or given a revision git does not know):
- * a usage error whose message says what works without. */
-export class NeedsGit extends Error {
-  override name = 'NeedsGit';
-}
 
 export interface Repository {
   top: string;
@@ -25,7 +22,7 @@ export function repositoryOf(given: CentreLocation, what: string): Repository {
   if (!repo) {
     const no = centre.noRepository!;
     const why = no.reason === 'no-git' ? 'git is not installed' : no.reason === 'unsafe-ownership' ? no.message : `${centre.root} is not in a git repository`;
-    throw new NeedsGit(`${what} needs the centre's git history, but ${why}. check, status and gaps without it read the files as they are`);
+    throw new UsageError(`${what} needs the centre's git history, but ${why}. check, status and gaps without it read the files as they are`);
   }
   return repo;
 }
@@ -43,14 +40,14 @@ export function atRevision(centre: CentreLocation, rev: string): AtRevision {
   try {
     revision = resolveRevision(repo.top, rev);
   } catch (e) {
-    if (e instanceof RevisionError) throw new NeedsGit(`--at ${rev}: ${e.message}`);
+    if (e instanceof RevisionError) throw new UsageError(`--at ${rev}: ${e.message}`);
     throw e;
   }
   const reader = gitReader(repo.top, revision.commit, repo.prefix);
   try {
     reader.list('');
   } catch {
-    throw new NeedsGit(`--at ${rev}: the centre's folder ${repo.prefix || '(the top of the repository)'} did not exist at ${revision.label}`);
+    throw new UsageError(`--at ${rev}: the centre's folder ${repo.prefix || '(the top of the repository)'} did not exist at ${revision.label}`);
   }
   const day = /^\d{4}-\d{2}-\d{2}$/.test(rev) ? rev : revision.date.slice(0, 10);
   return { reader, revision, day };
@@ -76,7 +73,7 @@ export function changedSince(centre: CentreLocation, opts: { since?: string; sta
     const known = rev !== '' && !/[\n\r]/.test(rev) && runGit(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]).status === 0;
     if (!known) {
       const hint = repo.shallow ? ' (this clone is shallow: fetch the history the comparison needs, e.g. fetch-depth: 0 in GitHub Actions)' : '';
-      throw new NeedsGit(`--changed-since ${JSON.stringify(rev)}: not a commit, branch or tag in this repository: name what this branch is compared with, e.g. --changed-since origin/main ("git branch -a" and "git tag" list the names)${hint}`);
+      throw new UsageError(`--changed-since ${JSON.stringify(rev)}: not a commit, branch or tag in this repository: name what this branch is compared with, e.g. --changed-since origin/main ("git branch -a" and "git tag" list the names)${hint}`);
     }
   }
   let paths: string[];
@@ -85,7 +82,7 @@ export function changedSince(centre: CentreLocation, opts: { since?: string; sta
   } catch (e) {
     const what = opts.staged ? '--staged' : `--changed-since ${opts.since}`;
     const hint = repo.shallow && !opts.staged ? ' (this clone is shallow: fetch the history the comparison needs, e.g. fetch-depth: 0 in GitHub Actions)' : '';
-    throw new NeedsGit(`${what}: ${firstLine((e as Error).message)}${hint}`);
+    throw new UsageError(`${what}: ${firstLine((e as Error).message)}${hint}`);
   }
   const inCentre = paths.filter((p) => p.startsWith(repo.prefix)).map((p) => p.slice(repo.prefix.length));
   const base = runGit(repo.top, opts.staged ? ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'] : ['merge-base', '--end-of-options', opts.since!, 'HEAD']);
