@@ -2,7 +2,7 @@
 // learners asked for, their gaps, the specifications. Each returns the data its formatter
 // takes (render/registry.ts), so format(command, format, view(...)) is the whole of a report.
 import { resolve as resolvePath } from 'node:path';
-import type { Unit } from '../model/types.js';
+import { aliasMap } from '../model/aliases.js';
 import type { CheckReport } from '../render/check.js';
 import type { GapsReport } from '../render/gaps.js';
 import { visible } from '../render/safe.js';
@@ -129,7 +129,6 @@ export function specShow(a: Assessment, id: string): SpecShow {
   const unit = index.unit(id);
   const qualification = unit ? undefined : index.qualification(id);
   if (!unit && !qualification) throw new UsageError(`no unit or qualification "${id}" in specs/: "folio spec list" shows what there is`);
-  const units = new Map<string, Unit>();
-  for (const u of a.specs.units) for (const k of [u.id, ...u.aliases]) units.set(k, u);
-  return { unit, qualification, units };
+  // the qualification's units by every name it may use, resolved as the status engine resolves them
+  return { unit, qualification, units: aliasMap(a.specs.units, (u) => u.id, (u) => u.aliases) };
 }
