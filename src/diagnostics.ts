@@ -2,9 +2,21 @@
 // warnings of folio import.
 // Stages create diagnostics with a data path; positions are resolved in one place
 // (source.ts) so no rule ever computes a line number itself.
+// Each finding also carries a message id (short, kebab-case, unique within its code, stable)
+// and the data its message is written from (plain JSON values: ids, references, dates,
+// counts), so a caller or a test tells findings apart by code and message id, never by the
+// wording. The wording stays where the finding is made: a rule writes it as a function of its
+// data (rules/context.ts at()), the loader and schema stages set both next to the text, and
+// folio import keeps one table (import/messages.ts). Message ids and data are for library
+// callers and tests: no output format prints them, and the JSON contract does not carry them.
 import { quote } from './render/safe.js';
 
 export type Severity = 'error' | 'warning';
+
+/** A plain JSON value: what a finding's data holds, so it survives the cache and workers. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+/** The values a message is written from, by name. */
+export type MessageData = Record<string, Json>;
 
 /** Where in a file a finding points: a data path, and whether the key or the value is meant. */
 export interface Target {
@@ -38,6 +50,10 @@ export interface Diagnostic<C extends string = Code> {
 export interface Finding {
   code: Code;
   message: string;
+  /** Which message of its code this is (see Diagnostic). */
+  messageId?: string;
+  /** The values the message is written from. */
+  data?: MessageData;
   target: Target;
   severity?: Severity; // defaults to the code's severity
 }

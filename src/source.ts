@@ -269,7 +269,9 @@ export function offsetOf(source: SourceFile, f: Pick<Finding, 'target'>): number
 }
 
 export function resolve(source: SourceFile | undefined, f: Finding): Diagnostic {
-  const base = { code: f.code, severity: f.severity ?? severityOf(f.code), message: f.message, file: f.target.file };
+  const base: Diagnostic = { code: f.code, severity: f.severity ?? severityOf(f.code), message: f.message, file: f.target.file, line: 0, column: 0 };
+  if (f.messageId !== undefined) base.messageId = f.messageId;
+  if (f.data !== undefined) base.data = f.data;
   return { ...base, ...placeAt(source, f.target) };
 }
 

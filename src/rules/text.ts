@@ -14,7 +14,8 @@ function unsafe(out: Finding[], value: string | undefined, what: string, loc: Lo
   if (value === undefined) return;
   const m = UNSAFE_CHARS.exec(value);
   if (!m) return;
-  out.push(at('unsafe-text', loc, `${what} ${quote(value)} holds the character ${escapeChar(m[0])}, which reports can only show escaped: ${FIX}`, { sub }));
+  const said = { id: 'unsafe-value', data: { what, value, char: m[0] } };
+  out.push(at('unsafe-text', loc, said, (d) => `${d.what} ${quote(d.value)} holds the character ${escapeChar(d.char)}, which reports can only show escaped: ${FIX}`, { sub }));
 }
 
 export const unsafeText: Rule = {
@@ -58,11 +59,9 @@ export const unsafeText: Rule = {
     // finding is about the portfolio as a whole.
     const m = UNSAFE_CHARS.exec(l.id);
     if (m) {
-      out.push({
-        code: 'unsafe-text',
-        target: { file: l.loc.file, whole: true },
-        message: `learner folder name ${quote(l.id)} holds the character ${escapeChar(m[0])}, which reports can only show escaped: rename the folder with letters, digits, ".", "_" and "-"`,
-      });
+      const said = { id: 'unsafe-folder-name', data: { learner: l.id, char: m[0] } };
+      const text = (d: typeof said.data) => `learner folder name ${quote(d.learner)} holds the character ${escapeChar(d.char)}, which reports can only show escaped: rename the folder with letters, digits, ".", "_" and "-"`;
+      out.push({ ...at('unsafe-text', { file: l.loc.file, path: [] }, said, text), target: { file: l.loc.file, whole: true } });
     }
     const top = { file: l.loc.file, path: [] };
     unsafe(out, l.name, 'learner name', top, ['learner', 'name']);
