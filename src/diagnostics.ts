@@ -33,8 +33,11 @@ export interface Diagnostic<C extends string = Code> {
   code: C;
   severity: Severity;
   message: string;
-  /** Which message of its code this is, and the values it was written from: a caller tells
-   * findings apart by code and message id, never by the wording. */
+  /** Which message of its code this is (short, kebab-case, unique within its code, stable), and
+   * the values it was written from: a caller tells findings apart by code and message id, never
+   * by the wording. Every finding of check and verify and every warning of import has both;
+   * they are optional here only for diagnostics a caller builds by hand. No output format
+   * prints them. */
   messageId?: string;
   data?: Record<string, unknown>;
   file: string;
@@ -51,9 +54,9 @@ export interface Finding {
   code: Code;
   message: string;
   /** Which message of its code this is (see Diagnostic). */
-  messageId?: string;
+  messageId: string;
   /** The values the message is written from. */
-  data?: MessageData;
+  data: MessageData;
   target: Target;
   severity?: Severity; // defaults to the code's severity
 }

@@ -51,6 +51,20 @@ describe('the cache', () => {
     expect(readFileSync(file('.folio-cache/.gitignore'), 'utf8')).toMatch(/^\*$/m);
   });
 
+  it('keeps the message id and data of each finding it serves from the cache', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(`${FIXTURES}broken`, dir, { recursive: true });
+    const first = await cachedRun();
+    const second = await cachedRun();
+    expect(second.cached).toBeGreaterThan(0);
+    expect(second.view.diagnostics).toEqual(first.view.diagnostics);
+    expect(second.view.diagnostics.length).toBeGreaterThan(20);
+    for (const d of second.view.diagnostics) {
+      expect(d.messageId, `${d.code}: ${d.message}`).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(d.data, `${d.code}: ${d.message}`).toBeTypeOf('object');
+    }
+  });
+
   it('sees an edited portfolio at once, and only that learner is computed again', async () => {
     await cachedRun();
     edit('portfolios/S-MIX/portfolio.yaml', 'covers: { L/600/0001: [1.2] } }', 'covers: { L/600/0001: [1.2] }, assessment: { by: a.jones, date: 2026-02-04, decision: accepted } }');
