@@ -66,7 +66,9 @@ export const people: Rule = {
           `evidence ${q(d.evidence)} is ${d.method} but names no witness${d.method === 'expert-witness' ? ', so it counts only as witness testimony' : ''}: add witness: <id> from this portfolio's witnesses`;
         out.push(at('witness-missing', e.loc, said, text, { sub: ['method'] }));
       } else if ('notExpert' in standing) {
-        const said = { id: 'not-expert', data: { evidence: e.id, why: standing.notExpert } };
+        // why is status/witness.ts's account of it; the witness and their status are its values.
+        const witness = e.witness === undefined ? undefined : book.get(e.witness);
+        const said = { id: 'not-expert', data: { evidence: e.id, witness: e.witness ?? null, status: witness?.status ?? null, why: standing.notExpert } };
         const text = (d: typeof said.data) =>
           `evidence ${q(d.evidence)} is expert-witness, but its witness is not an expert witness (${d.why}), so it counts only as witness testimony: an expert witness is an occupational expert and assessor (status 1); correct the witness's status if that is so, or record the item as witness-testimony`;
         out.push(at('witness-not-expert', e.loc, said, text, { sub: ['method'] }));
