@@ -10,20 +10,21 @@ import { at, type Rule } from './context.js';
 
 const sub = (loc: Loc, ...p: (string | number)[]): Loc => ({ file: loc.file, path: [...loc.path, ...p] });
 
+// One message per record kind; what it names (the evidence id or the unit) is its data.
+const FUTURE = {
+  registered: () => 'registration date',
+  'evidence-dated': (d: { of: string | null }) => `evidence ${q(d.of)} is dated`,
+  'evidence-assessed': (d: { of: string | null }) => `evidence ${q(d.of)} is assessed on`,
+  'signoff-dated': (d: { of: string | null }) => `sign-off of ${d.of} is dated`,
+  'iqa-dated': (d: { of: string | null }) => `IQA record on ${d.of} is dated`,
+};
+
 export const dates: Rule = {
   name: 'dates',
   codes: ['future-date', 'date-order'],
   learner(ctx) {
     const { specs, index, asOf, learner: l, record, result } = ctx;
     const out: Finding[] = [];
-    // One message per record kind; what it names (the evidence id or the unit) is its data.
-    const FUTURE = {
-      registered: () => 'registration date',
-      'evidence-dated': (d: { of: string | null }) => `evidence ${q(d.of)} is dated`,
-      'evidence-assessed': (d: { of: string | null }) => `evidence ${q(d.of)} is assessed on`,
-      'signoff-dated': (d: { of: string | null }) => `sign-off of ${d.of} is dated`,
-      'iqa-dated': (d: { of: string | null }) => `IQA record on ${d.of} is dated`,
-    };
     const future = (date: string | undefined, loc: Loc, id: keyof typeof FUTURE, of: string | null = null) => {
       if (!date || date <= asOf) return;
       const said = { id, data: { date, asOf, of } };

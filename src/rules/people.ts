@@ -7,6 +7,15 @@ import { standingOf, witnessBook } from '../status/witness.js';
 import { closest } from '../text.js';
 import { at, type Rule } from './context.js';
 
+// Who names the person is part of the message id (the learner's assessor, an assessment, a
+// sign-off, an IQA record); the evidence id or unit it is about is data.
+const WHAT = {
+  assessor: () => 'assessor',
+  'assessed-by': (d: { of: string | null }) => `evidence ${q(d.of)} is assessed by`,
+  'signed-off-by': (d: { of: string | null }) => `sign-off of ${d.of} by`,
+  'iqa-by': (d: { of: string | null }) => `IQA record on ${d.of} by`,
+};
+
 export const people: Rule = {
   name: 'staff and witnesses',
   codes: ['unknown-staff', 'staff-role', 'unknown-witness', 'witness-missing', 'witness-not-expert', 'duplicate-entry'],
@@ -22,16 +31,8 @@ export const people: Rule = {
   learner({ specs, learner: l }) {
     const out: Finding[] = [];
     const staff = specs.centre?.staff;
-    // Without a centre file there is no staff list; that absence is the finding's own business.
-    // Who names the person is part of the message id (the learner's assessor, an assessment, a
-    // sign-off, an IQA record); the evidence id or unit it is about is data.
-    const WHAT = {
-      assessor: () => 'assessor',
-      'assessed-by': (d: { of: string | null }) => `evidence ${q(d.of)} is assessed by`,
-      'signed-off-by': (d: { of: string | null }) => `sign-off of ${d.of} by`,
-      'iqa-by': (d: { of: string | null }) => `IQA record on ${d.of} by`,
-    };
     const person = (id: string, role: 'assessor' | 'iqa', loc: Loc, what: keyof typeof WHAT, of: string | null = null) => {
+      // Without a centre file there is no staff list; that absence is the finding's own business.
       if (!staff) return;
       const s = staff.get(id);
       if (!s) {
@@ -55,9 +56,10 @@ export const people: Rule = {
       const standing = standingOf(e, book);
       if (e.witness !== undefined && !book.has(e.witness)) {
         // Whether the item still counts (a witness is what makes it count) tells the two apart.
-        const said = { id: 'unknownWitness' in standing ? 'does-not-count' : 'not-listed', data: { evidence: e.id, witness: e.witness, guess: closest(e.witness, book.keys()) ?? null } };
+        const counts = !('unknownWitness' in standing);
+        const said = { id: counts ? 'not-listed' : 'does-not-count', data: { evidence: e.id, witness: e.witness, counts, guess: closest(e.witness, book.keys()) ?? null } };
         const text = (d: typeof said.data) =>
-          `evidence ${q(d.evidence)} names witness ${q(d.witness)}, who is not in this portfolio's witnesses${said.id === 'does-not-count' ? ', so it does not count' : ''}: ${d.guess ? `did you mean ${q(d.guess)}?` : 'add them under witnesses'}`;
+          `evidence ${q(d.evidence)} names witness ${q(d.witness)}, who is not in this portfolio's witnesses${d.counts ? '' : ', so it does not count'}: ${d.guess ? `did you mean ${q(d.guess)}?` : 'add them under witnesses'}`;
         out.push(at('unknown-witness', e.loc, said, text, { sub: ['witness'] }));
       }
       if ((e.method === 'witness-testimony' || e.method === 'expert-witness') && e.witness === undefined) {

@@ -58,12 +58,12 @@ testRule(people, {
     {
       name: 'evidence naming a witness the portfolio does not list',
       model: centre({ witnesses: [witness('w-lee', '1')], evidence: [testimony('witness-testimony', 'w-le')] }),
-      errors: [{ code: 'unknown-witness', messageId: 'does-not-count', data: { evidence: 'E1', witness: 'w-le', guess: 'w-lee' }, path: ['evidence', 0, 'witness'], says: ['"w-le"', 'so it does not count', 'did you mean "w-lee"?'] }],
+      errors: [{ code: 'unknown-witness', messageId: 'does-not-count', data: { evidence: 'E1', witness: 'w-le', counts: false, guess: 'w-lee' }, path: ['evidence', 0, 'witness'], says: ['"w-le"', 'so it does not count', 'did you mean "w-lee"?'] }],
     },
     {
       name: 'an observation naming a witness the portfolio does not list: it still counts',
       model: centre({ evidence: [testimony('observation', 'w-x')] }),
-      errors: [{ code: 'unknown-witness', messageId: 'not-listed', data: { witness: 'w-x', guess: null }, path: ['evidence', 0, 'witness'], says: ['add them under witnesses'] }],
+      errors: [{ code: 'unknown-witness', messageId: 'not-listed', data: { witness: 'w-x', counts: true, guess: null }, path: ['evidence', 0, 'witness'], says: ['add them under witnesses'] }],
     },
     {
       name: 'witness testimony naming no witness',
