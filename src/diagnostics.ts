@@ -5,10 +5,13 @@
 // Each finding also carries a message id (short, kebab-case, unique within its code, stable)
 // and the data its message is written from (plain JSON values: ids, references, dates,
 // counts), so a caller or a test tells findings apart by code and message id, never by the
-// wording. The wording stays where the finding is made: a rule writes it as a function of its
-// data (rules/context.ts at()), the loader and schema stages set both next to the text, and
-// folio import keeps one table (import/messages.ts). Message ids and data are for library
-// callers and tests: no output format prints them, and the JSON contract does not carry them.
+// wording. The wording stays where the finding is made, so a check and what it says are read
+// together: a rule passes its message id and data to at() (rules/context.ts) with a function
+// that writes the message from that data; the loader, the schema mapper (schema/validate.ts)
+// and verify (verify/records.ts finding()) set both next to the text they write; folio import,
+// whose messages are many and short, keeps one table (import/messages.ts). Message ids and data
+// are for library callers and tests: no output format prints them, the JSON contract does not
+// carry them, and the cache keeps them (cache/shape.ts).
 import { quote } from './render/safe.js';
 
 export type Severity = 'error' | 'warning';
