@@ -2,9 +2,24 @@
 // warnings of folio import.
 // Stages create diagnostics with a data path; positions are resolved in one place
 // (source.ts) so no rule ever computes a line number itself.
+// Each finding also carries a message id (short, kebab-case, unique within its code, stable)
+// and the data its message is written from (plain JSON values: ids, references, dates,
+// counts), so a caller or a test tells findings apart by code and message id, never by the
+// wording. The wording stays where the finding is made, so a check and what it says are read
+// together: a rule passes its message id and data to at() (rules/context.ts) with a function
+// that writes the message from that data; the loader, the schema mapper (schema/validate.ts)
+// and verify (verify/records.ts finding()) set both next to the text they write; folio import,
+// whose messages are many and short, keeps one table (import/messages.ts). Message ids and data
+// are for library callers and tests: no output format prints them, the JSON contract does not
+// carry them, and the cache keeps them (cache/shape.ts).
 import { quote } from './render/safe.js';
 
 export type Severity = 'error' | 'warning';
+
+/** A plain JSON value: what a finding's data holds, so it survives the cache and workers. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+/** The values a message is written from, by name. */
+export type MessageData = Record<string, Json>;
 
 /** Where in a file a finding points: a data path, and whether the key or the value is meant. */
 export interface Target {
@@ -21,8 +36,11 @@ export interface Diagnostic<C extends string = Code> {
   code: C;
   severity: Severity;
   message: string;
-  /** Which message of its code this is, and the values it was written from: a caller tells
-   * findings apart by code and message id, never by the wording. */
+  /** Which message of its code this is (short, kebab-case, unique within its code, stable), and
+   * the values it was written from: a caller tells findings apart by code and message id, never
+   * by the wording. Every finding of check and verify and every warning of import has both;
+   * they are optional here only for diagnostics a caller builds by hand. No output format
+   * prints them. */
   messageId?: string;
   data?: Record<string, unknown>;
   file: string;
@@ -38,6 +56,10 @@ export interface Diagnostic<C extends string = Code> {
 export interface Finding {
   code: Code;
   message: string;
+  /** Which message of its code this is (see Diagnostic). */
+  messageId: string;
+  /** The values the message is written from. */
+  data: MessageData;
   target: Target;
   severity?: Severity; // defaults to the code's severity
 }

@@ -64,11 +64,11 @@ export function parseYaml(file: string, text: string): Parsed {
 function oversizeFinding(file: string, o: Oversize): Finding {
   if (o.kind === 'too-many-values') {
     const message = `the file holds more than ${MAX_VALUES.toLocaleString('en-GB')} keys and values, more than folio reads in one file (a large portfolio holds about 20,000); the file is skipped: check that it was not generated or pasted by mistake`;
-    return { code: 'too-many-values', target: { file, path: o.path }, message };
+    return { code: 'too-many-values', messageId: 'over-limit', data: { limit: MAX_VALUES }, target: { file, path: o.path }, message };
   }
   const what = o.key ? 'key' : 'value';
   const message = `this ${what} is ${o.length.toLocaleString('en-GB')} characters long, more than the ${MAX_VALUE.toLocaleString('en-GB')} folio reads in one ${what}; the file is skipped: shorten it, or keep the text in an evidence file and point at it`;
-  return { code: 'value-too-long', target: { file, path: o.path, key: o.key }, message };
+  return { code: 'value-too-long', messageId: o.key ? 'key-too-long' : 'value-too-long', data: { length: o.length, limit: MAX_VALUE }, target: { file, path: o.path, key: o.key }, message };
 }
 
 function parseText(file: string, text: string): Parsed {
@@ -89,6 +89,9 @@ function parseText(file: string, text: string): Parsed {
     syntaxLines.add(line);
     findings.push({
       code: 'yaml-syntax',
+      // The parser's own error code names the problem; its wording is the parser's.
+      messageId: e.code.toLowerCase().replace(/_/g, '-'),
+      data: { parserCode: e.code, parserMessage: firstLine(e.message) },
       target: { file, offset },
       message: `YAML syntax: ${firstLine(e.message)}; fix the syntax (indentation, quotes, brackets) at this point`,
     });
@@ -102,11 +105,11 @@ function limitFinding(file: string, p: PlainProblem): Finding {
   const target = { file, offset: p.offset };
   switch (p.kind) {
     case 'duplicate-key':
-      return { code: 'duplicate-key', target, message: `duplicate key ${q(p.key)}: a key may appear once in a mapping; merge the two entries or rename one` };
+      return { code: 'duplicate-key', messageId: 'key-twice', data: { key: p.key }, target, message: `duplicate key ${q(p.key)}: a key may appear once in a mapping; merge the two entries or rename one` };
     case 'too-deep':
-      return { code: 'too-deep', target, message: `lists and mappings are nested more than ${MAX_NESTING} levels deep here (aliases included), more than folio reads; the file is skipped: flatten it (a portfolio needs six levels)` };
+      return { code: 'too-deep', messageId: 'over-limit', data: { limit: MAX_NESTING }, target, message: `lists and mappings are nested more than ${MAX_NESTING} levels deep here (aliases included), more than folio reads; the file is skipped: flatten it (a portfolio needs six levels)` };
     case 'alias-expansion':
-      return { code: 'alias-expansion', target, message: `the aliases of this file stand for more than ${MAX_ALIAS_VALUES.toLocaleString('en-GB')} values in all, more than folio expands; the file is skipped: write the values out or use fewer aliases` };
+      return { code: 'alias-expansion', messageId: 'over-limit', data: { limit: MAX_ALIAS_VALUES }, target, message: `the aliases of this file stand for more than ${MAX_ALIAS_VALUES.toLocaleString('en-GB')} values in all, more than folio expands; the file is skipped: write the values out or use fewer aliases` };
   }
 }
 
@@ -269,7 +272,9 @@ export function offsetOf(source: SourceFile, f: Pick<Finding, 'target'>): number
 }
 
 export function resolve(source: SourceFile | undefined, f: Finding): Diagnostic {
-  const base = { code: f.code, severity: f.severity ?? severityOf(f.code), message: f.message, file: f.target.file };
+  const base: Diagnostic = { code: f.code, severity: f.severity ?? severityOf(f.code), message: f.message, file: f.target.file, line: 0, column: 0 };
+  if (f.messageId !== undefined) base.messageId = f.messageId;
+  if (f.data !== undefined) base.data = f.data;
   return { ...base, ...placeAt(source, f.target) };
 }
 

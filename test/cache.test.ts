@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseAs, specsEntry } from '../src/cache/shape.js';
 import { fsCache, type CacheStore } from '../src/cache/store.js';
 import { LearnerCache } from '../src/pipeline/cache.js';
 import type { LearnerResult } from '../src/status/types.js';
@@ -49,6 +50,32 @@ describe('the cache', () => {
     expect(second.view).toEqual(first.view);
     expect(second.view).toEqual(await freshRun());
     expect(readFileSync(file('.folio-cache/.gitignore'), 'utf8')).toMatch(/^\*$/m);
+  });
+
+  it('keeps the message id and data of each finding it serves from the cache', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(`${FIXTURES}broken`, dir, { recursive: true });
+    const first = await cachedRun();
+    const second = await cachedRun();
+    expect(second.cached).toBeGreaterThan(0);
+    expect(second.view.diagnostics).toEqual(first.view.diagnostics);
+    expect(second.view.diagnostics.length).toBeGreaterThan(20);
+    for (const d of second.view.diagnostics) {
+      expect(d.messageId, `${d.code}: ${d.message}`).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(d.data, `${d.code}: ${d.message}`).toBeTypeOf('object');
+    }
+  });
+
+  it('reads a finding back only when its message id is text and its data plain JSON in a mapping', () => {
+    const base = { code: 'unknown-unit', severity: 'error', message: 'm', file: 'f', line: 1, column: 1 };
+    const entry = (d: object) => JSON.stringify({ specs: { units: [], qualifications: [], unreadableSpecs: [] }, diagnostics: [{ ...base, ...d }], catalogue: 'c' });
+    expect(parseAs(specsEntry, entry({}))).toBeDefined();
+    expect(parseAs(specsEntry, entry({ messageId: 'no-specification', data: { unit: 'U9', guess: null, open: [{ criterion: '1.1' }] } }))).toBeDefined();
+    expect(parseAs(specsEntry, entry({ messageId: 7 }))).toBeUndefined();
+    expect(parseAs(specsEntry, entry({ data: ['U9'] }))).toBeUndefined();
+    expect(parseAs(specsEntry, entry({ data: 'U9' }))).toBeUndefined();
+    const deep = JSON.parse('{"a":'.repeat(20) + '1' + '}'.repeat(20)) as object;
+    expect(parseAs(specsEntry, entry({ data: deep }))).toBeUndefined();
   });
 
   it('sees an edited portfolio at once, and only that learner is computed again', async () => {

@@ -3,6 +3,7 @@
 // else (no false errors), in one run.
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../src/diagnostics.js';
+import { assess, check, openCentre } from '../src/index.js';
 import { expectedMarkers, FIXTURES, folio } from './helpers.js';
 
 const BROKEN = `${FIXTURES}broken`;
@@ -22,6 +23,16 @@ describe('folio check on the broken fixture centre', async () => {
     expect(doc.summary.errors).toBe(doc.diagnostics.filter((d) => d.severity === 'error').length);
     expect(doc.summary.warnings).toBeGreaterThan(0);
     expect(doc.summary.files).toBe(16);
+  });
+
+  it('gives every finding a message id (kebab-case) and the data it is written from, for library callers', async () => {
+    const { diagnostics } = check(await assess(await openCentre({ dir: BROKEN }), { asOf: '2026-06-30' }));
+    expect(diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`).sort()).toEqual(expectedMarkers(BROKEN));
+    for (const d of diagnostics) {
+      expect(d.messageId, `${d.code}: ${d.message}`).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(d.data, `${d.code}: ${d.message}`).toBeTypeOf('object');
+      expect(JSON.parse(JSON.stringify(d.data)), 'data is plain JSON').toEqual(d.data);
+    }
   });
 
   it('uses each code with its registered severity', () => {

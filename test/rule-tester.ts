@@ -29,11 +29,17 @@ export interface Model {
   asOf?: string;
 }
 
-/** One expected finding: its code alone, or the code with where it points and what it says. */
+/** One expected finding: its code alone, or the code with which message it is (its message
+ * id), the data that message is written from, where it points and what it says. A case tells
+ * findings apart by message id and data; `says` is for what the wording itself must show (a
+ * value quoted, a fix offered). */
 export type Expected =
   | Code
   | {
       code: Code;
+      messageId?: string;
+      /** Values the finding's data must hold (it may hold others too). */
+      data?: Record<string, unknown>;
       file?: string;
       path?: (string | number)[];
       key?: boolean;
@@ -72,6 +78,10 @@ export function runRule(rule: Rule, model: Model): Finding[] {
 function matches(f: Finding, e: Expected): void {
   const want = typeof e === 'string' ? { code: e } : e;
   expect(f.code).toBe(want.code);
+  expect(f.messageId, `${want.code}: message id`).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  expect(JSON.parse(JSON.stringify(f.data)), `${want.code}: data is plain JSON`).toEqual(f.data);
+  if (want.messageId !== undefined) expect(f.messageId, `${want.code}: message id`).toBe(want.messageId);
+  if (want.data !== undefined) expect(f.data, `${want.code}: data`).toMatchObject(want.data);
   if (want.file !== undefined) expect(f.target.file, `${want.code}: file`).toBe(want.file);
   if (want.path !== undefined) expect(f.target.path, `${want.code}: path`).toEqual(want.path);
   if (want.key !== undefined) expect(!!f.target.key, `${want.code}: key`).toBe(want.key);

@@ -60,6 +60,8 @@ interface FindingCase {
   kind: Kind;
   text: string;
   code: Diagnostic['code'];
+  /** Which message of the code it is: what tells the cases of one code apart. */
+  messageId: string;
   line: number;
   column: number;
   message: string[];
@@ -71,6 +73,7 @@ const findingCases: FindingCase[] = [
     kind: 'portfolio',
     text: HEAD + 'registered: 2026-02-30\n',
     code: 'invalid-date',
+    messageId: 'not-a-date',
     line: 3,
     column: 13,
     message: ['"2026-02-30"', 'YYYY-MM-DD'],
@@ -80,6 +83,7 @@ const findingCases: FindingCase[] = [
     kind: 'portfolio',
     text: HEAD + 'evidence:\n' + item('E01', '    method: observation\n    date: 04/03/2026\n    ref: log\n    covers: {R/603/4411: [1.1]}\n'),
     code: 'invalid-date',
+    messageId: 'not-a-date',
     line: 6,
     column: 11,
     message: ['"04/03/2026"'],
@@ -89,6 +93,7 @@ const findingCases: FindingCase[] = [
     kind: 'portfolio',
     text: HEAD + 'evidence:\n' + item('E01', '    method: observation\n    ref: log\n    covers: {R/603/4411: [1.1]}\n    assessment: { by: a.jones, date: 2026-13-01, decision: accepted }\n'),
     code: 'invalid-date',
+    messageId: 'not-a-date',
     line: 8,
     column: 38,
     message: ['"2026-13-01"'],
@@ -98,6 +103,7 @@ const findingCases: FindingCase[] = [
     kind: 'portfolio',
     text: HEAD + 'evidence:\n' + item('E01', '    method: observation\n    ref: log\n    cover: {R/603/4411: [1.1]}\n'),
     code: 'unknown-key',
+    messageId: 'did-you-mean',
     line: 7,
     column: 5,
     message: ['"cover"', 'did you mean "covers"'],
@@ -107,6 +113,7 @@ const findingCases: FindingCase[] = [
     kind: 'portfolio',
     text: HEAD + 'optional-unit: [D/506/2119]\n',
     code: 'unknown-key',
+    messageId: 'did-you-mean',
     line: 3,
     column: 1,
     message: ['"optional-unit"', 'did you mean "optional-units"'],
@@ -116,6 +123,7 @@ const findingCases: FindingCase[] = [
     kind: 'portfolio',
     text: HEAD + 'evidence:\n' + item('E01', '    method: obervation\n    ref: log\n    covers: {R/603/4411: [1.1]}\n'),
     code: 'invalid-value',
+    messageId: 'did-you-mean',
     line: 5,
     column: 13,
     message: ['"obervation"', 'did you mean "observation"'],
@@ -125,6 +133,7 @@ const findingCases: FindingCase[] = [
     kind: 'unit',
     text: UNIT_HEAD + 'outcomes:\n  - id: "1"\n    methods: [obervation, questioning]\n    criteria: []\n',
     code: 'invalid-value',
+    messageId: 'did-you-mean',
     line: 5,
     column: 15,
     message: ['"obervation"', 'did you mean "observation"'],
@@ -134,6 +143,7 @@ const findingCases: FindingCase[] = [
     kind: 'portfolio',
     text: HEAD + 'assessor: a.jones\nregistered: 2026-01-12\nassessor: s.patel\n',
     code: 'duplicate-key',
+    messageId: 'key-twice',
     line: 5,
     column: 1,
     message: ['"assessor"'],
@@ -143,6 +153,7 @@ const findingCases: FindingCase[] = [
     kind: 'portfolio',
     text: HEAD + 'evidence:\n' + item('E01', '    method: observation\n    ref: log\n    method: questioning\n    covers: {R/603/4411: [1.1]}\n'),
     code: 'duplicate-key',
+    messageId: 'key-twice',
     line: 7,
     column: 5,
     message: ['"method"'],
@@ -152,6 +163,7 @@ const findingCases: FindingCase[] = [
     kind: 'portfolio',
     text: HEAD + 'optional-units: [D/506/2119, T/506/2126\nassessor: a.jones\n',
     code: 'yaml-syntax',
+    messageId: 'bad-indent',
     line: 3,
     column: 17,
     message: ['YAML syntax'],
@@ -161,6 +173,7 @@ const findingCases: FindingCase[] = [
     kind: 'portfolio',
     text: HEAD + 'evidence:\n' + item('E01', '    method: observation\n    file: evidence/E01.md\n    url: https://example.org/e01\n    covers: {R/603/4411: [1.1]}\n'),
     code: 'evidence-location',
+    messageId: 'several-locations',
     line: 4,
     column: 5,
     message: ['"E01"', 'file and url', 'exactly one'],
@@ -170,6 +183,7 @@ const findingCases: FindingCase[] = [
     kind: 'portfolio',
     text: HEAD + 'evidence:\n' + item('E01', '    method: observation\n    covers: {R/603/4411: [1.1]}\n'),
     code: 'evidence-location',
+    messageId: 'no-location',
     line: 4,
     column: 5,
     message: ['"E01"', 'file', 'url', 'ref'],
@@ -179,6 +193,7 @@ const findingCases: FindingCase[] = [
     kind: 'unit',
     text: UNIT_HEAD + 'credits: 2.5\noutcomes: []\n',
     code: 'invalid-number',
+    messageId: 'not-whole',
     line: 3,
     column: 10,
     message: ['"2.5"'],
@@ -188,6 +203,7 @@ const findingCases: FindingCase[] = [
     kind: 'unit',
     text: UNIT_HEAD + 'min-evidence: 0\noutcomes: []\n',
     code: 'invalid-number',
+    messageId: 'not-positive',
     line: 3,
     column: 15,
     message: ['"0"', '1 or more'],
@@ -197,6 +213,7 @@ const findingCases: FindingCase[] = [
     kind: 'qualification',
     text: 'qualification: 601/3734/4\ntitle: T\ngroups:\n  - id: mandatory\n    units: [A/506/2130]\n    required: some\n',
     code: 'invalid-value',
+    messageId: 'not-allowed',
     line: 6,
     column: 15,
     message: ['"some"', 'all'],
@@ -204,7 +221,7 @@ const findingCases: FindingCase[] = [
 ];
 
 describe('findings with their positions', () => {
-  it.each(findingCases)('$name → $code at $line:$column', ({ kind, text, code, line, column, message }) => {
+  it.each(findingCases)('$name → $code ($messageId) at $line:$column', ({ kind, text, code, messageId, line, column, message }) => {
     const { diagnostics } = read(kind, text);
     const found = diagnostics.filter((d) => d.code === code);
     expect(found, JSON.stringify(diagnostics)).toHaveLength(1);
@@ -212,6 +229,7 @@ describe('findings with their positions', () => {
     expect([d.line, d.column]).toEqual([line, column]);
     expect(d.severity).toBe('error');
     expect(d.file).toBe(FILES[kind]);
+    expect(d.messageId).toBe(messageId);
     for (const m of message) expect(d.message).toContain(m);
   });
 

@@ -289,11 +289,11 @@ describe('a cache folder that is not folio’s own', () => {
     const ref = await reference(dir);
     const elsewhere = tempDir('planted');
     mkdirSync(join(dir, CACHE));
-    for (const version of ['v1', 'v2']) symlinkSync(elsewhere, join(dir, CACHE, version));
+    for (const version of ['v1', 'v2', 'v3']) symlinkSync(elsewhere, join(dir, CACHE, version));
     symlinkSync(join(elsewhere, 'gitignore'), join(dir, CACHE, '.gitignore'));
     await expectSameAs(dir, ref, on(keyDirB));
     expect(readdirSync(elsewhere)).toEqual([]);
-    expect(lstatSync(join(dir, CACHE, 'v2')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(dir, CACHE, 'v3')).isSymbolicLink()).toBe(true);
   });
 });
 

@@ -308,6 +308,13 @@ describe.skipIf(!hasSshKeygen)('--signed', () => {
     expect(r.code).toBe(1);
   });
 
+  it('tells its findings apart by message id and data, for library callers', () => {
+    const { diagnostics } = verifyCentre({ root: repo.dir, reader: fsReader(repo.dir), signed: true });
+    expect(diagnostics.map((d) => `${d.code}/${d.messageId}`)).toEqual(['verify-unsigned/not-signed', 'verify-signer/other-signer', 'verify-signature-unknown/status-u', 'verify-bad-signature/content-altered']);
+    expect(diagnostics[0]!.data).toMatchObject({ record: 'assessment', by: 'a.jones', line: 6, commit: c.plain, status: 'N', author: { email: 'alice@centre.example' } });
+    expect(diagnostics[1]!.data).toMatchObject({ commit: c.bob, signer: 'bob@centre.example' });
+  });
+
   it('costs one git log for the signatures of every commit involved', () => {
     const { commands } = recordGit(() => verifyCentre({ root: repo.dir, reader: fsReader(repo.dir), signed: true }));
     // the repository and its blame settings, one blame, the recorded authors, the signatures

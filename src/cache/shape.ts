@@ -49,7 +49,30 @@ function obj(fields: Record<string, Check>): Check {
 const path = arr((v) => typeof v === 'string' || typeof v === 'number');
 const loc = obj({ file: str, path });
 
-const diagnostic = obj({ code: (v) => typeof v === 'string' && Object.hasOwn(CODES, v), severity: oneOf('error', 'warning'), message: str, file: str, line: num, column: num, 'excerpt?': str });
+/** A plain JSON value (diagnostics.ts Json), as a finding's data holds; nesting is bounded so a
+ * hand-made entry cannot make the walk itself deep. */
+const json = (v: unknown, depth = 0): boolean => {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (depth > 8 || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.every((x) => json(x, depth + 1));
+  for (const k in v) if (!json((v as Record<string, unknown>)[k], depth + 1)) return false;
+  return true;
+};
+const data: Check = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && json(v);
+
+const diagnostic = obj({
+  code: (v) => typeof v === 'string' && Object.hasOwn(CODES, v),
+  severity: oneOf('error', 'warning'),
+  message: str,
+  'messageId?': str,
+  'data?': data,
+  file: str,
+  line: num,
+  column: num,
+  'excerpt?': str,
+  'excerptColumn?': num,
+});
 const diagnostics = arr(diagnostic);
 
 const qualificationStatus = oneOf('achieved', 'in-progress', 'not-started');

@@ -16,8 +16,9 @@ import { quote } from '../render/safe.js';
 import { cacheKey, type Env } from './secret.js';
 
 export const CACHE_DIR = '.folio-cache';
-/** Bumped whenever the shape of an entry changes (v2: entries carry a MAC). */
-const FORMAT = 'v2';
+/** Bumped whenever the shape of an entry changes (v2: entries carry a MAC; v3: diagnostics
+ * carry a message id and data). */
+const FORMAT = 'v3';
 const MAC_HEX = 64;
 
 export type Kind = 'specs' | 'head' | 'result';

@@ -3,7 +3,7 @@
 // loader turns each into a finding at its place: a portfolio is the record behind a
 // certificate, so a file that cannot be read as it is written is an error, never guessed at.
 import { isUtf8 } from 'node:buffer';
-import type { Finding } from '../diagnostics.js';
+import type { Finding, MessageData, Target } from '../diagnostics.js';
 
 /** The largest YAML file folio reads. The largest real portfolio or specification is far
  * smaller: a learner with three hundred evidence items, each with its assessment, is about
@@ -22,26 +22,34 @@ export class Refused extends Error {
     readonly code: RefusalCode,
     readonly file: string,
     message: string,
+    /** The finding's message id and data (diagnostics.ts). */
+    readonly said: { id: string; data: MessageData },
     readonly offset?: number,
     readonly text?: string,
   ) {
     super(message);
+  }
+
+  /** The refusal as a finding, at its file (and its first bad byte, for an encoding). */
+  finding(target: Target = { file: this.file, offset: this.offset }): Finding {
+    return { code: this.code, messageId: this.said.id, data: this.said.data, target, message: this.message };
   }
 }
 
 const short = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
 export function linkOutside(link: string, target: string): Refused {
-  return new Refused('link-outside', link, `a symbolic link to ${short(target)}, which leads outside the centre, so folio does not read it: replace the link with the file itself, or remove it`);
+  return new Refused('link-outside', link, `a symbolic link to ${short(target)}, which leads outside the centre, so folio does not read it: replace the link with the file itself, or remove it`, { id: 'leads-outside', data: { target } });
 }
 
 export function specialFile(file: string, what: string): Refused {
-  return new Refused('special-file', file, `${what} stands here, not a regular file, so folio does not open it: replace it with the file itself, or remove it`);
+  return new Refused('special-file', file, `${what} stands here, not a regular file, so folio does not open it: replace it with the file itself, or remove it`, { id: 'not-a-regular-file', data: { what } });
 }
 
 export function tooLarge(file: string, bytes: number): Refused {
   const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MiB`;
-  return new Refused('file-too-large', file, `the file is ${mib(bytes)}, over folio's limit of ${mib(MAX_FILE_BYTES)} for a YAML file, so it is not read: remove what does not belong in it (evidence belongs in files of its own)`);
+  const said = { id: 'over-limit', data: { bytes, limit: MAX_FILE_BYTES } };
+  return new Refused('file-too-large', file, `the file is ${mib(bytes)}, over folio's limit of ${mib(MAX_FILE_BYTES)} for a YAML file, so it is not read: remove what does not belong in it (evidence belongs in files of its own)`, said);
 }
 
 /** A file's bytes as text; Refused when they are not UTF-8. A byte order mark is kept (YAML
@@ -55,6 +63,7 @@ export function decodeText(file: string, bytes: Buffer): string {
     'file-encoding',
     file,
     `the file is not UTF-8: byte ${byte} here is not part of a UTF-8 character (saved as Latin-1 or Windows-1252?), so the file is not checked further: save it as UTF-8`,
+    { id: 'not-utf8', data: { byte: bytes[bad]!, at: bad } },
     bytes.toString('utf8', 0, bad).length,
     bytes.toString('utf8'),
   );
@@ -105,6 +114,8 @@ export function controlCharacters(file: string, text: string): Finding[] {
     const more = i === at.length - 1 && total > at.length ? ` (${total - at.length} more in this file are not listed)` : '';
     return {
       code: 'control-character',
+      messageId: more ? 'more-not-listed' : 'character',
+      data: { codePoint: cp, name: NAMES[cp] ?? null, more: more ? total - at.length : 0 },
       target: { file, offset },
       message: `control character ${name} in the text: it is not allowed in YAML and cannot be seen in most editors; delete it${more}`,
     } satisfies Finding;

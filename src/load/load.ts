@@ -31,8 +31,8 @@ function readAs<S extends z.ZodType, T>(
   try {
     text = reader.read(file);
   } catch (e) {
-    if (e instanceof Refused) findings.push({ code: e.code, target: { file: e.file, offset: e.offset }, message: e.message });
-    else findings.push({ code: 'file-unreadable', target: { file }, message: `cannot read ${file}: ${(e as Error).message}` });
+    if (e instanceof Refused) findings.push(e.finding());
+    else findings.push({ code: 'file-unreadable', messageId: 'cannot-read', data: { error: (e as Error).message }, target: { file }, message: `cannot read ${file}: ${(e as Error).message}` });
     return undefined;
   }
   findings.push(...controlCharacters(file, text));
@@ -59,7 +59,7 @@ export function loadSpecs(reader: Reader): LoadedSpecs {
   const { units, qualifications, centre, outside } = specFiles(reader);
   for (const o of outside) {
     const e = linkOutside(o.link, o.target);
-    findings.push({ code: e.code, target: { file: e.file }, message: e.message });
+    findings.push(e.finding({ file: e.file }));
   }
   const files = [...units, ...qualifications, ...(centre ? [centre] : [])];
   reader.prefetch?.(files);

@@ -21,7 +21,10 @@ export const combination: Rule = {
       const chosen = l.optionalUnits.filter((u) => taken.includes(index.canonical(u.ref)) && !scope.mandatory.has(index.canonical(u.ref)));
       const last = chosen[chosen.length - 1];
       const names = [...mandatory, ...chosen.map((u) => u.ref)];
-      if (last) out.push(at('barred-combination', last.loc, `${names.join(' and ')} may not be combined in ${scope.qualification!.id}: keep one of them in optional-units`));
+      if (last) {
+        const said = { id: 'barred-units', data: { units: names, qualification: scope.qualification!.id } };
+        out.push(at('barred-combination', last.loc, said, (d) => `${d.units.join(' and ')} may not be combined in ${d.qualification}: keep one of them in optional-units`));
+      }
     }
     return out;
   },

@@ -2,7 +2,7 @@
 // centre of thousands of learners never has to be in memory at once, and a learner's findings
 // can be cached with its status), or at what every learner left behind for cross-learner
 // checks.
-import type { Code, Finding } from '../diagnostics.js';
+import type { Code, Finding, MessageData } from '../diagnostics.js';
 import type { Index } from '../model/index.js';
 import type { Learner, Loc, Specs } from '../model/types.js';
 import type { LearnerResult, LearnerSummary } from '../status/types.js';
@@ -38,6 +38,14 @@ export interface Rule {
   cohort?(learners: readonly LearnerSummary[]): Finding[];
 }
 
-export function at(code: Code, loc: Loc, message: string, opts: { key?: boolean; sub?: (string | number)[] } = {}): Finding {
-  return { code, message, target: { file: loc.file, path: [...loc.path, ...(opts.sub ?? [])], key: opts.key } };
+/** Which message of its code a finding is, and the values it is written from (diagnostics.ts). */
+export interface Said<D extends MessageData> {
+  id: string;
+  data: D;
+}
+
+/** A finding at a place in the model: its message is written from its data, by the rule that
+ * finds it, so the wording stays next to the check and the data is all it says. */
+export function at<D extends MessageData>(code: Code, loc: Loc, said: Said<D>, text: (d: D) => string, opts: { key?: boolean; sub?: (string | number)[] } = {}): Finding {
+  return { code, messageId: said.id, data: said.data, message: text(said.data), target: { file: loc.file, path: [...loc.path, ...(opts.sub ?? [])], key: opts.key } };
 }

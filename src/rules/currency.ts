@@ -17,8 +17,10 @@ export const currency: Rule = {
     for (const e of record.evidence) {
       if (!e.date || !e.assessment || e.assessment.date < e.date) continue;
       if (e.assessment.date <= addMonths(e.date, 12 * limit)) continue;
-      const age = ageText(monthsAndDays(e.date, e.assessment.date));
-      out.push(at('evidence-currency', e.loc, `evidence ${q(e.id)} dated ${e.date} was ${age} old when assessed on ${e.assessment.date}, more than the centre's policy of ${limit} year${limit === 1 ? '' : 's'}: confirm it is still current, or replace it`, { sub: ['date'] }));
+      const said = { id: 'too-old', data: { evidence: e.id, date: e.date, assessed: e.assessment.date, years: limit } };
+      const text = (d: typeof said.data) =>
+        `evidence ${q(d.evidence)} dated ${d.date} was ${ageText(monthsAndDays(d.date, d.assessed))} old when assessed on ${d.assessed}, more than the centre's policy of ${d.years} year${d.years === 1 ? '' : 's'}: confirm it is still current, or replace it`;
+      out.push(at('evidence-currency', e.loc, said, text, { sub: ['date'] }));
     }
     return out;
   },

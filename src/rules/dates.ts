@@ -10,27 +10,39 @@ import { at, type Rule } from './context.js';
 
 const sub = (loc: Loc, ...p: (string | number)[]): Loc => ({ file: loc.file, path: [...loc.path, ...p] });
 
+// One message per record kind; what it names (the evidence id or the unit) is its data.
+const FUTURE = {
+  registered: () => 'registration date',
+  'evidence-dated': (d: { of: string | null }) => `evidence ${q(d.of)} is dated`,
+  'evidence-assessed': (d: { of: string | null }) => `evidence ${q(d.of)} is assessed on`,
+  'signoff-dated': (d: { of: string | null }) => `sign-off of ${d.of} is dated`,
+  'iqa-dated': (d: { of: string | null }) => `IQA record on ${d.of} is dated`,
+};
+
 export const dates: Rule = {
   name: 'dates',
   codes: ['future-date', 'date-order'],
   learner(ctx) {
     const { specs, index, asOf, learner: l, record, result } = ctx;
     const out: Finding[] = [];
-    const future = (date: string | undefined, loc: Loc, what: string) => {
-      if (date && date > asOf) out.push(at('future-date', loc, `${what} ${date}, after today (${asOf}): correct the date, or record it when it happens`));
+    const future = (date: string | undefined, loc: Loc, id: keyof typeof FUTURE, of: string | null = null) => {
+      if (!date || date <= asOf) return;
+      const said = { id, data: { date, asOf, of } };
+      out.push(at('future-date', loc, said, (d) => `${FUTURE[id](d)} ${d.date}, after today (${d.asOf}): correct the date, or record it when it happens`));
     };
-    future(l.registered, { file: l.loc.file, path: ['registered'] }, 'registration date');
+    future(l.registered, { file: l.loc.file, path: ['registered'] }, 'registered');
     for (const e of l.evidence) {
-      future(e.date, sub(e.loc, 'date'), `evidence ${q(e.id)} is dated`);
-      if (e.assessment) future(e.assessment.date, sub(e.assessment.loc, 'date'), `evidence ${q(e.id)} is assessed on`);
+      future(e.date, sub(e.loc, 'date'), 'evidence-dated', e.id);
+      if (e.assessment) future(e.assessment.date, sub(e.assessment.loc, 'date'), 'evidence-assessed', e.id);
     }
-    for (const s of l.signoffs) future(s.date, sub(s.loc, 'date'), `sign-off of ${s.unitRef} is dated`);
-    for (const r of l.iqa) future(r.date, sub(r.loc, 'date'), `IQA record on ${r.unitRef} is dated`);
+    for (const s of l.signoffs) future(s.date, sub(s.loc, 'date'), 'signoff-dated', s.unitRef);
+    for (const r of l.iqa) future(r.date, sub(r.loc, 'date'), 'iqa-dated', r.unitRef);
 
     for (const e of record.evidence) {
       const a = e.assessment;
       if (a && e.date && a.date < e.date) {
-        out.push(at('date-order', sub(a.loc, 'date'), `evidence ${q(e.id)} is assessed on ${a.date}, before its own date ${e.date}: an item cannot be assessed before it exists; correct one of the dates`));
+        const said = { id: 'assessed-before-dated', data: { evidence: e.id, assessed: a.date, date: e.date } };
+        out.push(at('date-order', sub(a.loc, 'date'), said, (d) => `evidence ${q(d.evidence)} is assessed on ${d.assessed}, before its own date ${d.date}: an item cannot be assessed before it exists; correct one of the dates`));
       }
     }
     const covered = record.signoffs.length ? coverage(record, index) : undefined;
@@ -49,15 +61,12 @@ export const dates: Rule = {
       if (now.signoff && now.signoff.date >= s.date) continue;
       const open = criteriaOpenOn(unit, record, covered!.get(id), specs.centre, s.date);
       if (!open.length) continue;
-      const shown = open.slice(0, 5).join(', ') + (open.length > 5 ? ` and ${open.length - 5} more` : '');
-      const since = now.earlySignoff?.since;
-      out.push(
-        at(
-          'date-order',
-          sub(s.loc, 'date'),
-          `${s.unitRef} is signed off on ${s.date}, when ${open.length} of its ${now.total} criteria were not yet met by assessed evidence (${shown}), so the sign-off does not count: sign the unit off again${since ? ` on or after ${since}, when the last was met` : ' after the last assessment it relies on'}, or correct the dates`,
-        ),
-      );
+      const said = { id: 'signed-off-early', data: { unit: s.unitRef, date: s.date, open, total: now.total, since: now.earlySignoff?.since ?? null } };
+      const text = (d: typeof said.data) => {
+        const shown = d.open.slice(0, 5).join(', ') + (d.open.length > 5 ? ` and ${d.open.length - 5} more` : '');
+        return `${d.unit} is signed off on ${d.date}, when ${d.open.length} of its ${d.total} criteria were not yet met by assessed evidence (${shown}), so the sign-off does not count: sign the unit off again${d.since ? ` on or after ${d.since}, when the last was met` : ' after the last assessment it relies on'}, or correct the dates`;
+      };
+      out.push(at('date-order', sub(s.loc, 'date'), said, text));
     }
     // A summative sample follows a sign-off: any sign-off on or before it, so a unit signed off
     // again after an IQA "not agreed" leaves that IQA record in order.
@@ -66,13 +75,10 @@ export const dates: Rule = {
       const dates = signoffDates.get(index.canonical(r.unitRef)) ?? [];
       if (dates.some((d) => d <= r.date)) continue;
       const first = dates.reduce<string | undefined>((m, d) => (m === undefined || d < m ? d : m), undefined);
-      out.push(
-        at(
-          'date-order',
-          sub(r.loc, 'date'),
-          `summative IQA of ${r.unitRef} on ${r.date} comes before ${first ? `the unit's first sign-off on ${first}` : 'any sign-off of the unit'}: a summative sample follows the sign-off; record it as interim or correct the date`,
-        ),
-      );
+      const said = { id: 'summative-before-signoff', data: { unit: r.unitRef, date: r.date, firstSignoff: first ?? null } };
+      const text = (d: typeof said.data) =>
+        `summative IQA of ${d.unit} on ${d.date} comes before ${d.firstSignoff ? `the unit's first sign-off on ${d.firstSignoff}` : 'any sign-off of the unit'}: a summative sample follows the sign-off; record it as interim or correct the date`;
+      out.push(at('date-order', sub(r.loc, 'date'), said, text));
     }
     return out;
   },

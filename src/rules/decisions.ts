@@ -13,9 +13,14 @@ export const decisions: Rule = {
       const u = result.units.find((x) => x.id === index.canonical(s.unitRef));
       if (!u || u.status === 'unknown' || u.total === 0) continue;
       if (u.met < u.total) {
-        const open = u.criteria.filter((c) => c.status !== 'met').map((c) => `${c.id} (${c.status})`);
-        const shown = open.slice(0, 6).join(', ') + (open.length > 6 ? `, and ${open.length - 6} more` : '');
-        out.push(at('signoff-unmet', s.loc, `${s.unitRef} is signed off but ${u.total - u.met} of its ${u.total} criteria ${u.total - u.met === 1 ? 'is' : 'are'} not met: ${shown}; withdraw the sign-off until they are`, { sub: ['unit'] }));
+        const open = u.criteria.filter((c) => c.status !== 'met').map((c) => ({ criterion: c.id, status: c.status }));
+        const said = { id: 'criteria-not-met', data: { unit: s.unitRef, total: u.total, met: u.met, open } };
+        const text = (d: typeof said.data) => {
+          const listed = d.open.map((c) => `${c.criterion} (${c.status})`);
+          const shown = listed.slice(0, 6).join(', ') + (listed.length > 6 ? `, and ${listed.length - 6} more` : '');
+          return `${d.unit} is signed off but ${d.total - d.met} of its ${d.total} criteria ${d.total - d.met === 1 ? 'is' : 'are'} not met: ${shown}; withdraw the sign-off until they are`;
+        };
+        out.push(at('signoff-unmet', s.loc, said, text, { sub: ['unit'] }));
       }
     }
     for (const r of l.iqa) {
@@ -28,7 +33,8 @@ export const decisions: Rule = {
         if (e.covers.some((c) => index.canonical(c.unitRef) === id)) assessors.add(e.assessment.by);
       }
       if (assessors.has(r.by)) {
-        out.push(at('iqa-own-decision', r.loc, `IQA record on ${r.unitRef} is by ${r.by}, who made assessment decisions on that unit: an IQA may not quality-assure their own decisions; another IQA must sample it`, { sub: ['by'] }));
+        const said = { id: 'own-decisions', data: { unit: r.unitRef, iqa: r.by } };
+        out.push(at('iqa-own-decision', r.loc, said, (d) => `IQA record on ${d.unit} is by ${d.iqa}, who made assessment decisions on that unit: an IQA may not quality-assure their own decisions; another IQA must sample it`, { sub: ['by'] }));
       }
     }
     return out;

@@ -13,11 +13,11 @@ export const identifiers: Rule = {
     const out: Finding[] = [];
     for (const u of specs.units) {
       const r = checkUrn(u.id);
-      if (!r.ok) out.push(at('unit-check-letter', u.loc, `unit reference number ${q(u.id)}: ${r.reason} (${r.expected}); check the number against the awarding body's specification`));
+      if (!r.ok) out.push(at('unit-check-letter', u.loc, { id: 'wrong-letter', data: { unit: u.id, reason: r.reason, expected: r.expected ?? null } }, (d) => `unit reference number ${q(d.unit)}: ${d.reason} (${d.expected}); check the number against the awarding body's specification`));
     }
     for (const qual of specs.qualifications) {
       const r = checkQn(qual.id);
-      if (!r.ok) out.push(at('qualification-check-digit', qual.loc, `qualification number ${q(qual.id)}: ${r.reason} (${r.expected}); check the number on the Ofqual register`));
+      if (!r.ok) out.push(at('qualification-check-digit', qual.loc, { id: 'wrong-character', data: { qualification: qual.id, reason: r.reason, expected: r.expected ?? null } }, (d) => `qualification number ${q(d.qualification)}: ${d.reason} (${d.expected}); check the number on the Ofqual register`));
     }
     return out;
   },
@@ -25,7 +25,9 @@ export const identifiers: Rule = {
     if (!l.uln) return [];
     const r = checkUln(l.uln);
     if (r.ok) return [];
-    return [at('uln-check-digit', { file: l.loc.file, path: ['learner', 'uln'] }, `ULN ${q(l.uln)} is not valid: ${r.reason}${r.expected ? ` (${r.expected})` : ''}; copy it again from the Learning Records Service, or use ${TEMPORARY_ULN} until it is known`)];
+    const said = { id: 'invalid-uln', data: { uln: l.uln, reason: r.reason, expected: r.expected ?? null, temporary: TEMPORARY_ULN } };
+    const text = (d: typeof said.data) => `ULN ${q(d.uln)} is not valid: ${d.reason}${d.expected ? ` (${d.expected})` : ''}; copy it again from the Learning Records Service, or use ${d.temporary} until it is known`;
+    return [at('uln-check-digit', { file: l.loc.file, path: ['learner', 'uln'] }, said, text)];
   },
   cohort(learners) {
     const out: Finding[] = [];
@@ -33,7 +35,7 @@ export const identifiers: Rule = {
     for (const l of learners) {
       if (!isOwnUln(l.uln)) continue;
       const other = ulns.get(l.uln);
-      if (other) out.push(at('duplicate-uln', { file: l.file, path: ['learner', 'uln'] }, `ULN ${q(l.uln)} is also the ULN of learner ${other}: each learner has their own ULN; correct one of them`));
+      if (other) out.push(at('duplicate-uln', { file: l.file, path: ['learner', 'uln'] }, { id: 'shared-uln', data: { uln: l.uln, learner: other } }, (d) => `ULN ${q(d.uln)} is also the ULN of learner ${d.learner}: each learner has their own ULN; correct one of them`));
       else ulns.set(l.uln, l.id);
     }
     return out;

@@ -7,6 +7,15 @@ import { standingOf, witnessBook } from '../status/witness.js';
 import { closest } from '../text.js';
 import { at, type Rule } from './context.js';
 
+// Who names the person is part of the message id (the learner's assessor, an assessment, a
+// sign-off, an IQA record); the evidence id or unit it is about is data.
+const WHAT = {
+  assessor: () => 'assessor',
+  'assessed-by': (d: { of: string | null }) => `evidence ${q(d.of)} is assessed by`,
+  'signed-off-by': (d: { of: string | null }) => `sign-off of ${d.of} by`,
+  'iqa-by': (d: { of: string | null }) => `IQA record on ${d.of} by`,
+};
+
 export const people: Rule = {
   name: 'staff and witnesses',
   codes: ['unknown-staff', 'staff-role', 'unknown-witness', 'witness-missing', 'witness-not-expert', 'duplicate-entry'],
@@ -14,7 +23,7 @@ export const people: Rule = {
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const s of specs.centre?.staffList ?? []) {
-      if (seen.has(s.id)) out.push(at('duplicate-entry', s.loc, `staff id ${q(s.id)} is listed twice in the centre file: keep one entry per person`, { sub: ['id'] }));
+      if (seen.has(s.id)) out.push(at('duplicate-entry', s.loc, { id: 'staff-twice', data: { staff: s.id } }, (d) => `staff id ${q(d.staff)} is listed twice in the centre file: keep one entry per person`, { sub: ['id'] }));
       seen.add(s.id);
     }
     return out;
@@ -22,42 +31,53 @@ export const people: Rule = {
   learner({ specs, learner: l }) {
     const out: Finding[] = [];
     const staff = specs.centre?.staff;
-    // Without a centre file there is no staff list; that absence is the finding's own business.
-    const person = (id: string, role: 'assessor' | 'iqa', loc: Loc, what: string) => {
+    const person = (id: string, role: 'assessor' | 'iqa', loc: Loc, what: keyof typeof WHAT, of: string | null = null) => {
+      // Without a centre file there is no staff list; that absence is the finding's own business.
       if (!staff) return;
       const s = staff.get(id);
       if (!s) {
-        const guess = closest(id, staff.keys());
-        out.push(at('unknown-staff', loc, `${what} ${q(id)}, who is not on the staff list in portfolios/centre.yaml: ${guess ? `did you mean ${q(guess)}?` : 'add them there or correct the id'}`));
+        const said = { id: what, data: { staff: id, of, guess: closest(id, staff.keys()) ?? null } };
+        out.push(at('unknown-staff', loc, said, (d) => `${WHAT[what](d)} ${q(d.staff)}, who is not on the staff list in portfolios/centre.yaml: ${d.guess ? `did you mean ${q(d.guess)}?` : 'add them there or correct the id'}`));
       } else if (!s.roles.has(role)) {
-        out.push(at('staff-role', loc, `${what} ${q(id)} (${s.name}), who does not hold the ${role} role: add ${q(role)} to their roles in portfolios/centre.yaml, or name someone who does`));
+        const said = { id: what, data: { staff: id, of, name: s.name, role } };
+        out.push(at('staff-role', loc, said, (d) => `${WHAT[what](d)} ${q(d.staff)} (${d.name}), who does not hold the ${d.role} role: add ${q(d.role)} to their roles in portfolios/centre.yaml, or name someone who does`));
       }
     };
 
     if (l.assessor) person(l.assessor, 'assessor', { file: l.loc.file, path: ['assessor'] }, 'assessor');
     const witnesses = new Set<string>();
     for (const w of l.witnesses) {
-      if (witnesses.has(w.id)) out.push(at('duplicate-entry', w.loc, `witness ${q(w.id)} is listed twice: keep one entry`, { sub: ['id'] }));
+      if (witnesses.has(w.id)) out.push(at('duplicate-entry', w.loc, { id: 'witness-twice', data: { witness: w.id } }, (d) => `witness ${q(d.witness)} is listed twice: keep one entry`, { sub: ['id'] }));
       witnesses.add(w.id);
     }
     const book = witnessBook(l);
     for (const e of l.evidence) {
-      if (e.assessment) person(e.assessment.by, 'assessor', { ...e.assessment.loc, path: [...e.assessment.loc.path, 'by'] }, `evidence ${q(e.id)} is assessed by`);
+      if (e.assessment) person(e.assessment.by, 'assessor', { ...e.assessment.loc, path: [...e.assessment.loc.path, 'by'] }, 'assessed-by', e.id);
       const standing = standingOf(e, book);
       if (e.witness !== undefined && !book.has(e.witness)) {
-        const guess = closest(e.witness, book.keys());
-        const counts = 'unknownWitness' in standing ? ', so it does not count' : '';
-        out.push(at('unknown-witness', e.loc, `evidence ${q(e.id)} names witness ${q(e.witness)}, who is not in this portfolio's witnesses${counts}: ${guess ? `did you mean ${q(guess)}?` : 'add them under witnesses'}`, { sub: ['witness'] }));
+        // Whether the item still counts (a witness is what makes it count) tells the two apart.
+        const counts = !('unknownWitness' in standing);
+        const said = { id: counts ? 'not-listed' : 'does-not-count', data: { evidence: e.id, witness: e.witness, counts, guess: closest(e.witness, book.keys()) ?? null } };
+        const text = (d: typeof said.data) =>
+          `evidence ${q(d.evidence)} names witness ${q(d.witness)}, who is not in this portfolio's witnesses${d.counts ? '' : ', so it does not count'}: ${d.guess ? `did you mean ${q(d.guess)}?` : 'add them under witnesses'}`;
+        out.push(at('unknown-witness', e.loc, said, text, { sub: ['witness'] }));
       }
       if ((e.method === 'witness-testimony' || e.method === 'expert-witness') && e.witness === undefined) {
-        const counts = e.method === 'expert-witness' ? ', so it counts only as witness testimony' : '';
-        out.push(at('witness-missing', e.loc, `evidence ${q(e.id)} is ${e.method} but names no witness${counts}: add witness: <id> from this portfolio's witnesses`, { sub: ['method'] }));
+        const said = { id: e.method === 'expert-witness' ? 'expert-without-witness' : 'testimony-without-witness', data: { evidence: e.id, method: e.method } };
+        const text = (d: typeof said.data) =>
+          `evidence ${q(d.evidence)} is ${d.method} but names no witness${d.method === 'expert-witness' ? ', so it counts only as witness testimony' : ''}: add witness: <id> from this portfolio's witnesses`;
+        out.push(at('witness-missing', e.loc, said, text, { sub: ['method'] }));
       } else if ('notExpert' in standing) {
-        out.push(at('witness-not-expert', e.loc, `evidence ${q(e.id)} is expert-witness, but its witness is not an expert witness (${standing.notExpert}), so it counts only as witness testimony: an expert witness is an occupational expert and assessor (status 1); correct the witness's status if that is so, or record the item as witness-testimony`, { sub: ['method'] }));
+        // why is status/witness.ts's account of it; the witness and their status are its values.
+        const witness = e.witness === undefined ? undefined : book.get(e.witness);
+        const said = { id: 'not-expert', data: { evidence: e.id, witness: e.witness ?? null, status: witness?.status ?? null, why: standing.notExpert } };
+        const text = (d: typeof said.data) =>
+          `evidence ${q(d.evidence)} is expert-witness, but its witness is not an expert witness (${d.why}), so it counts only as witness testimony: an expert witness is an occupational expert and assessor (status 1); correct the witness's status if that is so, or record the item as witness-testimony`;
+        out.push(at('witness-not-expert', e.loc, said, text, { sub: ['method'] }));
       }
     }
-    for (const s of l.signoffs) person(s.by, 'assessor', { file: s.loc.file, path: [...s.loc.path, 'by'] }, `sign-off of ${s.unitRef} by`);
-    for (const r of l.iqa) person(r.by, 'iqa', { file: r.loc.file, path: [...r.loc.path, 'by'] }, `IQA record on ${r.unitRef} by`);
+    for (const s of l.signoffs) person(s.by, 'assessor', { file: s.loc.file, path: [...s.loc.path, 'by'] }, 'signed-off-by', s.unitRef);
+    for (const r of l.iqa) person(r.by, 'iqa', { file: r.loc.file, path: [...r.loc.path, 'by'] }, 'iqa-by', r.unitRef);
     return out;
   },
 };

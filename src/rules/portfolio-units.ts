@@ -4,16 +4,22 @@ import { q, type Finding } from '../diagnostics.js';
 import { checkUrn } from '../ids.js';
 import { closest } from '../text.js';
 import { scopeOf } from '../status/learner.js';
-import { at, type Rule, type SpecsOnly } from './context.js';
+import { at, type Rule, type Said, type SpecsOnly } from './context.js';
 
-export function unknownUnitMessage(ctx: SpecsOnly, ref: string): string {
-  const ids = ctx.specs.units.flatMap((u) => [u.id, ...u.aliases]);
+type UnknownUnit = { unit: string; reason: string | null; guess: string | null };
+
+/** A unit with no specification: when its check letter is wrong and the corrected number has
+ * one, that is the likely fix ('wrong-check-letter'); otherwise the closest number, if any. */
+export function unknownUnit(ctx: SpecsOnly, ref: string): { said: Said<UnknownUnit>; text: (d: UnknownUnit) => string } {
   const fixed = checkUrn(ref);
   if (!fixed.ok && fixed.expected && ctx.index.unit(fixed.expected)) {
-    return `unit ${q(ref)} has no specification; its ${fixed.reason}: did you mean ${q(fixed.expected)}?`;
+    return { said: { id: 'wrong-check-letter', data: { unit: ref, reason: fixed.reason, guess: fixed.expected } }, text: (d) => `unit ${q(d.unit)} has no specification; its ${d.reason}: did you mean ${q(d.guess)}?` };
   }
-  const guess = closest(ref, ids);
-  return `unit ${q(ref)} has no specification in specs/units/: ${guess ? `did you mean ${q(guess)}?` : 'add its specification (folio import) or correct the number'}`;
+  const guess = closest(ref, ctx.specs.units.flatMap((u) => [u.id, ...u.aliases])) ?? null;
+  return {
+    said: { id: 'no-specification', data: { unit: ref, reason: null, guess } },
+    text: (d) => `unit ${q(d.unit)} has no specification in specs/units/: ${d.guess ? `did you mean ${q(d.guess)}?` : 'add its specification (folio import) or correct the number'}`,
+  };
 }
 
 export const portfolioUnits: Rule = {
@@ -27,18 +33,21 @@ export const portfolioUnits: Rule = {
     const scope = scopeOf(l, index);
     const qual = scope.qualification;
     if (!qual && !specs.unreadableSpecs.has(l.qualificationRef)) {
-      const guess = closest(l.qualificationRef, specs.qualifications.map((x) => x.id));
-      out.push(at('unknown-qualification', { file: l.loc.file, path: ['qualification'] }, `qualification ${q(l.qualificationRef)} has no specification in specs/qualifications/: ${guess ? `did you mean ${q(guess)}?` : 'add it or correct the number'}`));
+      const said = { id: 'no-specification', data: { qualification: l.qualificationRef, guess: closest(l.qualificationRef, specs.qualifications.map((x) => x.id)) ?? null } };
+      const text = (d: typeof said.data) => `qualification ${q(d.qualification)} has no specification in specs/qualifications/: ${d.guess ? `did you mean ${q(d.guess)}?` : 'add it or correct the number'}`;
+      out.push(at('unknown-qualification', { file: l.loc.file, path: ['qualification'] }, said, text));
     }
     const inQualification = (id: string) => !qual || scope.groupOf.has(id);
     const check = (ref: string, loc: { file: string; path: (string | number)[] }, key = false) => {
       if (!known(ref)) {
-        out.push(at('unknown-unit', loc, unknownUnitMessage(ctx, ref), { key }));
+        const { said, text } = unknownUnit(ctx, ref);
+        out.push(at('unknown-unit', loc, said, text, { key }));
         return false;
       }
       const id = index.canonical(ref);
       if (!inQualification(id)) {
-        out.push(at('unit-not-in-qualification', loc, `unit ${q(ref)} is not part of ${qual!.id} ${qual!.title}: remove it or correct the number`, { key }));
+        const said = { id: 'not-in-qualification', data: { unit: ref, qualification: qual!.id, title: qual!.title } };
+        out.push(at('unit-not-in-qualification', loc, said, (d) => `unit ${q(d.unit)} is not part of ${d.qualification} ${d.title}: remove it or correct the number`, { key }));
         return false;
       }
       return true;
@@ -54,14 +63,19 @@ export const portfolioUnits: Rule = {
         const unit = index.unit(cover.unitRef);
         const id = index.canonical(cover.unitRef);
         if (qual && !scope.mandatory.has(id) && !scope.chosen.has(id)) {
-          out.push(at('unit-not-chosen', cover.loc, `evidence ${q(e.id)} covers ${id}, an optional unit not in this learner's optional-units: add it there, or correct the unit`, { key: true }));
+          const said = { id: 'optional-not-chosen', data: { evidence: e.id, unit: id } };
+          out.push(at('unit-not-chosen', cover.loc, said, (d) => `evidence ${q(d.evidence)} covers ${d.unit}, an optional unit not in this learner's optional-units: add it there, or correct the unit`, { key: true }));
         }
         if (!unit) continue;
         for (const c of cover.criteria) {
           if (unit.criteria.has(c.criterion)) continue;
           const guess = closest(c.criterion, unit.criteria.keys());
-          const hint = guess ? `did you mean ${q(guess)}?` : `its criteria are ${[...unit.criteria.keys()].join(', ')}`;
-          out.push(at('unknown-criterion', c.loc, `unit ${unit.id} has no criterion ${q(c.criterion)}: ${hint}`));
+          // A close criterion is suggested; failing that, the unit's criteria are listed.
+          const said = guess
+            ? { id: 'did-you-mean', data: { unit: unit.id, criterion: c.criterion, guess, criteria: [] as string[] } }
+            : { id: 'not-in-unit', data: { unit: unit.id, criterion: c.criterion, guess: null, criteria: [...unit.criteria.keys()] } };
+          const text = (d: typeof said.data) => `unit ${d.unit} has no criterion ${q(d.criterion)}: ${d.guess ? `did you mean ${q(d.guess)}?` : `its criteria are ${d.criteria.join(', ')}`}`;
+          out.push(at('unknown-criterion', c.loc, said, text));
         }
       }
     }

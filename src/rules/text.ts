@@ -10,11 +10,36 @@ import { at, type Rule } from './context.js';
 
 const FIX = 'retype it without control, line-separator or text-direction characters';
 
-function unsafe(out: Finding[], value: string | undefined, what: string, loc: Loc, sub: (string | number)[]): void {
+/** The message id of each field checked (what holds the character), and how messages name it. */
+const FIELDS = {
+  'centre-name': 'centre name',
+  'staff-id': 'staff id',
+  'staff-name': 'staff name',
+  'unit-number': 'unit number',
+  'unit-title': 'unit title',
+  'unit-alias': 'unit alias',
+  'outcome-id': 'outcome id',
+  'outcome-title': 'outcome title',
+  'criterion-id': 'criterion id',
+  'qualification-number': 'qualification number',
+  'qualification-title': 'qualification title',
+  'group-id': 'group id',
+  'group-title': 'group title',
+  'learner-name': 'learner name',
+  uln: 'ULN',
+  assessor: 'assessor',
+  'witness-id': 'witness id',
+  'witness-name': 'witness name',
+  'evidence-id': 'evidence id',
+  'evidence-title': 'evidence title',
+} as const;
+
+function unsafe(out: Finding[], value: string | undefined, field: keyof typeof FIELDS, loc: Loc, sub: (string | number)[]): void {
   if (value === undefined) return;
   const m = UNSAFE_CHARS.exec(value);
   if (!m) return;
-  out.push(at('unsafe-text', loc, `${what} ${quote(value)} holds the character ${escapeChar(m[0])}, which reports can only show escaped: ${FIX}`, { sub }));
+  const said = { id: field, data: { value, char: m[0] } };
+  out.push(at('unsafe-text', loc, said, (d) => `${FIELDS[field]} ${quote(d.value)} holds the character ${escapeChar(d.char)}, which reports can only show escaped: ${FIX}`, { sub }));
 }
 
 export const unsafeText: Rule = {
@@ -24,30 +49,30 @@ export const unsafeText: Rule = {
     const out: Finding[] = [];
     const c = specs.centre;
     if (c) {
-      unsafe(out, c.name, 'centre name', c.loc, ['name']);
+      unsafe(out, c.name, 'centre-name', c.loc, ['name']);
       for (const s of c.staffList) {
-        unsafe(out, s.id, 'staff id', s.loc, ['id']);
-        unsafe(out, s.name, 'staff name', s.loc, ['name']);
+        unsafe(out, s.id, 'staff-id', s.loc, ['id']);
+        unsafe(out, s.name, 'staff-name', s.loc, ['name']);
       }
     }
     for (const u of specs.units) {
       const base = { file: u.loc.file, path: [] };
-      unsafe(out, u.id, 'unit number', base, ['unit']);
-      unsafe(out, u.title, 'unit title', base, ['title']);
-      u.aliases.forEach((a, i) => unsafe(out, a, 'unit alias', base, ['aliases', i]));
+      unsafe(out, u.id, 'unit-number', base, ['unit']);
+      unsafe(out, u.title, 'unit-title', base, ['title']);
+      u.aliases.forEach((a, i) => unsafe(out, a, 'unit-alias', base, ['aliases', i]));
       for (const o of u.outcomes) {
-        unsafe(out, o.id, 'outcome id', o.loc, ['id']);
-        unsafe(out, o.title, 'outcome title', o.loc, ['title']);
-        for (const cr of o.criteria) unsafe(out, cr.id, 'criterion id', cr.loc, ['id']);
+        unsafe(out, o.id, 'outcome-id', o.loc, ['id']);
+        unsafe(out, o.title, 'outcome-title', o.loc, ['title']);
+        for (const cr of o.criteria) unsafe(out, cr.id, 'criterion-id', cr.loc, ['id']);
       }
     }
     for (const q of specs.qualifications) {
       const base = { file: q.loc.file, path: [] };
-      unsafe(out, q.id, 'qualification number', base, ['qualification']);
-      unsafe(out, q.title, 'qualification title', base, ['title']);
+      unsafe(out, q.id, 'qualification-number', base, ['qualification']);
+      unsafe(out, q.title, 'qualification-title', base, ['title']);
       for (const g of q.groups) {
-        unsafe(out, g.id, 'group id', g.loc, ['id']);
-        unsafe(out, g.title, 'group title', g.loc, ['title']);
+        unsafe(out, g.id, 'group-id', g.loc, ['id']);
+        unsafe(out, g.title, 'group-title', g.loc, ['title']);
       }
     }
     return out;
@@ -58,23 +83,21 @@ export const unsafeText: Rule = {
     // finding is about the portfolio as a whole.
     const m = UNSAFE_CHARS.exec(l.id);
     if (m) {
-      out.push({
-        code: 'unsafe-text',
-        target: { file: l.loc.file, whole: true },
-        message: `learner folder name ${quote(l.id)} holds the character ${escapeChar(m[0])}, which reports can only show escaped: rename the folder with letters, digits, ".", "_" and "-"`,
-      });
+      const said = { id: 'learner-folder-name', data: { learner: l.id, char: m[0] } };
+      const text = (d: typeof said.data) => `learner folder name ${quote(d.learner)} holds the character ${escapeChar(d.char)}, which reports can only show escaped: rename the folder with letters, digits, ".", "_" and "-"`;
+      out.push({ ...at('unsafe-text', { file: l.loc.file, path: [] }, said, text), target: { file: l.loc.file, whole: true } });
     }
     const top = { file: l.loc.file, path: [] };
-    unsafe(out, l.name, 'learner name', top, ['learner', 'name']);
-    unsafe(out, l.uln, 'ULN', top, ['learner', 'uln']);
+    unsafe(out, l.name, 'learner-name', top, ['learner', 'name']);
+    unsafe(out, l.uln, 'uln', top, ['learner', 'uln']);
     unsafe(out, l.assessor, 'assessor', top, ['assessor']);
     for (const w of l.witnesses) {
-      unsafe(out, w.id, 'witness id', w.loc, ['id']);
-      unsafe(out, w.name, 'witness name', w.loc, ['name']);
+      unsafe(out, w.id, 'witness-id', w.loc, ['id']);
+      unsafe(out, w.name, 'witness-name', w.loc, ['name']);
     }
     for (const e of l.evidence) {
-      unsafe(out, e.id, 'evidence id', e.loc, ['id']);
-      unsafe(out, e.title, 'evidence title', e.loc, ['title']);
+      unsafe(out, e.id, 'evidence-id', e.loc, ['id']);
+      unsafe(out, e.title, 'evidence-title', e.loc, ['title']);
     }
     return out;
   },

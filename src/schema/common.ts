@@ -30,6 +30,8 @@ export const WITNESS_STATUSES = ['1', '2', '3', '4', '5'] as const;
 
 export interface Check {
   code: 'invalid-number' | 'invalid-date' | 'invalid-value';
+  /** The finding's message id (diagnostics.ts). */
+  id: string;
   problem: string;
   fix: string;
 }
@@ -44,13 +46,13 @@ export function opt<T extends z.ZodType>(schema: T) {
 }
 
 // The checks are named so the editor schemas (json-schema.ts) can reuse their wording.
-export const WHOLE_CHECK: Check = { code: 'invalid-number', problem: 'is not a whole number', fix: 'write a whole number such as 5' };
-export const POSITIVE_CHECK: Check = { code: 'invalid-number', problem: 'is not a whole number of 1 or more', fix: 'write a whole number such as 2' };
-export const DATE_CHECK: Check = { code: 'invalid-date', problem: 'is not a calendar date', fix: 'write the date as YYYY-MM-DD, e.g. 2026-03-04' };
+export const WHOLE_CHECK: Check = { code: 'invalid-number', id: 'not-whole', problem: 'is not a whole number', fix: 'write a whole number such as 5' };
+export const POSITIVE_CHECK: Check = { code: 'invalid-number', id: 'not-positive', problem: 'is not a whole number of 1 or more', fix: 'write a whole number such as 2' };
+export const DATE_CHECK: Check = { code: 'invalid-date', id: 'not-a-date', problem: 'is not a calendar date', fix: 'write the date as YYYY-MM-DD, e.g. 2026-03-04' };
 
 /** Beyond 2^53 - 1 a number cannot be held exactly (9007199254740993 becomes ...992), and
  * 99999999999999999999999 would show as 1e+23: such a value is refused, not rounded. */
-export const RANGE_CHECK: Check = { code: 'invalid-number', problem: `is larger than ${Number.MAX_SAFE_INTEGER}, the largest whole number folio holds exactly`, fix: 'write the number folio should use, such as 5' };
+export const RANGE_CHECK: Check = { code: 'invalid-number', id: 'too-large', problem: `is larger than ${Number.MAX_SAFE_INTEGER}, the largest whole number folio holds exactly`, fix: 'write the number folio should use, such as 5' };
 const inRange = (s: string) => Number.isSafeInteger(Number(s.trim()));
 
 export const whole = z

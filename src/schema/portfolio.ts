@@ -34,6 +34,8 @@ export const evidenceSchema = strict({
     input: e,
     params: {
       code: 'evidence-location',
+      id: given.length === 0 ? 'no-location' : 'several-locations',
+      data: { evidence: e.id, given },
       message:
         given.length === 0
           ? `evidence ${q(e.id)} says nowhere where it can be found: add file (inside the learner's folder), url, or ref`

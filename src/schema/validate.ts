@@ -3,7 +3,7 @@
 // optional field, or failing that the list item that holds it, and validate again. The
 // findings always come from the first pass, so nothing is hidden.
 import type { z } from 'zod';
-import { q, type Code, type Finding } from '../diagnostics.js';
+import { q, type Code, type Finding, type MessageData } from '../diagnostics.js';
 import { closest } from '../text.js';
 
 export interface Validated<T> {
@@ -138,6 +138,16 @@ function fieldName(path: (string | number)[]): string {
   return parts.join('') || 'the file';
 }
 
+/** A value found where another was expected, as data: its kind, and the text itself when it
+ * is one (a list or a mapping is not copied into the finding). */
+function found(v: unknown): MessageData {
+  if (v === null || v === undefined) return { kind: 'nothing', value: null };
+  if (typeof v === 'string') return { kind: 'text', value: v };
+  if (Array.isArray(v)) return { kind: 'list', value: null };
+  if (typeof v === 'object') return { kind: 'mapping', value: null };
+  return { kind: typeof v, value: String(v) };
+}
+
 function show(v: unknown): string {
   if (v === null || v === undefined) return 'nothing';
   if (typeof v === 'string') return q(v);
@@ -150,7 +160,13 @@ function toFindings(iss: z.core.$ZodIssue, file: string, what: string): Finding[
   const path = iss.path as (string | number)[];
   const name = fieldName(path);
   const target = { file, path };
-  const one = (code: Code, message: string, key = false): Finding[] => [{ code, target: { ...target, key }, message }];
+  // Every finding names the field (its data path, as the message's field name is written from
+  // it) and the value found, when one was.
+  const one = (code: Code, messageId: string, data: MessageData, message: string, key = false): Finding[] => [{ code, messageId, data: { field: path, ...data }, target: { ...target, key }, message }];
+  const missing = (messageId: string, data: MessageData, message: string): Finding[] => {
+    const parentPath = path.slice(0, -1);
+    return [{ code: 'missing-field', messageId, data: { field: parentPath, key: String(path[path.length - 1]), ...data }, target: { file, path: parentPath, key: true }, message }];
+  };
 
   switch (iss.code) {
     case 'unrecognized_keys': {
@@ -164,36 +180,38 @@ function toFindings(iss: z.core.$ZodIssue, file: string, what: string): Finding[
         const guess = closest(k, allowed);
         const hint = guess ? `did you mean ${q(guess)}?` : `remove it or use one of: ${allowed.join(', ')}`;
         const where = path.length ? ` in ${fieldName(path)}` : ` in a ${what}`;
-        return { code: 'unknown-key' as const, target: { file, path: [...path, k], key: true }, message: `unknown key ${q(k)}${where}: ${hint}` };
+        const data = { field: path, key: k, guess: guess ?? null, allowed };
+        return { code: 'unknown-key' as const, messageId: guess ? 'did-you-mean' : 'not-allowed', data, target: { file, path: [...path, k], key: true }, message: `unknown key ${q(k)}${where}: ${hint}` };
       });
     }
     case 'invalid_type': {
       if (iss.input === undefined) {
         const parentPath = path.slice(0, -1);
-        return [{ code: 'missing-field', target: { file, path: parentPath, key: true }, message: `${parentPath.length ? fieldName(parentPath) : `the ${what}`} has no ${q(String(path[path.length - 1]))}: add it` }];
+        return missing('no-key', {}, `${parentPath.length ? fieldName(parentPath) : `the ${what}`} has no ${q(String(path[path.length - 1]))}: add it`);
       }
-      if (iss.input === null) return one('missing-field', `${name} has no value: fill it in or remove the key`, true);
+      if (iss.input === null) return one('missing-field', 'no-value', {}, `${name} has no value: fill it in or remove the key`, true);
       const expected = iss.expected === 'array' ? 'a list' : iss.expected === 'object' || iss.expected === 'record' ? 'a mapping of keys to values' : 'a single value (text)';
-      return one('invalid-type', `${name} is ${show(iss.input)} but should be ${expected}`);
+      return one('invalid-type', `expected-${iss.expected === 'array' ? 'list' : iss.expected === 'object' || iss.expected === 'record' ? 'mapping' : 'text'}`, found(iss.input), `${name} is ${show(iss.input)} but should be ${expected}`);
     }
     case 'invalid_value': {
       if (iss.input === undefined) {
         const parentPath = path.slice(0, -1);
-        return [{ code: 'missing-field', target: { file, path: parentPath, key: true }, message: `${parentPath.length ? fieldName(parentPath) : `the ${what}`} has no ${q(String(path[path.length - 1]))}: add it (one of ${iss.values.map(String).join(', ')})` }];
+        const values = iss.values.map(String);
+        return missing('no-key-of-values', { values }, `${parentPath.length ? fieldName(parentPath) : `the ${what}`} has no ${q(String(path[path.length - 1]))}: add it (one of ${values.join(', ')})`);
       }
       const values = iss.values.map(String);
       const guess = typeof iss.input === 'string' ? closest(iss.input, values) : undefined;
       const hint = guess ? `did you mean ${q(guess)}?` : `use one of: ${values.join(', ')}`;
-      return one('invalid-value', `${name}: ${show(iss.input)} is not allowed here; ${hint}`);
+      return one('invalid-value', guess ? 'did-you-mean' : 'not-allowed', { ...found(iss.input), guess: guess ?? null, values }, `${name}: ${show(iss.input)} is not allowed here; ${hint}`);
     }
     case 'custom': {
-      const p = (iss.params ?? {}) as { code?: Code; problem?: string; fix?: string; message?: string };
-      if (p.message) return one(p.code ?? 'invalid-value', p.message);
-      return one(p.code ?? 'invalid-value', `${name}: ${show(iss.input)} ${p.problem ?? 'is not valid'}; ${p.fix ?? 'correct it'}`);
+      const p = (iss.params ?? {}) as { code?: Code; id?: string; data?: MessageData; problem?: string; fix?: string; message?: string };
+      if (p.message) return one(p.code ?? 'invalid-value', p.id ?? 'custom', p.data ?? {}, p.message);
+      return one(p.code ?? 'invalid-value', p.id ?? 'custom', found(iss.input), `${name}: ${show(iss.input)} ${p.problem ?? 'is not valid'}; ${p.fix ?? 'correct it'}`);
     }
     case 'invalid_union':
-      return one('invalid-type', `${name} is ${show(iss.input)} but should be text or a list of texts`);
+      return one('invalid-type', 'expected-text-or-list', found(iss.input), `${name} is ${show(iss.input)} but should be text or a list of texts`);
     default:
-      return one('invalid-value', `${name}: ${show((iss as { input?: unknown }).input)} is not valid (${iss.message})`);
+      return one('invalid-value', iss.code.replace(/_/g, '-'), found((iss as { input?: unknown }).input), `${name}: ${show((iss as { input?: unknown }).input)} is not valid (${iss.message})`);
   }
 }

@@ -43,13 +43,14 @@ export function unattributed({ record: r, origins }: Attributed): Finding[] {
         'verify-history-missing',
         r,
         cut,
+        { id: 'shallow-clone', data: { commit: o.commit } },
         `who wrote the ${r.label} by ${r.by} cannot be known: line ${r.lines[cut]} comes from commit ${short(o.commit)}, where this shallow clone's history stops, and the commit that wrote it was not fetched. Fetch the whole history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0) and verify again`,
       ),
     );
   }
   const open = origins.flatMap((o, i) => (o.uncommitted ? [i] : []));
   if (open.length) {
-    out.push(at('verify-uncommitted', r, open[0]!, `the ${r.label} by ${r.by} is not committed (${lineList(open.map((i) => r.lines[i]!))}): commit it, as ${r.by}, so its author is on record`));
+    out.push(at('verify-uncommitted', r, open[0]!, { id: 'not-committed', data: { lines: open.map((i) => r.lines[i]!) } }, `the ${r.label} by ${r.by} is not committed (${lineList(open.map((i) => r.lines[i]!))}): commit it, as ${r.by}, so its author is on record`));
   }
   return out;
 }
@@ -83,6 +84,11 @@ export function authorFindings(checks: AuthorCheck[], authors: Authors, staff: S
         'verify-author',
         r,
         i,
+        // Through .mailmap or not, and whether the line holds more than the record, are data.
+        {
+          id: 'other-author',
+          data: { commit: o.commit, author: { name: author.name, email: author.email }, shownAs: mapped ? { name: o.author.name, email: o.author.email } : null, sharedLine: !!also },
+        },
         `the ${r.label} by ${r.by} was committed by ${whoIs(author, staff, learnerEmail)}${mapped} in ${short(o.commit)} ${q(o.summary)}, not by ${named(member)}${also}: staff record their own decisions, so ${r.by} must commit it from their own account (re-commit it as them), or correct by: if someone else made the decision`,
       ),
     );

@@ -187,6 +187,8 @@ function noEmailFinding(s: Staff, records: number, portfolios: number): Finding 
   const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
   return {
     code: 'verify-no-email',
+    messageId: 'no-email',
+    data: { staff: s.id, name: s.name, records, portfolios },
     target: { file: s.loc.file, path: s.loc.path },
     message: `${s.id} (${s.name}) has no email in ${CENTRE_FILE}, so the ${n(records, 'record')} naming them in ${n(portfolios, 'portfolio')} cannot be checked against the commits that wrote them: add email: with the address(es) they commit with`,
   };

@@ -91,10 +91,14 @@ function changed(d: Attributed, c: IqaCheck, authors: Authors): Finding {
     return `commit ${short(o.commit)} by ${author.name} <${author.email}> on ${o.committer.date.slice(0, 10)} changed it`;
   });
   const how = what.length ? what.join('; ') : 'it no longer reads as it did then, though no later commit wrote its lines (a merge took an older version)';
+  const changes = [...by.values()].map((o) => (o.uncommitted ? { commit: null, date: null } : { commit: o.commit, date: o.committer.date.slice(0, 10) }));
+  const data = { iqa: c.iqa.record.label, iqaBy: c.iqa.record.by, iqaCommit: c.intro.commit, iqaDate: c.intro.committer.date.slice(0, 10), changes };
   return finding(
     'verify-edited-after-iqa',
     r,
     after[0] ?? 0,
+    // A merge can bring back an older version with no later commit on its lines.
+    { id: what.length ? 'changed-after-iqa' : 'older-version-merged', data },
     `the ${r.label} by ${r.by} was changed after the ${c.iqa.record.label} by ${c.iqa.record.by} was committed in ${short(c.intro.commit)} on ${c.intro.committer.date.slice(0, 10)}: ${how}. The IQA sampled it as it stood then: restore it, or have the IQA sample it again and add a new IQA record`,
   );
 }

@@ -4,7 +4,7 @@
 // is (who it names, which units) and the syntax tree says where it is. Findings on a record
 // point at an offset in its file, and are placed by the one resolver (source.ts) like every
 // other finding.
-import type { Code, Finding } from '../diagnostics.js';
+import type { Code, Finding, MessageData } from '../diagnostics.js';
 import type { Index } from '../model/index.js';
 import type { Learner, Path } from '../model/types.js';
 import { lineOffset, recordAt, type SourceFile } from '../source.js';
@@ -102,7 +102,9 @@ export function normalise(value: unknown): string {
 
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
-/** A finding on line i of a record (an index into record.lines). */
-export function finding(code: Code, r: DecisionRecord, i: number, message: string): Finding {
-  return { code, message, target: { file: r.file, offset: r.offsets[i]! } };
+/** A finding on line i of a record (an index into record.lines). Its data names the record
+ * (kind, label, who it names, the line) and adds what the message says of it. */
+export function finding(code: Code, r: DecisionRecord, i: number, said: { id: string; data: MessageData }, message: string): Finding {
+  const data: MessageData = { record: r.kind, label: r.label, by: r.by, line: r.lines[i] ?? null, ...said.data };
+  return { code, messageId: said.id, data, message, target: { file: r.file, offset: r.offsets[i]! } };
 }

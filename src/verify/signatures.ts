@@ -3,7 +3,7 @@
 // signature from a trusted key, and the signer git reports must be the staff member the record
 // names: git's G says the key is trusted, not whose decision it is. All commits are checked
 // by one `git log --no-walk` after every portfolio is blamed.
-import type { Code, Finding } from '../diagnostics.js';
+import type { Code, Finding, MessageData } from '../diagnostics.js';
 import type { Commit, Person, SignatureStatus } from '../git/index.js';
 import type { Authors } from './authors.js';
 import { named, short, signerEmail, type StaffBook } from './people.js';
@@ -33,16 +33,17 @@ export function signatureFindings(lines: SignedLine[], commits: Map<string, Comm
     const status = sig?.status ?? 'E';
     const author = authors.get(l.commit) ?? l.author;
     const behind = `the ${r.label} by ${r.by} rests on commit ${short(l.commit)} by ${author.name} <${author.email}>`;
-    const push = (code: Code, message: string) => out.push(finding(code, r, l.index, message));
-    if (status === 'N') push('verify-unsigned', `${behind}, which is not signed: with --signed every commit behind a decision must be signed; ${r.by} signs their commits (git config commit.gpgSign true) and commits it again`);
-    else if (status === 'B') push('verify-bad-signature', `${behind}, whose signature does not match its content: the commit was altered after it was signed, so nothing in it can be trusted; restore the record from a trusted copy and have ${r.by} commit it again, signed`);
-    else if (status !== 'G') push('verify-signature-unknown', `${behind}, which cannot be trusted: ${UNTRUSTED[status]}; add ${r.by}'s key to the centre's allowed signers (or keyring), or have them sign it again with a valid key`);
+    const data = { commit: l.commit, author: { name: author.name, email: author.email }, status };
+    const push = (code: Code, id: string, message: string, more: MessageData = {}) => out.push(finding(code, r, l.index, { id, data: { ...data, ...more } }, message));
+    if (status === 'N') push('verify-unsigned', 'not-signed', `${behind}, which is not signed: with --signed every commit behind a decision must be signed; ${r.by} signs their commits (git config commit.gpgSign true) and commits it again`);
+    else if (status === 'B') push('verify-bad-signature', 'content-altered', `${behind}, whose signature does not match its content: the commit was altered after it was signed, so nothing in it can be trusted; restore the record from a trusted copy and have ${r.by} commit it again, signed`);
+    else if (status !== 'G') push('verify-signature-unknown', `status-${status.toLowerCase()}`, `${behind}, which cannot be trusted: ${UNTRUSTED[status]}; add ${r.by}'s key to the centre's allowed signers (or keyring), or have them sign it again with a valid key`);
     else {
       const member = staff.get(r.by);
       if (!member || member.emails.length === 0) continue; // reported once, at the staff entry
       const signer = sig?.signer ?? '';
       if (!staff.owns(r.by, signerEmail(signer))) {
-        push('verify-signer', `${behind}, which has a good signature by ${signer || 'an unnamed signer'}, not by ${named(member)}: staff sign their own decisions, so ${r.by} must commit it signed with their own key, or correct by: if someone else made the decision`);
+        push('verify-signer', 'other-signer', `${behind}, which has a good signature by ${signer || 'an unnamed signer'}, not by ${named(member)}: staff sign their own decisions, so ${r.by} must commit it signed with their own key, or correct by: if someone else made the decision`, { signer });
       }
     }
   }

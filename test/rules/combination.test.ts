@@ -30,17 +30,17 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
     {
       name: 'both units of a barred pair, reported at the later choice',
       model: centre([A.id, C.id, B.id], [[A.id, B.id]]),
-      errors: [{ code: 'barred-combination', path: ['optional-units', 2], says: [`${A.id} and ${B.id} may not be combined in 601/3734/4`] }],
+      errors: [{ code: 'barred-combination', messageId: 'barred-units', data: { units: [A.id, B.id], qualification: '601/3734/4' }, path: ['optional-units', 2], says: [`${A.id} and ${B.id} may not be combined in 601/3734/4`] }],
     },
     {
       name: 'an optional unit barred with a mandatory one',
       model: centre([A.id], [[M.id, A.id]]),
-      errors: [{ code: 'barred-combination', path: ['optional-units', 0], says: [`${M.id} and ${A.id}`] }],
+      errors: [{ code: 'barred-combination', messageId: 'barred-units', data: { units: [M.id, A.id] }, path: ['optional-units', 0] }],
     },
     {
       name: 'barred by alias, chosen by number',
       model: centre([B.id, A.id], [['CU2', B.id]]),
-      errors: [{ code: 'barred-combination', path: ['optional-units', 1], says: [`${B.id} and ${A.id}`] }],
+      errors: [{ code: 'barred-combination', messageId: 'barred-units', data: { units: [B.id, A.id] }, path: ['optional-units', 1] }],
     },
     {
       name: 'two barred sets broken at once: one finding each',

@@ -27,12 +27,18 @@ testRule(currency, {
     {
       name: 'assessed the day after the third anniversary',
       model: centre(3, item('2023-03-05', '2026-03-06')),
-      errors: [{ code: 'evidence-currency', path: ['evidence', 0, 'date'], says: ['"E1" dated 2023-03-05', 'assessed on 2026-03-06', 'policy of 3 years'] }],
+      errors: [{
+          code: 'evidence-currency',
+          messageId: 'too-old',
+          data: { evidence: 'E1', date: '2023-03-05', assessed: '2026-03-06', years: 3 },
+          path: ['evidence', 0, 'date'],
+          says: ['"E1" dated 2023-03-05', '3 years and 1 day old', 'assessed on 2026-03-06', 'policy of 3 years'],
+        },],
     },
     {
       name: 'dated 29 February, assessed on 1 March a year on, under a one-year policy',
       model: centre(1, item('2024-02-29', '2025-03-01')),
-      errors: [{ code: 'evidence-currency', says: ['policy of 1 year:'] }],
+      errors: [{ code: 'evidence-currency', messageId: 'too-old', data: { years: 1 }, says: ['policy of 1 year:'] }],
     },
   ],
 });

@@ -31,43 +31,55 @@ testRule(dates, {
     {
       name: 'registered the day after the as-of date',
       model: centre({ registered: '2026-07-01' }),
-      errors: [{ code: 'future-date', file: portfolioFile('NT-0001'), path: ['registered'], says: ['registration date 2026-07-01', `(${AS_OF})`] }],
+      errors: [{ code: 'future-date', messageId: 'registered', data: { date: '2026-07-01', asOf: AS_OF }, file: portfolioFile('NT-0001'), path: ['registered'], says: ['registration date 2026-07-01', `(${AS_OF})`] }],
     },
     {
       name: 'evidence dated and assessed after the as-of date, in the wrong order: only future, as it has not happened yet',
       model: centre({ evidence: [item('E1', ['1.1'], '2026-07-10', '2026-07-05')] }),
       errors: [
-        { code: 'future-date', path: ['evidence', 0, 'date'], says: ['"E1" is dated 2026-07-10'] },
-        { code: 'future-date', path: ['evidence', 0, 'assessment', 'date'], says: ['"E1" is assessed on 2026-07-05'] },
+        { code: 'future-date', messageId: 'evidence-dated', data: { of: 'E1', date: '2026-07-10' }, path: ['evidence', 0, 'date'], says: ['"E1" is dated 2026-07-10'] },
+        { code: 'future-date', messageId: 'evidence-assessed', data: { of: 'E1', date: '2026-07-05' }, path: ['evidence', 0, 'assessment', 'date'] },
       ],
     },
     {
       name: 'a sign-off and an IQA record after the as-of date',
       model: centre({ evidence: BOTH, signoffs: [signoff('U1', '2026-07-01')], iqa: [iqa('U1', '2026-07-02', 'agreed')] }),
       errors: [
-        { code: 'future-date', path: ['signoffs', 0, 'date'], says: ['sign-off of U1'] },
-        { code: 'future-date', path: ['iqa', 0, 'date'], says: ['IQA record on U1'] },
+        { code: 'future-date', messageId: 'signoff-dated', data: { of: 'U1', date: '2026-07-01' }, path: ['signoffs', 0, 'date'] },
+        { code: 'future-date', messageId: 'iqa-dated', data: { of: 'U1', date: '2026-07-02' }, path: ['iqa', 0, 'date'] },
       ],
     },
     {
       name: 'assessed the day before it is dated',
       model: centre({ evidence: [item('E1', ['1.1'], '2026-03-05', '2026-03-04')] }),
-      errors: [{ code: 'date-order', path: ['evidence', 0, 'assessment', 'date'], says: ['"E1" is assessed on 2026-03-04, before its own date 2026-03-05'] }],
+      errors: [{
+          code: 'date-order',
+          messageId: 'assessed-before-dated',
+          data: { evidence: 'E1', assessed: '2026-03-04', date: '2026-03-05' },
+          path: ['evidence', 0, 'assessment', 'date'],
+          says: ['"E1" is assessed on 2026-03-04, before its own date 2026-03-05'],
+        },],
     },
     {
       name: 'a complete unit signed off before the assessment it relies on',
       model: centre({ evidence: BOTH, signoffs: [signoff('U1', '2026-03-10')] }),
-      errors: [{ code: 'date-order', path: ['signoffs', 0, 'date'], says: ['1 of its 2 criteria', '(1.2)', 'on or after 2026-03-25'] }],
+      errors: [{
+          code: 'date-order',
+          messageId: 'signed-off-early',
+          data: { unit: 'U1', date: '2026-03-10', open: ['1.2'], total: 2, since: '2026-03-25' },
+          path: ['signoffs', 0, 'date'],
+          says: ['1 of its 2 criteria', '(1.2)', 'on or after 2026-03-25'],
+        },],
     },
     {
       name: 'a summative IQA before the first sign-off',
       model: centre({ evidence: BOTH, signoffs: [signoff('U1', '2026-04-01')], iqa: [iqa('U1', '2026-03-30', 'agreed')] }),
-      errors: [{ code: 'date-order', path: ['iqa', 0, 'date'], says: ["the unit's first sign-off on 2026-04-01"] }],
+      errors: [{ code: 'date-order', messageId: 'summative-before-signoff', data: { unit: 'U1', date: '2026-03-30', firstSignoff: '2026-04-01' }, path: ['iqa', 0, 'date'], says: ["the unit's first sign-off on 2026-04-01"] }],
     },
     {
       name: 'a summative IQA of a unit never signed off',
       model: centre({ evidence: BOTH, iqa: [iqa('U1', '2026-04-01', 'agreed')] }),
-      errors: [{ code: 'date-order', path: ['iqa', 0, 'date'], says: ['any sign-off of the unit'] }],
+      errors: [{ code: 'date-order', messageId: 'summative-before-signoff', data: { unit: 'U1', date: '2026-04-01', firstSignoff: null }, path: ['iqa', 0, 'date'], says: ['any sign-off of the unit'] }],
     },
   ],
 });

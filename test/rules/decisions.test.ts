@@ -24,22 +24,22 @@ testRule(decisions, {
     {
       name: 'a unit signed off with its evidence not yet assessed',
       model: centre({ progress: { U1: 'pending' }, signoffs: [signoff('U1', '2026-04-01')] }),
-      errors: [{ code: 'signoff-unmet', path: ['signoffs', 0, 'unit'], says: ['2 of its 2 criteria are not met', '1.1 (', '1.2 ('] }],
+      errors: [{ code: 'signoff-unmet', messageId: 'criteria-not-met', data: { unit: 'U1', total: 2, met: 0 }, path: ['signoffs', 0, 'unit'], says: ['2 of its 2 criteria are not met', '1.1 (', '1.2 ('] }],
     },
     {
       name: 'a unit signed off with one criterion not met',
       model: centre({ evidence: [by('E1', 'a.jones', ['1.1'])], signoffs: [signoff('U1', '2026-04-01')] }),
-      errors: [{ code: 'signoff-unmet', says: ['1 of its 2 criteria is not met: 1.2'] }],
+      errors: [{ code: 'signoff-unmet', messageId: 'criteria-not-met', data: { total: 2, met: 1, open: [{ criterion: '1.2', status: 'missing' }] }, says: ['1 of its 2 criteria is not met: 1.2'] }],
     },
     {
       name: 'an IQA by the assessor who assessed the unit',
       model: centre({ evidence: [by('E1', 's.patel')], iqa: [iqa('U1', '2026-05-01', 'agreed')] }),
-      errors: [{ code: 'iqa-own-decision', path: ['iqa', 0, 'by'], says: ['s.patel'] }],
+      errors: [{ code: 'iqa-own-decision', messageId: 'own-decisions', data: { unit: 'U1', iqa: 's.patel' }, path: ['iqa', 0, 'by'] }],
     },
     {
       name: 'an IQA by the assessor who signed the unit off',
       model: centre({ progress: { U1: 'achieved' }, iqa: [iqa('U1', '2026-05-01', 'agreed', 'summative', 'a.jones')] }),
-      errors: [{ code: 'iqa-own-decision', says: ['a.jones'] }],
+      errors: [{ code: 'iqa-own-decision', messageId: 'own-decisions', data: { iqa: 'a.jones' } }],
     },
   ],
 });

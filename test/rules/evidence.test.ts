@@ -23,27 +23,27 @@ testRule(evidenceItems, {
     {
       name: 'an evidence id used twice, named by the first item',
       model: centre([item('E1'), item('E2'), item('E1')]),
-      errors: [{ code: 'duplicate-evidence-id', path: ['evidence', 2, 'id'], says: ['"E1"', 'item 1'] }],
+      errors: [{ code: 'duplicate-evidence-id', messageId: 'id-taken', data: { evidence: 'E1', item: 1 }, path: ['evidence', 2, 'id'], says: ['"E1"', 'item 1'] }],
     },
     {
       name: 'an evidence file that does not exist',
       model: centre([item('E1', file('obs.md', 'missing'))]),
-      errors: [{ code: 'evidence-file-missing', path: ['evidence', 0, 'file'], says: ['"obs.md"', 'portfolios/NT-0001/'] }],
+      errors: [{ code: 'evidence-file-missing', messageId: 'no-such-file', data: { evidence: 'E1', file: 'obs.md', dir: 'portfolios/NT-0001' }, path: ['evidence', 0, 'file'], says: ['"obs.md"', 'portfolios/NT-0001/'] }],
     },
     {
       name: 'a pipe where the evidence file should be',
       model: centre([item('E1', file('obs.md', 'not-a-file'))]),
-      errors: [{ code: 'evidence-file-missing', path: ['evidence', 0, 'file'], says: ['pipe, socket or device'] }],
+      errors: [{ code: 'evidence-file-missing', messageId: 'not-a-file', data: { file: 'obs.md' }, path: ['evidence', 0, 'file'] }],
     },
     {
       name: "an evidence file outside the learner's folder",
       model: centre([item('E1', file('../other/shared.md', 'outside'))]),
-      errors: [{ code: 'evidence-file-outside', path: ['evidence', 0, 'file'], says: ['"../other/shared.md"'] }],
+      errors: [{ code: 'evidence-file-outside', messageId: 'outside-folder', data: { file: '../other/shared.md' }, path: ['evidence', 0, 'file'] }],
     },
     {
       name: 'an IQA record sampling an item the portfolio does not have',
       model: centre([item('E1')], [['E1', 'E9']]),
-      errors: [{ code: 'unknown-evidence', path: ['iqa', 0, 'evidence', 1], says: ['"E9"'] }],
+      errors: [{ code: 'unknown-evidence', messageId: 'not-in-portfolio', data: { evidence: 'E9' }, path: ['iqa', 0, 'evidence', 1], says: ['"E9"'] }],
     },
   ],
 });

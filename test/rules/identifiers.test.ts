@@ -22,34 +22,34 @@ testRule(identifiers, {
     {
       name: 'a unit number with the wrong check letter',
       model: { units: [unit('A/600/0004', 3, 2)] },
-      errors: [{ code: 'unit-check-letter', file: unitFile('A/600/0004'), path: ['unit'], says: ['"A/600/0004"', 'D/600/0004'] }],
+      errors: [{ code: 'unit-check-letter', messageId: 'wrong-letter', data: { unit: 'A/600/0004', expected: 'D/600/0004' }, file: unitFile('A/600/0004'), path: ['unit'], says: ['"A/600/0004"', 'D/600/0004'] }],
     },
     {
       name: 'a qualification number with the wrong check character',
       model: { qualifications: [qual([], { id: '603/1234/5' })] },
-      errors: [{ code: 'qualification-check-digit', file: qualificationFile('603/1234/5'), path: ['qualification'], says: ['603/1234/8'] }],
+      errors: [{ code: 'qualification-check-digit', messageId: 'wrong-character', data: { qualification: '603/1234/5', expected: '603/1234/8' }, file: qualificationFile('603/1234/5'), path: ['qualification'] }],
     },
     {
       name: 'a ULN with the wrong check digit',
       model: { units: [U], qualifications: [Q], learners: [on('NT-0001', '1000158381')] },
-      errors: [{ code: 'uln-check-digit', file: portfolioFile('NT-0001'), path: ['learner', 'uln'], says: ['"1000158381"', '1000158380', TEMPORARY_ULN] }],
+      errors: [{ code: 'uln-check-digit', messageId: 'invalid-uln', data: { uln: '1000158381', expected: '1000158380' }, file: portfolioFile('NT-0001'), path: ['learner', 'uln'], says: ['"1000158381"', '1000158380', TEMPORARY_ULN] }],
     },
     {
       name: 'a ULN that is not ten digits',
       model: { learners: [on('NT-0001', '12345')] },
-      errors: [{ code: 'uln-check-digit', says: ['exactly 10 digits'] }],
+      errors: [{ code: 'uln-check-digit', messageId: 'invalid-uln', data: { uln: '12345', reason: 'a ULN is exactly 10 digits', expected: '' } }],
     },
     {
       name: 'two learners sharing a ULN: reported in the second, naming the first',
       model: { learners: [on('NT-0001', '1000158380'), on('NT-0002', '1000158380')] },
-      errors: [{ code: 'duplicate-uln', file: portfolioFile('NT-0002'), path: ['learner', 'uln'], says: ['"1000158380"', 'learner NT-0001'] }],
+      errors: [{ code: 'duplicate-uln', messageId: 'shared-uln', data: { uln: '1000158380', learner: 'NT-0001' }, file: portfolioFile('NT-0002'), path: ['learner', 'uln'], says: ['"1000158380"', 'learner NT-0001'] }],
     },
     {
       name: 'three learners sharing a ULN: each after the first names the first',
       model: { learners: [on('NT-0001', '1000158380'), on('NT-0002', '1000079197'), on('NT-0003', '1000158380'), on('NT-0004', '1000158380')] },
       errors: [
-        { code: 'duplicate-uln', file: portfolioFile('NT-0003'), says: ['learner NT-0001'] },
-        { code: 'duplicate-uln', file: portfolioFile('NT-0004'), says: ['learner NT-0001'] },
+        { code: 'duplicate-uln', messageId: 'shared-uln', data: { learner: 'NT-0001' }, file: portfolioFile('NT-0003') },
+        { code: 'duplicate-uln', messageId: 'shared-uln', data: { learner: 'NT-0001' }, file: portfolioFile('NT-0004') },
       ],
     },
     {

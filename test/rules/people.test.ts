@@ -28,57 +28,62 @@ testRule(people, {
     {
       name: 'a staff id listed twice in the centre file',
       model: { centre: centreFile([['a.jones', ['assessor']], ['s.patel', ['iqa']], ['a.jones', ['assessor']]]) },
-      errors: [{ code: 'duplicate-entry', file: 'portfolios/centre.yaml', path: ['staff', 2, 'id'], says: ['"a.jones"'] }],
+      errors: [{ code: 'duplicate-entry', messageId: 'staff-twice', data: { staff: 'a.jones' }, file: 'portfolios/centre.yaml', path: ['staff', 2, 'id'], says: ['"a.jones"'] }],
     },
     {
       name: 'an assessor not on the staff list, with the nearest id suggested',
       model: centre({ assessor: 'a.jone' }),
-      errors: [{ code: 'unknown-staff', path: ['assessor'], says: ['"a.jone"', 'did you mean "a.jones"?'] }],
+      errors: [{ code: 'unknown-staff', messageId: 'assessor', data: { staff: 'a.jone', guess: 'a.jones' }, path: ['assessor'], says: ['"a.jone"', 'did you mean "a.jones"?'] }],
     },
     {
       name: 'an assessment by someone not on the staff list',
       model: centre({ evidence: [evidence('E1', 'U1', ['1.1'], 'observation', undefined, { assessment: assessment('2026-03-05', 'accepted', 'q.xyzzy') })] }),
-      errors: [{ code: 'unknown-staff', path: ['evidence', 0, 'assessment', 'by'], says: ['add them there'] }],
+      errors: [{ code: 'unknown-staff', messageId: 'assessed-by', data: { staff: 'q.xyzzy', of: 'E1', guess: null }, path: ['evidence', 0, 'assessment', 'by'], says: ['add them there'] }],
     },
     {
       name: 'a sign-off by an IQA who is not an assessor',
       model: centre({ signoffs: [signoff('U1', '2026-04-01', 's.patel')] }),
-      errors: [{ code: 'staff-role', path: ['signoffs', 0, 'by'], says: ['"s.patel"', 'assessor role'] }],
+      errors: [{ code: 'staff-role', messageId: 'signed-off-by', data: { staff: 's.patel', of: 'U1', role: 'assessor' }, path: ['signoffs', 0, 'by'], says: ['"s.patel"', 'assessor role'] }],
     },
     {
       name: 'an IQA record by an assessor who is not an IQA',
       model: centre({ iqa: [{ ...iqa('U1', '2026-05-01', 'agreed'), by: 'a.jones' }] }),
-      errors: [{ code: 'staff-role', path: ['iqa', 0, 'by'], says: ['iqa role'] }],
+      errors: [{ code: 'staff-role', messageId: 'iqa-by', data: { staff: 'a.jones', role: 'iqa' }, path: ['iqa', 0, 'by'] }],
     },
     {
       name: 'a witness listed twice',
       model: centre({ witnesses: [witness('w-ann', '1'), witness('w-ann', '1')] }),
-      errors: [{ code: 'duplicate-entry', path: ['witnesses', 1, 'id'], says: ['"w-ann"'] }],
+      errors: [{ code: 'duplicate-entry', messageId: 'witness-twice', data: { witness: 'w-ann' }, path: ['witnesses', 1, 'id'] }],
     },
     {
       name: 'evidence naming a witness the portfolio does not list',
       model: centre({ witnesses: [witness('w-lee', '1')], evidence: [testimony('witness-testimony', 'w-le')] }),
-      errors: [{ code: 'unknown-witness', path: ['evidence', 0, 'witness'], says: ['"w-le"', 'so it does not count', 'did you mean "w-lee"?'] }],
+      errors: [{ code: 'unknown-witness', messageId: 'does-not-count', data: { evidence: 'E1', witness: 'w-le', counts: false, guess: 'w-lee' }, path: ['evidence', 0, 'witness'], says: ['"w-le"', 'so it does not count', 'did you mean "w-lee"?'] }],
+    },
+    {
+      name: 'an observation naming a witness the portfolio does not list: it still counts',
+      model: centre({ evidence: [testimony('observation', 'w-x')] }),
+      errors: [{ code: 'unknown-witness', messageId: 'not-listed', data: { witness: 'w-x', counts: true, guess: null }, path: ['evidence', 0, 'witness'], says: ['add them under witnesses'] }],
     },
     {
       name: 'witness testimony naming no witness',
       model: centre({ evidence: [testimony('witness-testimony')] }),
-      errors: [{ code: 'witness-missing', path: ['evidence', 0, 'method'] }],
+      errors: [{ code: 'witness-missing', messageId: 'testimony-without-witness', data: { evidence: 'E1', method: 'witness-testimony' }, path: ['evidence', 0, 'method'] }],
     },
     {
       name: 'expert-witness evidence naming no witness counts only as testimony',
       model: centre({ evidence: [testimony('expert-witness')] }),
-      errors: [{ code: 'witness-missing', says: ['counts only as witness testimony'] }],
+      errors: [{ code: 'witness-missing', messageId: 'expert-without-witness', says: ['counts only as witness testimony'] }],
     },
     {
       name: 'expert-witness evidence whose witness is not status 1',
       model: centre({ witnesses: [witness('w-ann', '3')], evidence: [testimony('expert-witness', 'w-ann')] }),
-      errors: [{ code: 'witness-not-expert', path: ['evidence', 0, 'method'], says: ['w-ann is status 3'] }],
+      errors: [{ code: 'witness-not-expert', messageId: 'not-expert', data: { evidence: 'E1', witness: 'w-ann', status: '3' }, path: ['evidence', 0, 'method'], says: ['w-ann is status 3'] }],
     },
     {
       name: 'expert-witness evidence whose witness has no status',
       model: centre({ witnesses: [witness('w-ann')], evidence: [testimony('expert-witness', 'w-ann')] }),
-      errors: [{ code: 'witness-not-expert', says: ['w-ann has no status recorded'] }],
+      errors: [{ code: 'witness-not-expert', messageId: 'not-expert', data: { witness: 'w-ann', status: null }, says: ['w-ann has no status recorded'] }],
     },
   ],
 });

@@ -30,37 +30,42 @@ testRule(portfolioUnits, {
     {
       name: 'a qualification with no specification',
       model: centre({ qualification: '601/3734/5' }),
-      errors: [{ code: 'unknown-qualification', file: portfolioFile('NT-0001'), path: ['qualification'], says: ['"601/3734/5"', 'did you mean "601/3734/4"?'] }],
+      errors: [{ code: 'unknown-qualification', messageId: 'no-specification', data: { qualification: '601/3734/5', guess: '601/3734/4' }, file: portfolioFile('NT-0001'), path: ['qualification'], says: ['"601/3734/5"', 'did you mean "601/3734/4"?'] }],
     },
     {
       name: 'an optional unit with no specification, its check letter wrong',
       model: centre({ optional: ['A/600/0001'] }),
-      errors: [{ code: 'unknown-unit', path: ['optional-units', 0], key: false, says: ['"A/600/0001"', 'did you mean "L/600/0001"?'] }],
+      errors: [{ code: 'unknown-unit', messageId: 'wrong-check-letter', data: { unit: 'A/600/0001', guess: 'L/600/0001' }, path: ['optional-units', 0], key: false, says: ['"A/600/0001"', 'did you mean "L/600/0001"?'] }],
     },
     {
       name: 'evidence covering a unit with no specification points at the key',
       model: centre({ evidence: [covering('Z/999/9999')] }),
-      errors: [{ code: 'unknown-unit', path: ['evidence', 0, 'covers', 'Z/999/9999'], key: true }],
+      errors: [{ code: 'unknown-unit', messageId: 'no-specification', data: { unit: 'Z/999/9999', guess: null }, path: ['evidence', 0, 'covers', 'Z/999/9999'], key: true }],
     },
     {
       name: 'a sign-off of a unit outside the qualification',
       model: centre({ signoffs: [signoff(X.id, '2026-04-01')] }),
-      errors: [{ code: 'unit-not-in-qualification', path: ['signoffs', 0, 'unit'], says: [`"${X.id}"`, '601/3734/4 Test Diploma'] }],
+      errors: [{ code: 'unit-not-in-qualification', messageId: 'not-in-qualification', data: { unit: X.id, qualification: '601/3734/4', title: 'Test Diploma' }, path: ['signoffs', 0, 'unit'], says: [`"${X.id}"`, '601/3734/4 Test Diploma'] }],
     },
     {
       name: 'an IQA record on a unit with no specification',
       model: centre({ iqa: [iqa('Z/999/9999', '2026-05-01', 'agreed')] }),
-      errors: [{ code: 'unknown-unit', path: ['iqa', 0, 'unit'] }],
+      errors: [{ code: 'unknown-unit', messageId: 'no-specification', data: { unit: 'Z/999/9999' }, path: ['iqa', 0, 'unit'] }],
     },
     {
       name: 'evidence covering an optional unit not chosen',
       model: centre({ optional: [O1.id], evidence: [covering(O2.id)] }),
-      errors: [{ code: 'unit-not-chosen', path: ['evidence', 0, 'covers', O2.id], key: true, says: ['"E1"', O2.id] }],
+      errors: [{ code: 'unit-not-chosen', messageId: 'optional-not-chosen', data: { evidence: 'E1', unit: O2.id }, path: ['evidence', 0, 'covers', O2.id], key: true }],
     },
     {
       name: 'a criterion the unit does not have',
       model: centre({ evidence: [covering('CU1', ['1.1', '1.9'])] }),
-      errors: [{ code: 'unknown-criterion', path: ['evidence', 0, 'covers', 'CU1', 1], says: ['unit L/600/0001', '"1.9"', 'did you mean "1.1"?'] }],
+      errors: [{ code: 'unknown-criterion', messageId: 'did-you-mean', data: { unit: 'L/600/0001', criterion: '1.9', guess: '1.1' }, path: ['evidence', 0, 'covers', 'CU1', 1], says: ['unit L/600/0001', '"1.9"', 'did you mean "1.1"?'] }],
+    },
+    {
+      name: 'a criterion nothing like the unit\'s: its criteria are listed',
+      model: centre({ evidence: [covering('CU1', ['knowledge'])] }),
+      errors: [{ code: 'unknown-criterion', messageId: 'not-in-unit', data: { criterion: 'knowledge', guess: null }, says: ['its criteria are 1.1, '] }],
     },
   ],
 });

@@ -23,27 +23,27 @@ testRule(qualificationSpecs, {
     {
       name: 'two files for one qualification number, with and without slashes',
       model: { qualifications: [qual([]), qual([], { id: '60137344' })] },
-      errors: [{ code: 'duplicate-qualification', file: qualificationFile('60137344'), path: ['qualification'], says: ['"60137344"', qualificationFile('601/3734/4')] }],
+      errors: [{ code: 'duplicate-qualification', messageId: 'number-taken', data: { qualification: '60137344', file: qualificationFile('601/3734/4') }, file: qualificationFile('60137344'), path: ['qualification'], says: ['"60137344"', qualificationFile('601/3734/4')] }],
     },
     {
       name: 'a group names a unit with no specification',
       model: { units, qualifications: [qual([group('optional', [B.id, 'H/600/0005'])])] },
-      errors: [{ code: 'qualification-unit-unknown', path: ['groups', 0, 'units', 1], says: ['"H/600/0005"', 'no learner can take it'] }],
+      errors: [{ code: 'qualification-unit-unknown', messageId: 'no-specification', data: { unit: 'H/600/0005' }, path: ['groups', 0, 'units', 1], says: ['"H/600/0005"', 'no learner can take it'] }],
     },
     {
       name: 'a unit in two groups, once by its alias',
       model: { units, qualifications: [qual([group('mandatory', [A.id], { required: 'all' }), group('optional', [B.id, 'CU1'])])] },
-      errors: [{ code: 'duplicate-entry', path: ['groups', 1, 'units', 1], says: ['"CU1"', 'group mandatory'] }],
+      errors: [{ code: 'duplicate-entry', messageId: 'unit-in-two-groups', data: { unit: 'CU1', group: 'mandatory' }, path: ['groups', 1, 'units', 1] }],
     },
     {
       name: 'a spec file not named after its qualification',
       model: { qualifications: [qual([], { file: 'specs/qualifications/diploma.yaml' })] },
-      errors: [{ code: 'spec-file-name', path: ['qualification'], says: ['diploma.yaml', '601-3734-4.yaml'] }],
+      errors: [{ code: 'spec-file-name', messageId: 'qualification-file', data: { file: 'diploma.yaml', expected: '601-3734-4.yaml' }, path: ['qualification'], says: ['diploma.yaml', '601-3734-4.yaml'] }],
     },
     {
       name: 'two mandatory units barred together, one by its alias',
       model: { units, qualifications: [qual([group('mandatory', [A.id, B.id], { required: 'all' })], { barred: [['CU1', B.id]] })] },
-      errors: [{ code: 'barred-combination', path: ['barred', 0], says: [`${A.id} and ${B.id} are both mandatory`] }],
+      errors: [{ code: 'barred-combination', messageId: 'both-mandatory', data: { units: [A.id, B.id] }, path: ['barred', 0], says: [`${A.id} and ${B.id} are both mandatory`] }],
     },
   ],
 });

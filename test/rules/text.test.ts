@@ -19,30 +19,30 @@ testRule(unsafeText, {
     {
       name: 'a text-direction override in a unit title',
       model: { units: [unit('U1', 3, 2, { title: `Safety ${RLO}gpj.exe` })] },
-      errors: [{ code: 'unsafe-text', file: unitFile('U1'), path: ['title'], says: ['unit title', '\\u202e'] }],
+      errors: [{ code: 'unsafe-text', messageId: 'unit-title', data: { value: `Safety ${RLO}gpj.exe`, char: RLO }, file: unitFile('U1'), path: ['title'], says: ['unit title', '\\u202e'] }],
     },
     {
       name: 'an escape character in a qualification title',
       model: { qualifications: [qual([], { title: 'Diploma\u001b[31m' })] },
-      errors: [{ code: 'unsafe-text', path: ['title'], says: ['qualification title'] }],
+      errors: [{ code: 'unsafe-text', messageId: 'qualification-title', data: { char: '\u001b' }, path: ['title'] }],
     },
     {
       name: 'a line separator in a staff name',
       model: { centre: centreFile([['a.jones', ['assessor']]], { names: { 'a.jones': 'Alex\u2028Jones' } }) },
-      errors: [{ code: 'unsafe-text', file: 'portfolios/centre.yaml', path: ['staff', 0, 'name'], says: ['staff name'] }],
+      errors: [{ code: 'unsafe-text', messageId: 'staff-name', data: { value: 'Alex\u2028Jones' }, file: 'portfolios/centre.yaml', path: ['staff', 0, 'name'] }],
     },
     {
       name: 'a control character in a learner folder name: the portfolio as a whole',
       model: { learners: [learner([U], { id: 'NT\u00070001' })] },
-      errors: [{ code: 'unsafe-text', file: portfolioFile('NT\u00070001'), whole: true, says: ['learner folder name'] }],
+      errors: [{ code: 'unsafe-text', messageId: 'learner-folder-name', data: { learner: 'NT\u00070001', char: '\u0007' }, file: portfolioFile('NT\u00070001'), whole: true, says: ['learner folder name'] }],
     },
     {
       name: 'in a learner name, a witness name and an evidence title',
       model: { learners: [learner([U], { name: `Dee${RLO}`, witnesses: [{ ...witness('w-ann', '1'), name: 'Ann\u0000' }], evidence: [evidence('E1', 'U1', ['1.1'], 'observation', undefined, { title: 'Obs\u2066' })] })] },
       errors: [
-        { code: 'unsafe-text', path: ['learner', 'name'], says: ['learner name'] },
-        { code: 'unsafe-text', path: ['witnesses', 0, 'name'], says: ['witness name'] },
-        { code: 'unsafe-text', path: ['evidence', 0, 'title'], says: ['evidence title'] },
+        { code: 'unsafe-text', messageId: 'learner-name', path: ['learner', 'name'] },
+        { code: 'unsafe-text', messageId: 'witness-name', path: ['witnesses', 0, 'name'] },
+        { code: 'unsafe-text', messageId: 'evidence-title', path: ['evidence', 0, 'title'], says: ['evidence title'] },
       ],
     },
   ],

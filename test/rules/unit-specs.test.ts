@@ -30,27 +30,27 @@ testRule(unitSpecs, {
     {
       name: 'two specification files for one unit number (.yaml and .yml)',
       model: { units: [unit('L/600/0001', 3, 2), unit('L/600/0001', 3, 2, { file: 'specs/units/L-600-0001.yml' })] },
-      errors: [{ code: 'duplicate-unit', file: 'specs/units/L-600-0001.yml', path: ['unit'], says: ['"L/600/0001"', unitFile('L/600/0001')] }],
+      errors: [{ code: 'duplicate-unit', messageId: 'number-taken', data: { unit: 'L/600/0001', file: unitFile('L/600/0001') }, file: 'specs/units/L-600-0001.yml', path: ['unit'], says: ['"L/600/0001"', unitFile('L/600/0001')] }],
     },
     {
       name: "an alias that is another unit's number",
       model: { units: [unit('U1', 3, 2), unit('U2', 3, 2, { aliases: ['CU2', 'U1'] })] },
-      errors: [{ code: 'duplicate-unit', file: unitFile('U2'), path: ['aliases', 1], says: ['"U1"', unitFile('U1')] }],
+      errors: [{ code: 'duplicate-unit', messageId: 'alias-taken', data: { unit: 'U1', file: unitFile('U1') }, file: unitFile('U2'), path: ['aliases', 1] }],
     },
     {
       name: 'an outcome id twice in a unit',
       model: { units: [withOutcomes('U1', [['1', ['1.1']], ['1', ['1.2']]])] },
-      errors: [{ code: 'duplicate-outcome', path: ['outcomes', 1, 'id'], says: ['"1"', 'unit U1'] }],
+      errors: [{ code: 'duplicate-outcome', messageId: 'outcome-twice', data: { outcome: '1', unit: 'U1' }, path: ['outcomes', 1, 'id'], says: ['"1"', 'unit U1'] }],
     },
     {
       name: 'a criterion id twice, in different outcomes',
       model: { units: [withOutcomes('U1', [['1', ['1.1']], ['2', ['1.1']]])] },
-      errors: [{ code: 'duplicate-criterion', path: ['outcomes', 1, 'criteria', 0, 'id'], says: ['"1.1"'] }],
+      errors: [{ code: 'duplicate-criterion', messageId: 'criterion-twice', data: { criterion: '1.1', unit: 'U1' }, path: ['outcomes', 1, 'criteria', 0, 'id'] }],
     },
     {
       name: 'a spec file not named after its unit',
       model: { units: [unit('L/600/0001', 3, 2, { file: 'specs/units/L600-0001.yaml' })] },
-      errors: [{ code: 'spec-file-name', file: 'specs/units/L600-0001.yaml', path: ['unit'], says: ['L600-0001.yaml', 'L-600-0001.yaml'] }],
+      errors: [{ code: 'spec-file-name', messageId: 'unit-file', data: { unit: 'L/600/0001', file: 'L600-0001.yaml', expected: 'L-600-0001.yaml' }, file: 'specs/units/L600-0001.yaml', path: ['unit'], says: ['L600-0001.yaml', 'L-600-0001.yaml'] }],
     },
   ],
 });
