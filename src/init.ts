@@ -122,13 +122,15 @@ const GITATTRIBUTES = `# YAML stays text with Unix line endings, so diffs and bl
 # portfolios/**/evidence/**/*.mov filter=lfs diff=lfs merge=lfs -text
 `;
 
-const GITIGNORE = `# folio's cache and the backups folio import keeps when --force replaces a spec
+const GITIGNORE = `# folio's cache and the backups folio import and init keep when --force replaces a file
 .folio-cache/
 *.bak
 *.bak.*
 # CI reports
 folio-junit.xml
 gl-code-quality-report.json
+# folio installed into the centre as a devDependency
+node_modules/
 # editors and office lock files
 .DS_Store
 Thumbs.db
