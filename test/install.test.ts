@@ -96,6 +96,20 @@ describe('folio installed from its tarball', () => {
     }
   });
 
+  it('as a devDependency of the centre: npx folio runs it, and init records the tarball from package.json', () => {
+    const dir = join(scratch, 'centre-dev');
+    mkdirSync(dir);
+    copyFileSync(join(centre, spec), join(dir, spec));
+    expect(run('npm', ['init', '-y'], withoutFolio, dir).code).toBe(0);
+    const dev = run('npm', ['install', '--save-dev', '--ignore-scripts', spec], withoutFolio, dir);
+    expect(dev.out).not.toMatch(/npm error/);
+    const init = run('npx', ['folio', 'init', '--hooks'], withoutFolio, dir);
+    expect(init.code, init.out).toBe(0);
+    expect(init.out).toContain(`install folio with: ${spec}\n  (from folio-cli in package.json)`);
+    expect(init.out).not.toContain('Warning');
+    expect(readFileSync(join(dir, '.git/hooks/pre-commit'), 'utf8')).toContain(`\nspec=${spec}\n`);
+  });
+
   it.each([
     ['GitHub', '.github/workflows/folio.yml', (y: any) => y.jobs.check.steps.filter((s: { run?: string }) => s.run).map((s: { run: string }) => s.run)],
     ['GitLab', '.gitlab-ci.yml', (y: any) => y.folio.script],
