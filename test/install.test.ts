@@ -19,6 +19,8 @@ const SYSTEM = [...new Set(['/usr/bin', '/bin', ...['node', 'npx', 'git'].map((c
 /** The environment a centre's admin has: folio on PATH from the install, nothing else of ours. */
 const withFolio = { PATH: `${join(prefix, 'bin')}:${SYSTEM}` };
 const withoutFolio = { PATH: SYSTEM };
+/** npx installs folio from the tarball for some steps: slow on a busy machine. */
+const SLOW = 120_000;
 let spec = '';
 
 function whichDir(cmd: string): string {
@@ -62,7 +64,7 @@ describe('folio installed from its tarball', () => {
     const check = run('folio', ['check'], withFolio);
     expect(check.out).toMatch(/^No problems in \d+ files\.\n$/);
     expect(check.code).toBe(0);
-  });
+  }, SLOW);
 
   it('the pre-commit hook lets a good commit through and blocks a broken portfolio, without folio on PATH', () => {
     run('git', ['add', '-A'], withFolio);
@@ -78,7 +80,7 @@ describe('folio installed from its tarball', () => {
     expect(broken.code).toBe(1);
     writeFileSync(file, text);
     run('git', ['add', '-A'], withoutFolio);
-  });
+  }, SLOW);
 
   it('lets a commit through with a warning when folio cannot be found or fetched', () => {
     const hook = join(centre, '.git/hooks/pre-commit');
@@ -94,7 +96,7 @@ describe('folio installed from its tarball', () => {
     } finally {
       writeFileSync(hook, kept);
     }
-  });
+  }, SLOW);
 
   it('as a devDependency of the centre: npx folio runs it, and init records the tarball from package.json', () => {
     const dir = join(scratch, 'centre-dev');
@@ -108,7 +110,7 @@ describe('folio installed from its tarball', () => {
     expect(init.out).toContain(`install folio with: ${spec}\n  (from folio-cli in package.json)`);
     expect(init.out).not.toContain('Warning');
     expect(readFileSync(join(dir, '.git/hooks/pre-commit'), 'utf8')).toContain(`\nspec=${spec}\n`);
-  });
+  }, SLOW);
 
   it.each([
     ['GitHub', '.github/workflows/folio.yml', (y: any) => y.jobs.check.steps.filter((s: { run?: string }) => s.run).map((s: { run: string }) => s.run)],
@@ -121,5 +123,5 @@ describe('folio installed from its tarball', () => {
     const r = run('sh', ['-c', runs[0]!], { ...withFolio, GITHUB_STEP_SUMMARY: join(scratch, 'summary.md') });
     expect(r.code, r.out).toBe(0);
     expect(existsSync(join(centre, 'folio-junit.xml'))).toBe(true);
-  });
+  }, SLOW);
 });
