@@ -36,15 +36,21 @@ export function ownSpec(centreRoot: string, packageRoot = ownRoot()): PackageSpe
   if (basename(dirname(packageRoot)) === 'node_modules') {
     const project = dirname(dirname(packageRoot));
     const asked = dependencySpec(project);
-    if (asked !== undefined) return fromSpec(asked, project, centreRoot, `${PACKAGE} in ${relative(centreRoot, resolvePath(project, 'package.json')) || 'package.json'}`);
+    if (asked !== undefined) return fromSpec(asked, project, centreRoot, `${PACKAGE} in ${shown(resolvePath(project, 'package.json'), centreRoot)}`);
     const resolved = lockedSpec(project);
-    if (resolved !== undefined) return fromSpec(resolved, project, centreRoot, `${PACKAGE} in ${relative(centreRoot, resolvePath(project, 'node_modules/.package-lock.json'))}`);
+    if (resolved !== undefined) return fromSpec(resolved, project, centreRoot, `${PACKAGE} in ${shown(resolvePath(project, 'node_modules/.package-lock.json'), centreRoot)}`);
   }
   return {
     spec: `${PACKAGE}@${VERSION}`,
     source: 'the name folio will be published under (this install keeps no record of where it came from)',
     unreachable: `the npm registry has no ${PACKAGE} yet`,
   };
+}
+
+/** A file as the user knows it: relative inside the centre, absolute outside (npx's cache). */
+function shown(path: string, centreRoot: string): string {
+  const rel = relative(centreRoot, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 /** The root of the package this module belongs to (dist/.. or src/..). */
@@ -87,7 +93,7 @@ function fromSpec(spec: string, project: string, centreRoot: string, source: str
 function pathSpec(abs: string, centreRoot: string, source: string): PackageSpec {
   const rel = relative(centreRoot, abs);
   if (!rel.startsWith('..') && !isAbsolute(rel)) return { spec: `./${rel.replace(/\\/g, '/')}`, source };
-  return { spec: abs, source, unreachable: `${abs} is outside the centre, so CI cannot see it: copy it into the centre's repository and commit it` };
+  return { spec: abs, source, unreachable: "it is outside the centre, so CI cannot see it: copy it into the centre's repository and commit it" };
 }
 
 /** A path or file: spec, as npm reads one (not a name, URL or git spec). */
