@@ -12,7 +12,7 @@ import { createFile, replaceFile } from './write-file.js';
 /** What init does with one of its files. */
 export interface InitStep {
   path: string;
-  action: 'create' | 'merge' | 'unchanged' | 'replace';
+  action: 'create' | 'merge' | 'unchanged' | 'kept' | 'replace';
   /** For replace: where the old content was kept. */
   backup?: string;
 }
@@ -25,6 +25,7 @@ export function planInit(root: string, files: NewFile[], force: boolean): { file
     const old = readExisting(path, file.path);
     if (old === undefined) return { file, step: { path: file.path, action: 'create' as const }, text: file.content };
     if (old === file.content) return { file, step: { path: file.path, action: 'unchanged' as const }, text: old };
+    if (file.keep) return { file, step: { path: file.path, action: 'kept' as const }, text: old };
     if (file.merge) {
       const merged = mergeLines(old, file.content, file.merge);
       return { file, step: { path: file.path, action: merged === old ? ('unchanged' as const) : ('merge' as const) }, text: merged };

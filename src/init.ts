@@ -12,6 +12,8 @@ export interface NewFile {
   /** Lines a file of this name already there gets, where missing, instead of being replaced
    * (.gitignore, .gitattributes: a repository's own lines stay). */
   merge?: 'lines' | 'patterns';
+  /** The centre's own data once it exists (centre.yaml): kept as it is, even with --force. */
+  keep?: boolean;
 }
 
 /** The spec the README's examples use: a tarball made by npm pack, committed to the centre. */
@@ -24,7 +26,7 @@ export function centreFiles(opts: { hooks: boolean; pkg: string; name?: string }
   const files: NewFile[] = [
     { path: 'specs/units/.gitkeep', content: '' },
     { path: 'specs/qualifications/.gitkeep', content: '' },
-    { path: 'portfolios/centre.yaml', content: centreYaml(opts.name) },
+    { path: 'portfolios/centre.yaml', content: centreYaml(opts.name), keep: true },
     ...SCHEMA_KINDS.map((k) => ({ path: `schemas/${k}.schema.json`, content: `${JSON.stringify(jsonSchemaFor(k), null, 2)}\n` })),
     { path: '.github/workflows/folio.yml', content: githubWorkflow(opts.pkg) },
     { path: '.gitlab-ci.yml', content: gitlabCi(opts.pkg) },

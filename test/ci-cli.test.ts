@@ -45,15 +45,16 @@ describe('folio init and folio learner add', () => {
     expect(JSON.parse(status.stdout).learners[0]).toMatchObject({ id: 'RT-0001', status: 'not-started' });
   });
 
-  it('refuses to overwrite anything, and writes nothing when it refuses', async () => {
+  it("keeps the centre's own centre.yaml, and writes the rest around it", async () => {
     const dir = scratch();
     mkdirSync(join(dir, 'portfolios'));
     writeFileSync(join(dir, 'portfolios/centre.yaml'), 'centre: { name: Ours }\nstaff: []\n');
-    const r = await folio(['init'], { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('portfolios/centre.yaml');
+    const r = await folio(['init', '--force', '--package', './folio.tgz'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("portfolios/centre.yaml  (the centre's own: left as it is)");
     expect(readFileSync(join(dir, 'portfolios/centre.yaml'), 'utf8')).toBe('centre: { name: Ours }\nstaff: []\n');
-    expect(existsSync(join(dir, '.github'))).toBe(false);
+    expect(existsSync(join(dir, 'portfolios/centre.yaml.bak'))).toBe(false);
+    expect(existsSync(join(dir, '.github/workflows/folio.yml'))).toBe(true);
   });
 
   it.each([

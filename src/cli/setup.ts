@@ -38,7 +38,7 @@ export function setupCommands(program: Command, io: Io): void {
       const root = resolvePath(io.cwd, dir);
       const r = await initCentre(dir, { cwd: io.cwd, hooks: opts.hooks, name: opts.name, package: opts.package, force: opts.force });
       const where = relative(io.cwd, root) || '.';
-      const said: Record<InitStep['action'], string> = { create: 'created', merge: 'added missing lines', unchanged: 'already as folio writes it', replace: 'replaced' };
+      const said: Record<InitStep['action'], string> = { create: 'created', merge: 'added missing lines', unchanged: 'already as folio writes it', kept: "the centre's own: left as it is", replace: 'replaced' };
       const lines = r.files.map((f) => `  ${f.path}  (${said[f.action]}${f.backup ? `; the old one is ${f.backup}` : ''})`);
       const out = [
         ...(r.gitInit ? [`${where} was not in a git repository: ran "git init" there.`] : []),
