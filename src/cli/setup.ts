@@ -44,7 +44,7 @@ export function setupCommands(program: Command, io: Io): void {
         ...(r.gitInit ? [`${where} was not in a git repository: ran "git init" there.`] : []),
         `A new centre in ${where}:`,
         ...lines,
-        `The CI workflows${opts.hooks ? ' and the pre-commit hook' : ''} install folio with: ${r.package.spec}`,
+        `The CI files${opts.hooks ? ' and the pre-commit hook' : ''} install folio with: ${r.package.spec}`,
         `  (from ${r.package.source})`,
         'Next: fill in portfolios/centre.yaml, import unit specifications with "folio import FORM.txt", add a qualification spec, then "folio learner add".',
       ];
