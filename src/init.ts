@@ -1,30 +1,40 @@
 // `folio init` and `folio learner add`: a new centre repository, and a new learner's
 // portfolio, as files to write. Producing the files is separate from writing them so the CLI
 // can refuse to overwrite anything before it writes a single file.
+import { shellWord } from './install-source.js';
 import { SCHEMA_KINDS, jsonSchemaFor } from './schema/json-schema.js';
+import { PACKAGE, VERSION } from './version.js';
 
 export interface NewFile {
   path: string;
   content: string;
   executable?: boolean;
+  /** Lines a file of this name already there gets, where missing, instead of being replaced
+   * (.gitignore, .gitattributes: a repository's own lines stay). */
+  merge?: 'lines' | 'patterns';
+  /** The centre's own data once it exists (centre.yaml): kept as it is, even with --force. */
+  keep?: boolean;
 }
 
-/** How CI installs folio; `--package` overrides it (a git URL or a tarball, say). */
-export { PACKAGE as DEFAULT_PACKAGE } from './version.js';
+/** The spec the README's examples use: a tarball made by npm pack, committed to the centre. */
+export const EXAMPLE_PACKAGE = `./${PACKAGE}-${VERSION}.tgz`;
+
+/** Where the hook goes, relative to the centre; `git rev-parse --git-path` may say otherwise. */
+export const HOOK_PATH = '.git/hooks/pre-commit';
 
 export function centreFiles(opts: { hooks: boolean; pkg: string; name?: string }): NewFile[] {
   const files: NewFile[] = [
     { path: 'specs/units/.gitkeep', content: '' },
     { path: 'specs/qualifications/.gitkeep', content: '' },
-    { path: 'portfolios/centre.yaml', content: centreYaml(opts.name) },
+    { path: 'portfolios/centre.yaml', content: centreYaml(opts.name), keep: true },
     ...SCHEMA_KINDS.map((k) => ({ path: `schemas/${k}.schema.json`, content: `${JSON.stringify(jsonSchemaFor(k), null, 2)}\n` })),
     { path: '.github/workflows/folio.yml', content: githubWorkflow(opts.pkg) },
     { path: '.gitlab-ci.yml', content: gitlabCi(opts.pkg) },
-    { path: '.gitattributes', content: GITATTRIBUTES },
-    { path: '.gitignore', content: GITIGNORE },
+    { path: '.gitattributes', content: GITATTRIBUTES, merge: 'patterns' },
+    { path: '.gitignore', content: GITIGNORE, merge: 'lines' },
     { path: '.vscode/settings.json', content: VSCODE },
   ];
-  if (opts.hooks) files.push({ path: '.git/hooks/pre-commit', content: PRE_COMMIT, executable: true });
+  if (opts.hooks) files.push({ path: HOOK_PATH, content: preCommit(opts.pkg), executable: true });
   return files;
 }
 
@@ -42,9 +52,10 @@ policy:
 `;
 }
 
-/** The install and check commands CI runs; the README's "folio in CI" shows the same ones. */
+/** The commands CI runs, each through `npx -p SPEC` so CI installs the folio the centre
+ * recorded; the README's "folio in CI" shows the same ones. */
 export const CI_COMMANDS = {
-  install: (pkg: string) => `npm install --global ${pkg}`,
+  run: (pkg: string, command: string) => `npx --yes -p ${shellWord(pkg)} ${command}`,
   github: 'folio check --format github --format junit --output folio-junit.xml',
   gitlab: 'folio check --format table --format codeclimate --output gl-code-quality-report.json --format junit --output folio-junit.xml',
 };
@@ -64,10 +75,8 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-      - name: Install folio
-        run: ${CI_COMMANDS.install(pkg)}
       - name: Check portfolios
-        run: ${CI_COMMANDS.github}
+        run: ${CI_COMMANDS.run(pkg, CI_COMMANDS.github)}
       - name: Keep the JUnit report
         if: always()
         uses: actions/upload-artifact@v4
@@ -83,8 +92,7 @@ export function gitlabCi(pkg: string): string {
 folio:
   image: node:20
   script:
-    - ${CI_COMMANDS.install(pkg)}
-    - ${CI_COMMANDS.gitlab}
+    - ${CI_COMMANDS.run(pkg, CI_COMMANDS.gitlab)}
   artifacts:
     when: always
     reports:
@@ -116,13 +124,15 @@ const GITATTRIBUTES = `# YAML stays text with Unix line endings, so diffs and bl
 # portfolios/**/evidence/**/*.mov filter=lfs diff=lfs merge=lfs -text
 `;
 
-const GITIGNORE = `# folio's cache and the backups folio import keeps when --force replaces a spec
+const GITIGNORE = `# folio's cache and the backups folio import and init keep when --force replaces a file
 .folio-cache/
 *.bak
 *.bak.*
 # CI reports
 folio-junit.xml
 gl-code-quality-report.json
+# folio installed into the centre as a devDependency
+node_modules/
 # editors and office lock files
 .DS_Store
 Thumbs.db
@@ -140,14 +150,31 @@ const VSCODE = `{
 }
 `;
 
-const PRE_COMMIT = `#!/bin/sh
+/** The pre-commit hook. folio is looked for where a centre may have put it (its own
+ * node_modules, PATH), then fetched with npx from the spec init recorded. When none works the
+ * commit goes ahead with a loud warning: CI checks it again, and a hook that fails every commit
+ * is soon bypassed or deleted. */
+export function preCommit(pkg: string): string {
+  return `#!/bin/sh
 # folio: check what this commit would record (installed by folio init --hooks).
 # folio check --staged reads the staged files from git's index (what the commit holds, not the
 # working tree) and checks the portfolios they change and every learner a changed spec or the
-# centre file can affect.
-if command -v folio >/dev/null 2>&1; then folio=folio; else folio="npx --no-install folio"; fi
-exec $folio check --staged
+# centre file can affect. folio is taken from node_modules/.bin, then PATH, then npx with the
+# package below; when none works the commit is NOT checked and goes ahead, with a warning.
+spec=${shellWord(pkg)}
+top=$(git rev-parse --show-toplevel)
+if [ -x "$top/node_modules/.bin/folio" ]; then set -- "$top/node_modules/.bin/folio"
+elif command -v folio >/dev/null 2>&1; then set -- folio
+elif npx --yes -p "$spec" folio --version >/dev/null 2>&1; then set -- npx --yes -p "$spec" folio
+else
+  echo "folio pre-commit hook: folio is not installed here, so this commit was NOT checked." >&2
+  echo "  Install it with: npm install --global $spec" >&2
+  echo "  (or in this repository: npm install --save-dev $spec). CI still checks the commit." >&2
+  exit 0
+fi
+exec "$@" check --staged
 `;
+}
 
 export function portfolioYaml(p: { name: string; qualification: string; assessor?: string; registered: string }): string {
   return `# yaml-language-server: $schema=../../schemas/portfolio.schema.json

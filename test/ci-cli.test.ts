@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CI_COMMANDS, DEFAULT_PACKAGE, githubWorkflow, gitlabCi } from '../src/init.js';
+import { CI_COMMANDS, EXAMPLE_PACKAGE, githubWorkflow, gitlabCi } from '../src/init.js';
 import { folio, FIXTURES, REPO } from './helpers.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'folio-centre-'));
@@ -45,15 +45,16 @@ describe('folio init and folio learner add', () => {
     expect(JSON.parse(status.stdout).learners[0]).toMatchObject({ id: 'RT-0001', status: 'not-started' });
   });
 
-  it('refuses to overwrite anything, and writes nothing when it refuses', async () => {
+  it("keeps the centre's own centre.yaml, and writes the rest around it", async () => {
     const dir = scratch();
     mkdirSync(join(dir, 'portfolios'));
     writeFileSync(join(dir, 'portfolios/centre.yaml'), 'centre: { name: Ours }\nstaff: []\n');
-    const r = await folio(['init'], { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('portfolios/centre.yaml');
+    const r = await folio(['init', '--force', '--package', './folio.tgz'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("portfolios/centre.yaml  (the centre's own: left as it is)");
     expect(readFileSync(join(dir, 'portfolios/centre.yaml'), 'utf8')).toBe('centre: { name: Ours }\nstaff: []\n');
-    expect(existsSync(join(dir, '.github'))).toBe(false);
+    expect(existsSync(join(dir, 'portfolios/centre.yaml.bak'))).toBe(false);
+    expect(existsSync(join(dir, '.github/workflows/folio.yml'))).toBe(true);
   });
 
   it.each([
@@ -100,27 +101,80 @@ describe('folio init and folio learner add', () => {
     expect(broken.stdout + broken.stderr).toContain('yaml-syntax');
   });
 
-  it('--hooks needs a git repository', async () => {
-    const r = await folio(['init', '--hooks'], { cwd: scratch() });
+  it('runs "git init" where there is no repository, and says so', async () => {
+    const dir = scratch();
+    const r = await folio(['init', '--hooks', '--package', './folio.tgz'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('was not in a git repository: ran "git init" there.');
+    expect(statSync(join(dir, '.git/hooks/pre-commit')).mode & 0o111).not.toBe(0);
+    expect(r.stdout).toContain('install folio with: ./folio.tgz');
+  });
+});
+
+describe('folio init in a repository that has files', () => {
+  const git = (dir: string) => spawnSync('git', ['init', '-q'], { cwd: dir });
+
+  it("merges its lines into .gitignore and .gitattributes, keeping the repository's own", async () => {
+    const dir = scratch();
+    git(dir);
+    writeFileSync(join(dir, '.gitignore'), 'node_modules/\n*.bak\n');
+    writeFileSync(join(dir, '.gitattributes'), '*.png -text\n');
+    const r = await folio(['init', '--package', 'folio-cli@0.1.0'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('.gitignore  (added missing lines)');
+    expect(r.stdout).not.toContain('git init');
+    const ignore = readFileSync(join(dir, '.gitignore'), 'utf8');
+    expect(ignore.startsWith('node_modules/\n*.bak\n# added by folio init\n.folio-cache/\n*.bak.*\n')).toBe(true);
+    const attributes = readFileSync(join(dir, '.gitattributes'), 'utf8');
+    expect(attributes).toContain('*.yaml text eol=lf');
+    expect(attributes.match(/^\*\.png/gm)).toEqual(['*.png']);
+    const again = await folio(['init', '--package', 'folio-cli@0.1.0'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('.gitignore  (already as folio writes it)');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe(ignore);
+  });
+
+  it('lists every file it would change, writes nothing, and with --force keeps FILE.bak', async () => {
+    const dir = scratch();
+    git(dir);
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(join(dir, '.github/workflows/folio.yml'), 'ours\n');
+    writeFileSync(join(dir, '.gitlab-ci.yml'), 'ours too\n');
+    const r = await folio(['init'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('git init');
+    expect(r.stderr).toContain('2 files that exist already, and writes nothing: .github/workflows/folio.yml, .gitlab-ci.yml');
+    expect(existsSync(join(dir, 'portfolios'))).toBe(false);
+    const forced = await folio(['init', '--force', '--package', 'folio-cli@0.1.0'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('.gitlab-ci.yml  (replaced; the old one is .gitlab-ci.yml.bak)');
+    expect(readFileSync(join(dir, '.gitlab-ci.yml.bak'), 'utf8')).toBe('ours too\n');
+    expect(readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8')).toBe(gitlabCi('folio-cli@0.1.0'));
+  });
+
+  it('says where the package spec came from, and warns when CI cannot reach it', async () => {
+    const dir = scratch();
+    git(dir);
+    const r = await folio(['init', '--package', join(tmpdir(), 'elsewhere', 'folio-cli-0.1.0.tgz')], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(from --package)');
+    expect(r.stderr).toContain('is outside the centre, so CI cannot see it');
   });
 });
 
 describe('the CI files init writes', () => {
   it('GitHub: valid YAML whose steps run the commands the README shows', () => {
-    const wf = parse(githubWorkflow(DEFAULT_PACKAGE));
+    const wf = parse(githubWorkflow(EXAMPLE_PACKAGE));
     expect(Object.keys(wf.on)).toEqual(['push', 'pull_request']);
     const runs = wf.jobs.check.steps.filter((s: { run?: string }) => s.run).map((s: { run: string }) => s.run);
-    expect(runs).toEqual([CI_COMMANDS.install(DEFAULT_PACKAGE), CI_COMMANDS.github]);
-    expect(readme).toContain(githubWorkflow(DEFAULT_PACKAGE));
+    expect(runs).toEqual([`npx --yes -p ${EXAMPLE_PACKAGE} ${CI_COMMANDS.github}`]);
+    expect(readme).toContain(githubWorkflow(EXAMPLE_PACKAGE));
   });
 
   it('GitLab: valid YAML with JUnit and Code Quality reports, as the README shows', () => {
-    const ci = parse(gitlabCi(DEFAULT_PACKAGE));
-    expect(ci.folio.script).toEqual([CI_COMMANDS.install(DEFAULT_PACKAGE), CI_COMMANDS.gitlab]);
+    const ci = parse(gitlabCi(EXAMPLE_PACKAGE));
+    expect(ci.folio.script).toEqual([`npx --yes -p ${EXAMPLE_PACKAGE} ${CI_COMMANDS.gitlab}`]);
     expect(ci.folio.artifacts.reports).toEqual({ junit: 'folio-junit.xml', codequality: 'gl-code-quality-report.json' });
-    expect(readme).toContain(gitlabCi(DEFAULT_PACKAGE));
+    expect(readme).toContain(gitlabCi(EXAMPLE_PACKAGE));
   });
 
   it('the GitHub step writes annotations to stdout, the JUnit file and the job summary', async () => {

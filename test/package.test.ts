@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folio, REPO } from './helpers.js';
+import { packFolio } from './pack.js';
 
 const AS_OF = '2026-06-30';
 const scratch = mkdtempSync(join(tmpdir(), 'folio-package-'));
@@ -17,17 +18,10 @@ const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { na
 const tsc = join(REPO, 'node_modules/typescript/bin/tsc');
 
 beforeAll(() => {
-  // A fresh build into a staging copy, so the repository's own dist/ (which other tests run)
-  // is never rewritten while they run.
-  const stage = join(scratch, 'stage');
-  mkdirSync(stage);
-  execFileSync(process.execPath, [tsc, '-p', join(REPO, 'tsconfig.json'), '--outDir', join(stage, 'dist')]);
-  for (const f of ['package.json', 'README.md', 'bin']) cpSync(join(REPO, f), join(stage, f), { recursive: true });
-  execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', scratch], { cwd: stage, stdio: 'pipe', env: { ...process.env, npm_config_offline: 'true' } });
-  const tarball = readdirSync(scratch).find((f) => f.endsWith('.tgz'))!;
+  const tarball = packFolio(scratch);
   const installed = join(project, 'node_modules', pkg.name);
   mkdirSync(installed, { recursive: true });
-  execFileSync('tar', ['-xzf', join(scratch, tarball), '-C', installed, '--strip-components=1']);
+  execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
   for (const dep of [...Object.keys(pkg.dependencies), 'typescript', '@types/node']) {
     mkdirSync(join(project, 'node_modules', dep, '..'), { recursive: true });
     symlinkSync(join(REPO, 'node_modules', dep), join(project, 'node_modules', dep), 'dir');

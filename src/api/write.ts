@@ -7,7 +7,8 @@ import { UNITS_DIR } from '../load/files.js';
 import { MAX_FILE_BYTES } from '../load/guard.js';
 import { findCentreRoot } from '../locate.js';
 import type { SchemaKind } from '../schema/kinds.js';
-import { PACKAGE } from '../version.js';
+import type { InitStep } from '../init-write.js';
+import type { PackageSpec } from '../install-source.js';
 import { createFile } from '../write-file.js';
 import { assess, indexOf } from './assess.js';
 import { today, type Centre } from './centre.js';
@@ -18,30 +19,47 @@ export type ImportReport = import('../render/import.js').ImportReport;
 
 /** What a new centre gets besides its files. */
 export interface InitOptions {
-  /** Also install a git pre-commit hook (dir must be the top of a git repository). */
+  /** Also install a git pre-commit hook. */
   hooks?: boolean;
   /** The centre's name, for portfolios/centre.yaml. */
   name?: string;
-  /** How CI installs folio (an npm package spec). */
+  /** How CI and the hook install folio (an npm package spec: a tarball, a git URL, a name).
+   * Default: the spec folio was itself installed from, where it can tell. */
   package?: string;
+  /** Replace files that differ from folio's, keeping each old one as FILE.bak. */
+  force?: boolean;
   /** Where dir is taken from. Default: the working folder. */
   cwd?: string;
 }
 
+/** What folio init did. */
+export interface InitResult {
+  /** Each of its files, relative to dir, and what was done with it. */
+  files: InitStep[];
+  /** How the workflows and the hook install folio, and where that came from. */
+  package: PackageSpec;
+  /** dir was in no git repository, so init ran "git init" there. */
+  gitInit: boolean;
+}
+
 /** Make a new centre in dir: specs/, portfolios/centre.yaml, schemas, CI for GitHub and
- * GitLab. Writes nothing when any of its files exists. Returns the files written, relative
- * to dir. */
-export async function initCentre(dir: string, opts: InitOptions = {}): Promise<string[]> {
+ * GitLab, git ignore and attribute lines (merged into files already there), and with hooks a
+ * pre-commit hook. Runs "git init" when dir is in no repository. Writes nothing when a file
+ * it would write exists with other content, unless force. */
+export async function initCentre(dir: string, opts: InitOptions = {}): Promise<InitResult> {
   const root = resolvePath(opts.cwd ?? process.cwd(), dir);
-  if (opts.hooks && !existsSync(resolvePath(root, '.git'))) throw new UsageError(`--hooks needs a git repository at ${dir}: run "git init" there first`);
-  const { centreFiles } = await import('../init.js');
-  const files = centreFiles({ hooks: !!opts.hooks, pkg: opts.package ?? PACKAGE, name: opts.name });
-  const taken = files.filter((f) => lexists(resolvePath(root, f.path)));
-  if (taken.length) throw new UsageError(`folio init writes nothing when a file it would write exists already: ${taken.map((f) => f.path).join(', ')}`);
-  // Each file is created exclusively: one that appears meanwhile is never replaced (the run
-  // stops there with EEXIST, naming it).
-  for (const f of files) createFile(resolvePath(root, f.path), f.content, { mode: f.executable ? 0o755 : undefined });
-  return files.map((f) => f.path);
+  const [{ centreFiles, HOOK_PATH }, { planInit, writeInit, gitTop, gitInit, hookPath }, { givenSpec, ownSpec }] = await Promise.all([import('../init.js'), import('../init-write.js'), import('../install-source.js')]);
+  const pkg = opts.package !== undefined ? givenSpec(opts.package, root, opts.cwd ?? process.cwd()) : ownSpec(root);
+  const top = gitTop(root);
+  const files = centreFiles({ hooks: !!opts.hooks, pkg: pkg.spec, name: opts.name });
+  if (opts.hooks && top) {
+    const hook = files.find((f) => f.path === HOOK_PATH)!;
+    hook.path = hookPath(top, root);
+  }
+  const plan = planInit(root, files, !!opts.force);
+  if (!top) gitInit(root);
+  const steps = writeInit(root, plan);
+  return { files: steps, package: pkg, gitInit: !top };
 }
 
 /** A new learner's portfolio: who they are and what they are registered for. */

@@ -2,9 +2,8 @@
 // JSON Schema generator are loaded only when one of these runs.
 import type { Command } from 'commander';
 import { relative, resolve as resolvePath } from 'node:path';
-import { addLearner, findCentreRoot, initCentre, jsonSchema, SCHEMA_KINDS, type SchemaKind } from '../index.js';
+import { addLearner, findCentreRoot, initCentre, jsonSchema, SCHEMA_KINDS, type InitStep, type SchemaKind } from '../index.js';
 import { writeReport } from '../outputs.js';
-import { PACKAGE } from '../version.js';
 import { centreRun, UsageError, type Io } from './kit.js';
 
 export function setupCommands(program: Command, io: Io): void {
@@ -33,11 +32,24 @@ export function setupCommands(program: Command, io: Io): void {
     .description('a new centre repository: specs/, portfolios/centre.yaml, schemas, CI for GitHub and GitLab')
     .option('--hooks', 'also install a git pre-commit hook that checks what each commit changes')
     .option('--name <name>', "the centre's name, for portfolios/centre.yaml")
-    .option('--package <spec>', 'how CI installs folio (an npm package spec)', PACKAGE)
-    .action(async (dir: string, opts: { hooks?: boolean; name?: string; package: string }) => {
+    .option('--package <spec>', 'how CI and the hook install folio: a tarball made by npm pack (committed to the centre), a git URL or a package name (default: where this folio was installed from)')
+    .option('--force', 'replace files that differ from what init writes, keeping each old one as FILE.bak')
+    .action(async (dir: string, opts: { hooks?: boolean; name?: string; package?: string; force?: boolean }) => {
       const root = resolvePath(io.cwd, dir);
-      const files = await initCentre(dir, { cwd: io.cwd, hooks: opts.hooks, name: opts.name, package: opts.package });
-      io.stdout(`A new centre in ${relative(io.cwd, root) || '.'}:\n${files.map((f) => `  ${f}`).join('\n')}\nNext: fill in portfolios/centre.yaml, import unit specifications with "folio import FORM.txt", add a qualification spec, then "folio learner add".\n`);
+      const r = await initCentre(dir, { cwd: io.cwd, hooks: opts.hooks, name: opts.name, package: opts.package, force: opts.force });
+      const where = relative(io.cwd, root) || '.';
+      const said: Record<InitStep['action'], string> = { create: 'created', merge: 'added missing lines', unchanged: 'already as folio writes it', kept: "the centre's own: left as it is", replace: 'replaced' };
+      const lines = r.files.map((f) => `  ${f.path}  (${said[f.action]}${f.backup ? `; the old one is ${f.backup}` : ''})`);
+      const out = [
+        ...(r.gitInit ? [`${where} was not in a git repository: ran "git init" there.`] : []),
+        `A new centre in ${where}:`,
+        ...lines,
+        `The CI files${opts.hooks ? ' and the pre-commit hook' : ''} install folio with: ${r.package.spec}`,
+        `  (from ${r.package.source})`,
+        'Next: fill in portfolios/centre.yaml, import unit specifications with "folio import FORM.txt", add a qualification spec, then "folio learner add".',
+      ];
+      io.stdout(`${out.join('\n')}\n`);
+      if (r.package.unreachable) io.stderr(`Warning: CI cannot install ${r.package.spec}: ${r.package.unreachable}. Run "folio init --force --package SPEC" with a tarball committed to this repository (npm pack in a folio checkout makes one) or a git URL.\n`);
     });
 
   program
