@@ -14,6 +14,7 @@ export function setupCommands(program: Command, io: Io): void {
     .description('JSON Schemas of the four kinds of file, for editors (completion, red squiggles)')
     .option('-C, --dir <dir>', 'the centre repository')
     .option('-o, --out <dir>', 'write KIND.schema.json files here (default: schemas/ of the centre); a kind without -o prints its schema')
+    .option('--no-color', 'no colour (folio schema prints none)')
     .action(async (kind: string | undefined, opts: { dir?: string; out?: string }) => {
       if (kind !== undefined && !(SCHEMA_KINDS as readonly string[]).includes(kind)) throw new UsageError(`no kind "${kind}": use one of ${SCHEMA_KINDS.join(', ')}`);
       const kinds = (kind ? [kind] : [...SCHEMA_KINDS]) as SchemaKind[];
@@ -34,22 +35,27 @@ export function setupCommands(program: Command, io: Io): void {
     .option('--hooks', 'also install a git pre-commit hook that checks what each commit changes')
     .option('--name <name>', "the centre's name, for portfolios/centre.yaml")
     .option('--package <spec>', 'how CI installs folio (an npm package spec)', PACKAGE)
-    .action(async (dir: string, opts: { hooks?: boolean; name?: string; package: string }) => {
-      const root = resolvePath(io.cwd, dir);
-      const files = await initCentre(dir, { cwd: io.cwd, hooks: opts.hooks, name: opts.name, package: opts.package });
+    .option('-C, --dir <dir>', 'start here, as if folio ran in this folder (DIR is then read from it)')
+    .option('--no-color', 'no colour (folio init prints none)')
+    .action(async (dir: string, opts: { hooks?: boolean; name?: string; package: string; dir?: string }) => {
+      const cwd = opts.dir ? resolvePath(io.cwd, opts.dir) : io.cwd;
+      const root = resolvePath(cwd, dir);
+      const files = await initCentre(dir, { cwd, hooks: opts.hooks, name: opts.name, package: opts.package });
       io.stdout(`A new centre in ${relative(io.cwd, root) || '.'}:\n${files.map((f) => `  ${f}`).join('\n')}\nNext: fill in portfolios/centre.yaml, import unit specifications with "folio import FORM.txt", add a qualification spec, then "folio learner add".\n`);
     });
 
   program
     .command('learner')
-    .description('learners')
+    .description("learners' portfolios: add a new one")
     .command('add')
+    .description("a new learner's portfolio, registered for a qualification")
     .argument('<id>', "the learner's id, which names their folder (e.g. NT-0170)")
     .requiredOption('--name <name>', "the learner's name")
     .requiredOption('--qualification <number>', 'the qualification they are registered for')
     .option('--assessor <id>', 'their assessor (a staff id with the assessor role)')
     .option('--registered <date>', 'the registration date (default: today)')
     .option('-C, --dir <dir>', 'the centre repository')
+    .option('--no-color', 'no colour (folio learner add prints none)')
     .action(async (id: string, opts: { name: string; qualification: string; assessor?: string; registered?: string; dir?: string }) => {
       const run = await centreRun(io, { dir: opts.dir, cache: false, repository: false });
       const added = await addLearner(run.centre, { id, name: opts.name, qualification: opts.qualification, assessor: opts.assessor, registered: opts.registered });

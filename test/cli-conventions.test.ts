@@ -1,0 +1,82 @@
+// The conventions a user expects of any command line, held for every command at once: help with
+// no arguments, -v, a description for each command, the options the README promises, "did you
+// mean", plurals, and saying why an exit code is what it is.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { folio, REPO } from './helpers.js';
+
+const LEAVES = ['check', 'status', 'gaps', 'verify', 'history', 'progress', 'spec list', 'spec show', 'import', 'init', 'learner add', 'schema'];
+
+/** The README's options table: each option with the commands it is said to be on. */
+function readmeOptions(): { flags: string[]; on: string[] }[] {
+  const readme = readFileSync(`${REPO}README.md`, 'utf8');
+  const section = readme.slice(readme.indexOf('## Commands and options'), readme.indexOf('## Importing unit specifications'));
+  const rows = section.split('\n').filter((l) => /^\| `-/.test(l));
+  return rows.map((row) => {
+    const [option, on] = row.replace(/\\\|/g, '/').split('|').slice(1, 3).map((c) => c.trim()) as [string, string];
+    const flags = [...option.matchAll(/`([^`]+)`/g)].flatMap((m) => m[1]!.split(/,\s*/).map((f) => f.split(' ')[0]!));
+    const words = on.replace(/`[^`]*`/g, '');
+    const named = /\ball\b/.test(words) ? LEAVES : LEAVES.filter((c) => (c.startsWith('spec ') ? new RegExp(`\\bspec(?! ${c === 'spec list' ? 'show' : 'list'})\\b`).test(words) : new RegExp(`\\b${c.split(' ')[0]}\\b`).test(words)));
+    return { flags, on: named };
+  });
+}
+
+describe('help and version', () => {
+  it('folio with no arguments prints help to stdout and exits 0, as --help does', async () => {
+    const bare = await folio([]);
+    const help = await folio(['--help']);
+    expect(bare.code).toBe(0);
+    expect(bare.stderr).toBe('');
+    expect(bare.stdout).toBe(help.stdout);
+    expect(bare.stdout).toMatch(/^Usage: folio /);
+  });
+
+  it('a command of subcommands alone prints its help to stdout and exits 0', async () => {
+    for (const cmd of ['spec', 'learner']) {
+      const r = await folio([cmd]);
+      expect(r.code, cmd).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: folio ${cmd} `));
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('-v, -V and --version answer alike', async () => {
+    const long = await folio(['--version']);
+    expect(long.stdout).toMatch(/^folio \d+\.\d+\.\d+/);
+    for (const flag of ['-v', '-V']) expect(await folio([flag])).toEqual(long);
+  });
+
+  it('an unknown command is still a usage error', async () => {
+    const r = await folio(['stauts']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('status');
+  });
+
+  it('every command and subcommand has a one-line description in help', async () => {
+    const top = (await folio(['--help'])).stdout;
+    const listed = [...top.slice(top.indexOf('Commands:')).matchAll(/^ {2}([a-z]+)\b(.*)$/gm)].map((m) => [m[1]!, m[2]!.trim()] as const);
+    expect(listed.map(([c]) => c)).toEqual(expect.arrayContaining(['check', 'status', 'gaps', 'spec', 'learner', 'init']));
+    for (const [cmd, rest] of listed) expect(rest.replace(/\[[^\]]*\]|<[^>]*>/g, '').trim(), cmd).not.toBe('');
+    for (const leaf of LEAVES) {
+      const help = (await folio([...leaf.split(' '), '--help'])).stdout;
+      const description = help.split('\n\n')[1] ?? '';
+      expect(description.trim(), leaf).not.toBe('');
+      expect(description, leaf).not.toMatch(/^Options:/);
+    }
+  });
+
+  it("every command accepts the options README's table says it takes", async () => {
+    const rows = readmeOptions();
+    expect(rows.length).toBeGreaterThan(10);
+    const helps = new Map<string, string>();
+    for (const leaf of LEAVES) helps.set(leaf, (await folio([...leaf.split(' '), '--help'])).stdout);
+    const missing: string[] = [];
+    for (const { flags, on } of rows)
+      for (const cmd of on)
+        for (const flag of flags) if (!new RegExp(`(^|[ ,])${flag.replace(/[-]/g, '\\-')}\\b`, 'm').test(helps.get(cmd)!)) missing.push(`${cmd} ${flag}`);
+    expect(missing).toEqual([]);
+    // -C and --no-color are on every command
+    expect(rows.find((r) => r.flags.includes('-C'))!.on).toEqual(LEAVES);
+    expect(rows.find((r) => r.flags.includes('--no-color'))!.on).toEqual(LEAVES);
+  });
+});
