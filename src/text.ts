@@ -1,4 +1,10 @@
-// Small text helpers shared by messages: "did you mean" suggestions.
+// Small text helpers shared by messages in every layer: "did you mean" suggestions and plurals,
+// so that each is worded one way everywhere.
+
+/** "1 unit", "2 units", "0 units"; the plural given when it is not the word plus s. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
 
 /** Levenshtein distance, bounded for speed on short identifiers. */
 function distance(a: string, b: string): number {

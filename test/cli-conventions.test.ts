@@ -1,8 +1,10 @@
 // The conventions a user expects of any command line, held for every command at once: help with
 // no arguments, -v, a description for each command, the options the README promises, "did you
 // mean", plurals, and saying why an exit code is what it is.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { plural } from '../src/text.js';
 import { folio, REPO } from './helpers.js';
 
 const LEAVES = ['check', 'status', 'gaps', 'verify', 'history', 'progress', 'spec list', 'spec show', 'import', 'init', 'learner add', 'schema'];
@@ -78,5 +80,20 @@ describe('help and version', () => {
     // -C and --no-color are on every command
     expect(rows.find((r) => r.flags.includes('-C'))!.on).toEqual(LEAVES);
     expect(rows.find((r) => r.flags.includes('--no-color'))!.on).toEqual(LEAVES);
+  });
+});
+
+describe('plurals', () => {
+  it('one helper words counts', () => {
+    expect(plural(1, 'qualification')).toBe('1 qualification');
+    expect(plural(0, 'unit')).toBe('0 units');
+    expect(plural(1, 'criterion', 'criteria')).toBe('1 criterion');
+    expect(plural(3, 'criterion', 'criteria')).toBe('3 criteria');
+  });
+
+  it('no message hedges with "(s)"', () => {
+    const hedged = spawnSync('git', ['grep', '-n', '-E', '[0-9}] [a-z]+\\(s\\)', '--', 'src'], { cwd: REPO, encoding: 'utf8' });
+    expect(hedged.stdout).toBe('');
+    expect(hedged.status).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ import type { CheckReport } from '../render/check.js';
 import { VERSION } from '../version.js';
 import { today, type Centre } from './centre.js';
 import { UsageError } from '../usage-error.js';
+import { plural } from '../text.js';
 
 /** One learner's record commit by commit (the data of history's formats). */
 export type Timeline = import('../history/timeline.js').Timeline;
@@ -90,8 +91,6 @@ export async function verify(centre: Centre, opts: VerifyOptions = {}): Promise<
 export async function signaturePrograms(centre: Centre): Promise<string | undefined> {
   return (await import('../verify/programs.js')).signaturePrograms(centre);
 }
-
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** "Verified 132 records in 6 portfolios: 2 problems." */
 function closingLine(v: VerifyResult): string {

@@ -7,6 +7,7 @@ import { q, type Finding } from '../diagnostics.js';
 import type { Loc } from '../model/types.js';
 import { coverage, criteriaOpenOn } from '../status/learner.js';
 import { at, type Rule } from './context.js';
+import { plural } from '../text.js';
 
 const sub = (loc: Loc, ...p: (string | number)[]): Loc => ({ file: loc.file, path: [...loc.path, ...p] });
 
@@ -55,7 +56,7 @@ export const dates: Rule = {
         at(
           'date-order',
           sub(s.loc, 'date'),
-          `${s.unitRef} is signed off on ${s.date}, when ${open.length} of its ${now.total} criteria were not yet met by assessed evidence (${shown}), so the sign-off does not count: sign the unit off again${since ? ` on or after ${since}, when the last was met` : ' after the last assessment it relies on'}, or correct the dates`,
+          `${s.unitRef} is signed off on ${s.date}, when ${open.length} of its ${plural(now.total, 'criterion', 'criteria')} ${open.length === 1 ? 'was' : 'were'} not yet met by assessed evidence (${shown}), so the sign-off does not count: sign the unit off again${since ? ` on or after ${since}, when the last was met` : ' after the last assessment it relies on'}, or correct the dates`,
         ),
       );
     }

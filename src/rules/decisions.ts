@@ -3,6 +3,7 @@
 // on the as-of date, as status is: a sign-off dated later has not been made yet.
 import type { Finding } from '../diagnostics.js';
 import { at, type Rule } from './context.js';
+import { plural } from '../text.js';
 
 export const decisions: Rule = {
   name: 'sign-off and IQA decisions',
@@ -15,7 +16,7 @@ export const decisions: Rule = {
       if (u.met < u.total) {
         const open = u.criteria.filter((c) => c.status !== 'met').map((c) => `${c.id} (${c.status})`);
         const shown = open.slice(0, 6).join(', ') + (open.length > 6 ? `, and ${open.length - 6} more` : '');
-        out.push(at('signoff-unmet', s.loc, `${s.unitRef} is signed off but ${u.total - u.met} of its ${u.total} criteria ${u.total - u.met === 1 ? 'is' : 'are'} not met: ${shown}; withdraw the sign-off until they are`, { sub: ['unit'] }));
+        out.push(at('signoff-unmet', s.loc, `${s.unitRef} is signed off but ${u.total - u.met} of its ${plural(u.total, 'criterion', 'criteria')} ${u.total - u.met === 1 ? 'is' : 'are'} not met: ${shown}; withdraw the sign-off until they are`, { sub: ['unit'] }));
       }
     }
     for (const r of l.iqa) {
