@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { plural } from '../src/text.js';
-import { folio, REPO } from './helpers.js';
+import { FIXTURES, folio, REPO } from './helpers.js';
 
 const LEAVES = ['check', 'status', 'gaps', 'verify', 'history', 'progress', 'spec list', 'spec show', 'import', 'init', 'learner add', 'schema'];
 
@@ -95,5 +95,29 @@ describe('plurals', () => {
     const hedged = spawnSync('git', ['grep', '-n', '-E', '[0-9}] [a-z]+\\(s\\)', '--', 'src'], { cwd: REPO, encoding: 'utf8' });
     expect(hedged.stdout).toBe('');
     expect(hedged.status).toBe(1);
+  });
+});
+
+describe('--fail-on incomplete says why it exits 1', () => {
+  it('check names how many learners have not achieved', async () => {
+    const r = await folio(['check', '--fail-on', 'incomplete', '--as-of', '2026-11-22']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('folio: 5 learners shown have not achieved, and --fail-on incomplete exits 1 for that.\n');
+  });
+
+  it('status and gaps count only the learners shown, in the singular for one', async () => {
+    const one = await folio(['gaps', 'NT-0151', '--fail-on', 'incomplete', '--as-of', '2026-11-22']);
+    expect(one.code).toBe(1);
+    expect(one.stderr).toContain('folio: 1 learner shown has not achieved');
+    const done = await folio(['status', 'NT-0142', '--fail-on', 'incomplete', '--as-of', '2026-11-22']);
+    expect(done.code).toBe(0);
+    expect(done.stderr).not.toContain('not achieved');
+  });
+
+  it('says nothing of the kind when errors are what fail the run', async () => {
+    const r = await folio(['check', '-C', `${FIXTURES}broken`, '--fail-on', 'incomplete', '--as-of', '2026-11-22']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\d+ errors? and/);
+    expect(r.stderr).not.toContain('--fail-on');
   });
 });

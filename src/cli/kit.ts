@@ -7,6 +7,7 @@ import { resolve as resolvePath } from 'node:path';
 import { asOfFor, formatChunks, isFormat, formatsOf, openCentre, UsageError, type Centre, type Command as FormatCommand, type Format, type Reports } from '../index.js';
 import { pairOutputs, writeReport, outputOptions, type Output, type Written } from '../outputs.js';
 import type { RenderOptions } from '../render/style.js';
+import { plural } from '../text.js';
 import { progressBar } from './progress.js';
 
 export { UsageError } from '../index.js';
@@ -58,6 +59,16 @@ export function fails(policy: FailOn, diagnostics: { severity: string }[], incom
   if (diagnostics.some((d) => d.severity === 'error')) return true;
   if (policy === 'warning') return diagnostics.length > 0;
   return policy === 'incomplete' && incomplete();
+}
+
+/** The exit code --fail-on gives, from the learners shown that have not achieved. When only those
+ * learners fail the run, nothing else on screen says why it exits 1: a line on stderr does. */
+export function exitCode(io: Io, policy: FailOn, diagnostics: { severity: string }[], notAchieved: number): number {
+  if (!fails(policy, diagnostics, () => notAchieved > 0)) return EXIT.clean;
+  if (policy === 'incomplete' && !diagnostics.some((d) => d.severity === 'error')) {
+    io.stderr(`folio: ${plural(notAchieved, 'learner')} shown ${notAchieved === 1 ? 'has' : 'have'} not achieved, and --fail-on incomplete exits 1 for that.\n`);
+  }
+  return EXIT.findings;
 }
 
 export interface CentreRun {
