@@ -2,9 +2,12 @@
 // no arguments, -v, a description for each command, the options the README promises, "did you
 // mean", plurals, and saying why an exit code is what it is.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plural } from '../src/text.js';
+import { syntaxHint } from '../src/yaml-hint.js';
 import { FIXTURES, folio, REPO } from './helpers.js';
 
 const LEAVES = ['check', 'status', 'gaps', 'verify', 'history', 'progress', 'spec list', 'spec show', 'import', 'init', 'learner add', 'schema'];
@@ -119,5 +122,30 @@ describe('--fail-on incomplete says why it exits 1', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/\d+ errors? and/);
     expect(r.stderr).not.toContain('--fail-on');
+  });
+});
+
+describe('a YAML error from an unquoted colon says to quote the value', () => {
+  it('recognises the case from the error code and the line, wherever the key stands', () => {
+    expect(syntaxHint('BLOCK_AS_IMPLICIT_KEY', 'title: Observation: till procedures')).toContain('title: "Observation: till procedures"');
+    expect(syntaxHint('BLOCK_AS_IMPLICIT_KEY', '    - title: Use "the" till: procedures')).toContain('title: "Use \\"the\\" till: procedures"');
+    expect(syntaxHint('BLOCK_AS_IMPLICIT_KEY', '  notes:')).toBeUndefined();
+    expect(syntaxHint('MISSING_CHAR', 'title: Observation: till procedures')).toBeUndefined();
+  });
+
+  it('folio check gives the advice at the line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-colon-'));
+    try {
+      cpSync(`${FIXTURES}centre`, dir, { recursive: true });
+      const file = join(dir, 'specs/units/Y-600-0003.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Observation: till procedures'));
+      const r = await folio(['check', '-C', dir, '--as-of', '2026-11-22', '-f', 'json']);
+      const found = JSON.parse(r.stdout).diagnostics.filter((d: { code: string }) => d.code === 'yaml-syntax');
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ file: 'specs/units/Y-600-0003.yaml', line: 2 });
+      expect(found[0].message).toContain('put the value in quotes, title: "Observation: till procedures"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
