@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { plural } from '../src/text.js';
+import { closestCriterion, nearest, plural } from '../src/text.js';
 import { syntaxHint } from '../src/yaml-hint.js';
 import { FIXTURES, folio, REPO } from './helpers.js';
 
@@ -147,5 +147,26 @@ describe('a YAML error from an unquoted colon says to quote the value', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('"did you mean" for criteria: near by the shape of the id, not by edits alone', () => {
+  const ids = ['1.1', '1.2', '2.1', '4.1', '4.2', '4.3'];
+  it('suggests nothing for a criterion with no neighbour in its outcome', () => {
+    expect(closestCriterion('4.7', ids)).toBeUndefined();
+    expect(closestCriterion('5.1', ids)).toBeUndefined();
+  });
+  it('suggests a mistyped separator, the next number, or outcome and number swapped', () => {
+    expect(closestCriterion('4,2', ids)).toBe('4.2');
+    expect(closestCriterion('4.4', ids)).toBe('4.3');
+    expect(closestCriterion('2.3', ['3.2', '1.1'])).toBe('3.2');
+    expect(closestCriterion('4.10', ['4.8', '4.9'])).toBe('4.9');
+  });
+  it('falls back to edit distance for ids of another shape', () => {
+    expect(closestCriterion('a1', ['a1x', 'zz'])).toBe('a1x');
+  });
+  it('names every candidate equally near, or none', () => {
+    expect(nearest('NT-014', ['NT-0142', 'NT-0147', 'NT-0151'])).toEqual(['NT-0142', 'NT-0147']);
+    expect(nearest('zzz', ['NT-0142'])).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // qualification: the references an assessor most often mistypes.
 import { q, type Finding } from '../diagnostics.js';
 import { checkUrn } from '../ids.js';
-import { closest } from '../text.js';
+import { closest, closestCriterion } from '../text.js';
 import { scopeOf } from '../status/learner.js';
 import { at, type Rule, type SpecsOnly } from './context.js';
 
@@ -59,7 +59,7 @@ export const portfolioUnits: Rule = {
         if (!unit) continue;
         for (const c of cover.criteria) {
           if (unit.criteria.has(c.criterion)) continue;
-          const guess = closest(c.criterion, unit.criteria.keys());
+          const guess = closestCriterion(c.criterion, unit.criteria.keys());
           const hint = guess ? `did you mean ${q(guess)}?` : `its criteria are ${[...unit.criteria.keys()].join(', ')}`;
           out.push(at('unknown-criterion', c.loc, `unit ${unit.id} has no criterion ${q(c.criterion)}: ${hint}`));
         }

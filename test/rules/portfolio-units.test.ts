@@ -60,7 +60,7 @@ testRule(portfolioUnits, {
     {
       name: 'a criterion the unit does not have',
       model: centre({ evidence: [covering('CU1', ['1.1', '1.9'])] }),
-      errors: [{ code: 'unknown-criterion', path: ['evidence', 0, 'covers', 'CU1', 1], says: ['unit L/600/0001', '"1.9"', 'did you mean "1.1"?'] }],
+      errors: [{ code: 'unknown-criterion', path: ['evidence', 0, 'covers', 'CU1', 1], says: ['unit L/600/0001', '"1.9"', 'its criteria are 1.1, 1.2'] }],
     },
   ],
 });
