@@ -170,3 +170,30 @@ describe('"did you mean" for criteria: near by the shape of the id, not by edits
     expect(nearest('zzz', ['NT-0142'])).toEqual([]);
   });
 });
+
+describe('"did you mean" for what is named on the command line', () => {
+  const AS_OF = ['--as-of', '2026-11-22'];
+  it('learner ids: every folder equally near, or the plain advice when none is', async () => {
+    const r = await folio(['status', 'NT-014', ...AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('folio: no learner NT-014 in portfolios/: did you mean "NT-0142" or "NT-0147"? (a learner is named by the folder that holds their portfolio.yaml)\n');
+    expect((await folio(['gaps', 'NT-0124', ...AS_OF])).stderr).toContain('did you mean "NT-0142"?');
+    expect((await folio(['history', 'NT-0124'])).stderr).toContain('did you mean "NT-0142"?');
+    const far = await folio(['status', 'XX-1', ...AS_OF]);
+    expect(far.stderr).toBe('folio: no learner XX-1 in portfolios/: a learner is named by the folder that holds their portfolio.yaml\n');
+  });
+
+  it('staff ids, for --assessor', async () => {
+    expect((await folio(['status', '--assessor', 'a.jone', ...AS_OF])).stderr).toContain('not on the staff list in portfolios/centre.yaml: did you mean "a.jones"?');
+    expect((await folio(['gaps', '--assessor', 'zzz', ...AS_OF])).stderr).not.toContain('did you mean');
+  });
+
+  it('unit numbers, for --unit and spec show, a swap of two digits counting as one slip', async () => {
+    expect((await folio(['status', '--unit', 'A/506/2103', ...AS_OF])).stderr).toContain('no such unit in specs/units/: did you mean "A/506/2130"?');
+    expect((await folio(['spec', 'show', 'A/506/2103'])).stderr).toContain('did you mean "A/506/2130"?');
+    expect((await folio(['spec', 'show', '60/3734/4'])).stderr).toContain('did you mean "601/3734/4"?');
+    const far = await folio(['spec', 'show', '4.7']);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toContain('"folio spec list" shows what there is');
+  });
+});

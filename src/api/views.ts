@@ -13,6 +13,9 @@ import type { LearnerResult } from '../status/types.js';
 import { VERSION } from '../version.js';
 import { idOf, indexOf, innerOf, noSuchLearner, placeOf, resultOf, resultsFor, type Assessment, type LearnerSummary } from './assess.js';
 import { UsageError } from '../usage-error.js';
+import { specGuess, staffGuess } from './suggest.js';
+
+const hint = (guess: string | undefined) => (guess ? `: ${guess}` : '');
 
 /** Which findings a check reports. */
 export interface CheckOptions {
@@ -58,10 +61,10 @@ export function selectLearners(a: Assessment, filter: LearnerFilter = {}): Learn
   const broken = ids.filter((id) => a.unreadable.includes(id));
   if (broken.length) throw new UsageError(`the portfolio of ${broken.map(visible).join(', ')} cannot be read: "folio check" shows why`);
   const unknown = ids.filter((id) => !byId.has(id));
-  if (unknown.length) throw new UsageError(innerOf(a).scoped ? `no learner ${unknown.map(visible).join(', ')} in this assessment, which took only the learners named to assess(): name them there too` : noSuchLearner(unknown));
+  if (unknown.length) throw new UsageError(innerOf(a).scoped ? `no learner ${unknown.map(visible).join(', ')} in this assessment, which took only the learners named to assess(): name them there too` : noSuchLearner(unknown, innerOf(a).reader));
   let learners = filter.learners ? ids.map((id) => byId.get(id)!) : a.learners;
   if (filter.assessor) {
-    if (a.specs.centre && !a.specs.centre.staff.has(filter.assessor)) throw new UsageError(`--assessor "${filter.assessor}" is not on the staff list in portfolios/centre.yaml`);
+    if (a.specs.centre && !a.specs.centre.staff.has(filter.assessor)) throw new UsageError(`--assessor "${visible(filter.assessor)}" is not on the staff list in portfolios/centre.yaml${hint(staffGuess(a.specs, filter.assessor))}`);
     learners = learners.filter((l) => l.assessor === filter.assessor);
   }
   return learners;
@@ -70,7 +73,7 @@ export function selectLearners(a: Assessment, filter: LearnerFilter = {}): Learn
 /** A unit's own number from any number or alias it is known by; throws UsageError for none. */
 export function unitId(a: Assessment, ref: string): string {
   const spec = indexOf(a).unit(ref);
-  if (!spec) throw new UsageError(`--unit "${ref}": no such unit in specs/units/`);
+  if (!spec) throw new UsageError(`--unit "${visible(ref)}": no such unit in specs/units/${hint(specGuess(a.specs, ref))}`);
   return spec.id;
 }
 
@@ -128,7 +131,7 @@ export function specShow(a: Assessment, id: string): SpecShow {
   const index = indexOf(a);
   const unit = index.unit(id);
   const qualification = unit ? undefined : index.qualification(id);
-  if (!unit && !qualification) throw new UsageError(`no unit or qualification "${id}" in specs/: "folio spec list" shows what there is`);
+  if (!unit && !qualification) throw new UsageError(`no unit or qualification "${visible(id)}" in specs/: ${specGuess(a.specs, id, true) ?? '"folio spec list" shows what there is'}`);
   const units = new Map<string, Unit>();
   for (const u of a.specs.units) for (const k of [u.id, ...u.aliases]) units.set(k, u);
   return { unit, qualification, units };
