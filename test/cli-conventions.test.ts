@@ -2,7 +2,7 @@
 // no arguments, -v, a description for each command, the options the README promises, "did you
 // mean", plurals, and saying why an exit code is what it is.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -195,5 +195,34 @@ describe('"did you mean" for what is named on the command line', () => {
     const far = await folio(['spec', 'show', '4.7']);
     expect(far.code).toBe(2);
     expect(far.stderr).toContain('"folio spec list" shows what there is');
+  });
+});
+
+describe('an unreadable learner in the cohort table', () => {
+  it('appears as unreadable with its error count, never vanishes', async () => {
+    const r = await folio(['status', '-C', `${FIXTURES}broken`, '--as-of', '2026-11-22']);
+    expect(r.stdout).toMatch(/^B-BOUNDS-DEEP +1 error +unreadable$/m);
+    expect(r.stdout).toMatch(/^6 learners as of 2026-11-22: .*, 2 unreadable\.$/m);
+    const json = JSON.parse((await folio(['status', '-C', `${FIXTURES}broken`, '--as-of', '2026-11-22', '-f', 'json'])).stdout);
+    expect(json.learners.map((l: { id: string }) => l.id)).not.toContain('B-BOUNDS-DEEP');
+  });
+
+  it('the note on stderr appears only when something was left out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-unreadable-'));
+    try {
+      cpSync(`${FIXTURES}centre`, dir, { recursive: true });
+      const clean = await folio(['status', '-C', dir, '--as-of', '2026-11-22']);
+      expect(clean.stderr).toBe('');
+      mkdirSync(join(dir, 'portfolios/Z-BAD'));
+      writeFileSync(join(dir, 'portfolios/Z-BAD/portfolio.yaml'), 'learner: [unclosed\n');
+      const table = await folio(['status', '-C', dir, '--as-of', '2026-11-22']);
+      expect(table.stdout).toMatch(/^Z-BAD +1 error +unreadable$/m);
+      expect(table.stderr).toBe('');
+      // the JSON has no place for them: the note says something was left out
+      const json = await folio(['status', '-C', dir, '--as-of', '2026-11-22', '-f', 'json']);
+      expect(json.stderr).toContain('1 error in the centre\'s files; results leave out what could not be read');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

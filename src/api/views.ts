@@ -93,7 +93,10 @@ export function statusStream(a: Assessment, filter: LearnerFilter = {}): StatusR
   if (unit) learners = learners.filter((l) => resultOf(a, l).units.some((u) => u.id === unit));
   const gaps = new Map(learners.map((l) => [idOf(l), l.gaps]));
   const staff = new Map([...(a.specs.centre?.staff.values() ?? [])].map((s) => [s.id, s.name]));
-  return { asOf: a.asOf, learners: resultsFor(a, learners), gaps, staff, single: (filter.learners ?? []).length > 0, unit };
+  const single = (filter.learners ?? []).length > 0;
+  // Who they are is known, whose learners they are is not: only the whole cohort shows them.
+  const unreadable = single || unit || filter.assessor ? [] : a.unreadable.map((id) => ({ id, errors: a.diagnostics.filter((d) => d.severity === 'error' && d.file.startsWith(`portfolios/${id}/`)).length }));
+  return { asOf: a.asOf, learners: resultsFor(a, learners), gaps, staff, single, unit, ...(unreadable.length ? { unreadable } : {}) };
 }
 
 /** What stands between each learner asked for and achievement, and what to do next. */

@@ -136,7 +136,10 @@ export function reports(io: Io) {
   return { formatted, emit, emitAll, outputsOf };
 }
 
-export function warnIfBroken(io: Io, a: { diagnostics: { severity: string }[] }): void {
-  const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
+/** The note that results leave out what could not be read; not for the errors of the unreadable
+ * learners a report shows as such (the cohort table), since nothing of theirs was left out. */
+export function warnIfBroken(io: Io, a: { diagnostics: { severity: string; file: string }[] }, shown: readonly string[] = []): void {
+  const inShown = (file: string) => shown.some((id) => file.startsWith(`portfolios/${id}/`));
+  const errors = a.diagnostics.filter((d) => d.severity === 'error' && !inShown(d.file)).length;
   if (errors) io.stderr(`folio: ${errors} error${errors === 1 ? '' : 's'} in the centre's files; results leave out what could not be read. Run "folio check" for details.\n`);
 }

@@ -29,9 +29,10 @@ export function statusCommand(program: Command, io: Io, exit: (code: number) => 
     const run = await centreRun(io, { ...opts, repository: false });
     const a = await assess(run.centre, { asOf: run.asOf, learners: ids.length ? ids : undefined, progress: run.progress, workers: run.workers });
     run.done();
-    warnIfBroken(io, a);
     const report = statusStream(a, { learners: ids.length ? ids : undefined, assessor: opts.assessor, unit: opts.unit });
-    reports(io).emitAll('status', opts, report, { ...run.render, detail: opts.detail });
+    const outputs = reports(io).emitAll('status', opts, report, { ...run.render, detail: opts.detail });
+    // only the table shows unreadable learners
+    warnIfBroken(io, a, outputs.every((o) => o.format === 'table') ? (report.unreadable ?? []).map((u) => u.id) : []);
     exit(exitCode(io, opts.failOn, a.diagnostics, notAchieved(a).filter((id) => report.gaps.has(id)).length));
   });
 }
