@@ -4,7 +4,7 @@
 import { Alias, Document, LineCounter, isAlias, isMap, isScalar, isSeq, visit, type Node as YamlNode, type Pair } from 'yaml';
 import type { Diagnostic, Finding, Target } from './diagnostics.js';
 import { placesFast, readFast, type FastPlaces } from './fast-yaml.js';
-import { syntaxHint } from './yaml-hint.js';
+import { lineAt, syntaxHint } from './yaml-hint.js';
 import { q, severityOf } from './diagnostics.js';
 import { MAX_ALIAS_VALUES, MAX_NESTING, MAX_VALUE, MAX_VALUES, keyText, oversized, type Oversize, lineCounterOf, parseBounded, toPlainBounded, type PlainProblem } from './yaml-bounds.js';
 
@@ -127,11 +127,6 @@ function syntaxOffset(text: string, code: string, message: string, at: number): 
     if (open >= 0) return open;
   }
   return at;
-}
-
-function lineAt(text: string, start: number): string {
-  const end = text.indexOf('\n', start);
-  return text.slice(start, end < 0 ? undefined : end);
 }
 
 function firstLine(s: string): string {

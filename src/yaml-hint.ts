@@ -6,6 +6,12 @@
 /** `key: value: more` on one line: a plain value holding ": ", which YAML reads as another key. */
 const COLON_IN_PLAIN_VALUE = /^\s*(?:-\s+)?([^\s#'"[{][^:#]*?):[ \t]+([^\s'"[{|>&*!#][^#]*?:(?:[ \t].*)?)$/;
 
+/** The line of text that starts at start. */
+export function lineAt(text: string, start: number): string {
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? undefined : end);
+}
+
 /** What to do about a syntax error, when folio can tell; undefined to give the general advice. */
 export function syntaxHint(code: string, line: string): string | undefined {
   if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
