@@ -188,6 +188,23 @@ describe('"did you mean" for what is named on the command line', () => {
     expect((await folio(['gaps', '--assessor', 'zzz', ...AS_OF])).stderr).not.toContain('did you mean');
   });
 
+  it('qualifications and assessors, for learner add', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-add-'));
+    try {
+      cpSync(`${FIXTURES}centre`, dir, { recursive: true });
+      const q = await folio(['learner', 'add', 'N-1', '--name', 'N', '--qualification', '600/1243/1', '-C', dir]);
+      expect(q.stderr).toContain('no qualification "600/1243/1" in specs/qualifications/: did you mean "600/1234/1"?');
+      // only staff with the assessor role are suggested
+      const staff = await folio(['learner', 'add', 'N-1', '--name', 'N', '--qualification', '600/1234/1', '--assessor', 'm.hughe', '-C', dir]);
+      expect(staff.code).toBe(2);
+      expect(staff.stderr).not.toContain('did you mean');
+      const near = await folio(['learner', 'add', 'N-1', '--name', 'N', '--qualification', '600/1234/1', '--assessor', 'a.jnoes', '-C', dir]);
+      expect(near.stderr).toContain('with the assessor role: did you mean "a.jones"?');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('unit numbers, for --unit and spec show, a swap of two digits counting as one slip', async () => {
     expect((await folio(['status', '--unit', 'A/506/2103', ...AS_OF])).stderr).toContain('no such unit in specs/units/: did you mean "A/506/2130"?');
     expect((await folio(['spec', 'show', 'A/506/2103'])).stderr).toContain('did you mean "A/506/2130"?');
