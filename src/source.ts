@@ -4,6 +4,7 @@
 import { Alias, Document, LineCounter, isAlias, isMap, isScalar, isSeq, visit, type Node as YamlNode, type Pair } from 'yaml';
 import type { Diagnostic, Finding, Target } from './diagnostics.js';
 import { placesFast, readFast, type FastPlaces } from './fast-yaml.js';
+import { lineAt, syntaxHint } from './yaml-hint.js';
 import { q, severityOf } from './diagnostics.js';
 import { MAX_ALIAS_VALUES, MAX_NESTING, MAX_VALUE, MAX_VALUES, keyText, oversized, type Oversize, lineCounterOf, parseBounded, toPlainBounded, type PlainProblem } from './yaml-bounds.js';
 
@@ -84,7 +85,7 @@ function parseText(file: string, text: string): Parsed {
     fatal = true;
     // One syntax problem often yields several parser errors on a line; report the first.
     const offset = syntaxOffset(text, e.code, e.message, e.pos[0]);
-    const line = lines.linePos(offset).line;
+    const { line, col } = lines.linePos(offset);
     if (syntaxLines.has(line)) continue;
     syntaxLines.add(line);
     findings.push({
@@ -93,7 +94,7 @@ function parseText(file: string, text: string): Parsed {
       messageId: e.code.toLowerCase().replace(/_/g, '-'),
       data: { parserCode: e.code, parserMessage: firstLine(e.message) },
       target: { file, offset },
-      message: `YAML syntax: ${firstLine(e.message)}; fix the syntax (indentation, quotes, brackets) at this point`,
+      message: `YAML syntax: ${syntaxHint(e.code, lineAt(text, offset - col + 1)) ?? `${firstLine(e.message)}; fix the syntax (indentation, quotes, brackets) at this point`}`,
     });
   }
   const plain = toPlainBounded(doc.contents, doc);

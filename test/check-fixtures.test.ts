@@ -42,7 +42,7 @@ describe('folio check on the broken fixture centre', async () => {
   it('names the offending value and a fix in the messages', () => {
     const by = (code: string) => doc.diagnostics.find((d) => d.code === code)!.message;
     expect(by('unknown-criterion')).toContain('"1.9"');
-    expect(by('unknown-criterion')).toContain('did you mean "1.1"?');
+    expect(by('unknown-criterion')).toContain('did you mean "1.10"?');
     expect(by('unknown-key')).toMatch(/did you mean "(covers|criteria)"\?/);
     expect(by('invalid-value')).toContain('did you mean "observation"?');
     expect(by('uln-check-digit')).toContain('1000079197');

@@ -11,6 +11,7 @@ import type { LearnerResult, LearnerSummary, Results } from '../status/types.js'
 import { asOfFor, type Centre } from './centre.js';
 import { visible } from '../render/safe.js';
 import { UsageError } from '../usage-error.js';
+import { noSuchLearner } from './suggest.js';
 
 /** One learner of an assessment: who they are, their status and their gaps; `status()` and
  * `gaps()` give their full results. */
@@ -129,14 +130,11 @@ export async function assess(centre: Centre, opts: AssessOptions = {}): Promise<
   const a = wrap(centre, await analyse(centre.reader, pipeline), opts.learners !== undefined);
   // A learner named but not found is a mistake in the call, not an empty cohort.
   const unknown = (opts.learners ?? []).filter((id) => !a.unreadable.includes(id) && !a.learners.some((l) => l.id === id));
-  if (unknown.length) throw new UsageError(noSuchLearner(unknown));
+  if (unknown.length) throw new UsageError(noSuchLearner(unknown, centre.reader));
   return a;
 }
 
-/** The message for learners named who have no folder in portfolios/. */
-export function noSuchLearner(ids: string[]): string {
-  return `no learner ${ids.map(visible).join(', ')} in portfolios/: a learner is named by the folder that holds their portfolio.yaml`;
-}
+export { noSuchLearner } from './suggest.js';
 
 function wrap(centre: Centre, { analysis, results }: Analysed, scoped: boolean, changes?: Assessment['changes'], keep?: (d: Diagnostic) => boolean): Assessment {
   const { specs, asOf, learners, unreadable, diagnostics, files, cached } = analysis;

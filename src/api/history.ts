@@ -7,6 +7,8 @@ import type { CheckReport } from '../render/check.js';
 import { VERSION } from '../version.js';
 import { today, type Centre } from './centre.js';
 import { UsageError } from '../usage-error.js';
+import { noSuchLearner } from './suggest.js';
+import { plural } from '../text.js';
 
 /** One learner's record commit by commit (the data of history's formats). */
 export type Timeline = import('../history/timeline.js').Timeline;
@@ -26,7 +28,7 @@ function day(name: string, value: string | undefined): string | undefined {
  * commit and author. since and until are days (YYYY-MM-DD), both included. */
 export async function history(centre: Centre, learner: string, opts: { since?: string; until?: string } = {}): Promise<Timeline> {
   const [entry] = listLearners(centre.reader, [learner]);
-  if (!entry) throw new UsageError(`no learner ${learner} in portfolios/: a learner is named by the folder that holds their portfolio.yaml now`);
+  if (!entry) throw new UsageError(noSuchLearner([learner], centre.reader));
   const since = day('--since', opts.since);
   const until = day('--until', opts.until);
   const { learnerHistory } = await import('../history/timeline.js');
@@ -90,8 +92,6 @@ export async function verify(centre: Centre, opts: VerifyOptions = {}): Promise<
 export async function signaturePrograms(centre: Centre): Promise<string | undefined> {
   return (await import('../verify/programs.js')).signaturePrograms(centre);
 }
-
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** "Verified 132 records in 6 portfolios: 2 problems." */
 function closingLine(v: VerifyResult): string {

@@ -13,6 +13,9 @@ import type { LearnerResult } from '../status/types.js';
 import { VERSION } from '../version.js';
 import { idOf, indexOf, innerOf, noSuchLearner, placeOf, resultOf, resultsFor, type Assessment, type LearnerSummary } from './assess.js';
 import { UsageError } from '../usage-error.js';
+import { specGuess, staffGuess } from './suggest.js';
+
+const hint = (guess: string | undefined) => (guess ? `: ${guess}` : '');
 
 /** Which findings a check reports. */
 export interface CheckOptions {
@@ -58,10 +61,10 @@ export function selectLearners(a: Assessment, filter: LearnerFilter = {}): Learn
   const broken = ids.filter((id) => a.unreadable.includes(id));
   if (broken.length) throw new UsageError(`the portfolio of ${broken.map(visible).join(', ')} cannot be read: "folio check" shows why`);
   const unknown = ids.filter((id) => !byId.has(id));
-  if (unknown.length) throw new UsageError(innerOf(a).scoped ? `no learner ${unknown.map(visible).join(', ')} in this assessment, which took only the learners named to assess(): name them there too` : noSuchLearner(unknown));
+  if (unknown.length) throw new UsageError(innerOf(a).scoped ? `no learner ${unknown.map(visible).join(', ')} in this assessment, which took only the learners named to assess(): name them there too` : noSuchLearner(unknown, innerOf(a).reader));
   let learners = filter.learners ? ids.map((id) => byId.get(id)!) : a.learners;
   if (filter.assessor) {
-    if (a.specs.centre && !a.specs.centre.staff.has(filter.assessor)) throw new UsageError(`--assessor "${filter.assessor}" is not on the staff list in portfolios/centre.yaml`);
+    if (a.specs.centre && !a.specs.centre.staff.has(filter.assessor)) throw new UsageError(`--assessor "${visible(filter.assessor)}" is not on the staff list in portfolios/centre.yaml${hint(staffGuess(a.specs, filter.assessor))}`);
     learners = learners.filter((l) => l.assessor === filter.assessor);
   }
   return learners;
@@ -70,7 +73,7 @@ export function selectLearners(a: Assessment, filter: LearnerFilter = {}): Learn
 /** A unit's own number from any number or alias it is known by; throws UsageError for none. */
 export function unitId(a: Assessment, ref: string): string {
   const spec = indexOf(a).unit(ref);
-  if (!spec) throw new UsageError(`--unit "${ref}": no such unit in specs/units/`);
+  if (!spec) throw new UsageError(`--unit "${visible(ref)}": no such unit in specs/units/${hint(specGuess(a.specs, ref))}`);
   return spec.id;
 }
 
@@ -90,7 +93,10 @@ export function statusStream(a: Assessment, filter: LearnerFilter = {}): StatusR
   if (unit) learners = learners.filter((l) => resultOf(a, l).units.some((u) => u.id === unit));
   const gaps = new Map(learners.map((l) => [idOf(l), l.gaps]));
   const staff = new Map([...(a.specs.centre?.staff.values() ?? [])].map((s) => [s.id, s.name]));
-  return { asOf: a.asOf, learners: resultsFor(a, learners), gaps, staff, single: (filter.learners ?? []).length > 0, unit };
+  const single = (filter.learners ?? []).length > 0;
+  // Who they are is known, whose learners they are is not: only the whole cohort shows them.
+  const unreadable = single || unit || filter.assessor ? [] : a.unreadable.map((id) => ({ id, errors: a.diagnostics.filter((d) => d.severity === 'error' && d.file.startsWith(`portfolios/${id}/`)).length }));
+  return { asOf: a.asOf, learners: resultsFor(a, learners), gaps, staff, single, unit, ...(unreadable.length ? { unreadable } : {}) };
 }
 
 /** What stands between each learner asked for and achievement, and what to do next. */
@@ -128,7 +134,7 @@ export function specShow(a: Assessment, id: string): SpecShow {
   const index = indexOf(a);
   const unit = index.unit(id);
   const qualification = unit ? undefined : index.qualification(id);
-  if (!unit && !qualification) throw new UsageError(`no unit or qualification "${id}" in specs/: "folio spec list" shows what there is`);
+  if (!unit && !qualification) throw new UsageError(`no unit or qualification "${visible(id)}" in specs/: ${specGuess(a.specs, id, true) ?? '"folio spec list" shows what there is'}`);
   // the qualification's units by every name it may use, resolved as the status engine resolves them
   return { unit, qualification, units: aliasMap(a.specs.units, (u) => u.id, (u) => u.aliases) };
 }

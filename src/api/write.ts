@@ -13,6 +13,8 @@ import { createFile } from '../write-file.js';
 import { assess, indexOf } from './assess.js';
 import { today, type Centre } from './centre.js';
 import { UsageError } from '../usage-error.js';
+import { visible } from '../render/safe.js';
+import { qualificationGuess, staffGuess } from './suggest.js';
 
 /** What an import read and did to each spec (the data of import's formats). */
 export type ImportReport = import('../render/import.js').ImportReport;
@@ -85,10 +87,10 @@ export async function addLearner(centre: Centre, learner: NewLearner): Promise<{
   if (lexists(folder)) throw new UsageError(`portfolios/${id} exists already: folio learner add never overwrites a portfolio`);
   const a = await assess(centre, { asOf: today(), rules: false, learners: [] });
   const q = indexOf(a).qualification(learner.qualification);
-  if (!q) throw new UsageError(`no qualification "${learner.qualification}" in specs/qualifications/: "folio spec list" shows what there is`);
+  if (!q) throw new UsageError(`no qualification "${visible(learner.qualification)}" in specs/qualifications/: ${qualificationGuess(a.specs, learner.qualification) ?? '"folio spec list" shows what there is'}`);
   if (learner.assessor) {
     const staff = a.specs.centre?.staff.get(learner.assessor);
-    if (!staff || !staff.roles.has('assessor')) throw new UsageError(`--assessor "${learner.assessor}" is not on the staff list in portfolios/centre.yaml with the assessor role`);
+    if (!staff || !staff.roles.has('assessor')) throw new UsageError(`--assessor "${visible(learner.assessor)}" is not on the staff list in portfolios/centre.yaml with the assessor role${(g => (g ? `: ${g}` : ''))(staffGuess(a.specs, learner.assessor, 'assessor'))}`);
   }
   const { isIsoDate } = await import('../dates.js');
   if (learner.registered !== undefined && !isIsoDate(learner.registered)) throw new UsageError(`--registered "${learner.registered}" is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30`);

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { assess, check, type Selection } from '../index.js';
 import { summaryLine } from '../render/check.js';
-import { centreRun, commonOptions, EXIT, fails, reports, UsageError, type Common, type Io } from './kit.js';
+import { centreRun, commonOptions, exitCode, reports, UsageError, type Common, type Io } from './kit.js';
 import { cohortLines, stepSummary } from './summary.js';
 
 interface CheckOptions extends Common {
@@ -36,7 +36,7 @@ export function checkCommand(program: Command, io: Io, exit: (code: number) => v
     const outputs = emitAll('check', opts, data, run.render);
     await stepSummary(io, outputs, async () => (await import('../render/ci/adapt.js')).checkCi(data, { ...data.ci!, summary: cohortLines(formatted, a, run.render) }));
     if (!outputs.some((o) => !o.file && o.format === 'table')) io.stderr(`${summaryLine(data.summary)}\n`);
-    exit(fails(opts.failOn, data.diagnostics, () => a.learners.some((l) => l.status !== 'achieved')) ? EXIT.findings : EXIT.clean);
+    exit(exitCode(io, opts.failOn, data.diagnostics, a.learners.filter((l) => l.status !== 'achieved').length));
   });
 }
 

@@ -3,6 +3,7 @@
 import { Option, type Command } from 'commander';
 import { importForms } from '../index.js';
 import { EXIT, renderOptions, reports, type Io } from './kit.js';
+import { plural } from '../text.js';
 
 interface ImportOptions {
   dir?: string;
@@ -31,7 +32,7 @@ export function importCommand(program: Command, io: Io, exit: (code: number) => 
       const write = !opts.stdout && (opts.format === 'table' || opts.out !== undefined);
       const { report, held } = await importForms(files, { dir: opts.dir, cwd: io.cwd, out: opts.out, write, force: opts.force, unit: opts.unit });
       reports(io).emit('import', opts.stdout ? 'yaml' : opts.format, report, renderOptions(io, opts.color));
-      if (opts.stdout) io.stderr(`${report.warnings.length ? `${report.warnings.length} warning(s); run without --stdout to see them. ` : ''}${report.units.length} unit(s) read.\n`);
+      if (opts.stdout) io.stderr(`${report.warnings.length ? `${plural(report.warnings.length, 'warning')}; run without --stdout to see ${report.warnings.length === 1 ? 'it' : 'them'}. ` : ''}${plural(report.units.length, 'unit')} read.\n`);
       exit(held ? EXIT.findings : EXIT.clean);
     });
 }

@@ -2,7 +2,7 @@
 // Only the cli/ modules write to stdout or stderr, through the io they are given, so tests run
 // folio in-process. Commands load what only they need when they run, so that a quick command
 // costs little more than starting Node.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { VERSION as CONTRACT } from '../render/contract.js';
 import { guardText, visible } from '../render/safe.js';
 import { VERSION } from '../version.js';
@@ -18,6 +18,17 @@ import { verifyCommand } from './verify.js';
 
 export type { Io } from './kit.js';
 
+/** `folio`, `folio spec` or `folio learner` alone asks what there is: the help, on stdout, exit 0,
+ * as `--help` does, rather than commander's default of help on stderr as an error. */
+class HelpfulCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new HelpfulCommand(name);
+  }
+  override help(): never {
+    return super.help();
+  }
+}
+
 export async function main(argv: string[], given: Io): Promise<number> {
   // Everything written to stderr is checked as a human-readable output (safe.ts); only the
   // progress bar, folio's own text drawn with \r, writes to the terminal as it is.
@@ -26,11 +37,18 @@ export async function main(argv: string[], given: Io): Promise<number> {
   const exit = (c: number) => {
     code = c;
   };
-  const program = new Command();
+  const program = new HelpfulCommand();
+  const version = `folio ${VERSION} (output contract ${CONTRACT})`;
   program
     .name('folio')
     .description('Portfolios of evidence for vocational qualifications, checked against their assessment criteria.')
-    .version(`folio ${VERSION} (output contract ${CONTRACT})`, '-V, --version')
+    .version(version, '-v, --version')
+    // -V as well, which commander's own default taught some users
+    .addOption(new Option('-V').hideHelp())
+    .on('option:V', () => {
+      io.stdout(`${version}\n`);
+      throw new CommanderError(EXIT.clean, 'commander.version', version);
+    })
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) })
     .showSuggestionAfterError(true);

@@ -7,6 +7,7 @@ import { resolve as resolvePath } from 'node:path';
 import { asOfFor, formatChunks, isFormat, formatsOf, openCentre, UsageError, type Centre, type Command as FormatCommand, type Format, type Reports } from '../index.js';
 import { pairOutputs, writeReport, outputOptions, type Output, type Written } from '../outputs.js';
 import type { RenderOptions } from '../render/style.js';
+import { plural } from '../text.js';
 import { progressBar } from './progress.js';
 
 export { UsageError } from '../index.js';
@@ -58,6 +59,16 @@ export function fails(policy: FailOn, diagnostics: { severity: string }[], incom
   if (diagnostics.some((d) => d.severity === 'error')) return true;
   if (policy === 'warning') return diagnostics.length > 0;
   return policy === 'incomplete' && incomplete();
+}
+
+/** The exit code --fail-on gives, from the learners shown that have not achieved. When only those
+ * learners fail the run, nothing else on screen says why it exits 1: a line on stderr does. */
+export function exitCode(io: Io, policy: FailOn, diagnostics: { severity: string }[], notAchieved: number): number {
+  if (!fails(policy, diagnostics, () => notAchieved > 0)) return EXIT.clean;
+  if (policy === 'incomplete' && !diagnostics.some((d) => d.severity === 'error')) {
+    io.stderr(`folio: ${plural(notAchieved, 'learner')} shown ${notAchieved === 1 ? 'has' : 'have'} not achieved, and --fail-on incomplete exits 1 for that.\n`);
+  }
+  return EXIT.findings;
 }
 
 export interface CentreRun {
@@ -125,7 +136,10 @@ export function reports(io: Io) {
   return { formatted, emit, emitAll, outputsOf };
 }
 
-export function warnIfBroken(io: Io, a: { diagnostics: { severity: string }[] }): void {
-  const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
+/** The note that results leave out what could not be read; not for the errors of the unreadable
+ * learners a report shows as such (the cohort table), since nothing of theirs was left out. */
+export function warnIfBroken(io: Io, a: { diagnostics: { severity: string; file: string }[] }, shown: readonly string[] = []): void {
+  const inShown = (file: string) => shown.some((id) => file.startsWith(`portfolios/${id}/`));
+  const errors = a.diagnostics.filter((d) => d.severity === 'error' && !inShown(d.file)).length;
   if (errors) io.stderr(`folio: ${errors} error${errors === 1 ? '' : 's'} in the centre's files; results leave out what could not be read. Run "folio check" for details.\n`);
 }

@@ -13,6 +13,7 @@ export function setupCommands(program: Command, io: Io): void {
     .description('JSON Schemas of the four kinds of file, for editors (completion, red squiggles)')
     .option('-C, --dir <dir>', 'the centre repository')
     .option('-o, --out <dir>', 'write KIND.schema.json files here (default: schemas/ of the centre); a kind without -o prints its schema')
+    .option('--no-color', 'no colour (folio schema prints none)')
     .action(async (kind: string | undefined, opts: { dir?: string; out?: string }) => {
       if (kind !== undefined && !(SCHEMA_KINDS as readonly string[]).includes(kind)) throw new UsageError(`no kind "${kind}": use one of ${SCHEMA_KINDS.join(', ')}`);
       const kinds = (kind ? [kind] : [...SCHEMA_KINDS]) as SchemaKind[];
@@ -34,9 +35,12 @@ export function setupCommands(program: Command, io: Io): void {
     .option('--name <name>', "the centre's name, for portfolios/centre.yaml")
     .option('--package <spec>', 'how CI and the hook install folio: a tarball made by npm pack (committed to the centre), a git URL or a package name (default: where this folio was installed from)')
     .option('--force', 'replace files that differ from what init writes, keeping each old one as FILE.bak')
-    .action(async (dir: string, opts: { hooks?: boolean; name?: string; package?: string; force?: boolean }) => {
-      const root = resolvePath(io.cwd, dir);
-      const r = await initCentre(dir, { cwd: io.cwd, hooks: opts.hooks, name: opts.name, package: opts.package, force: opts.force });
+    .option('-C, --dir <dir>', 'start here, as if folio ran in this folder (DIR is then read from it)')
+    .option('--no-color', 'no colour (folio init prints none)')
+    .action(async (dir: string, opts: { hooks?: boolean; name?: string; package?: string; force?: boolean; dir?: string }) => {
+      const cwd = opts.dir ? resolvePath(io.cwd, opts.dir) : io.cwd;
+      const root = resolvePath(cwd, dir);
+      const r = await initCentre(dir, { cwd, hooks: opts.hooks, name: opts.name, package: opts.package, force: opts.force });
       const where = relative(io.cwd, root) || '.';
       const said: Record<InitStep['action'], string> = { create: 'created', merge: 'added missing lines', unchanged: 'already as folio writes it', kept: "the centre's own: left as it is", replace: 'replaced' };
       const lines = r.files.map((f) => `  ${f.path}  (${said[f.action]}${f.backup ? `; the old one is ${f.backup}` : ''})`);
@@ -54,14 +58,16 @@ export function setupCommands(program: Command, io: Io): void {
 
   program
     .command('learner')
-    .description('learners')
+    .description("learners' portfolios: add a new one")
     .command('add')
+    .description("a new learner's portfolio, registered for a qualification")
     .argument('<id>', "the learner's id, which names their folder (e.g. NT-0170)")
     .requiredOption('--name <name>', "the learner's name")
     .requiredOption('--qualification <number>', 'the qualification they are registered for')
     .option('--assessor <id>', 'their assessor (a staff id with the assessor role)')
     .option('--registered <date>', 'the registration date (default: today)')
     .option('-C, --dir <dir>', 'the centre repository')
+    .option('--no-color', 'no colour (folio learner add prints none)')
     .action(async (id: string, opts: { name: string; qualification: string; assessor?: string; registered?: string; dir?: string }) => {
       const run = await centreRun(io, { dir: opts.dir, cache: false, repository: false });
       const added = await addLearner(run.centre, { id, name: opts.name, qualification: opts.qualification, assessor: opts.assessor, registered: opts.registered });

@@ -2,7 +2,7 @@
 // achievement.
 import type { Command } from 'commander';
 import { assess, gaps, notAchieved, placeGaps, statusStream } from '../index.js';
-import { centreRun, commonOptions, EXIT, fails, reports, warnIfBroken, type Common, type Io } from './kit.js';
+import { centreRun, commonOptions, exitCode, reports, warnIfBroken, type Common, type Io } from './kit.js';
 import { cohortLines, stepSummary } from './summary.js';
 
 // Formats that show no place in the files: gaps are placed (by parsing again) only for the rest.
@@ -29,10 +29,11 @@ export function statusCommand(program: Command, io: Io, exit: (code: number) => 
     const run = await centreRun(io, { ...opts, repository: false });
     const a = await assess(run.centre, { asOf: run.asOf, learners: ids.length ? ids : undefined, progress: run.progress, workers: run.workers });
     run.done();
-    warnIfBroken(io, a);
     const report = statusStream(a, { learners: ids.length ? ids : undefined, assessor: opts.assessor, unit: opts.unit });
-    reports(io).emitAll('status', opts, report, { ...run.render, detail: opts.detail });
-    exit(fails(opts.failOn, a.diagnostics, () => notAchieved(a).some((id) => report.gaps.has(id))) ? EXIT.findings : EXIT.clean);
+    const outputs = reports(io).emitAll('status', opts, report, { ...run.render, detail: opts.detail });
+    // only the table shows unreadable learners
+    warnIfBroken(io, a, outputs.every((o) => o.format === 'table') ? (report.unreadable ?? []).map((u) => u.id) : []);
+    exit(exitCode(io, opts.failOn, a.diagnostics, notAchieved(a).filter((id) => report.gaps.has(id)).length));
   });
 }
 
@@ -57,6 +58,6 @@ export function gapsCommand(program: Command, io: Io, exit: (code: number) => vo
     const outputs = emitAll('gaps', opts, report, run.render);
     await stepSummary(io, outputs, async () => (await import('../render/ci/adapt.js')).gapsCi({ gaps: report.gaps, where: report.where ?? new Map() }, { ...report.ci!, summary: cohortLines(formatted, a, run.render) }));
     const shown = new Set(report.learners);
-    exit(fails(opts.failOn, a.diagnostics, () => notAchieved(a).some((id) => shown.has(id))) ? EXIT.findings : EXIT.clean);
+    exit(exitCode(io, opts.failOn, a.diagnostics, notAchieved(a).filter((id) => shown.has(id)).length));
   });
 }

@@ -6,6 +6,7 @@ import { outputOptions, type Written } from '../outputs.js';
 import { visible } from '../render/safe.js';
 import { centreRun, EXIT, reports, type Io } from './kit.js';
 import { stepSummary } from './summary.js';
+import { plural } from '../text.js';
 
 interface VerifyFlags {
   dir?: string;
@@ -44,4 +45,3 @@ export function verifyCommand(program: Command, io: Io, exit: (code: number) => 
     });
 }
 
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;

@@ -12,6 +12,7 @@ import type { Specs } from '../model/types.js';
 import type { WireCache } from '../cache/store.js';
 import type { WireContext } from './cache.js';
 import type { Assessed } from './learner.js';
+import { plural } from '../text.js';
 
 const BATCH = 25;
 /** Fewer learners than this to assess: one thread is quicker than starting workers. */
@@ -72,7 +73,7 @@ export function assessInWorkers(count: number, entries: LearnerEntry[], init: Wo
       w.on('exit', (code) => {
         if (pending > 0) {
           stop();
-          reject(new Error(`a worker thread stopped (exit code ${code}) with ${pending} learners still to assess; FOLIO_WORKERS=0 runs on one thread`));
+          reject(new Error(`a worker thread stopped (exit code ${code}) with ${plural(pending, 'learner')} still to assess; FOLIO_WORKERS=0 runs on one thread`));
         }
       });
       // Two batches each, so a worker never waits for the main thread between batches.

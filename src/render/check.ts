@@ -5,6 +5,7 @@ import { checkCi, type CiContext } from './ci/adapt.js';
 import { ciFormats } from './ci/formats.js';
 import { visible } from './safe.js';
 import { csvRow, mdTable, paint, palette, type RenderOptions } from './style.js';
+import { plural } from '../text.js';
 
 export interface CheckReport {
   diagnostics: Diagnostic[];
@@ -15,8 +16,6 @@ export interface CheckReport {
    * says how many records it verified). */
   closing?: string;
 }
-
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 export function summaryLine(s: CheckSummary): string {
   if (s.errors === 0 && s.warnings === 0) return `No problems in ${plural(s.files, 'file')}.`;

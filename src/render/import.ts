@@ -6,6 +6,7 @@ import type { ImportedUnit, ImportWarning } from '../import/types.js';
 import { importJson, json } from './contract.js';
 import { visible } from './safe.js';
 import { fit, pad, palette, type RenderOptions } from './style.js';
+import { plural } from '../text.js';
 
 export interface ImportReport {
   units: ImportedUnit[];
@@ -17,8 +18,6 @@ export interface ImportReport {
   /** False for a dry run (--format json without -o): actions are what would happen. */
   written: boolean;
 }
-
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 const DONE: Record<SpecPlan['action'], string> = {
   create: 'created',
@@ -47,7 +46,7 @@ function importTable(r: ImportReport, o: RenderOptions): string {
   for (const f of files) {
     const units = r.units.filter((u) => u.file === f);
     const criteria = units.reduce((n, u) => n + u.outcomes.reduce((m, x) => m + x.criteria.length, 0), 0);
-    out.push(c.bold(`${visible(f)}: ${plural(units.length, 'unit')}, ${plural(criteria, 'criterion').replace(/criterions$/, 'criteria')}`));
+    out.push(c.bold(`${visible(f)}: ${plural(units.length, 'unit')}, ${plural(criteria, 'criterion', 'criteria')}`));
     for (const u of units) {
       const spec = r.specs.find((s) => s.units.includes(u));
       const count = u.outcomes.reduce((m, x) => m + x.criteria.length, 0);

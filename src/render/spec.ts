@@ -3,6 +3,7 @@ import type { Qualification, Unit } from '../model/types.js';
 import { json, VERSION } from './contract.js';
 import { visible } from './safe.js';
 import { fit, palette, wrap, type RenderOptions } from './style.js';
+import { plural } from '../text.js';
 
 export interface SpecList {
   qualifications: Qualification[];
@@ -70,7 +71,7 @@ function listTable(s: SpecList, o: RenderOptions): string {
     const count = u.outcomes.reduce((n, x) => n + x.criteria.length, 0);
     out.push(`  ${visible(u.id).padEnd(10)}  ${fit(visible(u.title ?? '(no title)'), tw).padEnd(tw)}  ${String(u.level ?? '?').padStart(3)}  ${String(u.credits ?? '?').padStart(2)}  ${String(count).padStart(8)}`);
   }
-  out.push('', `${s.qualifications.length} qualification(s), ${s.units.length} unit(s).`);
+  out.push('', `${plural(s.qualifications.length, 'qualification')}, ${plural(s.units.length, 'unit')}.`);
   return `${out.join('\n')}\n`;
 }
 
@@ -98,7 +99,7 @@ function showQualification(q: Qualification, units: Map<string, Unit>, o: Render
   const c = palette(o.color);
   const out = [`${c.bold(visible(q.id))} ${visible(q.title)}`, `at least ${q.minCredits ?? '?'} credits${q.minCreditsAtLevel ? `, ${q.minCreditsAtLevel.credits} at level ${q.minCreditsAtLevel.level} or above` : ''}`];
   for (const g of q.groups) {
-    const rule = [g.requiredAll ? 'all required' : '', g.minCredits !== undefined ? `at least ${g.minCredits} credits` : '', g.maxCredits !== undefined ? `at most ${g.maxCredits} credits count` : '', g.minUnits !== undefined ? `at least ${g.minUnits} units` : '', g.maxUnits !== undefined ? `at most ${g.maxUnits} units count` : ''].filter(Boolean).join(', ');
+    const rule = [g.requiredAll ? 'all required' : '', g.minCredits !== undefined ? `at least ${plural(g.minCredits, 'credit')}` : '', g.maxCredits !== undefined ? `at most ${plural(g.maxCredits, 'credit')} ${g.maxCredits === 1 ? 'counts' : 'count'}` : '', g.minUnits !== undefined ? `at least ${plural(g.minUnits, 'unit')}` : '', g.maxUnits !== undefined ? `at most ${plural(g.maxUnits, 'unit')} ${g.maxUnits === 1 ? 'counts' : 'count'}` : ''].filter(Boolean).join(', ');
     out.push('', c.underline(`${visible(g.title ?? `Group ${g.id}`)} (${rule})`));
     for (const ref of g.units) {
       const u = units.get(ref.ref);

@@ -3,6 +3,7 @@
 import { mapEach } from '../iter.js';
 import type { LearnerResult, Results, UnitResult } from '../status/types.js';
 import { statusJsonChunks } from './contract.js';
+import { plural } from '../text.js';
 import { mdText, visible } from './safe.js';
 import { bar, csvRow, fit, stripAnsi, mdTable, pad, paint, palette, percent, type RenderOptions } from './style.js';
 
@@ -17,6 +18,9 @@ export interface StatusReport {
   single: boolean;
   /** --unit: only this unit (canonical id). */
   unit?: string;
+  /** The cohort's learners whose portfolio cannot be read, with how many errors check reports in
+   * it: the cohort table shows them rather than let them vanish. */
+  unreadable?: { id: string; errors: number }[];
 }
 
 
@@ -53,8 +57,13 @@ function cohort(r: StatusReport, o: RenderOptions): string {
     String(r.gaps.get(l.id) ?? 0),
   ];
   });
+  for (const u of r.unreadable ?? []) {
+    counts.set('unreadable', (counts.get('unreadable') ?? 0) + 1);
+    rows.push([visible(u.id), plural(u.errors, 'error'), '', '', '', '', c.red('unreadable'), '']);
+  }
   const tally = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
-  return `${columns(header, rows, [0, nameWidth, 0, 0, 0, 0, 0, 0], c.bold, [3, 4, 5, 7])}\n\n${r.learners.length} learner${r.learners.length === 1 ? '' : 's'} as of ${r.asOf}${tally ? `: ${tally}` : ''}.\n`;
+  const total = r.learners.length + (r.unreadable?.length ?? 0);
+  return `${columns(header, rows, [0, nameWidth, 0, 0, 0, 0, 0, 0], c.bold, [3, 4, 5, 7])}\n\n${plural(total, 'learner')} as of ${r.asOf}${tally ? `: ${tally}` : ''}.\n`;
 }
 
 /** Plain aligned columns; widths of 0 size to content, others truncate. */

@@ -7,6 +7,7 @@ import { q, type Finding } from '../diagnostics.js';
 import type { Loc } from '../model/types.js';
 import { coverage, criteriaOpenOn } from '../status/learner.js';
 import { at, type Rule } from './context.js';
+import { plural } from '../text.js';
 
 const sub = (loc: Loc, ...p: (string | number)[]): Loc => ({ file: loc.file, path: [...loc.path, ...p] });
 
@@ -64,7 +65,7 @@ export const dates: Rule = {
       const said = { id: 'signed-off-early', data: { unit: s.unitRef, date: s.date, open, total: now.total, since: now.earlySignoff?.since ?? null } };
       const text = (d: typeof said.data) => {
         const shown = d.open.slice(0, 5).join(', ') + (d.open.length > 5 ? ` and ${d.open.length - 5} more` : '');
-        return `${d.unit} is signed off on ${d.date}, when ${d.open.length} of its ${d.total} criteria were not yet met by assessed evidence (${shown}), so the sign-off does not count: sign the unit off again${d.since ? ` on or after ${d.since}, when the last was met` : ' after the last assessment it relies on'}, or correct the dates`;
+        return `${d.unit} is signed off on ${d.date}, when ${d.open.length} of its ${plural(d.total, 'criterion', 'criteria')} ${d.open.length === 1 ? 'was' : 'were'} not yet met by assessed evidence (${shown}), so the sign-off does not count: sign the unit off again${d.since ? ` on or after ${d.since}, when the last was met` : ' after the last assessment it relies on'}, or correct the dates`;
       };
       out.push(at('date-order', sub(s.loc, 'date'), said, text));
     }

@@ -3,6 +3,7 @@
 // on the as-of date, as status is: a sign-off dated later has not been made yet.
 import type { Finding } from '../diagnostics.js';
 import { at, type Rule } from './context.js';
+import { plural } from '../text.js';
 
 export const decisions: Rule = {
   name: 'sign-off and IQA decisions',
@@ -18,7 +19,7 @@ export const decisions: Rule = {
         const text = (d: typeof said.data) => {
           const listed = d.open.map((c) => `${c.criterion} (${c.status})`);
           const shown = listed.slice(0, 6).join(', ') + (listed.length > 6 ? `, and ${listed.length - 6} more` : '');
-          return `${d.unit} is signed off but ${d.total - d.met} of its ${d.total} criteria ${d.total - d.met === 1 ? 'is' : 'are'} not met: ${shown}; withdraw the sign-off until they are`;
+          return `${d.unit} is signed off but ${d.total - d.met} of its ${plural(d.total, 'criterion', 'criteria')} ${d.total - d.met === 1 ? 'is' : 'are'} not met: ${shown}; withdraw the sign-off until they are`;
         };
         out.push(at('signoff-unmet', s.loc, said, text, { sub: ['unit'] }));
       }

@@ -2,7 +2,7 @@
 // qualification: the references an assessor most often mistypes.
 import { q, type Finding } from '../diagnostics.js';
 import { checkUrn } from '../ids.js';
-import { closest } from '../text.js';
+import { closest, closestCriterion } from '../text.js';
 import { scopeOf } from '../status/learner.js';
 import { at, type Rule, type Said, type SpecsOnly } from './context.js';
 
@@ -69,8 +69,8 @@ export const portfolioUnits: Rule = {
         if (!unit) continue;
         for (const c of cover.criteria) {
           if (unit.criteria.has(c.criterion)) continue;
-          const guess = closest(c.criterion, unit.criteria.keys());
-          // A close criterion is suggested; failing that, the unit's criteria are listed.
+          const guess = closestCriterion(c.criterion, unit.criteria.keys());
+          // A near criterion is suggested; failing that, the unit's criteria are listed.
           const said = guess
             ? { id: 'did-you-mean', data: { unit: unit.id, criterion: c.criterion, guess, criteria: [] as string[] } }
             : { id: 'not-in-unit', data: { unit: unit.id, criterion: c.criterion, guess: null, criteria: [...unit.criteria.keys()] } };

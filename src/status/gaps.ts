@@ -3,6 +3,7 @@
 import { q } from '../diagnostics.js';
 import type { Method } from '../schema/common.js';
 import type { LearnerResult, RuleResult, Shortfall, UnitResult } from './types.js';
+import { plural } from '../text.js';
 
 /** Reasons that come from the rules of combination rather than from one unit's criteria. */
 const RULE_REASON_LIST = [
@@ -119,7 +120,7 @@ function unitGaps(r: LearnerResult, u: UnitResult): Gap[] {
     const e = u.earlySignoff;
     gaps.push({ ...at, reason: 'signoff-early', message: `${e.by} signed the unit off on ${e.date}, before ${e.open.length > 5 ? `${e.open.slice(0, 5).join(', ')} and ${e.open.length - 5} more` : list(e.open)} ${e.open.length === 1 ? 'was' : 'were'} met, so the sign-off does not count: every criterion has been met since ${e.since}; sign the unit off again, dated on or after then` });
   } else if (u.status === 'ready-for-signoff') {
-    gaps.push({ ...at, reason: 'signoff-missing', message: `All ${u.total} criteria are met: ${r.assessor ?? 'the assessor'} can sign the unit off` });
+    gaps.push({ ...at, reason: 'signoff-missing', message: `${u.total === 1 ? 'The 1 criterion is' : `All ${u.total} criteria are`} met: ${r.assessor ?? 'the assessor'} can sign the unit off` });
   }
   return gaps;
 }
@@ -143,22 +144,22 @@ function ruleGaps(r: LearnerResult, rule: RuleResult): Gap[] {
       const short = rule.need! - rule.have!;
       const planned = rule.planned ?? 0;
       if (rule.have! + planned < rule.need!) {
-        return [{ ...at, reason: 'unit-not-chosen', message: `Group ${rule.group} needs ${rule.need} credits but achieved and chosen units give ${rule.have! + planned}: choose group ${rule.group} units worth ${rule.need! - rule.have! - planned} more credits in optional-units` }];
+        return [{ ...at, reason: 'unit-not-chosen', message: `Group ${rule.group} needs ${plural(rule.need!, 'credit')} but achieved and chosen units give ${rule.have! + planned}: choose group ${rule.group} units worth ${plural(rule.need! - rule.have! - planned, 'more credit', 'more credits')} in optional-units` }];
       }
       const inProgress = (rule.units ?? []).map((id) => `${id} (${unitTitle(id)?.credits ?? '?'})`);
-      return [{ ...at, reason: 'group-credits-short', message: `Group ${rule.group} needs ${rule.need} credits, ${rule.have} achieved: ${short} more${inProgress.length ? ` from ${list(inProgress)}` : ''}` }];
+      return [{ ...at, reason: 'group-credits-short', message: `Group ${rule.group} needs ${plural(rule.need!, 'credit')}, ${rule.have} achieved: ${short} more${inProgress.length ? ` from ${list(inProgress)}` : ''}` }];
     }
     case 'min-units': {
       const planned = rule.planned ?? 0;
       if (rule.have! + planned < rule.need!) {
-        return [{ ...at, reason: 'unit-not-chosen', message: `Group ${rule.group} needs ${rule.need} units but achieved and chosen units make ${rule.have! + planned}: choose ${rule.need! - rule.have! - planned} more in optional-units` }];
+        return [{ ...at, reason: 'unit-not-chosen', message: `Group ${rule.group} needs ${plural(rule.need!, 'unit')} but achieved and chosen units make ${rule.have! + planned}: choose ${rule.need! - rule.have! - planned} more in optional-units` }];
       }
-      return [{ ...at, reason: 'group-units-short', message: `Group ${rule.group} needs ${rule.need} units, ${rule.have} achieved: ${rule.need! - rule.have!} more` }];
+      return [{ ...at, reason: 'group-units-short', message: `Group ${rule.group} needs ${plural(rule.need!, 'unit')}, ${rule.have} achieved: ${rule.need! - rule.have!} more` }];
     }
     case 'total-credits':
-      return [{ ...at, reason: 'total-credits-short', message: `${rule.need} credits needed in total, ${rule.have} achieved: ${rule.need! - rule.have!} more` }];
+      return [{ ...at, reason: 'total-credits-short', message: `${plural(rule.need!, 'credit')} needed in total, ${rule.have} achieved: ${rule.need! - rule.have!} more` }];
     case 'level-credits':
-      return [{ ...at, reason: 'level-credits-short', message: `${rule.message}: ${rule.need! - rule.have!} more credits at that level` }];
+      return [{ ...at, reason: 'level-credits-short', message: `${rule.message}: ${plural(rule.need! - rule.have!, 'more credit', 'more credits')} at that level` }];
     case 'barred':
       return [{ ...at, reason: 'barred-combination', message: `${rule.message}: keep one of them in optional-units` }];
     default:

@@ -4,6 +4,7 @@
 import type { Index } from '../model/index.js';
 import type { Qualification } from '../model/types.js';
 import type { RuleResult, UnitResult } from './types.js';
+import { plural } from '../text.js';
 
 interface UnitFacts {
   id: string;
@@ -14,7 +15,6 @@ interface UnitFacts {
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 export interface RocResult {
   rules: RuleResult[];
@@ -64,7 +64,7 @@ export function evaluateRules(q: Qualification, units: UnitResult[], index: Inde
       rules.push({
         id: `${g.id}.required`, kind: 'required', group: g.id,
         status: missing.length ? 'unmet' : 'met',
-        message: missing.length ? `${label}: all ${members.length} units required, ${achieved.length} achieved (${missing.join(', ')} not yet)` : `${label}: all ${members.length} units achieved`,
+        message: missing.length ? `${label}: ${members.length === 1 ? 'the 1 unit' : `all ${members.length} units`} required, ${achieved.length} achieved (${missing.join(', ')} not yet)` : `${label}: ${members.length === 1 ? 'the 1 unit' : `all ${members.length} units`} achieved`,
         need: members.length, have: achieved.length, units: missing,
       });
     }
@@ -93,8 +93,8 @@ export function evaluateRules(q: Qualification, units: UnitResult[], index: Inde
       rules.push({
         id: `${g.id}.min-credits`, kind: 'min-credits', group: g.id, status,
         message: status === 'unknown'
-          ? `${label}: at least ${g.minCredits} credits; ${have} known, credits of ${unknown.join(', ')} unknown`
-          : `${label}: at least ${g.minCredits} credits, ${have} achieved`,
+          ? `${label}: at least ${plural(g.minCredits, 'credit')}; ${have} known, credits of ${unknown.join(', ')} unknown`
+          : `${label}: at least ${plural(g.minCredits, 'credit')}, ${have} achieved`,
         need: g.minCredits, have, planned, unknownUnits: [...unknown, ...plannedUnknown],
         units: plannedUnits.map((m) => m.id),
       });
@@ -103,7 +103,7 @@ export function evaluateRules(q: Qualification, units: UnitResult[], index: Inde
       const have = sum(knownAchieved.map((m) => m.credits!));
       rules.push({
         id: `${g.id}.max-credits`, kind: 'max-credits', group: g.id, status: 'met',
-        message: have > g.maxCredits ? `${label}: at most ${g.maxCredits} credits count (${have} achieved)` : `${label}: at most ${g.maxCredits} credits count, ${have} achieved`,
+        message: have > g.maxCredits ? `${label}: at most ${plural(g.maxCredits, 'credit')} ${g.maxCredits === 1 ? 'counts' : 'count'} (${have} achieved)` : `${label}: at most ${plural(g.maxCredits, 'credit')} ${g.maxCredits === 1 ? 'counts' : 'count'}, ${have} achieved`,
         need: g.maxCredits, have,
       });
     }
@@ -130,8 +130,8 @@ export function evaluateRules(q: Qualification, units: UnitResult[], index: Inde
     rules.push({
       id: 'min-credits', kind: 'total-credits', status,
       message: status === 'unknown'
-        ? `At least ${q.minCredits} credits in total; ${total} known, credits of ${[...unknownUnits].join(', ')} unknown`
-        : `At least ${q.minCredits} credits in total, ${total} achieved`,
+        ? `At least ${plural(q.minCredits, 'credit')} in total; ${total} known, credits of ${[...unknownUnits].join(', ')} unknown`
+        : `At least ${plural(q.minCredits, 'credit')} in total, ${total} achieved`,
       need: q.minCredits, have: total, unknownUnits: [...unknownUnits],
     });
   }
@@ -141,7 +141,7 @@ export function evaluateRules(q: Qualification, units: UnitResult[], index: Inde
     const status = atLevel >= credits ? 'met' : levelUncertain || unknownHere.length ? 'unknown' : 'unmet';
     rules.push({
       id: 'min-credits-at-level', kind: 'level-credits', status,
-      message: `At least ${credits} credits at level ${level} or above, ${atLevel} counted${status === 'unknown' ? ' (some credits or levels unknown)' : ''}`,
+      message: `At least ${plural(credits, 'credit')} at level ${level} or above, ${atLevel} counted${status === 'unknown' ? ' (some credits or levels unknown)' : ''}`,
       need: credits, have: atLevel, unknownUnits: unknownHere,
     });
   }

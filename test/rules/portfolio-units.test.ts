@@ -60,7 +60,12 @@ testRule(portfolioUnits, {
     {
       name: 'a criterion the unit does not have',
       model: centre({ evidence: [covering('CU1', ['1.1', '1.9'])] }),
-      errors: [{ code: 'unknown-criterion', messageId: 'did-you-mean', data: { unit: 'L/600/0001', criterion: '1.9', guess: '1.1' }, path: ['evidence', 0, 'covers', 'CU1', 1], says: ['unit L/600/0001', '"1.9"', 'did you mean "1.1"?'] }],
+      errors: [{ code: 'unknown-criterion', messageId: 'not-in-unit', data: { unit: 'L/600/0001', criterion: '1.9', guess: null }, path: ['evidence', 0, 'covers', 'CU1', 1], says: ['unit L/600/0001', '"1.9"', 'its criteria are 1.1, 1.2'] }],
+    },
+    {
+      name: 'a criterion next to one the unit has: that one is suggested',
+      model: centre({ evidence: [covering('CU1', ['1.3'])] }),
+      errors: [{ code: 'unknown-criterion', messageId: 'did-you-mean', data: { criterion: '1.3', guess: '1.2' }, says: ['did you mean "1.2"?'] }],
     },
     {
       name: 'a criterion nothing like the unit\'s: its criteria are listed',

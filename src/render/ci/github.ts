@@ -3,6 +3,7 @@
 import type { CiFinding, CiLevel, CiReport } from './report.js';
 import { bySeverity, LEVELS } from './report.js';
 import { mdText, visible } from '../safe.js';
+import { plural } from '../../text.js';
 
 const COMMAND: Record<CiLevel, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
@@ -32,8 +33,6 @@ export function github(report: CiReport): string {
     .map((f) => `${command(f)}\n`)
     .join('');
 }
-
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 // Cells hold user text: mdText (safe.ts) makes control characters visible and escapes what
 // Markdown would read as table syntax, emphasis, code, links or HTML.
