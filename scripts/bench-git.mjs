@@ -96,7 +96,7 @@ const cases = [...opts.totals.map((t) => [t, fixedOwn]), ...opts.own.filter((o) 
 // Per case, from the committed run (2 CPUs): generating takes about 1 s and 12 ms a learner,
 // each commit about 50 ms, and each timing round about 2.5 s (history, verify, --version). One
 // repository at a time on disk: the centre, and git's compressed copy of it.
-const seconds = 15 + cases.reduce((t, [total]) => t + 1 + opts.learners * 0.012 + total * 0.05 + opts.runs * 2.5, 0);
+const seconds = 20 + cases.reduce((t, [total]) => t + 1 + opts.learners * 0.012 + total * 0.05 + opts.runs * 2.5, 0);
 announce(`bench:git of ${cases.length} histories of ${opts.learners} learners, ${opts.runs} run${opts.runs === 1 ? '' : 's'}`, seconds, 2 ** 20 + opts.learners * DISK_PER_LEARNER * 1.5, opts.out ?? tmpdir());
 build();
 const hasVerify = /^\s+verify\b/m.test(spawnSync(process.execPath, [join(REPO, 'bin/folio.js'), '--help'], { encoding: 'utf8' }).stdout);
