@@ -26,8 +26,9 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (!a.startsWith('-') && opts.root === undefined) opts.root = a;
   else if (/^\d+$/.test(a) && opts.root !== undefined) opts.rounds = Number(a); // DIR rounds, as before
   else {
-    process.stderr.write('usage: npm run bench:fast-yaml -- [DIR] [--learners 1000] [--rounds 5] [--quick] [--out DIR]\n');
-    process.exit(2);
+    const help = a === '--help' || a === '-h';
+    (help ? process.stdout : process.stderr).write('usage: npm run bench:fast-yaml -- [DIR [rounds]] [--learners 1000] [--rounds 5] [--quick] [--out DIR]\n');
+    process.exit(help ? 0 : 2);
   }
 }
 if (!(Number.isInteger(opts.learners) && opts.learners > 0 && Number.isInteger(opts.rounds) && opts.rounds > 0)) {
