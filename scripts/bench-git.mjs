@@ -3,31 +3,39 @@
 // `folio verify LEARNER`) cost what that learner's own commits cost, whatever the length of
 // the centre's whole history? Measurements only: nothing here is a test.
 //
-//   npm run bench:git -- [--learners 200] [--totals 50,100,200,400] [--own 5,20,50] [--runs 3]
+//   npm run bench:git -- [--quick] [--learners 200] [--totals 50,100,200,400] [--own 5,20,50]
+//                        [--runs 3] [--out DIR] [--write]
 //
-// Generates a centre (scripts/generate.mjs), commits it, then writes histories of TOTAL
+// Says first how long it should take and how much disk it needs (scripts/bench-common.mjs).
+// Generates a centre (scripts/generate.mjs) in a temporary folder (under --out DIR, else the
+// system temp folder; removed at the end), commits it, then writes histories of TOTAL
 // commits in which each commit edits two or three other learners' portfolios and LR-00001's
 // portfolio is edited by OWN of them, spread evenly. Times each command in a fresh process
-// (median of --runs) and prints a Markdown table, also written to scripts/bench-git-results.md.
+// (median of --runs) and prints a Markdown table; --write also replaces
+// scripts/bench-git-results.md, the committed reference run. --quick is --learners 50
+// --totals 20,40 --own 2,5 --runs 1, well under a minute.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
-const REPO = resolve(HERE, '..');
+import { join, resolve } from 'node:path';
+import { announce, build, DISK_PER_LEARNER, HERE, log, REPO, results, scratch, stopIfInterrupted } from './bench-common.mjs';
 const ONE = 'LR-00001';
 
 function args(argv) {
-  const o = { learners: 200, totals: [50, 100, 200, 400], own: [5, 20, 50], runs: 3 };
+  const o = { learners: 200, totals: [50, 100, 200, 400], own: [5, 20, 50], runs: 3, out: undefined, write: false };
   for (let i = 0; i < argv.length; i++) {
     const list = () => String(argv[++i]).split(',').map(Number);
     if (argv[i] === '--learners') o.learners = Number(argv[++i]);
     else if (argv[i] === '--totals') o.totals = list();
     else if (argv[i] === '--own') o.own = list();
     else if (argv[i] === '--runs') o.runs = Number(argv[++i]);
-    else {
+    else if (argv[i] === '--out') o.out = resolve(String(argv[++i] ?? ''));
+    else if (argv[i] === '--write') o.write = true;
+    else if (argv[i] === '--quick') Object.assign(o, { learners: 50, totals: [20, 40], own: [2, 5], runs: 1 });
+    else if (argv[i] === '--help' || argv[i] === '-h') {
+      process.stdout.write('usage: npm run bench:git -- [--quick] [--learners 200] [--totals 50,100,200,400] [--own 5,20,50] [--runs 3] [--out DIR] [--write]\n');
+      process.exit(0);
+    } else {
       process.stderr.write(`bench-git: unknown argument ${argv[i]}\n`);
       process.exit(2);
     }
@@ -35,10 +43,9 @@ function args(argv) {
   return o;
 }
 
-const log = (s) => process.stderr.write(`${s}\n`);
 const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1', FOLIO_CACHE: 'off' };
 function git(dir, a, extra = {}) {
-  const r = spawnSync('git', a, { cwd: dir, encoding: 'utf8', env: { ...env, ...extra } });
+  const r = stopIfInterrupted(spawnSync('git', a, { cwd: dir, encoding: 'utf8', env: { ...env, ...extra } }));
   if (r.status !== 0) throw new Error(`git ${a.join(' ')}: ${r.stderr}`);
   return r.stdout;
 }
@@ -47,7 +54,7 @@ function time(dir, a) {
   const ms = [];
   for (let i = 0; i < opts.runs; i++) {
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [join(REPO, 'bin/folio.js'), ...a, '-C', dir], { encoding: 'utf8', env, maxBuffer: 1 << 28 });
+    const r = stopIfInterrupted(spawnSync(process.execPath, [join(REPO, 'bin/folio.js'), ...a, '-C', dir], { encoding: 'utf8', env, maxBuffer: 1 << 28 }));
     ms.push(Number(process.hrtime.bigint() - t) / 1e6);
     if (r.status === 2) throw new Error(`folio ${a.join(' ')}: ${r.stderr}`);
   }
@@ -57,7 +64,7 @@ function time(dir, a) {
 /** A repository of `total` commits after the first, `own` of them touching LR-00001. */
 function history(base, total, own) {
   const dir = join(base, `h-${total}-${own}`);
-  const gen = spawnSync(process.execPath, [join(HERE, 'generate.mjs'), '--learners', String(opts.learners), '--seed', '4', '--out', dir, '--problems', '0'], { encoding: 'utf8' });
+  const gen = stopIfInterrupted(spawnSync(process.execPath, [join(HERE, 'generate.mjs'), '--learners', String(opts.learners), '--seed', '4', '--out', dir, '--problems', '0'], { encoding: 'utf8' }));
   if (gen.status !== 0) throw new Error(gen.stderr);
   git(dir, ['init', '-q', '-b', 'main']);
   git(dir, ['add', '-A']);
@@ -82,27 +89,28 @@ function history(base, total, own) {
 }
 
 const opts = args(process.argv.slice(2));
-log('building: npx tsc -p .');
-spawnSync('npx', ['tsc', '-p', '.'], { cwd: REPO, stdio: 'inherit' });
+const started = Date.now();
+const fixedOwn = opts.own[0];
+const fixedTotal = opts.totals.includes(200) ? 200 : opts.totals.at(-1);
+const cases = [...opts.totals.map((t) => [t, fixedOwn]), ...opts.own.filter((o) => o !== fixedOwn).map((o) => [fixedTotal, o])];
+// Per case, from the committed run (2 CPUs): generating takes about 1 s and 12 ms a learner,
+// each commit about 50 ms, and each timing round about 2.5 s (history, verify, --version). One
+// repository at a time on disk: the centre, and git's compressed copy of it.
+const seconds = 20 + cases.reduce((t, [total]) => t + 1 + opts.learners * 0.012 + total * 0.05 + opts.runs * 2.5, 0);
+announce(`bench:git of ${cases.length} histories of ${opts.learners} learners, ${opts.runs} run${opts.runs === 1 ? '' : 's'}`, seconds, 2 ** 20 + opts.learners * DISK_PER_LEARNER * 1.5, opts.out ?? tmpdir());
+build();
 const hasVerify = /^\s+verify\b/m.test(spawnSync(process.execPath, [join(REPO, 'bin/folio.js'), '--help'], { encoding: 'utf8' }).stdout);
-const base = mkdtempSync(join(tmpdir(), 'folio-bench-git-'));
+const base = scratch('folio-bench-git-', opts.out, false);
 const rows = [];
-try {
-  const fixedOwn = opts.own[0];
-  const fixedTotal = opts.totals.includes(200) ? 200 : opts.totals.at(-1);
-  const cases = [...opts.totals.map((t) => [t, fixedOwn]), ...opts.own.filter((o) => o !== fixedOwn).map((o) => [fixedTotal, o])];
-  for (const [total, own] of cases) {
-    log(`history of ${total} commits, ${own} touching ${ONE}`);
-    const dir = history(base, total, own);
-    const hist = time(dir, ['history', ONE, '--format', 'json']);
-    const verify = hasVerify ? time(dir, ['verify', ONE]) : undefined;
-    const version = time(dir, ['--version']);
-    rows.push({ total, own, hist, verify, version });
-    log(`  history ${Math.round(hist)} ms${verify === undefined ? '' : `, verify ${Math.round(verify)} ms`}, --version ${Math.round(version)} ms`);
-    rmSync(dir, { recursive: true, force: true });
-  }
-} finally {
-  rmSync(base, { recursive: true, force: true });
+for (const [total, own] of cases) {
+  log(`history of ${total} commits, ${own} touching ${ONE}`);
+  const dir = history(base, total, own);
+  const hist = time(dir, ['history', ONE, '--format', 'json']);
+  const verify = hasVerify ? time(dir, ['verify', ONE]) : undefined;
+  const version = time(dir, ['--version']);
+  rows.push({ total, own, hist, verify, version });
+  log(`  history ${Math.round(hist)} ms${verify === undefined ? '' : `, verify ${Math.round(verify)} ms`}, --version ${Math.round(version)} ms`);
+  rmSync(dir, { recursive: true, force: true });
 }
 const n0 = (x) => (x === undefined ? '—' : Math.round(x).toLocaleString('en-GB'));
 const md = [
@@ -113,4 +121,5 @@ const md = [
   `A centre of ${opts.learners} learners (scripts/generate.mjs, seed 4); each commit edits two or three portfolios. Wall-clock ms of a fresh process, median of ${opts.runs}, cache off. Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus()[0]?.model?.trim()} (${cpus().length} CPUs), Node ${process.version}, ${git(REPO, ['--version']).trim()}: \`npm run bench:git -- --learners ${opts.learners} --totals ${opts.totals.join(',')} --own ${opts.own.join(',')} --runs ${opts.runs}\`.`,
 ].join('\n');
 process.stdout.write(`\n${md}\n`);
-writeFileSync(join(HERE, 'bench-git-results.md'), `# folio history and verify against the length of history\n\n${md}\n`);
+results(join(HERE, 'bench-git-results.md'), `# folio history and verify against the length of history\n\n${md}\n`, opts.write);
+log(`took ${Math.round((Date.now() - started) / 1000)} s`);

@@ -2,32 +2,34 @@
 // Wall-time and memory benchmark of folio over generated centres (scripts/generate.mjs).
 // Measurements only: nothing here is a test, and no test reads its numbers.
 //
-//   npm run bench -- [--sizes 100,1000,10000] [--runs 1] [--seed 1] [--heap MiB] [--keep]
+//   npm run bench -- [--quick] [--sizes 100,1000,10000] [--runs 1] [--seed 1] [--heap MiB]
+//                    [--out DIR] [--keep] [--write]
 //
-// Builds once (npx tsc -p .), then for each size (and for 10 learners, the reference for the
-// one-learner ratio) generates a centre under the system temp folder and times, each in a fresh
-// node process running folio through scripts/rss-wrap.mjs:
+// Says first how long it should take and how much disk it needs (scripts/bench-common.mjs),
+// builds once (npx tsc -p .), then for each size (and for 10 learners, the reference for the
+// one-learner ratio) generates a centre in a temporary folder (under --out DIR, else the
+// system temp folder; removed at the end unless --keep) and times, each in a fresh node
+// process running folio through scripts/rss-wrap.mjs:
 //   cold check          no cache (.folio-cache deleted first): every portfolio assessed
 //   warm check          the same again, nothing changed: from the cache (median of --runs)
 //   cold status json    status --format json with no cache; warm status json, the same again
 //   parse floor         scripts/parse-floor.mjs: read and parse every YAML file, nothing else
 //   status LR-00001     one learner's status, --no-cache; folio --version for comparison
-// and prints a Markdown table, also written to scripts/bench-results.md. A folio run that dies
+// and prints a Markdown table; --write also replaces scripts/bench-results.md, the committed
+// reference run. --quick is --sizes 100 --runs 1, well under a minute. A folio run that dies
 // (out of memory at Node's default heap limit, for instance) is reported as such and its warm
 // repeat is skipped; --heap MiB runs folio with --max-old-space-size=MiB instead.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { announce, build, DISK_PER_LEARNER, HERE, log, REPO, results, scratch, stopIfInterrupted } from './bench-common.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const REPO = resolve(HERE, '..');
 const ONE = 'LR-00001';
 const REFERENCE = 10;
 
 function parseArgs(argv) {
-  const opts = { sizes: [100, 1000, 10000], runs: 1, seed: 1, keep: false, heap: undefined };
+  const opts = { sizes: [100, 1000, 10000], runs: 1, seed: 1, keep: false, heap: undefined, out: undefined, write: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--sizes') opts.sizes = String(argv[++i] ?? '').split(',').map((s) => Number(s.trim().replace(/_/g, '')));
@@ -35,8 +37,11 @@ function parseArgs(argv) {
     else if (a === '--seed') opts.seed = Number(argv[++i]);
     else if (a === '--heap') opts.heap = Number(argv[++i]);
     else if (a === '--keep') opts.keep = true;
+    else if (a === '--write') opts.write = true;
+    else if (a === '--out') opts.out = resolve(String(argv[++i] ?? ''));
+    else if (a === '--quick') Object.assign(opts, { sizes: [100], runs: 1 });
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: npm run bench -- [--sizes 100,1000,10000] [--runs 1] [--seed 1] [--heap MiB] [--keep]\n');
+      process.stdout.write('usage: npm run bench -- [--quick] [--sizes 100,1000,10000] [--runs 1] [--seed 1] [--heap MiB] [--out DIR] [--keep] [--write]\n');
       process.exit(0);
     } else {
       process.stderr.write(`bench: unknown argument ${a}\n`);
@@ -54,7 +59,6 @@ function fail(message) {
   process.exit(2);
 }
 
-const log = (s) => process.stderr.write(`${s}\n`);
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -66,6 +70,7 @@ function timed(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.error) throw r.error;
+  stopIfInterrupted(r);
   return { ms, status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
@@ -229,19 +234,18 @@ if (opts.heap) nodeFlags = [`--max-old-space-size=${opts.heap}`];
 const heapLimit = Number(
   spawnSync(process.execPath, [...nodeFlags, '-e', 'process.stdout.write(String(require("v8").getHeapStatistics().heap_size_limit / 1048576))'], { encoding: 'utf8' }).stdout,
 );
-log('building: npx tsc -p .');
-const build = timed('npx', ['tsc', '-p', '.'], { shell: process.platform === 'win32' });
-if (build.status !== 0) fail(`build failed:\n${build.stdout}${build.stderr}`);
-const base = mkdtempSync(join(tmpdir(), 'folio-bench-'));
+const sizes = [...new Set([REFERENCE, ...opts.sizes])].sort((a, b) => a - b);
+// Seconds from the committed run (2 CPUs): the build, then per size a few seconds of process
+// start-ups, and per learner about 9 ms once (generate, cold runs) and 8 ms for each of --runs
+// (the warm runs and the parse floor). Disk: one centre at a time, or all of them with --keep.
+const seconds = 20 + sizes.reduce((t, n) => t + 2.5 + 2 * opts.runs + n * (0.009 + 0.008 * opts.runs), 0);
+const learnersOnDisk = opts.keep ? sizes.reduce((a, b) => a + b, 0) : Math.max(...sizes);
+announce(`bench of ${sizes.map((n) => n.toLocaleString('en-GB')).join(', ')} learners, ${opts.runs} run${opts.runs === 1 ? '' : 's'}`, seconds, 2 ** 20 + learnersOnDisk * DISK_PER_LEARNER, opts.out ?? tmpdir());
+build();
+const base = scratch('folio-bench-', opts.out, opts.keep);
 const rows = [];
-try {
-  const sizes = [...new Set([REFERENCE, ...opts.sizes])].sort((a, b) => a - b);
-  for (const size of sizes) rows.push(measure(size, opts, base));
-} finally {
-  if (!opts.keep) rmSync(base, { recursive: true, force: true });
-  else log(`\ncentres kept in ${base}`);
-}
+for (const size of sizes) rows.push(measure(size, opts, base));
 const md = table(rows, opts, started);
 process.stdout.write(`\n${md}`);
-writeFileSync(join(HERE, 'bench-results.md'), `# folio benchmark\n\n${md}`);
-log(`\nwritten to ${join('scripts', 'bench-results.md')}`);
+results(join(HERE, 'bench-results.md'), `# folio benchmark\n\n${md}`, opts.write);
+log(`took ${Math.round((Date.now() - started.getTime()) / 1000)} s`);
