@@ -4,7 +4,7 @@ import { gapsJson, json } from './contract.js';
 import { gapsCi, type CiContext } from './ci/adapt.js';
 import { ciFormats } from './ci/formats.js';
 import { visible } from './safe.js';
-import { csvRow, mdTable, palette, wrap, type RenderOptions } from './style.js';
+import { csvRow, mdTable, palette, proseWidth, wrap, type RenderOptions } from './style.js';
 
 export interface GapsReport {
   asOf: string;
@@ -39,7 +39,7 @@ function gapsTable(r: GapsReport, o: RenderOptions): string {
       const head = `    ${g.criterion ? visible(g.criterion).padEnd(7) : ''}${c.yellow(g.reason)}`;
       const indent = '      ';
       out.push(head);
-      out.push(indent + wrap(visible(g.message), Math.max(30, o.width - indent.length), indent));
+      out.push(indent + wrap(visible(g.message), Math.max(30, proseWidth(o) - indent.length), indent));
     }
     out.push('');
   }
