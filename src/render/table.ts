@@ -47,7 +47,7 @@ export function table(header: string[] | undefined, rows: Row[], layout: TableLa
   const colWidths: (number | null)[] = natural.map((w) => Math.max(1, w));
   if (layout.shrink !== undefined && total > layout.width) {
     const s = layout.shrink;
-    colWidths[s] = Math.max(layout.min ?? 8, natural[s]! - (total - layout.width));
+    colWidths[s] = Math.max(Math.min(layout.min ?? 8, natural[s]!), natural[s]! - (total - layout.width));
   }
   const t = new Table({
     chars: NO_BORDERS,
