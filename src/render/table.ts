@@ -35,12 +35,13 @@ export function displayWidth(s: string): number {
   return stringWidth(stripAnsi(s));
 }
 
-/** A row of cells; a heading spans the whole table. */
+/** A row of cells (a short row's last cell spans the columns left); a heading spans the whole
+ * table and does not widen any column. */
 export type Row = string[] | { heading: string };
 
 export function table(header: string[] | undefined, rows: Row[], layout: TableLayout): string {
   const n = header?.length ?? Math.max(0, ...rows.map((r) => (Array.isArray(r) ? r.length : 0)));
-  const cells = rows.filter(Array.isArray) as string[][];
+  const cells = (rows.filter(Array.isArray) as string[][]).map((r) => (r.length < n ? r.slice(0, -1) : r));
   const natural = Array.from({ length: n }, (_, i) => Math.max(header ? displayWidth(header[i] ?? '') : 0, ...cells.map((r) => displayWidth(r[i] ?? ''))));
   const indent = layout.indent ?? 0;
   const total = indent + natural.reduce((a, b) => a + b, 0) + 2 * Math.max(0, n - 1);
@@ -58,7 +59,11 @@ export function table(header: string[] | undefined, rows: Row[], layout: TableLa
   });
   const head = layout.head ?? ((s: string) => s);
   if (header) t.push(header.map((h) => head(h)));
-  for (const r of rows) t.push(Array.isArray(r) ? r.map((v) => v ?? '') : [{ colSpan: n, content: r.heading }]);
+  for (const r of rows) {
+    if (!Array.isArray(r)) t.push([{ colSpan: n, content: r.heading }]);
+    else if (r.length < n && r.length > 0) t.push([...r.slice(0, -1), { colSpan: n - r.length + 1, content: r.at(-1)! }]);
+    else t.push(r);
+  }
   const pre = ' '.repeat(indent);
   return t
     .toString()
