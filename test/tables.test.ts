@@ -28,6 +28,7 @@ const VIEWS = [
   ['status', ['status']],
   ['learner', ['status', 'N-LONG']],
   ['spec-list', ['spec', 'list']],
+  ['gaps', ['gaps', 'N-LONG']],
 ] as const;
 
 describe('tables at several widths', () => {

@@ -43,6 +43,13 @@ export function table(header: string[] | undefined, rows: Row[], layout: TableLa
   const n = header?.length ?? Math.max(0, ...rows.map((r) => (Array.isArray(r) ? r.length : 0)));
   const cells = (rows.filter(Array.isArray) as string[][]).map((r) => (r.length < n ? r.slice(0, -1) : r));
   const natural = Array.from({ length: n }, (_, i) => Math.max(header ? displayWidth(header[i] ?? '') : 0, ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  // A spanning last cell wider than the columns it spans widens the last of them, never cut.
+  // cli-table3 gives a span one column per border it covers, whatever the border's width.
+  for (const r of rows) {
+    if (!Array.isArray(r) || r.length >= n || !r.length) continue;
+    const spanned = natural.slice(r.length - 1).reduce((a, b) => a + b, 0) + (n - r.length);
+    natural[n - 1]! += Math.max(0, displayWidth(r.at(-1)!) - spanned);
+  }
   const indent = layout.indent ?? 0;
   const total = indent + natural.reduce((a, b) => a + b, 0) + 2 * Math.max(0, n - 1);
   const colWidths: (number | null)[] = natural.map((w) => Math.max(1, w));
