@@ -4,7 +4,7 @@
 // only when COLUMNS asks.
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { displayWidth } from '../src/render/table.js';
+import { cut, displayWidth } from '../src/render/table.js';
 import { FIXTURES, REPO } from './helpers.js';
 
 const NAMES = `${FIXTURES}names`;
@@ -67,5 +67,13 @@ describe('tables at several widths', () => {
     expect(coloured).toContain('\u001b[');
     // eslint-disable-next-line no-control-regex
     expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(await run(['status'], 80));
+  });
+
+  it('cuts by display width and whole characters, never inside an emoji', () => {
+    expect(cut('王小明王小明', 7)).toBe('王小明…');
+    expect(cut('🌟🌟🌟🌟', 6)).toBe('🌟🌟…');
+    expect(cut('José Núñez'.normalize('NFD'), 10)).toBe('José Núñez'.normalize('NFD'));
+    expect(cut('José Núñez'.normalize('NFD'), 8)).toBe('José Nú…'.normalize('NFD'));
+    expect(displayWidth('\u001b[31mred\u001b[39m')).toBe(3);
   });
 });

@@ -35,8 +35,25 @@ export function displayWidth(s: string): number {
   return stringWidth(stripAnsi(s));
 }
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Text cut to a display width with an ellipsis, whole characters (graphemes) only. A cut cell
+ * loses its colour: a name, which is the column that gives way, has none. */
+export function cut(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(stripAnsi(s))) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
+}
+
 /** A row of cells (a short row's last cell spans the columns left); a heading spans the whole
- * table and does not widen any column. */
+ * table, widens no column and is cut to the table (folio uses it for blank rows). */
 export type Row = string[] | { heading: string };
 
 export function table(header: string[] | undefined, rows: Row[], layout: TableLayout): string {
@@ -53,9 +70,13 @@ export function table(header: string[] | undefined, rows: Row[], layout: TableLa
   const indent = layout.indent ?? 0;
   const total = indent + natural.reduce((a, b) => a + b, 0) + 2 * Math.max(0, n - 1);
   const colWidths: (number | null)[] = natural.map((w) => Math.max(1, w));
+  let body = rows;
   if (layout.shrink !== undefined && total > layout.width) {
     const s = layout.shrink;
-    colWidths[s] = Math.max(Math.min(layout.min ?? 8, natural[s]!), natural[s]! - (total - layout.width));
+    const w = Math.max(Math.min(layout.min ?? 8, natural[s]!), natural[s]! - (total - layout.width));
+    colWidths[s] = w;
+    // Cut here rather than in cli-table3, which cuts by UTF-16 unit and can split an emoji.
+    body = rows.map((r) => (Array.isArray(r) && r.length === n ? r.map((v, i) => (i === s ? cut(v, w) : v)) : r));
   }
   const t = new Table({
     chars: NO_BORDERS,
@@ -66,7 +87,7 @@ export function table(header: string[] | undefined, rows: Row[], layout: TableLa
   });
   const head = layout.head ?? ((s: string) => s);
   if (header) t.push(header.map((h) => head(h)));
-  for (const r of rows) {
+  for (const r of body) {
     if (!Array.isArray(r)) t.push([{ colSpan: n, content: r.heading }]);
     else if (r.length < n && r.length > 0) t.push([...r.slice(0, -1), { colSpan: n - r.length + 1, content: r.at(-1)! }]);
     else t.push(r);
