@@ -77,9 +77,9 @@ describe('colour', () => {
 });
 
 describe('layout', () => {
-  it('fits 80 columns in the terminal views', async () => {
+  it('fits 80 columns in the terminal views when COLUMNS says 80', async () => {
     for (const args of [['status'], ['status', 'S-MIX', '--detail'], ['gaps']]) {
-      const r = await folio([...args, '-C', CENTRE, ...AS_OF]);
+      const r = await folio([...args, '-C', CENTRE, ...AS_OF], { env: { COLUMNS: '80' } });
       for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     }
   });

@@ -82,9 +82,12 @@ export interface CentreRun {
   done(): void;
 }
 
+/** The width output fits: the terminal's; when piped, COLUMNS if set, else none (Infinity), so a
+ * file or a pipe gets whole names rather than text cut at an 80-column guess. */
 export function renderOptions(io: Io, color: boolean): RenderOptions {
-  const columns = io.columns && io.columns > 40 ? Math.min(io.columns, 120) : 80;
-  return { color: color !== false && io.stdoutIsTTY && !io.env.NO_COLOR, width: columns };
+  const set = Number(io.env.COLUMNS);
+  const columns = io.stdoutIsTTY && io.columns ? io.columns : Number.isInteger(set) && set > 0 ? set : Infinity;
+  return { color: color !== false && io.stdoutIsTTY && !io.env.NO_COLOR, width: Math.max(40, columns) };
 }
 
 /** The centre a command works on, and how: from -C or the working folder upwards; with --at,

@@ -4,7 +4,8 @@ import { gapsJson, json } from './contract.js';
 import { gapsCi, type CiContext } from './ci/adapt.js';
 import { ciFormats } from './ci/formats.js';
 import { visible } from './safe.js';
-import { csvRow, mdTable, palette, wrap, type RenderOptions } from './style.js';
+import { csvRow, mdTable, palette, proseWidth, wrap, type RenderOptions } from './style.js';
+import { table } from './table.js';
 
 export interface GapsReport {
   asOf: string;
@@ -29,18 +30,21 @@ function gapsTable(r: GapsReport, o: RenderOptions): string {
       continue;
     }
     out.push(`${c.bold(visible(id))} ${name}: ${gaps.length} gap${gaps.length === 1 ? '' : 's'}`);
+    // The criteria and reasons in one table, so they line up whatever the criterion ids; each
+    // gap's advice wraps below it, and a heading goes in above each unit's first gap.
+    const rows = gaps.map((g) => (g.criterion ? [visible(g.criterion), c.yellow(g.reason)] : [c.yellow(g.reason)]));
+    const lines = table(undefined, rows, { width: o.width, indent: 4 }).split('\n');
     let heading: string | undefined;
-    for (const g of gaps) {
+    gaps.forEach((g, i) => {
       const h = RULE_REASONS.has(g.reason) ? 'Rules of combination' : visible(g.unit ?? 'Qualification');
       if (h !== heading) {
         heading = h;
         out.push(`  ${c.underline(h)}`);
       }
-      const head = `    ${g.criterion ? visible(g.criterion).padEnd(7) : ''}${c.yellow(g.reason)}`;
       const indent = '      ';
-      out.push(head);
-      out.push(indent + wrap(visible(g.message), Math.max(30, o.width - indent.length), indent));
-    }
+      out.push(lines[i]!);
+      out.push(indent + wrap(visible(g.message), Math.max(30, proseWidth(o) - indent.length), indent));
+    });
     out.push('');
   }
   const total = r.gaps.length;

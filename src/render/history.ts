@@ -4,7 +4,8 @@ import type { Change } from '../history/state.js';
 import type { Timeline } from '../history/timeline.js';
 import { json, VERSION } from './contract.js';
 import { visible } from './safe.js';
-import { csvRow, pad, palette, type RenderOptions } from './style.js';
+import { csvRow, palette, type RenderOptions } from './style.js';
+import { table, type Row } from './table.js';
 
 /** What a change says, in a sentence an assessor or EQA reads. */
 export function describe(ch: Change): string {
@@ -40,15 +41,15 @@ function historyTable(t: Timeline, o: RenderOptions): string {
   const renamed = t.folders.length > 1 ? `; the folder was also called ${visible(t.folders.slice(1).join(', '))}` : '';
   out.push(`${t.examined} commit${t.examined === 1 ? '' : 's'} touch this learner, the specs or the centre file; ${t.commits.length} changed the record${renamed}.`);
   if (t.shallow) out.push(c.yellow('This clone is shallow: what happened before its first commit is not known (git fetch --unshallow).'));
-  const authorWidth = Math.min(20, Math.max(6, ...t.commits.map((x) => visible(x.author.name).length)));
+  // One table for every commit, so the changes line up; a blank row between commits.
+  const rows: Row[] = [];
   for (const commit of t.commits) {
-    out.push('');
-    const head = `${commit.author.date.slice(0, 10)}  ${c.yellow(commit.id.slice(0, 8))}  ${pad(visible(commit.author.name).slice(0, authorWidth), authorWidth)}  `;
-    const indent = ' '.repeat(10 + 2 + 8 + 2 + authorWidth + 2);
+    rows.push({ heading: '' });
     const lines = commit.changes.map((ch) => visible(describe(ch)));
     if (commit.boundary) lines.unshift(c.dim('(the first commit of this shallow clone: earlier history is not here)'));
-    lines.forEach((l, i) => out.push(`${i === 0 ? head : indent}${l}`));
+    lines.forEach((l, i) => rows.push(i === 0 ? [commit.author.date.slice(0, 10), c.yellow(commit.id.slice(0, 8)), visible(commit.author.name), l] : ['', '', '', l]));
   }
+  if (rows.length) out.push(table(undefined, rows, { width: o.width }));
   return `${out.join('\n')}\n`;
 }
 

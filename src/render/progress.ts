@@ -3,7 +3,8 @@
 import type { Point, Progress } from '../history/progress.js';
 import { json, VERSION } from './contract.js';
 import { visible } from './safe.js';
-import { csvRow, fit, pad, paint, palette, percent, type RenderOptions } from './style.js';
+import { csvRow, paint, palette, percent, type RenderOptions } from './style.js';
+import { displayWidth, table } from './table.js';
 
 const BLOCKS = '▁▂▃▄▅▆▇█';
 
@@ -24,19 +25,20 @@ function progressTable(r: Progress, o: RenderOptions): string {
   const first = r.periods[0]!;
   const last = r.periods.at(-1)!;
   const out = [c.bold(`Criteria met by ${r.by}, ${first.id} to ${last.id}`) + c.dim(` (one column per ${r.by}: the share of each learner's criteria met at its end)`), ''];
-  const nameWidth = Math.min(22, Math.max(4, ...r.learners.map((l) => visible(l.name).length)));
-  const idWidth = Math.max(7, ...r.learners.map((l) => visible(l.id).length));
+  const nameWidth = Math.min(22, Math.max(4, ...r.learners.map((l) => displayWidth(visible(l.name)))));
+  const idWidth = Math.max(7, ...r.learners.map((l) => displayWidth(visible(l.id))));
   // A long range shows its most recent periods, as many as the terminal has room for.
   const room = Math.max(8, o.width - idWidth - nameWidth - 40);
   const from = Math.max(0, r.periods.length - room);
   if (from > 0) out.push(c.dim(`(the last ${r.periods.length - from} of ${r.periods.length} ${r.by}s; --since narrows the range, --format csv gives them all)`));
-  for (const l of r.learners) {
+  const rows = r.learners.map((l) => {
     // The last period says where the learner stands now: no portfolio then is no figures.
     const now = l.series.at(-1) ?? null;
-    const spark = sparkline(l.series.slice(from));
-    const figures = now ? `${pad(`${now.criteriaMet}/${now.criteriaTotal}`, 9, true)} ${pad(percent(now.criteriaMet, now.criteriaTotal), 4, true)}  ${pad(`${now.unitsAchieved}/${now.unitsNeeded}`, 5, true)} units  ${paint(c, now.status)}` : c.dim('no portfolio at the end');
-    out.push(`${pad(visible(l.id), idWidth)}  ${pad(fit(visible(l.name), nameWidth), nameWidth)}  ${c.cyan(spark)}  ${figures}`);
-  }
+    const lead = [visible(l.id), visible(l.name), c.cyan(sparkline(l.series.slice(from)))];
+    if (!now) return [...lead, c.dim('no portfolio at the end')];
+    return [...lead, `${now.criteriaMet}/${now.criteriaTotal}`, percent(now.criteriaMet, now.criteriaTotal), `${now.unitsAchieved}/${now.unitsNeeded} units`, paint(c, now.status)];
+  });
+  if (rows.length) out.push(table(undefined, rows, { width: o.width, right: [3, 4, 5], shrink: 1, min: Math.min(nameWidth, 8) }));
   out.push('', `${r.learners.length} learner${r.learners.length === 1 ? '' : 's'}, ${r.periods.length} ${r.by}${r.periods.length === 1 ? '' : 's'} from ${r.since} to ${r.until}.`);
   return `${out.join('\n')}\n`;
 }

@@ -2,7 +2,8 @@
 import type { Qualification, Unit } from '../model/types.js';
 import { json, VERSION } from './contract.js';
 import { visible } from './safe.js';
-import { fit, palette, wrap, type RenderOptions } from './style.js';
+import { palette, proseWidth, wrap, type RenderOptions } from './style.js';
+import { table } from './table.js';
 import { plural } from '../text.js';
 
 export interface SpecList {
@@ -63,14 +64,11 @@ const qualificationJson = (q: Qualification) => ({
 function listTable(s: SpecList, o: RenderOptions): string {
   const c = palette(o.color);
   const out: string[] = [c.underline('Qualifications')];
-  for (const q of s.qualifications) out.push(`  ${visible(q.id).padEnd(12)} ${fit(visible(q.title), o.width - 30)}  ${q.minCredits ?? '?'} credits`);
+  const quals = s.qualifications.map((q) => [visible(q.id), visible(q.title), `${q.minCredits ?? '?'} credits`]);
+  if (quals.length) out.push(table(undefined, quals, { width: o.width, indent: 2, shrink: 1, min: 20 }));
   out.push('', c.underline('Units'));
-  const tw = Math.max(20, o.width - 40);
-  out.push(c.dim(`  ${'Unit'.padEnd(10)}  ${'Title'.padEnd(tw)}  Lvl  Cr  Criteria`));
-  for (const u of s.units) {
-    const count = u.outcomes.reduce((n, x) => n + x.criteria.length, 0);
-    out.push(`  ${visible(u.id).padEnd(10)}  ${fit(visible(u.title ?? '(no title)'), tw).padEnd(tw)}  ${String(u.level ?? '?').padStart(3)}  ${String(u.credits ?? '?').padStart(2)}  ${String(count).padStart(8)}`);
-  }
+  const units = s.units.map((u) => [visible(u.id), visible(u.title ?? '(no title)'), String(u.level ?? '?'), String(u.credits ?? '?'), String(u.outcomes.reduce((n, x) => n + x.criteria.length, 0))]);
+  out.push(table(['Unit', 'Title', 'Lvl', 'Cr', 'Criteria'], units, { width: o.width, indent: 2, head: c.dim, right: [2, 3, 4], shrink: 1, min: 20 }));
   out.push('', `${plural(s.qualifications.length, 'qualification')}, ${plural(s.units.length, 'unit')}.`);
   return `${out.join('\n')}\n`;
 }
@@ -79,17 +77,17 @@ function showUnit(u: Unit, o: RenderOptions): string {
   const c = palette(o.color);
   const facts = [`level ${u.level ?? 'unknown'}`, `${u.credits ?? 'unknown'} credits`, `${u.glh ?? 'unknown'} GLH`];
   const out = [`${c.bold(visible(u.id))} ${visible(u.title ?? '(no title)')}`, `${facts.join(' · ')}${u.aliases.length ? ` · also ${visible(u.aliases.join(', '))}` : ''}`];
-  if (u.guidance && o.detail) out.push('', c.dim(wrap(visible(u.guidance.trim().replace(/\s+/g, ' ')), o.width, '')));
+  if (u.guidance && o.detail) out.push('', c.dim(wrap(visible(u.guidance.trim().replace(/\s+/g, ' ')), proseWidth(o), '')));
   for (const outcome of u.outcomes) {
     out.push('', c.underline(`Outcome ${visible(outcome.id)}${outcome.title ? ` ${visible(outcome.title)}` : ''}${outcome.type ? ` (${outcome.type})` : ''}`));
     for (const cr of outcome.criteria) {
-      out.push(`  ${visible(cr.id).padEnd(7)} ${wrap(visible((cr.text ?? '(no text)').replace(/\s+/g, ' ')), o.width - 10, ' '.repeat(10))}`);
+      out.push(`  ${visible(cr.id).padEnd(7)} ${wrap(visible((cr.text ?? '(no text)').replace(/\s+/g, ' ')), proseWidth(o) - 10, ' '.repeat(10))}`);
       const rules: string[] = [];
       if (cr.rules.methods) rules.push(`methods: ${cr.rules.methods.join(', ')}`);
       if (cr.rules.requires) rules.push(`requires: ${cr.rules.requires.join(' or ')}`);
       if (cr.rules.minEvidence > 1) rules.push(`min-evidence: ${cr.rules.minEvidence}`);
-      if (rules.length) out.push(c.dim(`          ${wrap(rules.join('; '), o.width - 10, ' '.repeat(10))}`));
-      if (cr.guidance && o.detail) out.push(c.dim(`          ${wrap(visible(cr.guidance.trim().replace(/\s+/g, ' ')), o.width - 10, ' '.repeat(10))}`));
+      if (rules.length) out.push(c.dim(`          ${wrap(rules.join('; '), proseWidth(o) - 10, ' '.repeat(10))}`));
+      if (cr.guidance && o.detail) out.push(c.dim(`          ${wrap(visible(cr.guidance.trim().replace(/\s+/g, ' ')), proseWidth(o) - 10, ' '.repeat(10))}`));
     }
   }
   return `${out.join('\n')}\n`;
@@ -101,10 +99,8 @@ function showQualification(q: Qualification, units: Map<string, Unit>, o: Render
   for (const g of q.groups) {
     const rule = [g.requiredAll ? 'all required' : '', g.minCredits !== undefined ? `at least ${plural(g.minCredits, 'credit')}` : '', g.maxCredits !== undefined ? `at most ${plural(g.maxCredits, 'credit')} ${g.maxCredits === 1 ? 'counts' : 'count'}` : '', g.minUnits !== undefined ? `at least ${plural(g.minUnits, 'unit')}` : '', g.maxUnits !== undefined ? `at most ${plural(g.maxUnits, 'unit')} ${g.maxUnits === 1 ? 'counts' : 'count'}` : ''].filter(Boolean).join(', ');
     out.push('', c.underline(`${visible(g.title ?? `Group ${g.id}`)} (${rule})`));
-    for (const ref of g.units) {
-      const u = units.get(ref.ref);
-      out.push(`  ${visible(ref.ref).padEnd(10)}  ${fit(visible(u?.title ?? '(no specification)'), o.width - 20).padEnd(Math.min(50, o.width - 20))}  ${String(u?.credits ?? '?').padStart(2)}`);
-    }
+    const rows = g.units.map((ref) => [visible(ref.ref), visible(units.get(ref.ref)?.title ?? '(no specification)'), String(units.get(ref.ref)?.credits ?? '?')]);
+    if (rows.length) out.push(table(undefined, rows, { width: o.width, indent: 2, right: [2], shrink: 1, min: 20 }));
   }
   if (q.barred.length) out.push('', c.underline('Barred combinations'), ...q.barred.map((b) => `  ${visible(b.units.join(' / '))}`));
   return `${out.join('\n')}\n`;

@@ -5,7 +5,8 @@ import type { LearnerResult, Results, UnitResult } from '../status/types.js';
 import { statusJsonChunks } from './contract.js';
 import { plural } from '../text.js';
 import { mdText, visible } from './safe.js';
-import { bar, csvRow, fit, stripAnsi, mdTable, pad, paint, palette, percent, type RenderOptions } from './style.js';
+import { bar, csvRow, fit, mdTable, pad, paint, palette, percent, type RenderOptions } from './style.js';
+import { table } from './table.js';
 
 export interface StatusReport {
   asOf: string;
@@ -39,9 +40,8 @@ function cohort(r: StatusReport, o: RenderOptions): string {
       const u = l.units.find((x) => x.id === r.unit)!;
       return [visible(l.id), visible(l.name), paint(c, u.status), `${u.met}/${u.total}`, u.signoff ? `${u.signoff.date} ${visible(u.signoff.by)}` : ''];
     });
-    return `${c.bold(`Unit ${visible(r.unit)}`)}\n${columns(header, rows, [0, 22, 0, 0, 0], c.bold)}\n`;
+    return `${c.bold(`Unit ${visible(r.unit)}`)}\n${table(header, rows, { width: o.width, head: c.bold, shrink: 1 })}\n`;
   }
-  const nameWidth = Math.max(8, Math.min(22, o.width - 62));
   const header = ['Learner', 'Name', 'Qualification', 'Units', 'Credits', 'Met', 'Status', 'Gaps'];
   const counts = new Map<string, number>();
   const rows = mapEach(r.learners, (l) => {
@@ -63,18 +63,7 @@ function cohort(r: StatusReport, o: RenderOptions): string {
   }
   const tally = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
   const total = r.learners.length + (r.unreadable?.length ?? 0);
-  return `${columns(header, rows, [0, nameWidth, 0, 0, 0, 0, 0, 0], c.bold, [3, 4, 5, 7])}\n\n${plural(total, 'learner')} as of ${r.asOf}${tally ? `: ${tally}` : ''}.\n`;
-}
-
-/** Plain aligned columns; widths of 0 size to content, others truncate. */
-function columns(header: string[], rows: string[][], widths: number[], head: (s: string) => string, right: number[] = []): string {
-  const strip = stripAnsi;
-  const cut = (s: string, i: number) => (widths[i] ? (strip(s).length > widths[i]! ? fit(strip(s), widths[i]!) : s) : s);
-  const cells = rows.map((row) => row.map(cut));
-  const w = header.map((h, i) => Math.max(strip(h).length, ...cells.map((row) => strip(row[i] ?? '').length)));
-  const line = (row: string[], style = (s: string) => s) =>
-    row.map((v, i) => (i === row.length - 1 && !right.includes(i) ? style(v) : pad(style(v), w[i]!, right.includes(i)))).join('  ').trimEnd();
-  return [line(header, head), ...cells.map((row) => line(row))].join('\n');
+  return `${table(header, rows, { width: o.width, head: c.bold, right: [3, 4, 5, 7], shrink: 1 })}\n\n${plural(total, 'learner')} as of ${r.asOf}${tally ? `: ${tally}` : ''}.\n`;
 }
 
 function learnerView(l: LearnerResult, r: StatusReport, o: RenderOptions): string {
@@ -90,18 +79,19 @@ function learnerView(l: LearnerResult, r: StatusReport, o: RenderOptions): strin
   out.push('');
 
   const units = unitsOf(l, r);
-  const titleWidth = Math.max(12, o.width - 56);
+  // One table for every group, so columns line up across groups; each group's heading goes in
+  // above its first row.
   const groups = [...l.groups.map((g) => g.id), undefined];
-  for (const gid of groups) {
-    const inGroup = units.filter((u) => u.group === gid);
-    if (!inGroup.length) continue;
-    const g = l.groups.find((x) => x.id === gid);
-    out.push(c.underline(gid === undefined ? 'Not in the qualification' : visible(g?.title ?? `Group ${gid}`)));
-    for (const u of inGroup) {
-      const credits = u.credits === undefined ? ' ?' : String(u.credits).padStart(2);
-      out.push(`  ${pad(visible(u.id), 10)}  ${pad(fit(visible(u.title), titleWidth), titleWidth)} ${credits}  ${c.green(bar(u.met, u.total))} ${pad(`${u.met}/${u.total}`, 5, true)}  ${paint(c, u.status)}`);
+  const ordered = groups.flatMap((gid) => units.filter((u) => u.group === gid));
+  const rows = ordered.map((u) => [visible(u.id), visible(u.title), u.credits === undefined ? '?' : String(u.credits), c.green(bar(u.met, u.total)), `${u.met}/${u.total}`, paint(c, u.status)]);
+  const lines = rows.length ? table(undefined, rows, { width: o.width, indent: 2, right: [2, 4], shrink: 1, min: 12 }).split('\n') : [];
+  ordered.forEach((u, i) => {
+    if (i === 0 || ordered[i - 1]!.group !== u.group) {
+      const g = l.groups.find((x) => x.id === u.group);
+      out.push(c.underline(u.group === undefined ? 'Not in the qualification' : visible(g?.title ?? `Group ${u.group}`)));
     }
-  }
+    out.push(lines[i]!);
+  });
   if (l.rules.length && !r.unit) {
     out.push('', c.underline('Rules of combination'));
     for (const rule of l.rules) {

@@ -5,7 +5,7 @@ import { csvCell, mdText } from './safe.js';
 
 export interface RenderOptions {
   color: boolean;
-  /** Terminal width to fit; 80 when not a terminal. */
+  /** Width to fit: the terminal's, or COLUMNS when piped; Infinity (never cut) when piped without it. */
   width: number;
   detail?: boolean;
 }
@@ -48,6 +48,13 @@ export function percent(done: number, total: number): string {
 export function fit(text: string, width: number): string {
   if (width <= 0) return '';
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** The width prose wraps at: the terminal's, or 80 when nothing says (piped without COLUMNS),
+ * since a paragraph on one endless line reads no better in a file. Tables, by contrast, are not
+ * cut when nothing says how wide to be (table.ts). */
+export function proseWidth(o: RenderOptions): number {
+  return Number.isFinite(o.width) ? o.width : 80;
 }
 
 /** Wrap text to a width, indenting continuation lines. */
