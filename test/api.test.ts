@@ -72,6 +72,21 @@ describe('the library', () => {
     await expect(openCentre({ dir, at: 'HEAD' })).rejects.toBeInstanceOf(UsageError);
   });
 
+  it('takes check paths from the folder given, whatever the length of the centre\'s path, and refuses one outside it', async () => {
+    const dir = join(tempDir(), 'a-centre-folder-with-a-long-name-to-tell-lengths-apart');
+    cpSync(`${FIXTURES}broken`, dir, { recursive: true });
+    const a = await assess(await openCentre({ dir }), { asOf: AS_OF });
+    const inside = check(a, { paths: ['portfolios'], cwd: dir });
+    expect(inside.diagnostics.length).toBeGreaterThan(0);
+    expect(inside.diagnostics.every((d) => d.file.startsWith('portfolios/'))).toBe(true);
+    // the same words from another folder name another place: not the centre's
+    expect(() => check(a, { paths: ['portfolios'], cwd: REPO })).toThrow(UsageError);
+    expect(() => check(a, { paths: ['../elsewhere'], cwd: dir })).toThrow(/no file of the centre/);
+    expect(check(a, { paths: ['.'], cwd: dir }).diagnostics).toEqual(check(a).diagnostics);
+    const r = await folio(['check', '-C', dir, '--as-of', AS_OF, '--format', 'json', 'portfolios'], { cwd: tempDir() });
+    expect(JSON.parse(r.stdout).diagnostics.length).toBe(inside.diagnostics.length);
+  });
+
   it('lists and tests the formats of each command', () => {
     expect(formatsOf('status')).toEqual(['table', 'json', 'csv', 'markdown']);
     expect(isFormat('gaps', 'sarif')).toBe(true);

@@ -1,7 +1,7 @@
 // What the reports show, computed from an Assessment: a check's findings, the status of the
 // learners asked for, their gaps, the specifications. Each returns the data its formatter
 // takes (render/registry.ts), so format(command, format, view(...)) is the whole of a report.
-import { resolve as resolvePath } from 'node:path';
+import { isAbsolute, relative as relativePath, resolve as resolvePath } from 'node:path';
 import { aliasMap } from '../model/aliases.js';
 import type { CheckReport } from '../render/check.js';
 import type { GapsReport } from '../render/gaps.js';
@@ -31,11 +31,15 @@ export function check(a: Assessment, opts: CheckOptions = {}): CheckReport {
   const paths = opts.paths ?? [];
   const cwd = opts.cwd ?? process.cwd();
   const { keep: counts } = innerOf(a);
-  const wanted = paths.map((p) => resolvePath(cwd, p).slice(a.root.length + 1).replace(/\\/g, '/'));
-  const covers = (w: string, file: string) => w === '' || file === w || file.startsWith(`${w}/`);
+  // A path outside the centre covers none of its files (undefined), the centre itself all ('').
+  const wanted = paths.map((p) => {
+    const rel = relativePath(a.root, resolvePath(cwd, p));
+    return rel.startsWith('..') || isAbsolute(rel) ? undefined : rel.replace(/\\/g, '/');
+  });
+  const covers = (w: string | undefined, file: string) => w !== undefined && (w === '' || file === w || file.startsWith(`${w}/`));
   const keep = (file: string) => !wanted.length || wanted.some((w) => covers(w, file));
-  const nowhere = paths.filter((p, i) => !a.files.some((file) => covers(wanted[i]!, file)));
-  if (nowhere.length) throw new UsageError(`${nowhere.join(', ')}: no file of the centre at ${a.root} is there (paths are taken from the current folder)`);
+  const nowhere = paths.filter((p, i) => !a.files.some((file) => covers(wanted[i], file)));
+  if (nowhere.length) throw new UsageError(`${nowhere.join(', ')}: no file of the centre at ${a.root} is there (paths are taken from the current folder, or from -C DIR when given)`);
   const diagnostics = a.diagnostics.filter((d) => keep(d.file) && (!counts || counts(d)));
   const files = (a.changes ? a.changes.files : a.files).filter(keep).length;
   const summary = { files, errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length };

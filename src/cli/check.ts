@@ -2,6 +2,7 @@
 // or, with --changed-since or --staged, in what a change touches and every learner it can
 // affect.
 import type { Command } from 'commander';
+import { resolve as resolvePath } from 'node:path';
 import { assess, check, type Selection } from '../index.js';
 import { summaryLine } from '../render/check.js';
 import { centreRun, commonOptions, exitCode, reports, UsageError, type Common, type Io } from './kit.js';
@@ -31,7 +32,8 @@ export function checkCommand(program: Command, io: Io, exit: (code: number) => v
     const a = await assess(run.centre, { asOf: run.asOf, changedSince: opts.changedSince, staged: opts.staged, results, progress: run.progress, workers: run.workers });
     run.done();
     if (a.changes) io.stderr(`${selectionLine(a.changes.selection, opts.staged ? 'staged' : `changed since ${opts.changedSince}`)}\n`);
-    const data = check(a, { paths, cwd: io.cwd });
+    // with -C, paths are taken from that folder, as git -C does
+    const data = check(a, { paths, cwd: opts.dir ? resolvePath(io.cwd, opts.dir) : io.cwd });
     const { emitAll, formatted } = reports(io);
     const outputs = emitAll('check', opts, data, run.render);
     await stepSummary(io, outputs, async () => (await import('../render/ci/adapt.js')).checkCi(data, { ...data.ci!, summary: cohortLines(formatted, a, run.render) }));
