@@ -1,7 +1,7 @@
 // What folio writes: a new centre (init), a new learner's portfolio (learner add), and unit
 // specifications from recording forms (import). Each refuses to overwrite what it did not
 // make, and says why in a UsageError.
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve as resolvePath } from 'node:path';
 import { UNITS_DIR } from '../load/files.js';
 import { MAX_FILE_BYTES } from '../load/guard.js';
@@ -32,6 +32,8 @@ export interface InitOptions {
   force?: boolean;
   /** Where dir is taken from. Default: the working folder. */
   cwd?: string;
+  /** Which CI files to write: GitHub's workflow, GitLab's .gitlab-ci.yml (default both; [] none). */
+  ci?: readonly ('github' | 'gitlab')[];
 }
 
 /** What folio init did. */
@@ -42,6 +44,10 @@ export interface InitResult {
   package: PackageSpec;
   /** dir was in no git repository, so init ran "git init" there. */
   gitInit: boolean;
+  /** The centre's folder in its repository, "" at the top. When it is a subfolder, the CI
+   * files went to the repository's top (GitHub and GitLab read them nowhere else) and run
+   * folio with -C this folder; the CLI warns. */
+  prefix: string;
 }
 
 /** Make a new centre in dir: specs/, portfolios/centre.yaml, schemas, CI for GitHub and
@@ -53,7 +59,8 @@ export async function initCentre(dir: string, opts: InitOptions = {}): Promise<I
   const [{ centreFiles, HOOK_PATH }, { planInit, writeInit, gitTop, gitInit, hookPath }, { givenSpec, ownSpec }] = await Promise.all([import('../init.js'), import('../init-write.js'), import('../install-source.js')]);
   const pkg = opts.package !== undefined ? givenSpec(opts.package, root, opts.cwd ?? process.cwd()) : ownSpec(root);
   const top = gitTop(root);
-  const files = centreFiles({ hooks: !!opts.hooks, pkg: pkg.spec, name: opts.name });
+  const prefix = top ? relative(realpathSync(top), realpathSync(root)).replace(/\\/g, '/') : '';
+  const files = centreFiles({ hooks: !!opts.hooks, pkg: pkg.spec, name: opts.name, ci: opts.ci, prefix });
   if (opts.hooks && top) {
     const hook = files.find((f) => f.path === HOOK_PATH)!;
     hook.path = hookPath(top, root);
@@ -61,7 +68,7 @@ export async function initCentre(dir: string, opts: InitOptions = {}): Promise<I
   const plan = planInit(root, files, !!opts.force);
   if (!top) gitInit(root);
   const steps = writeInit(root, plan);
-  return { files: steps, package: pkg, gitInit: !top };
+  return { files: steps, package: pkg, gitInit: !top, prefix };
 }
 
 /** A new learner's portfolio: who they are and what they are registered for. */

@@ -1,0 +1,66 @@
+// folio init where a centre really lives (a subfolder of a repository, a centre set up before
+// the hook or CI were wanted), and the spec scaffold: issue 12, item 2.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { githubWorkflow, gitlabCi } from '../src/init.js';
+import { folio } from './helpers.js';
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'folio-scaffold-'));
+const repo = () => {
+  const dir = scratch();
+  spawnSync('git', ['init', '-q'], { cwd: dir });
+  return dir;
+};
+
+describe('folio init in a subfolder of a repository', () => {
+  it('warns, and writes the CI files at the top with -C and the tarball as CI sees it', async () => {
+    const top = repo();
+    mkdirSync(join(top, 'centre'));
+    const r = await folio(['init', 'centre', '--hooks', '--package', './centre/folio.tgz'], { cwd: top });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('the centre is in centre/, not at the top of its git repository');
+    expect(existsSync(join(top, 'centre/.github'))).toBe(false);
+    expect(readFileSync(join(top, '.github/workflows/folio.yml'), 'utf8')).toBe(githubWorkflow('./centre/folio.tgz', 'centre'));
+    expect(readFileSync(join(top, '.gitlab-ci.yml'), 'utf8')).toContain('npx --yes -p ./centre/folio.tgz folio check -C centre --format table');
+    expect(readFileSync(join(top, '.git/hooks/pre-commit'), 'utf8')).toContain('exec "$@" check -C "$top"/centre --staged');
+    expect(existsSync(join(top, 'centre/portfolios/centre.yaml'))).toBe(true);
+  });
+
+  it('at the top of a repository says nothing of it', async () => {
+    const top = repo();
+    const r = await folio(['init', '--package', 'folio-cli@0.1.0'], { cwd: top });
+    expect(r.stderr).not.toContain('not at the top');
+    expect(readFileSync(join(top, '.gitlab-ci.yml'), 'utf8')).toBe(gitlabCi('folio-cli@0.1.0'));
+  });
+});
+
+describe('folio init --ci and --hooks on an existing centre', () => {
+  it('--ci github writes only the GitHub workflow; --ci none neither', async () => {
+    const a = repo();
+    expect((await folio(['init', '--ci', 'github', '--package', 'folio-cli@0.1.0'], { cwd: a })).code).toBe(0);
+    expect(existsSync(join(a, '.github/workflows/folio.yml'))).toBe(true);
+    expect(existsSync(join(a, '.gitlab-ci.yml'))).toBe(false);
+    const b = repo();
+    expect((await folio(['init', '--ci', 'none', '--package', 'folio-cli@0.1.0'], { cwd: b })).code).toBe(0);
+    expect(existsSync(join(b, '.github'))).toBe(false);
+    expect(existsSync(join(b, '.gitlab-ci.yml'))).toBe(false);
+    expect((await folio(['init', '--ci', 'travis'], { cwd: b })).code).toBe(2);
+  });
+
+  it('a later --hooks or --ci gitlab adds to a working centre and leaves its files alone', async () => {
+    const dir = repo();
+    expect((await folio(['init', '--ci', 'github', '--package', 'folio-cli@0.1.0', '--name', 'Riverside'], { cwd: dir })).code).toBe(0);
+    const centre = readFileSync(join(dir, 'portfolios/centre.yaml'), 'utf8').replace('First Assessor', 'Ann Assessor');
+    spawnSync('sh', ['-c', `printf '%s' "$0" > portfolios/centre.yaml`, centre], { cwd: dir });
+    const later = await folio(['init', '--hooks', '--ci', 'both', '--package', 'folio-cli@0.1.0'], { cwd: dir });
+    expect(later.code).toBe(0);
+    expect(later.stdout).toContain('.git/hooks/pre-commit  (created)');
+    expect(later.stdout).toContain('.gitlab-ci.yml  (created)');
+    expect(later.stdout).toContain('.github/workflows/folio.yml  (already as folio writes it)');
+    expect(later.stdout).toContain("portfolios/centre.yaml  (the centre's own: left as it is)");
+    expect(readFileSync(join(dir, 'portfolios/centre.yaml'), 'utf8')).toBe(centre);
+  });
+});
