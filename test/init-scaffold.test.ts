@@ -1,7 +1,7 @@
 // folio init where a centre really lives (a subfolder of a repository, a centre set up before
 // the hook or CI were wanted), and the spec scaffold: issue 12, item 2.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,5 +62,58 @@ describe('folio init --ci and --hooks on an existing centre', () => {
     expect(later.stdout).toContain('.github/workflows/folio.yml  (already as folio writes it)');
     expect(later.stdout).toContain("portfolios/centre.yaml  (the centre's own: left as it is)");
     expect(readFileSync(join(dir, 'portfolios/centre.yaml'), 'utf8')).toBe(centre);
+  });
+});
+
+describe('folio spec new', () => {
+  const centre = async () => {
+    const dir = repo();
+    expect((await folio(['init', '--package', 'folio-cli@0.1.0'], { cwd: dir })).code).toBe(0);
+    return dir;
+  };
+  const checkJson = async (dir: string) => {
+    const r = await folio(['check', '--format', 'json'], { cwd: dir });
+    return { code: r.code, diagnostics: (JSON.parse(r.stdout) as { diagnostics: { code: string; file: string; line: number }[] }).diagnostics };
+  };
+
+  it('writes templates that check reports only at their TODOs, and that pass once filled in', async () => {
+    const dir = await centre();
+    const unit = await folio(['spec', 'new', 'unit', 'A/506/2130'], { cwd: dir });
+    expect(unit.code).toBe(0);
+    expect(unit.stdout).toContain('Created specs/units/A-506-2130.yaml');
+    const qual = await folio(['spec', 'new', 'qualification', '601/3734/4'], { cwd: dir });
+    expect(qual.stdout).toContain('Created specs/qualifications/601-3734-4.yaml');
+    expect(unit.stderr + qual.stderr).toBe('');
+    const files = ['specs/units/A-506-2130.yaml', 'specs/qualifications/601-3734-4.yaml'];
+    const todoLines = files.flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').flatMap((l, i) => (/:\s*\[?TODO/.test(l) ? [`${f}:${i + 1}`] : [])));
+    const before = await checkJson(dir);
+    expect(before.code).toBe(1);
+    expect(new Set(before.diagnostics.map((d) => d.code))).toEqual(new Set(['placeholder', 'invalid-number']));
+    expect(new Set(before.diagnostics.map((d) => `${d.file}:${d.line}`))).toEqual(new Set(todoLines));
+    const fill: [string, string][] = [['title: TODO', 'title: Deal with customers'], ['level: TODO', 'level: 2'], ['credits: TODO', 'credits: 3'], ['min-credits: TODO', 'min-credits: 3'], ['text: TODO', 'text: Greet the customer'], ['[TODO]', '[A/506/2130]']];
+    for (const f of files) {
+      let text = readFileSync(join(dir, f), 'utf8');
+      for (const [a, b] of fill) text = text.split(a).join(b);
+      writeFileSync(join(dir, f), text.replace(/("1\.2", text: )Greet the customer/, '$1Find out what they need'));
+    }
+    const after = await checkJson(dir);
+    expect(after.diagnostics).toEqual([]);
+    expect(after.code).toBe(0);
+  });
+
+  it('never overwrites, refuses a number that cannot name a file, and warns of a wrong check character', async () => {
+    const dir = await centre();
+    await folio(['spec', 'new', 'unit', 'A/506/2130'], { cwd: dir });
+    const again = await folio(['spec', 'new', 'unit', 'A/506/2130'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('exists already: folio spec new never overwrites');
+    expect((await folio(['spec', 'new', 'unit', '../outside'], { cwd: dir })).code).toBe(2);
+    const wrong = await folio(['spec', 'new', 'qualification', '601/3734/5'], { cwd: dir });
+    expect(wrong.code).toBe(0);
+    expect(wrong.stderr).toContain('check character should be 4 (601/3734/4)');
+    expect(wrong.stderr).toContain('[qualification-check-digit]');
+    const own = await folio(['spec', 'new', 'unit', '201'], { cwd: dir });
+    expect(own.stderr).toContain('not shaped like a unit reference number');
+    expect((await folio(['spec', 'new', 'unit', 'X'], { cwd: scratch() })).code).toBe(2);
   });
 });

@@ -114,6 +114,39 @@ export async function addLearner(centre: Centre, learner: NewLearner): Promise<{
   return { file: `portfolios/${id}/portfolio.yaml`, qualification: q.id };
 }
 
+/** What folio spec new made: the file (centre-relative) and, when the number is shaped like an
+ * Ofqual one but its check character is wrong, what check will say of it. */
+export interface NewSpec {
+  file: string;
+  /** The number is not shaped like a unit reference number (L/DDD/DDDD) or qualification
+   * number (DDD/DDDD/C): allowed (an awarding body's own unit number), but worth a look. */
+  unshaped: boolean;
+  /** The check character is wrong: check's own code, with what it should be. */
+  wrong?: { code: 'unit-check-letter' | 'qualification-check-digit'; reason: string; expected: string };
+}
+
+/** Write a commented template for a new unit or qualification specification (TODO where
+ * the awarding body's document has the answer) to specs/units/ or specs/qualifications/ of the
+ * centre at or above dir. Never overwrites; the file is named as check expects. */
+export async function newSpec(kind: 'unit' | 'qualification', id: string, opts: { dir?: string; cwd?: string } = {}): Promise<NewSpec> {
+  const [{ checkQn, checkUrn, isQnShaped, isUrnShaped }, { unitTemplate, qualificationTemplate }, { fileNameForId }] = await Promise.all([import('../ids.js'), import('../spec-template.js'), import('../load/files.js')]);
+  const cwd = opts.cwd ?? process.cwd();
+  const start = opts.dir ? resolvePath(cwd, opts.dir) : cwd;
+  const root = findCentreRoot(start);
+  if (root === undefined) throw new UsageError(`no centre at or above ${start} (no folder holds specs/): run "folio init" first, or give -C DIR`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9./_-]*$/.test(id) || id.split('/').some((p) => p === '' || p === '.' || p === '..')) throw new UsageError(`${kind} number "${visible(id)}" cannot name a file: use letters, digits, "/", ".", "_" and "-"`);
+  const file = `specs/${kind === 'unit' ? 'units' : 'qualifications'}/${fileNameForId(id)}`;
+  try {
+    createFile(resolvePath(root, file), kind === 'unit' ? unitTemplate(id) : qualificationTemplate(id));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${file} exists already: folio spec new never overwrites a specification; edit it, or "folio spec show ${id}"`);
+    throw e;
+  }
+  const r = kind === 'unit' ? checkUrn(id) : checkQn(id);
+  const unshaped = !(kind === 'unit' ? isUrnShaped(id) : isQnShaped(id));
+  return { file, unshaped, ...(r.ok ? {} : { wrong: { code: kind === 'unit' ? ('unit-check-letter' as const) : ('qualification-check-digit' as const), reason: r.reason, expected: r.expected } }) };
+}
+
 /** Where forms are read from and specs written to. */
 export interface ImportFormsOptions {
   /** The centre (the first folder at or above it holding specs/, else this folder). Default: cwd. */
