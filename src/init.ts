@@ -187,7 +187,8 @@ export function preCommit(pkg: string, prefix = ''): string {
 # package below; when none works the commit is NOT checked and goes ahead, with a warning.
 spec=${shellWord(pkg)}
 top=$(git rev-parse --show-toplevel)
-if [ -x "$top/node_modules/.bin/folio" ]; then set -- "$top/node_modules/.bin/folio"
+${prefix ? `if [ -x "$top"/${shellWord(prefix)}/node_modules/.bin/folio ]; then set -- "$top"/${shellWord(prefix)}/node_modules/.bin/folio
+el` : ''}if [ -x "$top/node_modules/.bin/folio" ]; then set -- "$top/node_modules/.bin/folio"
 elif command -v folio >/dev/null 2>&1; then set -- folio
 elif npx --yes -p "$spec" folio --version >/dev/null 2>&1; then set -- npx --yes -p "$spec" folio
 else

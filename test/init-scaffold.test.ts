@@ -1,12 +1,12 @@
 // folio init where a centre really lives (a subfolder of a repository, a centre set up before
 // the hook or CI were wanted), and the spec scaffold: issue 12, item 2.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { githubWorkflow, gitlabCi } from '../src/init.js';
-import { folio } from './helpers.js';
+import { folio, REPO } from './helpers.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'folio-scaffold-'));
 const repo = () => {
@@ -27,6 +27,29 @@ describe('folio init in a subfolder of a repository', () => {
     expect(readFileSync(join(top, '.gitlab-ci.yml'), 'utf8')).toContain('npx --yes -p ./centre/folio.tgz folio check -C centre --format table');
     expect(readFileSync(join(top, '.git/hooks/pre-commit'), 'utf8')).toContain('exec "$@" check -C "$top"/centre --staged');
     expect(existsSync(join(top, 'centre/portfolios/centre.yaml'))).toBe(true);
+  });
+
+  it("the hook checks the subfolder's centre on a real commit", async () => {
+    const top = repo();
+    mkdirSync(join(top, 'my centre'));
+    expect((await folio(['init', 'my centre', '--hooks', '--package', 'folio-cli@0.1.0'], { cwd: top })).code).toBe(0);
+    cpSync(join(REPO, 'specs'), join(top, 'my centre/specs'), { recursive: true });
+    const shim = join(scratch(), 'folio');
+    writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${join(REPO, 'bin/folio.js')}" "$@"\n`);
+    chmodSync(shim, 0o755);
+    const env = { ...process.env, PATH: `${join(shim, '..')}:${process.env.PATH}`, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' };
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: top, env, encoding: 'utf8' });
+    expect((await folio(['learner', 'add', 'RT-1', '--name', 'A B', '--qualification', '601/3734/4', '-C', 'my centre'], { cwd: top })).code).toBe(0);
+    git('add', '-A');
+    const good = git('commit', '-qm', 'the centre');
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stderr).toContain('Checking 1 of 1 portfolios');
+    const file = join(top, 'my centre/portfolios/RT-1/portfolio.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('evidence: []', 'evidence: [ { id: e1'));
+    git('add', '-A');
+    const broken = git('commit', '-qm', 'broken');
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('yaml-syntax');
   });
 
   it('at the top of a repository says nothing of it', async () => {
