@@ -22,20 +22,44 @@ export const EXAMPLE_PACKAGE = `./${PACKAGE}-${VERSION}.tgz`;
 /** Where the hook goes, relative to the centre; `git rev-parse --git-path` may say otherwise. */
 export const HOOK_PATH = '.git/hooks/pre-commit';
 
-export function centreFiles(opts: { hooks: boolean; pkg: string; name?: string }): NewFile[] {
+/** Which CI files init writes. */
+export type CiKind = 'github' | 'gitlab';
+export const CI_KINDS: readonly CiKind[] = ['github', 'gitlab'];
+
+/** prefix: the centre's folder in its repository ("" at the top). GitHub and GitLab read their
+ * CI files only at the repository's top, so there they go, running folio with -C prefix, and
+ * a tarball spec is made relative to the top, where CI runs. */
+export function centreFiles(opts: { hooks: boolean; pkg: string; name?: string; ci?: readonly CiKind[]; prefix?: string }): NewFile[] {
+  const prefix = opts.prefix ?? '';
+  const up = prefix ? '../'.repeat(prefix.split('/').length) : '';
+  const pkg = fromTop(opts.pkg, prefix);
+  const ci = opts.ci ?? CI_KINDS;
   const files: NewFile[] = [
     { path: 'specs/units/.gitkeep', content: '' },
     { path: 'specs/qualifications/.gitkeep', content: '' },
     { path: 'portfolios/centre.yaml', content: centreYaml(opts.name), keep: true },
     ...SCHEMA_KINDS.map((k) => ({ path: `schemas/${k}.schema.json`, content: `${JSON.stringify(jsonSchemaFor(k), null, 2)}\n` })),
-    { path: '.github/workflows/folio.yml', content: githubWorkflow(opts.pkg) },
-    { path: '.gitlab-ci.yml', content: gitlabCi(opts.pkg) },
+    ...(ci.includes('github') ? [{ path: `${up}.github/workflows/folio.yml`, content: githubWorkflow(pkg, prefix) }] : []),
+    ...(ci.includes('gitlab') ? [{ path: `${up}.gitlab-ci.yml`, content: gitlabCi(pkg, prefix) }] : []),
     { path: '.gitattributes', content: GITATTRIBUTES, merge: 'patterns' },
     { path: '.gitignore', content: GITIGNORE, merge: 'lines' },
     { path: '.vscode/settings.json', content: VSCODE },
   ];
-  if (opts.hooks) files.push({ path: HOOK_PATH, content: preCommit(opts.pkg), executable: true });
+  if (opts.hooks) files.push({ path: HOOK_PATH, content: preCommit(pkg, prefix), executable: true });
   return files;
+}
+
+/** A path spec (./folio-cli-0.1.0.tgz) relative to the centre, made relative to the top of
+ * the repository, where CI and the hook run; any other spec is the same everywhere. */
+function fromTop(pkg: string, prefix: string): string {
+  if (!prefix || !/^\.\.?\//.test(pkg)) return pkg;
+  const parts = [...prefix.split('/')];
+  for (const seg of pkg.split('/')) {
+    if (seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return `./${parts.join('/')}`;
 }
 
 function centreYaml(name = 'Your centre name'): string {
@@ -55,12 +79,12 @@ policy:
 /** The commands CI runs, each through `npx -p SPEC` so CI installs the folio the centre
  * recorded; the README's "folio in CI" shows the same ones. */
 export const CI_COMMANDS = {
-  run: (pkg: string, command: string) => `npx --yes -p ${shellWord(pkg)} ${command}`,
+  run: (pkg: string, command: string, prefix = '') => `npx --yes -p ${shellWord(pkg)} ${prefix ? command.replace(/^folio check/, `folio check -C ${shellWord(prefix)}`) : command}`,
   github: 'folio check --format github --format junit --output folio-junit.xml',
   gitlab: 'folio check --format table --format codeclimate --output gl-code-quality-report.json --format junit --output folio-junit.xml',
 };
 
-export function githubWorkflow(pkg: string): string {
+export function githubWorkflow(pkg: string, prefix = ''): string {
   return `# Checks every portfolio and spec on each push and pull request: problems appear as
 # annotations on the lines that cause them, and the job summary shows counts and the cohort.
 name: folio
@@ -76,7 +100,7 @@ jobs:
         with:
           node-version: 20
       - name: Check portfolios
-        run: ${CI_COMMANDS.run(pkg, CI_COMMANDS.github)}
+        run: ${CI_COMMANDS.run(pkg, CI_COMMANDS.github, prefix)}
       - name: Keep the JUnit report
         if: always()
         uses: actions/upload-artifact@v4
@@ -86,13 +110,13 @@ jobs:
 `;
 }
 
-export function gitlabCi(pkg: string): string {
+export function gitlabCi(pkg: string, prefix = ''): string {
   return `# Checks every portfolio and spec in each pipeline; GitLab shows the problems in merge
 # requests (Code Quality) and in the pipeline's Tests tab (JUnit).
 folio:
   image: node:20
   script:
-    - ${CI_COMMANDS.run(pkg, CI_COMMANDS.gitlab)}
+    - ${CI_COMMANDS.run(pkg, CI_COMMANDS.gitlab, prefix)}
   artifacts:
     when: always
     reports:
@@ -154,7 +178,7 @@ const VSCODE = `{
  * node_modules, PATH), then fetched with npx from the spec init recorded. When none works the
  * commit goes ahead with a loud warning: CI checks it again, and a hook that fails every commit
  * is soon bypassed or deleted. */
-export function preCommit(pkg: string): string {
+export function preCommit(pkg: string, prefix = ''): string {
   return `#!/bin/sh
 # folio: check what this commit would record (installed by folio init --hooks).
 # folio check --staged reads the staged files from git's index (what the commit holds, not the
@@ -163,7 +187,8 @@ export function preCommit(pkg: string): string {
 # package below; when none works the commit is NOT checked and goes ahead, with a warning.
 spec=${shellWord(pkg)}
 top=$(git rev-parse --show-toplevel)
-if [ -x "$top/node_modules/.bin/folio" ]; then set -- "$top/node_modules/.bin/folio"
+${prefix ? `if [ -x "$top"/${shellWord(prefix)}/node_modules/.bin/folio ]; then set -- "$top"/${shellWord(prefix)}/node_modules/.bin/folio
+el` : ''}if [ -x "$top/node_modules/.bin/folio" ]; then set -- "$top/node_modules/.bin/folio"
 elif command -v folio >/dev/null 2>&1; then set -- folio
 elif npx --yes -p "$spec" folio --version >/dev/null 2>&1; then set -- npx --yes -p "$spec" folio
 else
@@ -172,7 +197,7 @@ else
   echo "  (or in this repository: npm install --save-dev $spec). CI still checks the commit." >&2
   exit 0
 fi
-exec "$@" check --staged
+exec "$@" check${prefix ? ` -C "$top"/${shellWord(prefix)}` : ''} --staged
 `;
 }
 

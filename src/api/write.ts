@@ -1,7 +1,7 @@
 // What folio writes: a new centre (init), a new learner's portfolio (learner add), and unit
 // specifications from recording forms (import). Each refuses to overwrite what it did not
 // make, and says why in a UsageError.
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve as resolvePath } from 'node:path';
 import { UNITS_DIR } from '../load/files.js';
 import { MAX_FILE_BYTES } from '../load/guard.js';
@@ -32,6 +32,8 @@ export interface InitOptions {
   force?: boolean;
   /** Where dir is taken from. Default: the working folder. */
   cwd?: string;
+  /** Which CI files to write: GitHub's workflow, GitLab's .gitlab-ci.yml (default both; [] none). */
+  ci?: readonly ('github' | 'gitlab')[];
 }
 
 /** What folio init did. */
@@ -42,6 +44,10 @@ export interface InitResult {
   package: PackageSpec;
   /** dir was in no git repository, so init ran "git init" there. */
   gitInit: boolean;
+  /** The centre's folder in its repository, "" at the top. When it is a subfolder, the CI
+   * files went to the repository's top (GitHub and GitLab read them nowhere else) and run
+   * folio with -C this folder; the CLI warns. */
+  prefix: string;
 }
 
 /** Make a new centre in dir: specs/, portfolios/centre.yaml, schemas, CI for GitHub and
@@ -53,7 +59,8 @@ export async function initCentre(dir: string, opts: InitOptions = {}): Promise<I
   const [{ centreFiles, HOOK_PATH }, { planInit, writeInit, gitTop, gitInit, hookPath }, { givenSpec, ownSpec }] = await Promise.all([import('../init.js'), import('../init-write.js'), import('../install-source.js')]);
   const pkg = opts.package !== undefined ? givenSpec(opts.package, root, opts.cwd ?? process.cwd()) : ownSpec(root);
   const top = gitTop(root);
-  const files = centreFiles({ hooks: !!opts.hooks, pkg: pkg.spec, name: opts.name });
+  const prefix = top ? relative(realpathSync(top), realpathSync(root)).replace(/\\/g, '/') : '';
+  const files = centreFiles({ hooks: !!opts.hooks, pkg: pkg.spec, name: opts.name, ci: opts.ci, prefix });
   if (opts.hooks && top) {
     const hook = files.find((f) => f.path === HOOK_PATH)!;
     hook.path = hookPath(top, root);
@@ -61,7 +68,7 @@ export async function initCentre(dir: string, opts: InitOptions = {}): Promise<I
   const plan = planInit(root, files, !!opts.force);
   if (!top) gitInit(root);
   const steps = writeInit(root, plan);
-  return { files: steps, package: pkg, gitInit: !top };
+  return { files: steps, package: pkg, gitInit: !top, prefix };
 }
 
 /** A new learner's portfolio: who they are and what they are registered for. */
@@ -105,6 +112,39 @@ export async function addLearner(centre: Centre, learner: NewLearner): Promise<{
     throw e;
   }
   return { file: `portfolios/${id}/portfolio.yaml`, qualification: q.id };
+}
+
+/** What folio spec new made: the file (centre-relative) and, when the number is shaped like an
+ * Ofqual one but its check character is wrong, what check will say of it. */
+export interface NewSpec {
+  file: string;
+  /** The number is not shaped like a unit reference number (L/DDD/DDDD) or qualification
+   * number (DDD/DDDD/C): allowed (an awarding body's own unit number), but worth a look. */
+  unshaped: boolean;
+  /** The check character is wrong: check's own code, with what it should be. */
+  wrong?: { code: 'unit-check-letter' | 'qualification-check-digit'; reason: string; expected: string };
+}
+
+/** Write a commented template for a new unit or qualification specification (TODO where
+ * the awarding body's document has the answer) to specs/units/ or specs/qualifications/ of the
+ * centre at or above dir. Never overwrites; the file is named as check expects. */
+export async function newSpec(kind: 'unit' | 'qualification', id: string, opts: { dir?: string; cwd?: string } = {}): Promise<NewSpec> {
+  const [{ checkQn, checkUrn, isQnShaped, isUrnShaped }, { unitTemplate, qualificationTemplate }, { fileNameForId }] = await Promise.all([import('../ids.js'), import('../spec-template.js'), import('../load/files.js')]);
+  const cwd = opts.cwd ?? process.cwd();
+  const start = opts.dir ? resolvePath(cwd, opts.dir) : cwd;
+  const root = findCentreRoot(start);
+  if (root === undefined) throw new UsageError(`no centre at or above ${start} (no folder holds specs/): run "folio init" first, or give -C DIR`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9./_-]*$/.test(id) || id.split('/').some((p) => p === '' || p === '.' || p === '..')) throw new UsageError(`${kind} number "${visible(id)}" cannot name a file: use letters, digits, "/", ".", "_" and "-"`);
+  const file = `specs/${kind === 'unit' ? 'units' : 'qualifications'}/${fileNameForId(id)}`;
+  try {
+    createFile(resolvePath(root, file), kind === 'unit' ? unitTemplate(id) : qualificationTemplate(id));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${file} exists already: folio spec new never overwrites a specification; edit it, or "folio spec show ${id}"`);
+    throw e;
+  }
+  const r = kind === 'unit' ? checkUrn(id) : checkQn(id);
+  const unshaped = !(kind === 'unit' ? isUrnShaped(id) : isQnShaped(id));
+  return { file, unshaped, ...(r.ok ? {} : { wrong: { code: kind === 'unit' ? ('unit-check-letter' as const) : ('qualification-check-digit' as const), reason: r.reason, expected: r.expected } }) };
 }
 
 /** Where forms are read from and specs written to. */

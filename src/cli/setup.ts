@@ -1,6 +1,6 @@
 // Setting a centre up: folio init, folio learner add, folio schema. Their templates and the
 // JSON Schema generator are loaded only when one of these runs.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { relative, resolve as resolvePath } from 'node:path';
 import { addLearner, findCentreRoot, initCentre, jsonSchema, SCHEMA_KINDS, type InitStep, type SchemaKind } from '../index.js';
 import { writeReport } from '../outputs.js';
@@ -35,12 +35,14 @@ export function setupCommands(program: Command, io: Io): void {
     .option('--name <name>', "the centre's name, for portfolios/centre.yaml")
     .option('--package <spec>', 'how CI and the hook install folio: a tarball made by npm pack (committed to the centre), a git URL or a package name (default: where this folio was installed from)')
     .option('--force', 'replace files that differ from what init writes, keeping each old one as FILE.bak')
+    .addOption(new Option('--ci <ci>', 'which CI files to write').choices(['both', 'github', 'gitlab', 'none']).default('both'))
     .option('-C, --dir <dir>', 'start here, as if folio ran in this folder (DIR is then read from it)')
     .option('--no-color', 'no colour (folio init prints none)')
-    .action(async (dir: string, opts: { hooks?: boolean; name?: string; package?: string; force?: boolean; dir?: string }) => {
+    .action(async (dir: string, opts: { hooks?: boolean; name?: string; package?: string; force?: boolean; dir?: string; ci: string }) => {
       const cwd = opts.dir ? resolvePath(io.cwd, opts.dir) : io.cwd;
       const root = resolvePath(cwd, dir);
-      const r = await initCentre(dir, { cwd, hooks: opts.hooks, name: opts.name, package: opts.package, force: opts.force });
+      const ci = opts.ci === 'both' ? (['github', 'gitlab'] as const) : opts.ci === 'none' ? [] : [opts.ci as 'github' | 'gitlab'];
+      const r = await initCentre(dir, { cwd, hooks: opts.hooks, name: opts.name, package: opts.package, force: opts.force, ci });
       const where = relative(io.cwd, root) || '.';
       const said: Record<InitStep['action'], string> = { create: 'created', merge: 'added missing lines', unchanged: 'already as folio writes it', kept: "the centre's own: left as it is", replace: 'replaced' };
       const lines = r.files.map((f) => `  ${f.path}  (${said[f.action]}${f.backup ? `; the old one is ${f.backup}` : ''})`);
@@ -48,11 +50,12 @@ export function setupCommands(program: Command, io: Io): void {
         ...(r.gitInit ? [`${where} was not in a git repository: ran "git init" there.`] : []),
         `A new centre in ${where}:`,
         ...lines,
-        `The CI files${opts.hooks ? ' and the pre-commit hook' : ''} install folio with: ${r.package.spec}`,
+        `The ${[ci.length ? 'CI files' : '', opts.hooks ? 'pre-commit hook' : ''].filter(Boolean).join(' and the ') || 'CI files (none written this time)'} install folio with: ${r.package.spec}`,
         `  (from ${r.package.source})`,
         'Next: fill in portfolios/centre.yaml, import unit specifications with "folio import FORM.txt", add a qualification spec, then "folio learner add".',
       ];
       io.stdout(`${out.join('\n')}\n`);
+      if (r.prefix) io.stderr(`Warning: the centre is in ${r.prefix}/, not at the top of its git repository. GitHub and GitLab read CI files only at the top, so ${ci.length ? 'they were written there and run folio with -C ' + r.prefix : 'any CI file must go there and run folio with -C ' + r.prefix}; a .github/ folder inside ${r.prefix}/ is never read.\n`);
       if (r.package.unreachable) io.stderr(`Warning: CI cannot install ${r.package.spec}: ${r.package.unreachable}. Run "folio init --force --package SPEC" with a tarball committed to this repository (npm pack in a folio checkout makes one) or a git URL.\n`);
     });
 

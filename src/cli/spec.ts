@@ -1,6 +1,6 @@
-// folio spec list | show: the unit and qualification specifications.
-import { Option, type Command } from 'commander';
-import { assess, formatsOf, specList, specShow, today } from '../index.js';
+// folio spec list | show | new: the unit and qualification specifications.
+import { Argument, Option, type Command } from 'commander';
+import { assess, formatsOf, newSpec, specList, specShow, today } from '../index.js';
 import { centreRun, reports, type Io } from './kit.js';
 
 interface SpecOptions {
@@ -37,5 +37,18 @@ export function specCommand(program: Command, io: Io): void {
     .action(async (id: string, opts: SpecOptions) => {
       const { run, a } = await specsOnly(opts);
       reports(io).emit('spec show', opts.format ?? 'table', specShow(a, id), { ...run.render, detail: opts.detail });
+    });
+  spec
+    .command('new')
+    .addArgument(new Argument('<kind>', 'qualification or unit').choices(['qualification', 'unit']))
+    .argument('<id>', 'its number: a qualification number (601/3734/4) or unit reference number (A/506/2130)')
+    .description('a commented template for a new specification, with TODO where the awarding body\'s document has the answer')
+    .option('-C, --dir <dir>', 'the centre repository')
+    .option('--no-color', 'no colour (folio spec new prints none)')
+    .action(async (kind: 'qualification' | 'unit', id: string, opts: { dir?: string }) => {
+      const r = await newSpec(kind, id, { dir: opts.dir, cwd: io.cwd });
+      io.stdout(`Created ${r.file}: replace each TODO with what the awarding body's specification says; "folio check" lists those left.\n`);
+      if (r.wrong) io.stderr(`Warning: ${kind === 'unit' ? 'unit reference number' : 'qualification number'} "${id}": ${r.wrong.reason} (${r.wrong.expected}); check will report it [${r.wrong.code}]. Check the number against the ${kind === 'unit' ? "awarding body's specification" : 'Ofqual register'}.\n`);
+      else if (r.unshaped) io.stderr(`Note: "${id}" is not shaped like ${kind === 'unit' ? 'a unit reference number (L/DDD/DDDD)' : 'a qualification number (DDD/DDDD/C)'}; that is allowed, but check it is the number the awarding body uses.\n`);
     });
 }

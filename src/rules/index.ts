@@ -8,6 +8,7 @@ import { decisions } from './decisions.js';
 import { evidenceItems } from './evidence.js';
 import { identifiers } from './identifiers.js';
 import { people } from './people.js';
+import { placeholders } from './placeholders.js';
 import { portfolioUnits } from './portfolio-units.js';
 import { qualificationSpecs } from './qualification-specs.js';
 import { unsafeText } from './text.js';
@@ -17,6 +18,7 @@ export const RULES: readonly Rule[] = [
   unitSpecs,
   qualificationSpecs,
   identifiers,
+  placeholders,
   portfolioUnits,
   evidenceItems,
   people,
