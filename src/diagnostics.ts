@@ -62,6 +62,11 @@ export interface Finding {
   data: MessageData;
   target: Target;
   severity?: Severity; // defaults to the code's severity
+  /** What the finding follows from, when it may be only a consequence of another mistake: one
+   * group per reason it holds, each group the items (itemKey) any of which, already reported
+   * as an error, explains that reason. When every group is explained the finding is left out,
+   * so one typo is reported once (pipeline/consequences.ts). */
+  follows?: string[][];
 }
 
 interface CodeInfo {
@@ -180,4 +185,10 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
  * made visible (render/safe.ts), so a message never carries a whole line or an escape sequence. */
 export function q(value: unknown, max?: number): string {
   return quote(value, max);
+}
+
+/** The key of a list item of a file (an evidence item: ['evidence', 6]) as findings name it in
+ * follows: the item's index in the file, which stays the same when an earlier item is dropped. */
+export function itemKey(file: string, path: readonly (string | number)[]): string {
+  return `${file}#${path.slice(0, 2).join('/')}`;
 }

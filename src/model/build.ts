@@ -7,7 +7,7 @@ import type { QualificationInput } from '../schema/qualification.js';
 import type { UnitInput } from '../schema/unit.js';
 import type { IndexMap } from '../schema/validate.js';
 import { outcomeTypeOf } from './outcome-type.js';
-import type { AssessmentRules, CentreInfo, Staff, Criterion, Evidence, Learner, Outcome, Path, Qualification, Unit } from './types.js';
+import type { AssessmentRules, CentreInfo, Staff, Criterion, DroppedEvidence, Evidence, Learner, Outcome, Path, Qualification, Unit } from './types.js';
 
 const clean = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
@@ -105,6 +105,20 @@ export function buildCentre(c: CentreInput, file: string, ix: IndexMap): CentreI
   };
 }
 
+// What an item the schema left out claimed, read from the raw data as far as it can be: only
+// to tell which later findings follow from its absence, never to count it.
+function droppedItem(raw: unknown, loc: DroppedEvidence['loc']): DroppedEvidence {
+  const r = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : undefined);
+  const covers = r.covers !== null && typeof r.covers === 'object' && !Array.isArray(r.covers) ? Object.entries(r.covers as Record<string, unknown>) : [];
+  return {
+    id: text(r.id),
+    covers: covers.map(([unitRef, c]) => ({ unitRef: unitRef.trim(), criteria: (Array.isArray(c) ? c : [c]).map(text).filter((x): x is string => x !== undefined) })),
+    assessed: r.assessment !== undefined && r.assessment !== null,
+    loc,
+  };
+}
+
 export function buildLearner(p: PortfolioInput, file: string, id: string, dir: string, ix: IndexMap, raw: unknown): Learner {
   const list = <T>(key: string, items: T[] | null | undefined) =>
     (items ?? []).map((item, i) => ({ item, path: [key, ix.original([key], i)] as Path }));
@@ -136,6 +150,9 @@ export function buildLearner(p: PortfolioInput, file: string, id: string, dir: s
     };
   });
 
+  const kept = new Set(evidence.map((e) => e.loc.path[1]));
+  const dropped = (Array.isArray(rawEvidence) ? rawEvidence : []).flatMap((r, i) => (kept.has(i) ? [] : [droppedItem(r, { file, path: ['evidence', i] })]));
+
   return {
     id,
     dir,
@@ -153,6 +170,7 @@ export function buildLearner(p: PortfolioInput, file: string, id: string, dir: s
       loc: { file, path },
     })),
     evidence,
+    ...(dropped.length ? { dropped } : {}),
     signoffs: list('signoffs', p.signoffs).map(({ item: s, path }) => ({ unitRef: s.unit.trim(), by: s.by.trim(), date: s.date, loc: { file, path } })),
     iqa: list('iqa', p.iqa).map(({ item: r, path }) => ({
       unitRef: r.unit.trim(),

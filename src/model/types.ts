@@ -121,6 +121,14 @@ export interface Evidence {
   loc: Loc;
 }
 
+export interface DroppedEvidence {
+  id?: string;
+  covers: { unitRef: string; criteria: string[] }[];
+  /** Whether it holds an assessment at all (its decision may be the typo). */
+  assessed: boolean;
+  loc: Loc;
+}
+
 export interface Witness {
   id: string;
   name: string;
@@ -160,6 +168,10 @@ export interface Learner {
   optionalUnits: { ref: string; loc: Loc }[];
   witnesses: Witness[];
   evidence: Evidence[];
+  /** Evidence items the schema left out (a shape error, already reported), with what they
+   * claimed as far as it could be read: findings that follow only from their absence are
+   * consequences of that report (pipeline/consequences.ts). Absent when none was left out. */
+  dropped?: DroppedEvidence[];
   signoffs: Signoff[];
   iqa: IqaRecord[];
   loc: Loc;

@@ -21,6 +21,7 @@ import type { LearnerResult, LearnerSummary } from '../status/types.js';
 import { hash, listingKey } from '../cache/key.js';
 import type { SourceFile } from '../source.js';
 import { resolveAll } from './positions.js';
+import { withoutConsequences } from './consequences.js';
 
 /** What a learner's results were computed from, besides its own portfolio. */
 export interface Deps {
@@ -57,7 +58,7 @@ export function learnerStage(ctx: SpecContext, reader: Reader, entry: LearnerEnt
     const lctx = { ...ctx, learner, record: recordAsOf(learner, ctx.asOf), result };
     for (const rule of rules) if (rule.learner) pushAll(findings, rule.learner(lctx));
   }
-  return { learner, result, source, findings };
+  return { learner, result, source, findings: withoutConsequences(findings) };
 }
 
 export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEntry): Assessed {

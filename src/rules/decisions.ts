@@ -1,14 +1,16 @@
 // Decisions an awarding body will question: a sign-off of a unit that is not fully met, and
 // an IQA who quality-assures their own assessment decisions. Judged on the record as it stood
 // on the as-of date, as status is: a sign-off dated later has not been made yet.
-import type { Finding } from '../diagnostics.js';
+import { itemKey, type Finding } from '../diagnostics.js';
+import type { Index } from '../model/index.js';
+import type { DroppedEvidence, Evidence } from '../model/types.js';
 import { at, type Rule } from './context.js';
 import { plural } from '../text.js';
 
 export const decisions: Rule = {
   name: 'sign-off and IQA decisions',
   codes: ['signoff-unmet', 'iqa-own-decision'],
-  learner({ record: l, result, index }) {
+  learner({ learner, record: l, result, index }) {
     const out: Finding[] = [];
     for (const s of l.signoffs) {
       const u = result.units.find((x) => x.id === index.canonical(s.unitRef));
@@ -21,7 +23,10 @@ export const decisions: Rule = {
           const shown = listed.slice(0, 6).join(', ') + (listed.length > 6 ? `, and ${listed.length - 6} more` : '');
           return `${d.unit} is signed off but ${d.total - d.met} of its ${plural(d.total, 'criterion', 'criteria')} ${d.total - d.met === 1 ? 'is' : 'are'} not met: ${shown}; withdraw the sign-off until they are`;
         };
-        out.push(at('signoff-unmet', s.loc, said, text, { sub: ['unit'] }));
+        const f = at('signoff-unmet', s.loc, said, text, { sub: ['unit'] });
+        const follows = open.map((c) => claimsOf(l.evidence, learner.dropped, index, u.id, c.criterion));
+        if (follows.every((g) => g.length)) f.follows = follows;
+        out.push(f);
       }
     }
     for (const r of l.iqa) {
@@ -41,3 +46,15 @@ export const decisions: Rule = {
     return out;
   },
 };
+
+// The items that would have met a criterion but for a mistake: those that claim it and were
+// accepted by an assessor (or left out by the schema with an assessment). A criterion left unmet
+// only because each of them is already reported makes the sign-off finding a consequence; one
+// that nothing assessed claims is a real gap. A cover of a unit with no specification (often a
+// typo of this unit's number) counts as a claim.
+function claimsOf(kept: readonly Evidence[], dropped: readonly DroppedEvidence[] | undefined, index: Index, unit: string, criterion: string): string[] {
+  const claims = (covers: readonly { unitRef: string; criteria: readonly (string | { criterion: string })[] }[]) =>
+    covers.some((c) => (index.canonical(c.unitRef) === unit || !index.unit(c.unitRef)) && c.criteria.some((x) => (typeof x === 'string' ? x : x.criterion) === criterion));
+  const accepted = kept.filter((e) => e.assessment?.decision === 'accepted');
+  return [...accepted, ...(dropped ?? []).filter((d) => d.assessed)].filter((e) => claims(e.covers)).map((e) => itemKey(e.loc.file, e.loc.path));
+}
