@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assess, check, openCentre } from '../src/index.js';
-import { REPO } from './helpers.js';
+import { folio, REPO } from './helpers.js';
 
 const AS_OF = '2026-11-22';
 const PORTFOLIO = 'portfolios/NT-0142/portfolio.yaml';
@@ -46,14 +46,28 @@ const CASES: { name: string; change: (dir: string) => void; codes: string[] }[] 
   { name: 'a real gap still shows', change: edit('      D/506/2119: [2.6]\n', ''), codes: ['signoff-unmet'] },
 ];
 
-describe('one typo in an evidence item is reported once', () => {
-  afterAll(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
+describe('one typo in an evidence item is reported once', () => {
   it.each(CASES)('$name', async ({ change, codes }) => {
     const dir = copyWith(change);
     const { diagnostics } = check(await assess(await openCentre({ dir }), { asOf: AS_OF }));
     expect(diagnostics.map((d) => d.code)).toEqual(codes);
+  });
+});
+
+describe('the note on stderr that results leave something out', () => {
+  const status = (change: (dir: string) => void) => folio(['status', '-C', copyWith(change), '--as-of', AS_OF, '-f', 'json']);
+
+  it('is not given for an error that leaves the results whole (an unknown assessor)', async () => {
+    const r = await status(CASES.find((c) => c.name === 'an unknown assessor')!.change);
+    expect(r.stderr).toBe('');
+  });
+
+  it('is given when an item was left out (a bad method)', async () => {
+    const r = await status(CASES.find((c) => c.name.startsWith('a bad method'))!.change);
+    expect(r.stderr).toContain("1 error in the centre's files; results leave out what could not be read");
   });
 });
