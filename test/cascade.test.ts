@@ -36,6 +36,8 @@ const CASES: { name: string; change: (dir: string) => void; codes: string[] }[] 
   { name: 'a bad method (the item is left out)', change: edit(E06, 'method: observaton\n    date: 2026-03-04'), codes: ['invalid-value'] },
   { name: 'a date that is not a calendar date', change: edit(E06, 'method: observation\n    date: 2026-13-01'), codes: ['invalid-date'] },
   { name: 'an unknown criterion', change: edit('D/506/2119: [2.1, 2.2,', 'D/506/2119: [2.1, 1.99, 2.2,'), codes: ['unknown-criterion'] },
+  { name: 'a criterion mistyped in place of one the sign-off needs', change: edit('A/506/2158: [2.1, 2.2,', 'A/506/2158: [2.1, 2.2x,'), codes: ['unknown-criterion'] },
+  { name: 'a misspelt covers key (the item is left out)', change: edit('file: evidence/E06-observation-refund.md\n    covers:', 'file: evidence/E06-observation-refund.md\n    cover:'), codes: ['missing-field', 'unknown-key'] },
   { name: 'a missing evidence file', change: (dir) => rmSync(join(dir, 'portfolios/NT-0142/evidence/E06-observation-refund.md')), codes: ['evidence-file-missing'] },
   { name: 'an unknown witness', change: edit('witness: w-reed\n    date: 2026-03-20', 'witness: w-red\n    date: 2026-03-20'), codes: ['unknown-witness'] },
   { name: 'a mistyped unit in covers', change: edit('D/506/2119: [2.1, 2.2,', 'D/506/2191: [2.1, 2.2,'), codes: ['unknown-unit'] },

@@ -110,7 +110,10 @@ export function buildCentre(c: CentreInput, file: string, ix: IndexMap): CentreI
 function droppedItem(raw: unknown, loc: DroppedEvidence['loc']): DroppedEvidence {
   const r = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : undefined);
-  const covers = r.covers !== null && typeof r.covers === 'object' && !Array.isArray(r.covers) ? Object.entries(r.covers as Record<string, unknown>) : [];
+  const mapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  // Under a misspelt key (cover:) when covers itself is missing: the item claimed it all the same.
+  const claimed = 'covers' in r ? r.covers : Object.entries(r).find(([k, v]) => k !== 'assessment' && mapping(v))?.[1];
+  const covers = mapping(claimed) ? Object.entries(claimed) : [];
   return {
     id: text(r.id),
     covers: covers.map(([unitRef, c]) => ({ unitRef: unitRef.trim(), criteria: (Array.isArray(c) ? c : [c]).map(text).filter((x): x is string => x !== undefined) })),

@@ -5,7 +5,7 @@ import { itemKey, type Finding } from '../diagnostics.js';
 import type { Index } from '../model/index.js';
 import type { DroppedEvidence, Evidence } from '../model/types.js';
 import { at, type Rule } from './context.js';
-import { plural } from '../text.js';
+import { closestCriterion, plural } from '../text.js';
 
 export const decisions: Rule = {
   name: 'sign-off and IQA decisions',
@@ -24,7 +24,9 @@ export const decisions: Rule = {
           return `${d.unit} is signed off but ${d.total - d.met} of its ${plural(d.total, 'criterion', 'criteria')} ${d.total - d.met === 1 ? 'is' : 'are'} not met: ${shown}; withdraw the sign-off until they are`;
         };
         const f = at('signoff-unmet', s.loc, said, text, { sub: ['unit'] });
-        const follows = open.map((c) => claimsOf(l.evidence, learner.dropped, index, u.id, c.criterion));
+        const known = new Set(u.criteria.map((c) => c.id));
+        const meant = (x: string) => (known.has(x) ? x : closestCriterion(x, known));
+        const follows = open.map((c) => claimsOf(l.evidence, learner.dropped, index, u.id, (x) => meant(x) === c.criterion));
         if (follows.every((g) => g.length)) f.follows = follows;
         out.push(f);
       }
@@ -51,10 +53,12 @@ export const decisions: Rule = {
 // accepted by an assessor (or left out by the schema with an assessment). A criterion left unmet
 // only because each of them is already reported makes the sign-off finding a consequence; one
 // that nothing assessed claims is a real gap. A cover of a unit with no specification (often a
-// typo of this unit's number) counts as a claim.
-function claimsOf(kept: readonly Evidence[], dropped: readonly DroppedEvidence[] | undefined, index: Index, unit: string, criterion: string): string[] {
+// typo of this unit's number) counts as a claim, and so does a criterion the unit does not have
+// that check suggests the open criterion for (its did-you-mean): `criterion` says which ids
+// stand for the open criterion.
+function claimsOf(kept: readonly Evidence[], dropped: readonly DroppedEvidence[] | undefined, index: Index, unit: string, criterion: (id: string) => boolean): string[] {
   const claims = (covers: readonly { unitRef: string; criteria: readonly (string | { criterion: string })[] }[]) =>
-    covers.some((c) => (index.canonical(c.unitRef) === unit || !index.unit(c.unitRef)) && c.criteria.some((x) => (typeof x === 'string' ? x : x.criterion) === criterion));
+    covers.some((c) => (index.canonical(c.unitRef) === unit || !index.unit(c.unitRef)) && c.criteria.some((x) => criterion(typeof x === 'string' ? x : x.criterion)));
   const accepted = kept.filter((e) => e.assessment?.decision === 'accepted');
   return [...accepted, ...(dropped ?? []).filter((d) => d.assessed)].filter((e) => claims(e.covers)).map((e) => itemKey(e.loc.file, e.loc.path));
 }
