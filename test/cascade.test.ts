@@ -23,8 +23,8 @@ function copyWith(change: (dir: string) => void): string {
 }
 
 /** Replace one exact piece of the portfolio's text (which must be there once). */
-const edit = (from: string, to: string) => (dir: string) => {
-  const file = join(dir, PORTFOLIO);
+const edit = (from: string, to: string, of = PORTFOLIO) => (dir: string) => {
+  const file = join(dir, of);
   const text = readFileSync(file, 'utf8');
   if (text.split(from).length !== 2) throw new Error(`not once in the portfolio: ${from}`);
   writeFileSync(file, text.replace(from, to));
@@ -44,6 +44,8 @@ const CASES: { name: string; change: (dir: string) => void; codes: string[] }[] 
   { name: 'a bad assessment decision (the item is left out)', change: edit('date: 2026-03-06, decision: accepted }\n\n  - id: E07', 'date: 2026-03-06, decision: acepted }\n\n  - id: E07'), codes: ['invalid-value'] },
   { name: 'an unknown assessor', change: edit('by: a.jones, date: 2026-03-06, decision: accepted }\n\n  - id: E07', 'by: a.jonse, date: 2026-03-06, decision: accepted }\n\n  - id: E07'), codes: ['unknown-staff'] },
   { name: 'a bad assessment date (the item is left out)', change: edit('by: a.jones, date: 2026-03-06, decision: accepted }\n\n  - id: E07', 'by: a.jones, date: 2026-13-06, decision: accepted }\n\n  - id: E07'), codes: ['invalid-date'] },
+  // A staff entry left out for its shape: every record naming a.jones would otherwise be unknown-staff.
+  { name: 'a misspelt roles key in the centre file (the staff entry is left out)', change: edit('name: Alex Jones, roles:', 'name: Alex Jones, role:', 'portfolios/centre.yaml'), codes: ['missing-field', 'unknown-key'] },
   // No typo: the criterion is simply not covered any more, so the sign-off is premature.
   { name: 'a real gap still shows', change: edit('      D/506/2119: [2.6]\n', ''), codes: ['signoff-unmet'] },
 ];

@@ -82,7 +82,7 @@ export function buildQualification(q: QualificationInput, file: string, ix: Inde
   };
 }
 
-export function buildCentre(c: CentreInput, file: string, ix: IndexMap): CentreInfo {
+export function buildCentre(c: CentreInput, file: string, ix: IndexMap, raw?: unknown): CentreInfo {
   const staffList: Staff[] = c.staff.map((s, si) => {
     const email = clean(s.email);
     return {
@@ -95,11 +95,17 @@ export function buildCentre(c: CentreInput, file: string, ix: IndexMap): CentreI
   });
   const staff = new Map<string, Staff>();
   for (const s of staffList) if (!staff.has(s.id)) staff.set(s.id, s);
+  const rawStaff = (raw as { staff?: unknown } | undefined)?.staff;
+  const unreadableStaff = (Array.isArray(rawStaff) ? rawStaff : []).flatMap((r, i) => {
+    const id = r !== null && typeof r === 'object' ? (r as { id?: unknown }).id : undefined;
+    return typeof id === 'string' && !staff.has(id.trim()) ? [{ id: id.trim(), loc: { file, path: ['staff', i] } }] : [];
+  });
   return {
     name: c.centre.name,
     number: clean(c.centre.number),
     staff,
     staffList,
+    ...(unreadableStaff.length ? { unreadableStaff } : {}),
     currencyYears: clean(clean(c.policy)?.['evidence-currency-years']),
     loc: { file, path: ['centre'] },
   };

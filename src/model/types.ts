@@ -84,6 +84,10 @@ export interface CentreInfo {
   staff: Map<string, Staff>;
   /** Every entry as written, duplicates included, for the duplicate check. */
   staffList: Staff[];
+  /** Staff entries the schema left out (already reported in the centre file), by id and place:
+   * a record naming one is not reported again as unknown-staff, and what follows from its
+   * decisions not counting is a consequence. Absent when none was left out. */
+  unreadableStaff?: { id: string; loc: Loc }[];
   currencyYears?: number;
   loc: Loc;
 }

@@ -7,9 +7,11 @@
 // positions, from the findings' targets and data: never from their wording.
 import { CODES, itemKey, type Finding } from '../diagnostics.js';
 
-export function withoutConsequences(findings: Finding[]): Finding[] {
+/** elsewhere: keys of items reported in another file (a staff entry of the centre file that the
+ * schema left out, which is always reported there). */
+export function withoutConsequences(findings: Finding[], elsewhere: readonly string[] = []): Finding[] {
   if (!findings.some((f) => f.follows)) return findings;
-  const reported = new Set<string>();
+  const reported = new Set<string>(elsewhere);
   for (const f of findings) {
     const path = f.target.path;
     if (f.follows || (f.severity ?? CODES[f.code].severity) !== 'error' || !path || typeof path[1] !== 'number') continue;

@@ -6,7 +6,7 @@
 // assessLearner), history (each commit) and verify all call it, with their own reader and
 // the rules they need.
 import { pushAll } from '../iter.js';
-import type { Diagnostic, Finding } from '../diagnostics.js';
+import { itemKey, type Diagnostic, type Finding } from '../diagnostics.js';
 import type { LearnerEntry } from '../load/files.js';
 import { loadLearner } from '../load/load.js';
 import type { Reader } from '../load/reader.js';
@@ -58,7 +58,8 @@ export function learnerStage(ctx: SpecContext, reader: Reader, entry: LearnerEnt
     const lctx = { ...ctx, learner, record: recordAsOf(learner, ctx.asOf), result };
     for (const rule of rules) if (rule.learner) pushAll(findings, rule.learner(lctx));
   }
-  return { learner, result, source, findings: withoutConsequences(findings) };
+  const elsewhere = (ctx.specs.centre?.unreadableStaff ?? []).map((s) => itemKey(s.loc.file, s.loc.path));
+  return { learner, result, source, findings: withoutConsequences(findings, elsewhere) };
 }
 
 export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEntry): Assessed {

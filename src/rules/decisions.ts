@@ -3,14 +3,14 @@
 // on the as-of date, as status is: a sign-off dated later has not been made yet.
 import { itemKey, type Finding } from '../diagnostics.js';
 import type { Index } from '../model/index.js';
-import type { DroppedEvidence, Evidence } from '../model/types.js';
+import type { DroppedEvidence, Evidence, Loc } from '../model/types.js';
 import { at, type Rule } from './context.js';
 import { closestCriterion, plural } from '../text.js';
 
 export const decisions: Rule = {
   name: 'sign-off and IQA decisions',
   codes: ['signoff-unmet', 'iqa-own-decision'],
-  learner({ learner, record: l, result, index }) {
+  learner({ learner, record: l, result, index, specs }) {
     const out: Finding[] = [];
     for (const s of l.signoffs) {
       const u = result.units.find((x) => x.id === index.canonical(s.unitRef));
@@ -26,7 +26,8 @@ export const decisions: Rule = {
         const f = at('signoff-unmet', s.loc, said, text, { sub: ['unit'] });
         const known = new Set(u.criteria.map((c) => c.id));
         const meant = (x: string) => (known.has(x) ? x : closestCriterion(x, known));
-        const follows = open.map((c) => claimsOf(l.evidence, learner.dropped, index, u.id, (x) => meant(x) === c.criterion));
+        const unreadable = specs.centre?.unreadableStaff ?? [];
+        const follows = open.map((c) => claimsOf(l.evidence, learner.dropped, unreadable, index, u.id, (x) => meant(x) === c.criterion));
         if (follows.every((g) => g.length)) f.follows = follows;
         out.push(f);
       }
@@ -56,9 +57,12 @@ export const decisions: Rule = {
 // typo of this unit's number) counts as a claim, and so does a criterion the unit does not have
 // that check suggests the open criterion for (its did-you-mean): `criterion` says which ids
 // stand for the open criterion.
-function claimsOf(kept: readonly Evidence[], dropped: readonly DroppedEvidence[] | undefined, index: Index, unit: string, criterion: (id: string) => boolean): string[] {
+function claimsOf(kept: readonly Evidence[], dropped: readonly DroppedEvidence[] | undefined, unreadableStaff: readonly { id: string; loc: Loc }[], index: Index, unit: string, criterion: (id: string) => boolean): string[] {
   const claims = (covers: readonly { unitRef: string; criteria: readonly (string | { criterion: string })[] }[]) =>
     covers.some((c) => (index.canonical(c.unitRef) === unit || !index.unit(c.unitRef)) && c.criteria.some((x) => criterion(typeof x === 'string' ? x : x.criterion)));
   const accepted = kept.filter((e) => e.assessment?.decision === 'accepted');
-  return [...accepted, ...(dropped ?? []).filter((d) => d.assessed)].filter((e) => claims(e.covers)).map((e) => itemKey(e.loc.file, e.loc.path));
+  const items = [...accepted, ...(dropped ?? []).filter((d) => d.assessed)].filter((e) => claims(e.covers));
+  // An accepted item whose assessor's staff entry was left out follows from that entry too.
+  const assessors = accepted.filter((e) => claims(e.covers)).flatMap((e) => unreadableStaff.filter((s) => s.id === e.assessment?.by));
+  return [...items, ...assessors].map((e) => itemKey(e.loc.file, e.loc.path));
 }
