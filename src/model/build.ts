@@ -96,7 +96,7 @@ export function buildCentre(c: CentreInput, file: string, ix: IndexMap, raw?: un
   const staff = new Map<string, Staff>();
   for (const s of staffList) if (!staff.has(s.id)) staff.set(s.id, s);
   const rawStaff = (raw as { staff?: unknown } | undefined)?.staff;
-  const unreadableStaff = (Array.isArray(rawStaff) ? rawStaff : []).flatMap((r, i) => {
+  const droppedStaff = (Array.isArray(rawStaff) ? rawStaff : []).flatMap((r, i) => {
     const id = r !== null && typeof r === 'object' ? (r as { id?: unknown }).id : undefined;
     return typeof id === 'string' && !staff.has(id.trim()) ? [{ id: id.trim(), loc: { file, path: ['staff', i] } }] : [];
   });
@@ -105,7 +105,7 @@ export function buildCentre(c: CentreInput, file: string, ix: IndexMap, raw?: un
     number: clean(c.centre.number),
     staff,
     staffList,
-    ...(unreadableStaff.length ? { unreadableStaff } : {}),
+    ...(droppedStaff.length ? { droppedStaff } : {}),
     currencyYears: clean(clean(c.policy)?.['evidence-currency-years']),
     loc: { file, path: ['centre'] },
   };
@@ -159,6 +159,19 @@ export function buildLearner(p: PortfolioInput, file: string, id: string, dir: s
     };
   });
 
+  const witnesses = list('witnesses', p.witnesses).map(({ item: w, path }) => ({
+    id: w.id.trim(),
+    name: w.name,
+    relationship: clean(w.relationship),
+    status: clean(w.status),
+    loc: { file, path },
+  }));
+  const rawWitnesses = (raw as { witnesses?: unknown } | undefined)?.witnesses;
+  const keptWitnesses = new Set(witnesses.map((w) => w.loc.path[1]));
+  const droppedWitnesses = (Array.isArray(rawWitnesses) ? rawWitnesses : []).flatMap((r, i) => {
+    const wid = r !== null && typeof r === 'object' ? (r as { id?: unknown }).id : undefined;
+    return !keptWitnesses.has(i) && typeof wid === 'string' ? [{ id: wid.trim(), loc: { file, path: ['witnesses', i] } }] : [];
+  });
   const kept = new Set(evidence.map((e) => e.loc.path[1]));
   const dropped = (Array.isArray(rawEvidence) ? rawEvidence : []).flatMap((r, i) => (kept.has(i) ? [] : [droppedItem(r, { file, path: ['evidence', i] })]));
 
@@ -171,15 +184,10 @@ export function buildLearner(p: PortfolioInput, file: string, id: string, dir: s
     registered: clean(p.registered),
     assessor: clean(p.assessor)?.trim(),
     optionalUnits: list('optional-units', p['optional-units']).map(({ item, path }) => ({ ref: item.trim(), loc: { file, path } })),
-    witnesses: list('witnesses', p.witnesses).map(({ item: w, path }) => ({
-      id: w.id.trim(),
-      name: w.name,
-      relationship: clean(w.relationship),
-      status: clean(w.status),
-      loc: { file, path },
-    })),
+    witnesses,
     evidence,
     ...(dropped.length ? { dropped } : {}),
+    ...(droppedWitnesses.length ? { droppedWitnesses } : {}),
     signoffs: list('signoffs', p.signoffs).map(({ item: s, path }) => ({ unitRef: s.unit.trim(), by: s.by.trim(), date: s.date, loc: { file, path } })),
     iqa: list('iqa', p.iqa).map(({ item: r, path }) => ({
       unitRef: r.unit.trim(),

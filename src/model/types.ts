@@ -87,7 +87,7 @@ export interface CentreInfo {
   /** Staff entries the schema left out (already reported in the centre file), by id and place:
    * a record naming one is not reported again as unknown-staff, and what follows from its
    * decisions not counting is a consequence. Absent when none was left out. */
-  unreadableStaff?: { id: string; loc: Loc }[];
+  droppedStaff?: { id: string; loc: Loc }[];
   currencyYears?: number;
   loc: Loc;
 }
@@ -176,6 +176,9 @@ export interface Learner {
    * claimed as far as it could be read: findings that follow only from their absence are
    * consequences of that report (pipeline/consequences.ts). Absent when none was left out. */
   dropped?: DroppedEvidence[];
+  /** Witness entries the schema left out (already reported), by id and place: evidence naming
+   * one is not reported again as unknown-witness. Absent when none was left out. */
+  droppedWitnesses?: { id: string; loc: Loc }[];
   signoffs: Signoff[];
   iqa: IqaRecord[];
   loc: Loc;

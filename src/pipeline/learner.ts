@@ -58,7 +58,7 @@ export function learnerStage(ctx: SpecContext, reader: Reader, entry: LearnerEnt
     const lctx = { ...ctx, learner, record: recordAsOf(learner, ctx.asOf), result };
     for (const rule of rules) if (rule.learner) pushAll(findings, rule.learner(lctx));
   }
-  const elsewhere = (ctx.specs.centre?.unreadableStaff ?? []).map((s) => itemKey(s.loc.file, s.loc.path));
+  const elsewhere = (ctx.specs.centre?.droppedStaff ?? []).map((s) => itemKey(s.loc.file, s.loc.path));
   return { learner, result, source, findings: withoutConsequences(findings, elsewhere) };
 }
 

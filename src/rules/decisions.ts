@@ -26,8 +26,8 @@ export const decisions: Rule = {
         const f = at('signoff-unmet', s.loc, said, text, { sub: ['unit'] });
         const known = new Set(u.criteria.map((c) => c.id));
         const meant = (x: string) => (known.has(x) ? x : closestCriterion(x, known));
-        const unreadable = specs.centre?.unreadableStaff ?? [];
-        const follows = open.map((c) => claimsOf(l.evidence, learner.dropped, unreadable, index, u.id, (x) => meant(x) === c.criterion));
+        const staffLeft = specs.centre?.droppedStaff ?? [];
+        const follows = open.map((c) => claimsOf(l.evidence, learner.dropped, staffLeft, learner.droppedWitnesses, index, u.id, (x) => meant(x) === c.criterion));
         if (follows.every((g) => g.length)) f.follows = follows;
         out.push(f);
       }
@@ -57,12 +57,14 @@ export const decisions: Rule = {
 // typo of this unit's number) counts as a claim, and so does a criterion the unit does not have
 // that check suggests the open criterion for (its did-you-mean): `criterion` says which ids
 // stand for the open criterion.
-function claimsOf(kept: readonly Evidence[], dropped: readonly DroppedEvidence[] | undefined, unreadableStaff: readonly { id: string; loc: Loc }[], index: Index, unit: string, criterion: (id: string) => boolean): string[] {
+function claimsOf(kept: readonly Evidence[], dropped: readonly DroppedEvidence[] | undefined, droppedStaff: readonly { id: string; loc: Loc }[], droppedWitnesses: readonly { id: string; loc: Loc }[] | undefined, index: Index, unit: string, criterion: (id: string) => boolean): string[] {
   const claims = (covers: readonly { unitRef: string; criteria: readonly (string | { criterion: string })[] }[]) =>
     covers.some((c) => (index.canonical(c.unitRef) === unit || !index.unit(c.unitRef)) && c.criteria.some((x) => criterion(typeof x === 'string' ? x : x.criterion)));
   const accepted = kept.filter((e) => e.assessment?.decision === 'accepted');
   const items = [...accepted, ...(dropped ?? []).filter((d) => d.assessed)].filter((e) => claims(e.covers));
   // An accepted item whose assessor's staff entry was left out follows from that entry too.
-  const assessors = accepted.filter((e) => claims(e.covers)).flatMap((e) => unreadableStaff.filter((s) => s.id === e.assessment?.by));
-  return [...items, ...assessors].map((e) => itemKey(e.loc.file, e.loc.path));
+  const assessors = accepted.filter((e) => claims(e.covers)).flatMap((e) => droppedStaff.filter((s) => s.id === e.assessment?.by));
+  // So does one whose witness entry was left out.
+  const witnesses = accepted.filter((e) => claims(e.covers)).flatMap((e) => (droppedWitnesses ?? []).filter((w) => w.id === e.witness));
+  return [...items, ...assessors, ...witnesses].map((e) => itemKey(e.loc.file, e.loc.path));
 }
