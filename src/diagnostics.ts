@@ -75,7 +75,8 @@ interface CodeInfo {
   /** The command that reports it, when not folio check. */
   command?: 'verify';
   /** A code whose finding on the same line already says what this one would: this one is then
-   * left out, so one mistake is reported once. */
+   * left out, so one mistake is reported once. For raw characters, which have no data path; a
+   * finding that follows from a reported list item names it in Finding.follows instead. */
   consequenceOf?: string;
   /** A finding of this code means folio read less than the file holds (the file skipped, or a
    * value or item of it dropped), so results leave something out: the CLI says so on stderr. */
