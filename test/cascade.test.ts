@@ -41,6 +41,7 @@ const CASES: { name: string; change: (dir: string) => void; codes: string[] }[] 
   { name: 'a missing evidence file', change: (dir) => rmSync(join(dir, 'portfolios/NT-0142/evidence/E06-observation-refund.md')), codes: ['evidence-file-missing'] },
   { name: 'an unknown witness', change: edit('witness: w-reed\n    date: 2026-03-20', 'witness: w-red\n    date: 2026-03-20'), codes: ['unknown-witness'] },
   { name: 'a mistyped unit in covers', change: edit('D/506/2119: [2.1, 2.2,', 'D/506/2191: [2.1, 2.2,'), codes: ['unknown-unit'] },
+  { name: 'a mistyped optional unit (its evidence is not unit-not-chosen as well)', change: edit('optional-units: [D/506/2119,', 'optional-units: [D/506/2191,'), codes: ['unknown-unit'] },
   { name: 'a bad assessment decision (the item is left out)', change: edit('date: 2026-03-06, decision: accepted }\n\n  - id: E07', 'date: 2026-03-06, decision: acepted }\n\n  - id: E07'), codes: ['invalid-value'] },
   { name: 'an unknown assessor', change: edit('by: a.jones, date: 2026-03-06, decision: accepted }\n\n  - id: E07', 'by: a.jonse, date: 2026-03-06, decision: accepted }\n\n  - id: E07'), codes: ['unknown-staff'] },
   { name: 'a bad assessment date (the item is left out)', change: edit('by: a.jones, date: 2026-03-06, decision: accepted }\n\n  - id: E07', 'by: a.jones, date: 2026-13-06, decision: accepted }\n\n  - id: E07'), codes: ['invalid-date'] },
