@@ -46,6 +46,7 @@ const CASES: { name: string; change: (dir: string) => void; codes: string[] }[] 
   { name: 'an unknown assessor', change: edit('by: a.jones, date: 2026-03-06, decision: accepted }\n\n  - id: E07', 'by: a.jonse, date: 2026-03-06, decision: accepted }\n\n  - id: E07'), codes: ['unknown-staff'] },
   { name: 'a bad assessment date (the item is left out)', change: edit('by: a.jones, date: 2026-03-06, decision: accepted }\n\n  - id: E07', 'by: a.jones, date: 2026-13-06, decision: accepted }\n\n  - id: E07'), codes: ['invalid-date'] },
   { name: 'a misspelt name key in a witness entry (the witness is left out)', change: edit('- { id: w-reed, name: Tom Reed,', '- { id: w-reed, nme: Tom Reed,'), codes: ['missing-field', 'unknown-key'] },
+  { name: 'a bad sign-off date (the sign-off is left out; its summative IQA is not date-order as well)', change: edit('unit: D/506/2119, by: a.jones, date: 2026-06-08', 'unit: D/506/2119, by: a.jones, date: 2026-16-08'), codes: ['invalid-date'] },
   // A staff entry left out for its shape: every record naming a.jones would otherwise be unknown-staff.
   { name: 'a misspelt roles key in the centre file (the staff entry is left out)', change: edit('name: Alex Jones, roles:', 'name: Alex Jones, role:', 'portfolios/centre.yaml'), codes: ['missing-field', 'unknown-key'] },
   // No typo: the criterion is simply not covered any more, so the sign-off is premature.

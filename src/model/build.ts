@@ -172,6 +172,13 @@ export function buildLearner(p: PortfolioInput, file: string, id: string, dir: s
     const wid = r !== null && typeof r === 'object' ? (r as { id?: unknown }).id : undefined;
     return !keptWitnesses.has(i) && typeof wid === 'string' ? [{ id: wid.trim(), loc: { file, path: ['witnesses', i] } }] : [];
   });
+  const signoffs = list('signoffs', p.signoffs).map(({ item: s, path }) => ({ unitRef: s.unit.trim(), by: s.by.trim(), date: s.date, loc: { file, path } }));
+  const rawSignoffs = (raw as { signoffs?: unknown } | undefined)?.signoffs;
+  const keptSignoffs = new Set(signoffs.map((s) => s.loc.path[1]));
+  const droppedSignoffs = (Array.isArray(rawSignoffs) ? rawSignoffs : []).flatMap((r, i) => {
+    const unit = r !== null && typeof r === 'object' ? (r as { unit?: unknown }).unit : undefined;
+    return !keptSignoffs.has(i) && typeof unit === 'string' ? [{ unitRef: unit.trim(), loc: { file, path: ['signoffs', i] } }] : [];
+  });
   const kept = new Set(evidence.map((e) => e.loc.path[1]));
   const dropped = (Array.isArray(rawEvidence) ? rawEvidence : []).flatMap((r, i) => (kept.has(i) ? [] : [droppedItem(r, { file, path: ['evidence', i] })]));
 
@@ -188,7 +195,8 @@ export function buildLearner(p: PortfolioInput, file: string, id: string, dir: s
     evidence,
     ...(dropped.length ? { dropped } : {}),
     ...(droppedWitnesses.length ? { droppedWitnesses } : {}),
-    signoffs: list('signoffs', p.signoffs).map(({ item: s, path }) => ({ unitRef: s.unit.trim(), by: s.by.trim(), date: s.date, loc: { file, path } })),
+    signoffs,
+    ...(droppedSignoffs.length ? { droppedSignoffs } : {}),
     iqa: list('iqa', p.iqa).map(({ item: r, path }) => ({
       unitRef: r.unit.trim(),
       by: r.by.trim(),

@@ -179,6 +179,9 @@ export interface Learner {
   /** Witness entries the schema left out (already reported), by id and place: evidence naming
    * one is not reported again as unknown-witness. Absent when none was left out. */
   droppedWitnesses?: { id: string; loc: Loc }[];
+  /** Sign-offs the schema left out (already reported), by the unit they name: a summative IQA
+   * of that unit is not reported again as before any sign-off. Absent when none was left out. */
+  droppedSignoffs?: { unitRef: string; loc: Loc }[];
   signoffs: Signoff[];
   iqa: IqaRecord[];
   loc: Loc;
