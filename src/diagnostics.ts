@@ -62,6 +62,11 @@ export interface Finding {
   data: MessageData;
   target: Target;
   severity?: Severity; // defaults to the code's severity
+  /** What the finding follows from, when it may be only a consequence of another mistake: one
+   * group per reason it holds, each group the items (itemKey) any of which, already reported
+   * as an error, explains that reason. When every group is explained the finding is left out,
+   * so one typo is reported once (pipeline/consequences.ts). */
+  follows?: string[][];
 }
 
 interface CodeInfo {
@@ -70,33 +75,37 @@ interface CodeInfo {
   /** The command that reports it, when not folio check. */
   command?: 'verify';
   /** A code whose finding on the same line already says what this one would: this one is then
-   * left out, so one mistake is reported once. */
+   * left out, so one mistake is reported once. For raw characters, which have no data path; a
+   * finding that follows from a reported list item names it in Finding.follows instead. */
   consequenceOf?: string;
+  /** A finding of this code means folio read less than the file holds (the file skipped, or a
+   * value or item of it dropped), so results leave something out: the CLI says so on stderr. */
+  leavesOut?: true;
 }
 
 // The registry of stable codes. Adding a check means adding its code here first; the README
 // table of check codes is tested against this list. CI formats describe the codes of the
 // command that ran (check, or verify).
 export const CODES = {
-  'yaml-syntax': { severity: 'error', summary: 'The file is not valid YAML.' },
+  'yaml-syntax': { severity: 'error', summary: 'The file is not valid YAML.', leavesOut: true },
   'duplicate-key': { severity: 'error', summary: 'A key appears twice in the same mapping.' },
-  'too-deep': { severity: 'error', summary: 'Lists and mappings are nested more than 64 levels deep (aliases included); the file is skipped.' },
-  'alias-expansion': { severity: 'error', summary: "A file's aliases stand for more than 100,000 values in all; the file is skipped." },
-  'value-too-long': { severity: 'error', summary: 'A single key or value is longer than folio reads (10,000 characters), so the file is skipped.' },
-  'too-many-values': { severity: 'error', summary: 'A file holds more keys and values than folio reads (50,000), so the file is skipped.' },
-  'file-unreadable': { severity: 'error', summary: 'A file could not be read.' },
-  'link-outside': { severity: 'error', summary: 'A file or folder of the centre is a symbolic link that leads outside the centre, so it is not read.' },
-  'special-file': { severity: 'error', summary: 'A named pipe, socket or device stands where a YAML file should be, so it is not opened.' },
-  'file-too-large': { severity: 'error', summary: "A YAML file is over folio's size limit (1 MiB), so it is not read." },
-  'file-encoding': { severity: 'error', summary: 'A file is not UTF-8, so its content is not checked further.' },
+  'too-deep': { severity: 'error', summary: 'Lists and mappings are nested more than 64 levels deep (aliases included); the file is skipped.', leavesOut: true },
+  'alias-expansion': { severity: 'error', summary: "A file's aliases stand for more than 100,000 values in all; the file is skipped.", leavesOut: true },
+  'value-too-long': { severity: 'error', summary: 'A single key or value is longer than folio reads (10,000 characters), so the file is skipped.', leavesOut: true },
+  'too-many-values': { severity: 'error', summary: 'A file holds more keys and values than folio reads (50,000), so the file is skipped.', leavesOut: true },
+  'file-unreadable': { severity: 'error', summary: 'A file could not be read.', leavesOut: true },
+  'link-outside': { severity: 'error', summary: 'A file or folder of the centre is a symbolic link that leads outside the centre, so it is not read.', leavesOut: true },
+  'special-file': { severity: 'error', summary: 'A named pipe, socket or device stands where a YAML file should be, so it is not opened.', leavesOut: true },
+  'file-too-large': { severity: 'error', summary: "A YAML file is over folio's size limit (1 MiB), so it is not read.", leavesOut: true },
+  'file-encoding': { severity: 'error', summary: 'A file is not UTF-8, so its content is not checked further.', leavesOut: true },
   'control-character': { severity: 'error', summary: 'A control character (NUL, ESC…) other than tab and line breaks is in a file.' },
   'unknown-key': { severity: 'error', summary: 'A key that the format does not define (often a typo).' },
-  'missing-field': { severity: 'error', summary: 'A required field is absent.' },
-  'invalid-type': { severity: 'error', summary: 'A value has the wrong shape (e.g. text where a list is expected).' },
-  'invalid-value': { severity: 'error', summary: 'A value is outside its fixed vocabulary or range.' },
-  'invalid-date': { severity: 'error', summary: 'A date is not a real calendar date written YYYY-MM-DD.' },
-  'invalid-number': { severity: 'error', summary: 'A number is not a whole number.' },
-  'evidence-location': { severity: 'error', summary: 'An evidence item must give exactly one of file, url or ref.' },
+  'missing-field': { severity: 'error', summary: 'A required field is absent.', leavesOut: true },
+  'invalid-type': { severity: 'error', summary: 'A value has the wrong shape (e.g. text where a list is expected).', leavesOut: true },
+  'invalid-value': { severity: 'error', summary: 'A value is outside its fixed vocabulary or range.', leavesOut: true },
+  'invalid-date': { severity: 'error', summary: 'A date is not a real calendar date written YYYY-MM-DD.', leavesOut: true },
+  'invalid-number': { severity: 'error', summary: 'A number is not a whole number.', leavesOut: true },
+  'evidence-location': { severity: 'error', summary: 'An evidence item must give exactly one of file, url or ref.', leavesOut: true },
   'unknown-qualification': { severity: 'error', summary: 'A portfolio names a qualification with no specification.' },
   'unknown-unit': { severity: 'error', summary: 'A unit is referenced that has no specification.' },
   'qualification-unit-unknown': { severity: 'warning', summary: 'A qualification lists a unit that has no specification, so no learner can take it yet.', consequenceOf: 'placeholder' },
@@ -181,4 +190,16 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
  * made visible (render/safe.ts), so a message never carries a whole line or an escape sequence. */
 export function q(value: unknown, max?: number): string {
   return quote(value, max);
+}
+
+/** The key of a list item of a file (an evidence item: ['evidence', 6]) as findings name it in
+ * follows: the item's index in the file, which stays the same when an earlier item is dropped. */
+export function itemKey(file: string, path: readonly (string | number)[]): string {
+  return `${file}#${path.slice(0, 2).join('/')}`;
+}
+
+/** Whether a finding of this code means folio read less than the file holds, so results leave
+ * something out (CodeInfo leavesOut). */
+export function leavesOut(code: string): boolean {
+  return Object.hasOwn(CODES, code) && (CODES[code as Code] as CodeInfo).leavesOut === true;
 }

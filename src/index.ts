@@ -26,6 +26,8 @@ export { format, formatChunks, formatsOf, isFormat, type Command, type Format, t
 export { findCentreRoot, locateCentre, type CentreLocation } from './locate.js';
 /** The error thrown for a misuse or unusable input: its message says what to do. */
 export { UsageError } from './usage-error.js';
+/** Whether a finding of a code means results leave something out (a file skipped, an item dropped). */
+export { leavesOut } from './diagnostics.js';
 import { SCHEMA_KINDS as KINDS } from './schema/kinds.js';
 import { VERSION as CONTRACT } from './render/contract.js';
 import { VERSION as PACKAGE_VERSION } from './version.js';

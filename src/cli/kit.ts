@@ -4,7 +4,7 @@
 // nothing else.
 import { Option, type Command } from 'commander';
 import { resolve as resolvePath } from 'node:path';
-import { asOfFor, formatChunks, isFormat, formatsOf, openCentre, UsageError, type Centre, type Command as FormatCommand, type Format, type Reports } from '../index.js';
+import { asOfFor, formatChunks, isFormat, formatsOf, leavesOut, openCentre, UsageError, type Centre, type Command as FormatCommand, type Format, type Reports } from '../index.js';
 import { pairOutputs, writeReport, outputOptions, type Output, type Written } from '../outputs.js';
 import type { RenderOptions } from '../render/style.js';
 import { plural } from '../text.js';
@@ -139,10 +139,13 @@ export function reports(io: Io) {
   return { formatted, emit, emitAll, outputsOf };
 }
 
-/** The note that results leave out what could not be read; not for the errors of the unreadable
+/** The note that results leave out what could not be read: only when something was (a file
+ * skipped, a value or item dropped: CodeInfo leavesOut), so an error that leaves the results
+ * whole (an unknown assessor) does not raise it; and not for the errors of the unreadable
  * learners a report shows as such (the cohort table), since nothing of theirs was left out. */
-export function warnIfBroken(io: Io, a: { diagnostics: { severity: string; file: string }[] }, shown: readonly string[] = []): void {
+export function warnIfBroken(io: Io, a: { diagnostics: { severity: string; code: string; file: string }[] }, shown: readonly string[] = []): void {
   const inShown = (file: string) => shown.some((id) => file.startsWith(`portfolios/${id}/`));
+  if (!a.diagnostics.some((d) => leavesOut(d.code) && !inShown(d.file))) return;
   const errors = a.diagnostics.filter((d) => d.severity === 'error' && !inShown(d.file)).length;
   if (errors) io.stderr(`folio: ${errors} error${errors === 1 ? '' : 's'} in the centre's files; results leave out what could not be read. Run "folio check" for details.\n`);
 }

@@ -74,7 +74,7 @@ export function loadSpecs(reader: Reader): LoadedSpecs {
     if (q) specs.qualifications.push(q);
     else specs.unreadableSpecs.add(idFromFileName(fileName(file)));
   }
-  if (centre) specs.centre = readAs(reader, centre, centreSchema, 'centre file', (d, ix) => buildCentre(d, centre, ix), findings);
+  if (centre) specs.centre = readAs(reader, centre, centreSchema, 'centre file', (d, ix, raw) => buildCentre(d, centre, ix, raw), findings);
   return { specs, findings, files };
 }
 

@@ -7,7 +7,7 @@ import type { QualificationInput } from '../schema/qualification.js';
 import type { UnitInput } from '../schema/unit.js';
 import type { IndexMap } from '../schema/validate.js';
 import { outcomeTypeOf } from './outcome-type.js';
-import type { AssessmentRules, CentreInfo, Staff, Criterion, Evidence, Learner, Outcome, Path, Qualification, Unit } from './types.js';
+import type { AssessmentRules, CentreInfo, Staff, Criterion, DroppedEvidence, Evidence, Learner, Outcome, Path, Qualification, Unit } from './types.js';
 
 const clean = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
@@ -82,7 +82,7 @@ export function buildQualification(q: QualificationInput, file: string, ix: Inde
   };
 }
 
-export function buildCentre(c: CentreInput, file: string, ix: IndexMap): CentreInfo {
+export function buildCentre(c: CentreInput, file: string, ix: IndexMap, raw?: unknown): CentreInfo {
   const staffList: Staff[] = c.staff.map((s, si) => {
     const email = clean(s.email);
     return {
@@ -95,13 +95,36 @@ export function buildCentre(c: CentreInput, file: string, ix: IndexMap): CentreI
   });
   const staff = new Map<string, Staff>();
   for (const s of staffList) if (!staff.has(s.id)) staff.set(s.id, s);
+  const rawStaff = (raw as { staff?: unknown } | undefined)?.staff;
+  const droppedStaff = (Array.isArray(rawStaff) ? rawStaff : []).flatMap((r, i) => {
+    const id = r !== null && typeof r === 'object' ? (r as { id?: unknown }).id : undefined;
+    return typeof id === 'string' && !staff.has(id.trim()) ? [{ id: id.trim(), loc: { file, path: ['staff', i] } }] : [];
+  });
   return {
     name: c.centre.name,
     number: clean(c.centre.number),
     staff,
     staffList,
+    ...(droppedStaff.length ? { droppedStaff } : {}),
     currencyYears: clean(clean(c.policy)?.['evidence-currency-years']),
     loc: { file, path: ['centre'] },
+  };
+}
+
+// What an item the schema left out claimed, read from the raw data as far as it can be: only
+// to tell which later findings follow from its absence, never to count it.
+function droppedItem(raw: unknown, loc: DroppedEvidence['loc']): DroppedEvidence {
+  const r = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : undefined);
+  const mapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  // Under a misspelt key (cover:) when covers itself is missing: the item claimed it all the same.
+  const claimed = 'covers' in r ? r.covers : Object.entries(r).find(([k, v]) => k !== 'assessment' && mapping(v))?.[1];
+  const covers = mapping(claimed) ? Object.entries(claimed) : [];
+  return {
+    id: text(r.id),
+    covers: covers.map(([unitRef, c]) => ({ unitRef: unitRef.trim(), criteria: (Array.isArray(c) ? c : [c]).map(text).filter((x): x is string => x !== undefined) })),
+    assessed: r.assessment !== undefined && r.assessment !== null,
+    loc,
   };
 }
 
@@ -136,6 +159,29 @@ export function buildLearner(p: PortfolioInput, file: string, id: string, dir: s
     };
   });
 
+  const witnesses = list('witnesses', p.witnesses).map(({ item: w, path }) => ({
+    id: w.id.trim(),
+    name: w.name,
+    relationship: clean(w.relationship),
+    status: clean(w.status),
+    loc: { file, path },
+  }));
+  const rawWitnesses = (raw as { witnesses?: unknown } | undefined)?.witnesses;
+  const keptWitnesses = new Set(witnesses.map((w) => w.loc.path[1]));
+  const droppedWitnesses = (Array.isArray(rawWitnesses) ? rawWitnesses : []).flatMap((r, i) => {
+    const wid = r !== null && typeof r === 'object' ? (r as { id?: unknown }).id : undefined;
+    return !keptWitnesses.has(i) && typeof wid === 'string' ? [{ id: wid.trim(), loc: { file, path: ['witnesses', i] } }] : [];
+  });
+  const signoffs = list('signoffs', p.signoffs).map(({ item: s, path }) => ({ unitRef: s.unit.trim(), by: s.by.trim(), date: s.date, loc: { file, path } }));
+  const rawSignoffs = (raw as { signoffs?: unknown } | undefined)?.signoffs;
+  const keptSignoffs = new Set(signoffs.map((s) => s.loc.path[1]));
+  const droppedSignoffs = (Array.isArray(rawSignoffs) ? rawSignoffs : []).flatMap((r, i) => {
+    const unit = r !== null && typeof r === 'object' ? (r as { unit?: unknown }).unit : undefined;
+    return !keptSignoffs.has(i) && typeof unit === 'string' ? [{ unitRef: unit.trim(), loc: { file, path: ['signoffs', i] } }] : [];
+  });
+  const kept = new Set(evidence.map((e) => e.loc.path[1]));
+  const dropped = (Array.isArray(rawEvidence) ? rawEvidence : []).flatMap((r, i) => (kept.has(i) ? [] : [droppedItem(r, { file, path: ['evidence', i] })]));
+
   return {
     id,
     dir,
@@ -145,15 +191,12 @@ export function buildLearner(p: PortfolioInput, file: string, id: string, dir: s
     registered: clean(p.registered),
     assessor: clean(p.assessor)?.trim(),
     optionalUnits: list('optional-units', p['optional-units']).map(({ item, path }) => ({ ref: item.trim(), loc: { file, path } })),
-    witnesses: list('witnesses', p.witnesses).map(({ item: w, path }) => ({
-      id: w.id.trim(),
-      name: w.name,
-      relationship: clean(w.relationship),
-      status: clean(w.status),
-      loc: { file, path },
-    })),
+    witnesses,
     evidence,
-    signoffs: list('signoffs', p.signoffs).map(({ item: s, path }) => ({ unitRef: s.unit.trim(), by: s.by.trim(), date: s.date, loc: { file, path } })),
+    ...(dropped.length ? { dropped } : {}),
+    ...(droppedWitnesses.length ? { droppedWitnesses } : {}),
+    signoffs,
+    ...(droppedSignoffs.length ? { droppedSignoffs } : {}),
     iqa: list('iqa', p.iqa).map(({ item: r, path }) => ({
       unitRef: r.unit.trim(),
       by: r.by.trim(),

@@ -21,6 +21,7 @@ export function specsToPlain(specs: Specs): PlainSpecs {
       currencyYears: specs.centre.currencyYears,
       loc: specs.centre.loc,
       staffList: specs.centre.staffList.map((s) => ({ ...s, roles: [...s.roles] })),
+      ...(specs.centre.droppedStaff ? { droppedStaff: specs.centre.droppedStaff } : {}),
     },
     unreadableSpecs: [...specs.unreadableSpecs],
   };
@@ -38,7 +39,7 @@ export function specsFromPlain(p: PlainSpecs): Specs {
     const staffList: Staff[] = p.centre.staffList.map((s) => ({ ...s, roles: new Set(s.roles) }));
     const staff = new Map<string, Staff>();
     for (const s of staffList) if (!staff.has(s.id)) staff.set(s.id, s);
-    centre = { name: p.centre.name, number: p.centre.number, currencyYears: p.centre.currencyYears, loc: p.centre.loc, staff, staffList };
+    centre = { name: p.centre.name, number: p.centre.number, currencyYears: p.centre.currencyYears, loc: p.centre.loc, staff, staffList, ...(p.centre.droppedStaff ? { droppedStaff: p.centre.droppedStaff } : {}) };
   }
   return { units, qualifications: p.qualifications, centre, unreadableSpecs: new Set(p.unreadableSpecs) };
 }

@@ -84,6 +84,10 @@ export interface CentreInfo {
   staff: Map<string, Staff>;
   /** Every entry as written, duplicates included, for the duplicate check. */
   staffList: Staff[];
+  /** Staff entries the schema left out (already reported in the centre file), by id and place:
+   * a record naming one is not reported again as unknown-staff, and what follows from its
+   * decisions not counting is a consequence. Absent when none was left out. */
+  droppedStaff?: { id: string; loc: Loc }[];
   currencyYears?: number;
   loc: Loc;
 }
@@ -118,6 +122,14 @@ export interface Evidence {
   fileProblem?: 'missing' | 'not-a-file' | 'outside';
   covers: Cover[];
   assessment?: Assessment;
+  loc: Loc;
+}
+
+export interface DroppedEvidence {
+  id?: string;
+  covers: { unitRef: string; criteria: string[] }[];
+  /** Whether it holds an assessment at all (its decision may be the typo). */
+  assessed: boolean;
   loc: Loc;
 }
 
@@ -160,6 +172,16 @@ export interface Learner {
   optionalUnits: { ref: string; loc: Loc }[];
   witnesses: Witness[];
   evidence: Evidence[];
+  /** Evidence items the schema left out (a shape error, already reported), with what they
+   * claimed as far as it could be read: findings that follow only from their absence are
+   * consequences of that report (pipeline/consequences.ts). Absent when none was left out. */
+  dropped?: DroppedEvidence[];
+  /** Witness entries the schema left out (already reported), by id and place: evidence naming
+   * one is not reported again as unknown-witness. Absent when none was left out. */
+  droppedWitnesses?: { id: string; loc: Loc }[];
+  /** Sign-offs the schema left out (already reported), by the unit they name: a summative IQA
+   * of that unit is not reported again as before any sign-off. Absent when none was left out. */
+  droppedSignoffs?: { unitRef: string; loc: Loc }[];
   signoffs: Signoff[];
   iqa: IqaRecord[];
   loc: Loc;

@@ -6,7 +6,7 @@
 // assessLearner), history (each commit) and verify all call it, with their own reader and
 // the rules they need.
 import { pushAll } from '../iter.js';
-import type { Diagnostic, Finding } from '../diagnostics.js';
+import { itemKey, type Diagnostic, type Finding } from '../diagnostics.js';
 import type { LearnerEntry } from '../load/files.js';
 import { loadLearner } from '../load/load.js';
 import type { Reader } from '../load/reader.js';
@@ -21,6 +21,7 @@ import type { LearnerResult, LearnerSummary } from '../status/types.js';
 import { hash, listingKey } from '../cache/key.js';
 import type { SourceFile } from '../source.js';
 import { resolveAll } from './positions.js';
+import { withoutConsequences } from './consequences.js';
 
 /** What a learner's results were computed from, besides its own portfolio. */
 export interface Deps {
@@ -57,7 +58,8 @@ export function learnerStage(ctx: SpecContext, reader: Reader, entry: LearnerEnt
     const lctx = { ...ctx, learner, record: recordAsOf(learner, ctx.asOf), result };
     for (const rule of rules) if (rule.learner) pushAll(findings, rule.learner(lctx));
   }
-  return { learner, result, source, findings };
+  const elsewhere = (ctx.specs.centre?.droppedStaff ?? []).map((s) => itemKey(s.loc.file, s.loc.path));
+  return { learner, result, source, findings: withoutConsequences(findings, elsewhere) };
 }
 
 export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEntry): Assessed {

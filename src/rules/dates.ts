@@ -3,7 +3,7 @@
 // summative IQA. Future dates are found on every record; the order is judged on the record as
 // it stood on the as-of date, as status judges it, so a record that has not happened yet
 // never makes another one out of order.
-import { q, type Finding } from '../diagnostics.js';
+import { itemKey, q, type Finding } from '../diagnostics.js';
 import type { Loc } from '../model/types.js';
 import { coverage, criteriaOpenOn } from '../status/learner.js';
 import { at, type Rule } from './context.js';
@@ -79,7 +79,11 @@ export const dates: Rule = {
       const said = { id: 'summative-before-signoff', data: { unit: r.unitRef, date: r.date, firstSignoff: first ?? null } };
       const text = (d: typeof said.data) =>
         `summative IQA of ${d.unit} on ${d.date} comes before ${d.firstSignoff ? `the unit's first sign-off on ${d.firstSignoff}` : 'any sign-off of the unit'}: a summative sample follows the sign-off; record it as interim or correct the date`;
-      out.push(at('date-order', sub(r.loc, 'date'), said, text));
+      const f = at('date-order', sub(r.loc, 'date'), said, text);
+      // A sign-off of the unit left out for its shape (a bad date) is the mistake, reported there.
+      const left = (l.droppedSignoffs ?? []).filter((s) => index.canonical(s.unitRef) === index.canonical(r.unitRef)).map((s) => itemKey(s.loc.file, s.loc.path));
+      if (left.length) f.follows = [left];
+      out.push(f);
     }
     return out;
   },

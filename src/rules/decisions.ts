@@ -1,14 +1,16 @@
 // Decisions an awarding body will question: a sign-off of a unit that is not fully met, and
 // an IQA who quality-assures their own assessment decisions. Judged on the record as it stood
 // on the as-of date, as status is: a sign-off dated later has not been made yet.
-import type { Finding } from '../diagnostics.js';
+import { itemKey, type Finding } from '../diagnostics.js';
+import type { Index } from '../model/index.js';
+import type { DroppedEvidence, Evidence, Loc } from '../model/types.js';
 import { at, type Rule } from './context.js';
-import { plural } from '../text.js';
+import { closestCriterion, plural } from '../text.js';
 
 export const decisions: Rule = {
   name: 'sign-off and IQA decisions',
   codes: ['signoff-unmet', 'iqa-own-decision'],
-  learner({ record: l, result, index }) {
+  learner({ learner, record: l, result, index, specs }) {
     const out: Finding[] = [];
     for (const s of l.signoffs) {
       const u = result.units.find((x) => x.id === index.canonical(s.unitRef));
@@ -21,7 +23,13 @@ export const decisions: Rule = {
           const shown = listed.slice(0, 6).join(', ') + (listed.length > 6 ? `, and ${listed.length - 6} more` : '');
           return `${d.unit} is signed off but ${d.total - d.met} of its ${plural(d.total, 'criterion', 'criteria')} ${d.total - d.met === 1 ? 'is' : 'are'} not met: ${shown}; withdraw the sign-off until they are`;
         };
-        out.push(at('signoff-unmet', s.loc, said, text, { sub: ['unit'] }));
+        const f = at('signoff-unmet', s.loc, said, text, { sub: ['unit'] });
+        const known = new Set(u.criteria.map((c) => c.id));
+        const meant = (x: string) => (known.has(x) ? x : closestCriterion(x, known));
+        const staffLeft = specs.centre?.droppedStaff ?? [];
+        const follows = open.map((c) => claimsOf(l.evidence, learner.dropped, staffLeft, learner.droppedWitnesses, index, u.id, (x) => meant(x) === c.criterion));
+        if (follows.every((g) => g.length)) f.follows = follows;
+        out.push(f);
       }
     }
     for (const r of l.iqa) {
@@ -41,3 +49,22 @@ export const decisions: Rule = {
     return out;
   },
 };
+
+// The items that would have met a criterion but for a mistake: those that claim it and were
+// accepted by an assessor (or left out by the schema with an assessment). A criterion left unmet
+// only because each of them is already reported makes the sign-off finding a consequence; one
+// that nothing assessed claims is a real gap. A cover of a unit with no specification (often a
+// typo of this unit's number) counts as a claim, and so does a criterion the unit does not have
+// that check suggests the open criterion for (its did-you-mean): `criterion` says which ids
+// stand for the open criterion.
+function claimsOf(kept: readonly Evidence[], dropped: readonly DroppedEvidence[] | undefined, droppedStaff: readonly { id: string; loc: Loc }[], droppedWitnesses: readonly { id: string; loc: Loc }[] | undefined, index: Index, unit: string, criterion: (id: string) => boolean): string[] {
+  const claims = (covers: readonly { unitRef: string; criteria: readonly (string | { criterion: string })[] }[]) =>
+    covers.some((c) => (index.canonical(c.unitRef) === unit || !index.unit(c.unitRef)) && c.criteria.some((x) => criterion(typeof x === 'string' ? x : x.criterion)));
+  const accepted = kept.filter((e) => e.assessment?.decision === 'accepted');
+  const items = [...accepted, ...(dropped ?? []).filter((d) => d.assessed)].filter((e) => claims(e.covers));
+  // An accepted item whose assessor's staff entry was left out follows from that entry too.
+  const assessors = accepted.filter((e) => claims(e.covers)).flatMap((e) => droppedStaff.filter((s) => s.id === e.assessment?.by));
+  // So does one whose witness entry was left out.
+  const witnesses = accepted.filter((e) => claims(e.covers)).flatMap((e) => (droppedWitnesses ?? []).filter((w) => w.id === e.witness));
+  return [...items, ...assessors, ...witnesses].map((e) => itemKey(e.loc.file, e.loc.path));
+}

@@ -1,6 +1,6 @@
 // Evidence items: unique ids within a portfolio, files that exist inside the learner's folder,
 // IQA records that sample items that exist.
-import { q, type Finding } from '../diagnostics.js';
+import { itemKey, q, type Finding } from '../diagnostics.js';
 import { at, type Rule } from './context.js';
 
 export const evidenceItems: Rule = {
@@ -30,7 +30,12 @@ export const evidenceItems: Rule = {
     }
     for (const r of l.iqa) {
       r.evidence.forEach((id, i) => {
-        if (!ids.has(id)) out.push(at('unknown-evidence', r.loc, { id: 'not-in-portfolio', data: { evidence: id, unit: r.unitRef } }, (d) => `IQA record samples evidence ${q(d.evidence)}, which this portfolio does not have: correct the id`, { sub: ['evidence', i] }));
+        if (ids.has(id)) return;
+        const f = at('unknown-evidence', r.loc, { id: 'not-in-portfolio', data: { evidence: id, unit: r.unitRef } }, (d) => `IQA record samples evidence ${q(d.evidence)}, which this portfolio does not have: correct the id`, { sub: ['evidence', i] });
+        // An item the schema left out is in the file: its own finding says what to fix.
+        const left = (l.dropped ?? []).filter((d) => d.id === id).map((d) => itemKey(d.loc.file, d.loc.path));
+        if (left.length) f.follows = [left];
+        out.push(f);
       });
     }
     return out;

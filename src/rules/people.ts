@@ -1,7 +1,7 @@
 // Everyone a record names must be known, and act in a role they hold: assessors assess and
 // sign off, IQAs quality-assure. Witnesses are named in the portfolio that uses them, and what
 // their evidence counts as is decided in status/witness.ts, for status and check alike.
-import { q, type Finding } from '../diagnostics.js';
+import { itemKey, q, type Finding } from '../diagnostics.js';
 import type { Loc } from '../model/types.js';
 import { standingOf, witnessBook } from '../status/witness.js';
 import { closest } from '../text.js';
@@ -35,6 +35,8 @@ export const people: Rule = {
       // Without a centre file there is no staff list; that absence is the finding's own business.
       if (!staff) return;
       const s = staff.get(id);
+      // An entry the schema left out is reported in the centre file: its typo, not every record.
+      if (!s && specs.centre?.droppedStaff?.some((u) => u.id === id)) return;
       if (!s) {
         const said = { id: what, data: { staff: id, of, guess: closest(id, staff.keys()) ?? null } };
         out.push(at('unknown-staff', loc, said, (d) => `${WHAT[what](d)} ${q(d.staff)}, who is not on the staff list in portfolios/centre.yaml: ${d.guess ? `did you mean ${q(d.guess)}?` : 'add them there or correct the id'}`));
@@ -60,7 +62,11 @@ export const people: Rule = {
         const said = { id: counts ? 'not-listed' : 'does-not-count', data: { evidence: e.id, witness: e.witness, counts, guess: closest(e.witness, book.keys()) ?? null } };
         const text = (d: typeof said.data) =>
           `evidence ${q(d.evidence)} names witness ${q(d.witness)}, who is not in this portfolio's witnesses${d.counts ? '' : ', so it does not count'}: ${d.guess ? `did you mean ${q(d.guess)}?` : 'add them under witnesses'}`;
-        out.push(at('unknown-witness', e.loc, said, text, { sub: ['witness'] }));
+        const f = at('unknown-witness', e.loc, said, text, { sub: ['witness'] });
+        // A witness entry left out for its shape is reported where it stands.
+        const left = (l.droppedWitnesses ?? []).filter((w) => w.id === e.witness).map((w) => itemKey(w.loc.file, w.loc.path));
+        if (left.length) f.follows = [left];
+        out.push(f);
       }
       if ((e.method === 'witness-testimony' || e.method === 'expert-witness') && e.witness === undefined) {
         const said = { id: e.method === 'expert-witness' ? 'expert-without-witness' : 'testimony-without-witness', data: { evidence: e.id, method: e.method } };

@@ -1,6 +1,6 @@
 // Every unit and criterion a portfolio names must exist and belong to the learner's
 // qualification: the references an assessor most often mistypes.
-import { q, type Finding } from '../diagnostics.js';
+import { itemKey, q, type Finding } from '../diagnostics.js';
 import { checkUrn } from '../ids.js';
 import { closest, closestCriterion } from '../text.js';
 import { scopeOf } from '../status/learner.js';
@@ -38,6 +38,10 @@ export const portfolioUnits: Rule = {
       out.push(at('unknown-qualification', { file: l.loc.file, path: ['qualification'] }, said, text));
     }
     const inQualification = (id: string) => !qual || scope.groupOf.has(id);
+    const mistypedFor = (ref: string) => {
+      const guess = unknownUnit(ctx, ref).said.data.guess;
+      return guess === null ? undefined : index.canonical(guess);
+    };
     const check = (ref: string, loc: { file: string; path: (string | number)[] }, key = false) => {
       if (!known(ref)) {
         const { said, text } = unknownUnit(ctx, ref);
@@ -64,7 +68,12 @@ export const portfolioUnits: Rule = {
         const id = index.canonical(cover.unitRef);
         if (qual && !scope.mandatory.has(id) && !scope.chosen.has(id)) {
           const said = { id: 'optional-not-chosen', data: { evidence: e.id, unit: id } };
-          out.push(at('unit-not-chosen', cover.loc, said, (d) => `evidence ${q(d.evidence)} covers ${d.unit}, an optional unit not in this learner's optional-units: add it there, or correct the unit`, { key: true }));
+          const f = at('unit-not-chosen', cover.loc, said, (d) => `evidence ${q(d.evidence)} covers ${d.unit}, an optional unit not in this learner's optional-units: add it there, or correct the unit`, { key: true });
+          // An optional-units entry with no specification that check suggests this unit for is
+          // the typo (reported as unknown-unit): the unit was chosen, just misspelt.
+          const meant = l.optionalUnits.filter((o) => !known(o.ref) && mistypedFor(o.ref) === id).map((o) => itemKey(o.loc.file, o.loc.path));
+          if (meant.length) f.follows = [meant];
+          out.push(f);
         }
         if (!unit) continue;
         for (const c of cover.criteria) {
