@@ -134,7 +134,6 @@ export async function assess(centre: Centre, opts: AssessOptions = {}): Promise<
   return a;
 }
 
-export { noSuchLearner } from './suggest.js';
 
 function wrap(centre: Centre, { analysis, results }: Analysed, scoped: boolean, changes?: Assessment['changes'], keep?: (d: Diagnostic) => boolean): Assessment {
   const { specs, asOf, learners, unreadable, diagnostics, files, cached } = analysis;

@@ -11,9 +11,9 @@ import type { StatusReport } from '../render/status.js';
 import { gapsOf, type Gap } from '../status/gaps.js';
 import type { LearnerResult } from '../status/types.js';
 import { VERSION } from '../version.js';
-import { idOf, indexOf, innerOf, noSuchLearner, placeOf, resultOf, resultsFor, type Assessment, type LearnerSummary } from './assess.js';
+import { idOf, indexOf, innerOf, placeOf, resultOf, resultsFor, type Assessment, type LearnerSummary } from './assess.js';
 import { UsageError } from '../usage-error.js';
-import { specGuess, staffGuess } from './suggest.js';
+import { noSuchLearner, specGuess, staffGuess } from './suggest.js';
 
 const hint = (guess: string | undefined) => (guess ? `: ${guess}` : '');
 

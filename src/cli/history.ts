@@ -2,7 +2,7 @@
 // learner, commit by commit, and about the cohort, week by week or month by month.
 import { Option, type Command } from 'commander';
 import { formatsOf, history, progress } from '../index.js';
-import { centreRun, reports, type Io } from './kit.js';
+import { named, centreRun, reports, type Io } from './kit.js';
 
 interface HistoryOptions {
   dir?: string;
@@ -42,7 +42,7 @@ export function historyCommands(program: Command, io: Io): void {
     .option('--no-cache', 'neither read nor write the cache in .folio-cache/')
     .action(async (ids: string[], opts: HistoryOptions & { by: 'week' | 'month' }) => {
       const run = await centreRun(io, { dir: opts.dir, color: opts.color, cache: opts.cache });
-      const p = await progress(run.centre, { by: opts.by, since: opts.since, until: opts.until, learners: ids.length ? ids : undefined, progress: run.progress });
+      const p = await progress(run.centre, { by: opts.by, since: opts.since, until: opts.until, learners: named(ids), progress: run.progress });
       run.done();
       reports(io).emit('progress', opts.format, p, run.render);
     });

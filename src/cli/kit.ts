@@ -149,3 +149,7 @@ export function warnIfBroken(io: Io, a: { diagnostics: { severity: string; code:
   const errors = a.diagnostics.filter((d) => d.severity === 'error' && !inShown(d.file)).length;
   if (errors) io.stderr(`folio: ${errors} error${errors === 1 ? '' : 's'} in the centre's files; results leave out what could not be read. Run "folio check" for details.\n`);
 }
+
+/** The learners named on the command line: none named means every learner, which the library
+ * spells as no list at all (an empty list there means none). */
+export const named = (ids: string[]): string[] | undefined => (ids.length ? ids : undefined);

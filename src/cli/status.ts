@@ -2,7 +2,7 @@
 // achievement.
 import type { Command } from 'commander';
 import { assess, gaps, notAchieved, placeGaps, statusStream } from '../index.js';
-import { centreRun, commonOptions, exitCode, reports, warnIfBroken, type Common, type Io } from './kit.js';
+import { named, centreRun, commonOptions, exitCode, reports, warnIfBroken, type Common, type Io } from './kit.js';
 import { cohortLines, stepSummary } from './summary.js';
 
 // Formats that show no place in the files: gaps are placed (by parsing again) only for the rest.
@@ -27,9 +27,9 @@ export function statusCommand(program: Command, io: Io, exit: (code: number) => 
   ).action(async (ids: string[], opts: Common & Filters & { detail?: boolean }) => {
     // status shows no path in the repository: git is not asked where it is
     const run = await centreRun(io, { ...opts, repository: false });
-    const a = await assess(run.centre, { asOf: run.asOf, learners: ids.length ? ids : undefined, progress: run.progress, workers: run.workers });
+    const a = await assess(run.centre, { asOf: run.asOf, learners: named(ids), progress: run.progress, workers: run.workers });
     run.done();
-    const report = statusStream(a, { learners: ids.length ? ids : undefined, assessor: opts.assessor, unit: opts.unit });
+    const report = statusStream(a, { learners: named(ids), assessor: opts.assessor, unit: opts.unit });
     const outputs = reports(io).emitAll('status', opts, report, { ...run.render, detail: opts.detail });
     // only the table shows unreadable learners
     warnIfBroken(io, a, outputs.every((o) => o.format === 'table') ? (report.unreadable ?? []).map((u) => u.id) : []);
@@ -49,11 +49,11 @@ export function gapsCommand(program: Command, io: Io, exit: (code: number) => vo
     'never',
   ).action(async (ids: string[], opts: Common & Filters) => {
     const run = await centreRun(io, opts);
-    const a = await assess(run.centre, { asOf: run.asOf, learners: ids.length ? ids : undefined, progress: run.progress, workers: run.workers });
+    const a = await assess(run.centre, { asOf: run.asOf, learners: named(ids), progress: run.progress, workers: run.workers });
     run.done();
     warnIfBroken(io, a);
     const { emitAll, formatted, outputsOf } = reports(io);
-    let report = gaps(a, { learners: ids.length ? ids : undefined, assessor: opts.assessor, unit: opts.unit });
+    let report = gaps(a, { learners: named(ids), assessor: opts.assessor, unit: opts.unit });
     if (outputsOf('gaps', opts).some((o) => !PLACELESS.has(o.format))) report = await placeGaps(a, report);
     const outputs = emitAll('gaps', opts, report, run.render);
     await stepSummary(io, outputs, async () => (await import('../render/ci/adapt.js')).gapsCi({ gaps: report.gaps, where: report.where ?? new Map() }, { ...report.ci!, summary: cohortLines(formatted, a, run.render) }));

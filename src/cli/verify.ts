@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { formatsOf, signaturePrograms, verify } from '../index.js';
 import { outputOptions, type Written } from '../outputs.js';
 import { visible } from '../render/safe.js';
-import { centreRun, EXIT, reports, type Io } from './kit.js';
+import { named, centreRun, EXIT, reports, type Io } from './kit.js';
 import { stepSummary } from './summary.js';
 import { plural } from '../text.js';
 
@@ -32,7 +32,7 @@ export function verifyCommand(program: Command, io: Io, exit: (code: number) => 
       }
       let v;
       try {
-        v = await verify(run.centre, { learners: ids.length ? ids : undefined, signed: opts.signed, progress: run.progress });
+        v = await verify(run.centre, { learners: named(ids), signed: opts.signed, progress: run.progress });
       } finally {
         run.done();
       }
