@@ -2,7 +2,7 @@
 // scratch project (the tarball unpacked into node_modules/folio-cli, its dependencies linked
 // from this repository's, so no network is needed), a TypeScript consumer type-checked against
 // the published types (strict, NodeNext) and run, its results compared with the CLI's.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,5 +60,22 @@ describe('the packed package', () => {
     expect(ran.notAchieved).toEqual(cli.learners.filter((l) => l.status !== 'achieved').map((l) => l.id));
     expect(ran.notAchieved.length).toBeGreaterThan(0);
     expect(ran.markdown).toBe((await folio(['gaps', ...ran.notAchieved, '-f', 'markdown', '--as-of', AS_OF])).stdout);
+  });
+
+  it("runs the README's library example as written, from the centre's folder: what folio gaps prints", async () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Using folio as a library'));
+    const example = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
+    expect(example).toMatch(/asOf: '(\d{4}-\d\d-\d\d)'/);
+    writeFileSync(join(project, 'readme-example.mts'), example);
+    const checked = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--types', 'node', 'readme-example.mts'], { cwd: project, encoding: 'utf8' });
+    expect(checked.stdout + checked.stderr).toBe('');
+    const js = ts.transpileModule(example, { fileName: 'readme-example.mts', compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    writeFileSync(join(project, 'readme-example.mjs'), js);
+    const printed = execFileSync(process.execPath, [join(project, 'readme-example.mjs')], { cwd: REPO, encoding: 'utf8', env: { ...process.env, FOLIO_CACHE: 'off' } });
+    const asOf = /asOf: '([\d-]+)'/.exec(example)![1]!;
+    const cli = JSON.parse((await folio(['status', '-f', 'json', '--as-of', asOf])).stdout) as { learners: { id: string; status: string }[] };
+    const notAchieved = cli.learners.filter((l) => l.status !== 'achieved').map((l) => l.id);
+    expect(printed).toBe(`${(await folio(['gaps', ...notAchieved, '-f', 'markdown', '--as-of', asOf])).stdout}\n`);
   });
 });
