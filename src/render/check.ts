@@ -5,6 +5,7 @@ import { checkCi, type CiContext } from './ci/adapt.js';
 import { ciFormats } from './ci/formats.js';
 import { visible } from './safe.js';
 import { csvRow, mdTable, paint, palette, type RenderOptions } from './style.js';
+import { table } from './table.js';
 import { plural } from '../text.js';
 
 export interface CheckReport {
@@ -37,8 +38,30 @@ function checkTable(r: CheckReport, o: RenderOptions): string {
     }
   }
   if (out.length) out.push('');
+  if (r.diagnostics.length >= SUMMARY_FROM) out.push(byCheck(r.diagnostics, o), '');
   out.push(r.closing ?? summaryLine(r.summary));
   return `${out.join('\n')}\n`;
+}
+
+/** From this many findings the list scrolls past a screen, so a table of counts by check
+ * closes it: what kinds of problem there are, before the reader fixes them one by one. */
+export const SUMMARY_FROM = 10;
+
+function byCheck(diagnostics: Diagnostic[], o: RenderOptions): string {
+  const c = palette(o.color);
+  const counts = new Map<string, { errors: number; warnings: number; files: Set<string> }>();
+  for (const d of diagnostics) {
+    const n = counts.get(d.code) ?? { errors: 0, warnings: 0, files: new Set<string>() };
+    if (d.severity === 'error') n.errors++;
+    else n.warnings++;
+    n.files.add(d.file);
+    counts.set(d.code, n);
+  }
+  // Most frequent first, then by code, so the order is the same on every run.
+  const rows = [...counts]
+    .sort(([a, x], [b, y]) => y.errors + y.warnings - (x.errors + x.warnings) || (a < b ? -1 : 1))
+    .map(([code, n]) => [code, String(n.errors), String(n.warnings), String(n.files.size)]);
+  return table(['Check', 'Errors', 'Warnings', 'Files'], rows, { width: o.width, head: c.bold, right: [1, 2, 3], shrink: 0, min: 12 });
 }
 
 // The quoted source line: tabs as spaces (so the caret lines up), a window of it around the

@@ -5,7 +5,7 @@ import type { LearnerResult, Results, UnitResult } from '../status/types.js';
 import { statusJsonChunks } from './contract.js';
 import { plural } from '../text.js';
 import { mdText, visible } from './safe.js';
-import { bar, csvRow, fit, mdTable, pad, paint, palette, percent, type RenderOptions } from './style.js';
+import { bar, csvRow, fit, mdTable, pad, paint, palette, percent, proseWidth, wrap, type RenderOptions } from './style.js';
 import { table } from './table.js';
 
 export interface StatusReport {
@@ -63,7 +63,9 @@ function cohort(r: StatusReport, o: RenderOptions): string {
   }
   const tally = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
   const total = r.learners.length + (r.unreadable?.length ?? 0);
-  return `${table(header, rows, { width: o.width, head: c.bold, right: [3, 4, 5, 7], shrink: 1 })}\n\n${plural(total, 'learner')} as of ${r.asOf}${tally ? `: ${tally}` : ''}.\n`;
+  // Too narrow with the name cut: leave out the qualification (also in each learner's view),
+  // then credits, then units; learner, status, share met and gaps always stay.
+  return `${table(header, rows, { width: o.width, head: c.bold, right: [3, 4, 5, 7], shrink: 1, drop: [2, 4, 3] })}\n\n${wrap(`${plural(total, 'learner')} as of ${r.asOf}${tally ? `: ${tally}` : ''}.`, proseWidth(o), '')}\n`;
 }
 
 function learnerView(l: LearnerResult, r: StatusReport, o: RenderOptions): string {

@@ -1,6 +1,7 @@
 // Colour and small layout helpers. chalk ignores NO_COLOR, so colour is decided once by the
 // CLI (terminal, --no-color, NO_COLOR) and passed down as a flag; formatters never guess.
 import { Chalk, type ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
 import { csvCell, mdText } from './safe.js';
 
 export interface RenderOptions {
@@ -44,10 +45,10 @@ export function percent(done: number, total: number): string {
   return total === 0 ? '–' : `${Math.floor((done / total) * 100)}%`;
 }
 
-/** Cut text to a width with an ellipsis. */
+/** Cut text to a display width with an ellipsis (see cut). */
 export function fit(text: string, width: number): string {
   if (width <= 0) return '';
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+  return cut(text, width);
 }
 
 /** The width prose wraps at: the terminal's, or 80 when nothing says (piped without COLUMNS),
@@ -95,9 +96,32 @@ export function stripAnsi(s: string): string {
   return s.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
-/** Pad to a visible width (ignores ANSI codes). */
+/** Pad to a display width: what a terminal shows, ANSI codes not counted. */
 export function pad(s: string, width: number, right = false): string {
-  const visible = stripAnsi(s).length;
-  const fill = ' '.repeat(Math.max(0, width - visible));
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
   return right ? fill + s : s + fill;
+}
+
+/** Display width of text as a terminal shows it (CJK two columns, combining accents none,
+ * emoji two), as cli-table3 measures it. */
+export function displayWidth(s: string): number {
+  // cli-table3 measures with string-width 4; the same function keeps widths consistent.
+  return stringWidth(stripAnsi(s));
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Text cut to a display width with an ellipsis, whole characters (graphemes) only. A cut text
+ * loses its colour: the texts that give way (names, titles) have none. */
+export function cut(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(stripAnsi(s))) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
 }

@@ -4,8 +4,9 @@
 // apart. A table is as wide as its content; only when that is wider than the terminal does one
 // column (the long one: a name or a title) give way, cut with an ellipsis.
 import Table from 'cli-table3';
-import stringWidth from 'string-width';
-import { stripAnsi } from './style.js';
+import { cut, displayWidth } from './style.js';
+
+export { cut, displayWidth };
 
 const NO_BORDERS = {
   top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
@@ -25,31 +26,11 @@ export interface TableLayout {
   shrink?: number;
   /** The narrowest the shrinking column gets. */
   min?: number;
+  /** Columns left out, in this order, while the table is still too wide with the shrinking
+   * column at its narrowest: the ones a reader can best do without. */
+  drop?: number[];
   /** Spaces before every line. */
   indent?: number;
-}
-
-/** Display width of text as a terminal shows it, as cli-table3 measures it. */
-export function displayWidth(s: string): number {
-  // cli-table3 measures with string-width 4; the same function keeps widths consistent.
-  return stringWidth(stripAnsi(s));
-}
-
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-/** Text cut to a display width with an ellipsis, whole characters (graphemes) only. A cut cell
- * loses its colour: a name, which is the column that gives way, has none. */
-export function cut(s: string, width: number): string {
-  if (displayWidth(s) <= width) return s;
-  let out = '';
-  let used = 0;
-  for (const { segment } of graphemes.segment(stripAnsi(s))) {
-    const w = stringWidth(segment);
-    if (used + w > width - 1) break;
-    out += segment;
-    used += w;
-  }
-  return `${out}…`;
 }
 
 /** A row of cells (a short row's last cell spans the columns left); a heading spans the whole
@@ -57,6 +38,34 @@ export function cut(s: string, width: number): string {
 export type Row = string[] | { heading: string };
 
 export function table(header: string[] | undefined, rows: Row[], layout: TableLayout): string {
+  const gone = columnsToDrop(header, rows, layout);
+  if (!gone.length) return draw(header, rows, layout);
+  const keep = (r: string[]) => r.filter((_, i) => !gone.includes(i));
+  const moved = (i: number) => i - gone.filter((g) => g < i).length;
+  const shrink = layout.shrink === undefined ? undefined : moved(layout.shrink);
+  const right = layout.right?.filter((i) => !gone.includes(i)).map(moved);
+  return draw(header && keep(header), rows.map((r) => (Array.isArray(r) ? keep(r) : r)), { ...layout, shrink, right, drop: [] });
+}
+
+/** The columns to leave out so that the table fits, from layout.drop in order. */
+function columnsToDrop(header: string[] | undefined, rows: Row[], layout: TableLayout): number[] {
+  if (!layout.drop?.length || !Number.isFinite(layout.width)) return [];
+  const n = header?.length ?? 0;
+  const full = (rows.filter(Array.isArray) as string[][]).filter((r) => r.length === n);
+  const widths = Array.from({ length: n }, (_, i) => Math.max(displayWidth(header?.[i] ?? ''), ...full.map((r) => displayWidth(r[i] ?? ''))));
+  if (layout.shrink !== undefined) widths[layout.shrink] = Math.min(layout.min ?? 8, widths[layout.shrink]!);
+  const width = (cols: number[]) => (layout.indent ?? 0) + cols.reduce((a, i) => a + widths[i]!, 0) + 2 * Math.max(0, cols.length - 1);
+  const gone: number[] = [];
+  let cols = widths.map((_, i) => i);
+  for (const d of layout.drop) {
+    if (width(cols) <= layout.width) break;
+    gone.push(d);
+    cols = cols.filter((i) => i !== d);
+  }
+  return gone;
+}
+
+function draw(header: string[] | undefined, rows: Row[], layout: TableLayout): string {
   const n = header?.length ?? Math.max(0, ...rows.map((r) => (Array.isArray(r) ? r.length : 0)));
   const cells = (rows.filter(Array.isArray) as string[][]).map((r) => (r.length < n ? r.slice(0, -1) : r));
   const natural = Array.from({ length: n }, (_, i) => Math.max(header ? displayWidth(header[i] ?? '') : 0, ...cells.map((r) => displayWidth(r[i] ?? ''))));
