@@ -212,6 +212,9 @@ async function open(centre: Centre, learner: string): Promise<Ctx> {
   const entry = a.learners.find((l) => l.id === learner);
   const dir = `portfolios/${learner}`;
   const file = entry?.file ?? (centre.reader.isFile(`${dir}/portfolio.yml`) ? `${dir}/portfolio.yml` : `${dir}/portfolio.yaml`);
+  // A portfolio folio cannot read is refused by the core with check's located findings, before
+  // anything is asked of its contents (a no-op change, never written).
+  if (a.unreadable.includes(learner)) await runChange(centre.root, centre.reader, { file, learner, edit: () => [], expect: () => undefined }, { asOf: day, dryRun: true });
   // What the commands need to know of the portfolio before they change it, from its data.
   let data: Record<string, unknown> = {};
   try {

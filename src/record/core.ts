@@ -97,7 +97,9 @@ export async function runChange(root: string, reader: Reader, change: Change, op
   const value = parseYaml(file, text).value;
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new RecordRefused('invalid-type', `${file} does not hold a mapping at the top: run "folio check ${file}" (nothing was written)`);
 
-  const next = applySplices(text, change.edit(parsed.doc, text));
+  // a file written with CRLF line ends gets them in the new lines too
+  const crlf = text.includes('\r\n');
+  const next = applySplices(text, change.edit(parsed.doc, text).map((s) => (crlf ? { ...s, text: s.text.replace(/\r?\n/g, '\r\n') } : s)));
   const expected = structuredClone(value) as Record<string, unknown>;
   change.expect(expected);
   const reread = parseYaml(file, next);

@@ -37,8 +37,9 @@ function middle(a: string[], b: string[], offset: number, ops: Op[]): void {
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) ops.push({ kind: ' ', text: a[i++]!, a: offset + i - 1, b: offset + j++ });
-    else if (j < m && (i === n || t[i * (m + 1) + j + 1]! >= t[(i + 1) * (m + 1) + j]!)) ops.push({ kind: '+', text: b[j++]!, a: -1, b: offset + j - 1 });
-    else ops.push({ kind: '-', text: a[i++]!, a: offset + i - 1, b: -1 });
+    // removed lines before added ones, as diff prints them
+    else if (i < n && (j === m || t[(i + 1) * (m + 1) + j]! >= t[i * (m + 1) + j + 1]!)) ops.push({ kind: '-', text: a[i++]!, a: offset + i - 1, b: -1 });
+    else ops.push({ kind: '+', text: b[j++]!, a: -1, b: offset + j - 1 });
   }
 }
 
