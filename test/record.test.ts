@@ -1,7 +1,7 @@
 // The recording commands on a copy of the sample centre: each changes only the node it adds or
 // changes (every other byte of the file as it was), leaves the centre clean for check and moves
 // the statuses it should; each refusal has check's code and leaves the file byte-identical.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -213,5 +213,49 @@ describe('refusals leave the file byte-identical', () => {
     const dir = sample();
     expect((await run(dir, ['assess', 'NT-0151', 'E99', '--accept', '--by', 'a.jones'])).stderr).toContain('NT-0151 has no evidence "E99"');
     expect((await run(dir, ['assess', 'NT-0151', 'E12', '--by', 'a.jones'])).code).toBe(2);
+  });
+});
+
+describe('the people records name', () => {
+  it('folio staff add appends a flow entry to the centre file; a duplicate id is refused', async () => {
+    const dir = sample();
+    const file = join(dir, 'portfolios/centre.yaml');
+    const before = readFileSync(file, 'utf8');
+    const r = await run(dir, ['staff', 'add', 't.brown', '--name', 'Tara Brown', '--roles', 'assessor,iqa', '--email', 'tara.brown@northgate.example']);
+    expect(r.code).toBe(0);
+    expect(inserted(before, readFileSync(file, 'utf8'))).toBe('  - { id: t.brown, name: Tara Brown, roles: [assessor, iqa], email: tara.brown@northgate.example }\n');
+    expect((await run(dir, ['check'])).code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect((await run(dir, ['staff', 'add', 't.brown', '--name', 'T', '--roles', 'admin'])).code).toBe(2);
+    const role = await json(dir, ['staff', 'add', 'x.y', '--name', 'X Y', '--roles', 'boss']);
+    expect(role.data.refused.code).toBe('invalid-value');
+    expect(readFileSync(file, 'utf8')).toBe(after);
+  });
+
+  it('folio witness add appends to the witnesses; a witness status outside 1-5 is refused', async () => {
+    const dir = sample();
+    const before = read(dir, 'NT-0163');
+    const r = await run(dir, ['witness', 'add', 'NT-0163', 'w-patel', '--name', 'Ravi Patel', '--relationship', 'optometrist', '--status', '1']);
+    expect(r.code).toBe(0);
+    expect(inserted(before, read(dir, 'NT-0163'))).toBe('  - { id: w-patel, name: Ravi Patel, relationship: optometrist, status: 1 }\n');
+    const after = read(dir, 'NT-0163');
+    const bad = await json(dir, ['witness', 'add', 'NT-0163', 'w-x', '--name', 'X', '--status', '7']);
+    expect(bad.data.refused.code).toBe('invalid-value');
+    expect(read(dir, 'NT-0163')).toBe(after);
+  });
+
+  it('folio learner add takes --uln and --optional-units (by alias too), and refuses what check would report', async () => {
+    const dir = sample();
+    const r = await run(dir, ['learner', 'add', 'NT-0170', '--name', 'Sam Lee', '--qualification', '601/3734/4', '--assessor', 'a.jones', '--registered', '2026-12-01', '--uln', '1234567899', '--optional-units', 'D/506/2119,T/506/2126']);
+    expect(r.code).toBe(0);
+    expect(read(dir, 'NT-0170')).toContain('learner: { name: "Sam Lee", uln: "1234567899" }\nqualification: 601/3734/4\nregistered: 2026-12-01\nassessor: a.jones\noptional-units: [D/506/2119, T/506/2126]\n');
+    expect((await run(dir, ['check'])).code).toBe(0);
+    const bad = await run(dir, ['learner', 'add', 'NT-0171', '--name', 'A B', '--qualification', '601/3734/4', '--uln', '1234567890']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('[uln-check-digit]');
+    const twice = await run(dir, ['learner', 'add', 'NT-0172', '--name', 'A B', '--qualification', '601/3734/4', '--uln', '1234567899']);
+    expect(twice.stderr).toContain('[duplicate-uln]');
+    expect(existsSync(join(dir, 'portfolios/NT-0171'))).toBe(false);
+    expect(existsSync(join(dir, 'portfolios/NT-0172'))).toBe(false);
   });
 });

@@ -61,7 +61,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
   historyCommands(program, io);
   importCommand(program, io, exit);
   verifyCommand(program, io, exit);
-  setupCommands(program, io);
+  setupCommands(program, io, exit);
   recordCommands(program, io, exit);
 
   try {

@@ -2,7 +2,7 @@
 // Each parses its flags, calls the library's record functions (src/index.ts) and prints what
 // was recorded, or why it was refused (check's findings, in check's format, on stderr).
 import { Option, type Command } from 'commander';
-import { addEvidence, assessEvidence, format, RecordRefused, recordIqa, signOff, type RecordOptions, type RecordResult } from '../index.js';
+import { addEvidence, addStaff, addWitness, assessEvidence, format, RecordRefused, recordIqa, signOff, type RecordOptions, type RecordResult } from '../index.js';
 import type { RecordReport } from '../render/record.js';
 import { centreRun, EXIT, UsageError, type Io } from './kit.js';
 
@@ -17,10 +17,10 @@ interface Flags {
   color: boolean;
 }
 
-function recordOptions(cmd: Command, dated: string): Command {
+function recordOptions(cmd: Command, dated?: string): Command {
+  cmd.option('--by <staff>', 'the staff member recording (default: the one whose email in centre.yaml is git config user.email)');
+  if (dated) cmd.option('--date <date>', `${dated} (YYYY-MM-DD; default: today)`);
   return cmd
-    .option('--by <staff>', 'the staff member recording (default: the one whose email in centre.yaml is git config user.email)')
-    .option('--date <date>', `${dated} (YYYY-MM-DD; default: today)`)
     .option('--dry-run', 'print the change as a diff and write nothing')
     .option('--commit', 'commit the files written, as the staff member (name and email from centre.yaml)')
     .option('--sign', 'with --commit: sign the commit (git commit -S, with your git signing set-up)')
@@ -29,8 +29,10 @@ function recordOptions(cmd: Command, dated: string): Command {
     .option('--no-color', 'no colour');
 }
 
+type Runner = (flags: Flags, learner: string, act: (centre: Awaited<ReturnType<typeof centreRun>>['centre'], opts: RecordOptions) => Promise<RecordResult>) => Promise<void>;
+
 export function recordCommands(program: Command, io: Io, exit: (code: number) => void): void {
-  const run = async (flags: Flags, learner: string, act: (centre: Awaited<ReturnType<typeof centreRun>>['centre'], opts: RecordOptions) => Promise<RecordResult>) => {
+  const run: Runner = async (flags, learner, act) => {
     if (flags.sign && !flags.commit) throw new UsageError('--sign signs the commit --commit makes: give --commit too');
     const r = await centreRun(io, { dir: flags.dir, cache: false, color: flags.color, repository: false });
     const opts: RecordOptions = { by: flags.by, date: flags.date, dryRun: flags.dryRun, commit: flags.commit, sign: flags.sign, cwd: io.cwd };
@@ -53,6 +55,8 @@ export function recordCommands(program: Command, io: Io, exit: (code: number) =>
     }
     io.stdout(format('record', flags.format, report, r.render));
   };
+
+  peopleCommands(program, io, exit, run);
 
   const evidence = program.command('evidence').description("a learner's evidence: add an item");
   recordOptions(
@@ -116,6 +120,39 @@ export function recordCommands(program: Command, io: Io, exit: (code: number) =>
     const evidence = o.evidence?.split(',').map((s) => s.trim()).filter(Boolean);
     return run(o, learner, (centre, opts) => recordIqa(centre, learner, unit, { stage: o.stage, decision: o.agree ? 'agreed' : 'not-agreed', feedback: o.feedback, evidence }, opts));
   });
+}
+
+export function peopleCommands(program: Command, io: Io, exit: (code: number) => void, run: Runner): void {
+  recordOptions(
+    program
+      .command('staff')
+      .description('the centre\'s staff: add a member')
+      .command('add')
+      .description('add a staff member to portfolios/centre.yaml')
+      .argument('<id>', 'their staff id, e.g. a.jones')
+      .requiredOption('--name <name>', 'their full name')
+      .requiredOption('--roles <roles>', 'comma-separated: assessor, iqa, eqa, admin')
+      .option('--email <address>', 'an address they commit with (folio verify needs one); repeat for more', collect, []),
+  ).action((id: string, o: Flags & { name: string; roles: string; email: string[] }) =>
+    run(o, '', (centre, opts) => addStaff(centre, { id, name: o.name, roles: o.roles.split(',').map((r) => r.trim()).filter(Boolean), emails: o.email }, opts)),
+  );
+  recordOptions(
+    program
+      .command('witness')
+      .description("a learner's witnesses: add one")
+      .command('add')
+      .description("add a witness to a learner's portfolio")
+      .argument('<learner>', "the learner's id")
+      .argument('<id>', 'the witness id, e.g. w-reed')
+      .requiredOption('--name <name>', "the witness's full name")
+      .option('--relationship <text>', 'their relationship to the learner, e.g. line manager')
+      .option('--status <n>', 'witness status category, 1 to 5 (1: occupational expert and assessor)')
+      .option('--email <address>', "the witness's email address"),
+  ).action((learner: string, id: string, o: Flags & { name: string; relationship?: string; status?: string; email?: string }) =>
+    run(o, learner, (centre, opts) => addWitness(centre, learner, { id, name: o.name, relationship: o.relationship, status: o.status, email: o.email }, opts)),
+  );
+  void io;
+  void exit;
 }
 
 function collect(value: string, previous: string[]): string[] {

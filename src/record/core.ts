@@ -153,6 +153,19 @@ export async function runChange(root: string, reader: Reader, change: Change, op
   return { ...result, written: true };
 }
 
+/** A new file (a new learner's portfolio) as check would judge it, before it is created: refused
+ * with check's findings for any error it would bring. The whole centre is assessed, so a ULN
+ * another learner has is found too. */
+export async function checkNewFile(reader: Reader, file: string, text: string, asOf: string): Promise<Diagnostic[]> {
+  const base = quiet(reader);
+  const before = await analyse(base, { asOf, results: false, rules: true });
+  const after = await analyse(overlay(base, new Map([[file, text]])), { asOf, results: false, rules: true });
+  const fresh = newFindings(before.analysis.diagnostics, after.analysis.diagnostics);
+  const refusing = fresh.filter((d) => d.severity === 'error');
+  if (refusing.length) throw new RecordRefused(refusing[0]!.code, `folio check would report ${refusing.length === 1 ? 'this' : `these ${refusing.length} problems`} in the new portfolio, so it was not created`, refusing);
+  return fresh;
+}
+
 function digest(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }

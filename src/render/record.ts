@@ -44,10 +44,12 @@ function table(r: RecordReport, o: RenderOptions): string {
     if (r.refused.gaps.length) out.push('What is not met yet:', ...gapLines(r.refused.gaps, r.learner));
     return `${out.join('\n')}\n`;
   }
-  if (!r.written) out.push(r.diff.trimEnd(), '', `Dry run: nothing written. ${visible(r.learner)} would get ${r.records.map(visible).join(', ')}.`);
-  else out.push(`Recorded ${r.records.map(visible).join(', ')} for ${visible(r.learner)}${r.by ? ` by ${visible(r.by)}` : ''} in ${r.files.map(visible).join(' and ')}.`);
+  // a change to the centre file is no learner's
+  const whose = r.learner ? visible(r.learner) : 'the centre';
+  if (!r.written) out.push(r.diff.trimEnd(), '', `Dry run: nothing written. ${r.learner ? whose : 'The centre'} would get ${r.records.map(visible).join(', ')}.`);
+  else out.push(`Recorded ${r.records.map(visible).join(', ')} for ${whose}${r.by ? ` by ${visible(r.by)}` : ''} in ${r.files.map(visible).join(' and ')}.`);
   for (const f of r.findings) out.push(`${f.severity === 'error' ? 'Check will report' : 'Warning'}: ${visible(f.message)} [${f.code}]`);
-  out.push(r.moved.length ? `${r.written ? 'Moved' : 'Would move'}:` : 'No status moved.');
+  if (r.learner || r.moved.length) out.push(r.moved.length ? `${r.written ? 'Moved' : 'Would move'}:` : 'No status moved.');
   for (const m of r.moved) out.push(`  ${movedLine(m)}`);
   if (r.gaps.length) out.push('Next gaps:', ...gapLines(r.gaps, r.learner));
   if (r.commit) out.push(`Committed ${r.commit.hash.slice(0, 8)} as ${visible(r.commit.author)}: ${visible(r.commit.message)}`);
