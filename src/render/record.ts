@@ -46,7 +46,7 @@ function table(r: RecordReport, o: RenderOptions): string {
   }
   // a change to the centre file is no learner's
   const whose = r.learner ? visible(r.learner) : 'the centre';
-  if (!r.written) out.push(r.diff.trimEnd(), '', `Dry run: nothing written. ${r.learner ? whose : 'The centre'} would get ${r.records.map(visible).join(', ')}.`);
+  if (!r.written) out.push(r.diff.trimEnd(), '', `Dry run: nothing written. ${r.learner ? whose : 'The centre'} would get ${r.records.map(visible).join(', ')}${r.files.length > 1 ? `, with ${r.files.slice(1).map(visible).join(', ')} copied in` : ''}.`);
   else out.push(`Recorded ${r.records.map(visible).join(', ')} for ${whose}${r.by ? ` by ${visible(r.by)}` : ''} in ${r.files.map(visible).join(' and ')}.`);
   for (const f of r.findings) out.push(`${f.severity === 'error' ? 'Check will report' : 'Warning'}: ${visible(f.message)} [${f.code}]`);
   if (r.learner || r.moved.length) out.push(r.moved.length ? `${r.written ? 'Moved' : 'Would move'}:` : 'No status moved.');
