@@ -17,6 +17,10 @@ export { check, gaps, notAchieved, placeGaps, selectLearners, specList, specShow
 export { history, progress, signaturePrograms, verify, type ProgressOptions, type Verification, type VerifyOptions, type Timeline, type Progress, type By, type VerifyResult } from './api/history.js';
 /** What folio writes. */
 export { addLearner, importForms, initCentre, jsonSchema, newSpec, type ImportFormsOptions, type ImportReport, type InitOptions, type InitResult, type NewLearner, type NewSpec } from './api/write.js';
+/** Recording the work: evidence, assessment decisions, sign-offs and IQA records, through one
+ * writing core (refuses what check would report, writes atomically, commits as the staff member). */
+export { addStaff, addWitness, type NewStaff, type NewWitness } from './api/people.js';
+export { addEvidence, assessEvidence, nextEvidenceId, recordIqa, RecordRefused, signOff, type IqaDecision, type NewEvidence, type RecordOptions, type RecordResult } from './api/record.js';
 /** One file folio init wrote, merged, left or replaced; how a centre installs folio. */
 export type { InitStep } from './init-write.js';
 export type { PackageSpec } from './install-source.js';

@@ -201,12 +201,15 @@ exec "$@" check${prefix ? ` -C "$top"/${shellWord(prefix)}` : ''} --staged
 `;
 }
 
-export function portfolioYaml(p: { name: string; qualification: string; assessor?: string; registered: string }): string {
+export function portfolioYaml(p: { name: string; qualification: string; assessor?: string; registered: string; uln?: string; optionalUnits?: string[] }): string {
+  const learner = `{ name: ${JSON.stringify(p.name)}${p.uln !== undefined ? `, uln: ${JSON.stringify(p.uln)}` : ''} }`;
+  // ids are plain when they need no quotes (A/506/2130), as the sample writes them
+  const unit = (u: string) => (/^[A-Za-z0-9][A-Za-z0-9/._-]*$/.test(u) ? u : JSON.stringify(u));
   return `# yaml-language-server: $schema=../../schemas/portfolio.schema.json
-learner: { name: ${JSON.stringify(p.name)} }
+learner: ${learner}
 qualification: ${p.qualification}
 registered: ${p.registered}
-${p.assessor ? `assessor: ${p.assessor}\n` : ''}optional-units: []
+${p.assessor ? `assessor: ${p.assessor}\n` : ''}optional-units: [${(p.optionalUnits ?? []).map(unit).join(', ')}]
 evidence: []
 signoffs: []
 iqa: []

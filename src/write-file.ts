@@ -6,18 +6,18 @@
 //       fails with EEXIST when the name exists, so creation is exclusive AND a reader never
 //       sees half a file. Where the file system has no hard links, the file is opened with
 //       O_EXCL ('wx') and written in place: still exclusive, no longer atomic.
-//   replaceFile(path, text)   a file that may exist (a report, a spec filled in): written to a
+//   replaceFile(path, text, { beforeRename? })   a file that may exist (a report, a spec filled in): written to a
 //       temporary file in the same folder and renamed over the name, so the old or the new
 //       content is there, never a mix. Refused when the name is a folder, a symbolic link or a
 //       special file (FIFO, device, socket): renaming over it would destroy what it is.
-//   text may be a string or an iterable of pieces (a large report written as it is rendered).
+//   text may be a string, a Buffer (a copied evidence file) or an iterable of pieces (a large report written as it is rendered).
 //   A temporary file is removed whatever fails. Errors are Node's (with code and path) or
 //   WriteRefused; the command line turns both into a message with the path and the fix.
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export type Content = string | Iterable<string>;
+export type Content = string | Buffer | Iterable<string>;
 
 /** folio will not write there, and says why and what to do instead. */
 export class WriteRefused extends Error {
@@ -31,7 +31,7 @@ export class WriteRefused extends Error {
 }
 
 export function createFile(path: string, content: Content, opts: { mode?: number } = {}): void {
-  const text = typeof content === 'string' ? content : [...content].join(''); // may be written twice
+  const text = typeof content === 'string' || Buffer.isBuffer(content) ? content : [...content].join(''); // may be written twice
   mkdirSync(dirname(path), { recursive: true });
   const tmp = writeTemp(path, text, opts.mode);
   try {
@@ -47,12 +47,15 @@ export function createFile(path: string, content: Content, opts: { mode?: number
   removeQuietly(tmp);
 }
 
-export function replaceFile(path: string, text: Content): void {
+export function replaceFile(path: string, text: Content, opts: { beforeRename?: () => void } = {}): void {
   mkdirSync(dirname(path), { recursive: true });
   const existing = statOrUndefined(path);
   if (existing) refuseSpecial(path, existing);
   const tmp = writeTemp(path, text, existing ? existing.mode & 0o777 : undefined);
   try {
+    // the last moment to refuse (a record whose file changed since it was read): the window
+    // between this check and the rename is as short as it can be made
+    opts.beforeRename?.();
     renameSync(tmp, path);
   } catch (e) {
     removeQuietly(tmp);
@@ -136,8 +139,8 @@ function writeExclusive(path: string, text: Content, mode?: number): void {
 }
 
 function writeAll(fd: number, text: Content): void {
-  for (const piece of typeof text === 'string' ? [text] : text) {
-    const buf = Buffer.from(piece, 'utf8');
+  for (const piece of typeof text === 'string' || Buffer.isBuffer(text) ? [text] : text) {
+    const buf = Buffer.isBuffer(piece) ? piece : Buffer.from(piece, 'utf8');
     // a write may take less than asked (a full disk takes none and throws ENOSPC)
     for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
   }

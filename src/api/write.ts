@@ -82,10 +82,16 @@ export interface NewLearner {
   assessor?: string;
   /** The registration date (YYYY-MM-DD); default today. */
   registered?: string;
+  /** Their Unique Learner Number (10 digits, the last a check digit). */
+  uln?: string;
+  /** The optional units they have chosen, by number or alias (written as the unit's number). */
+  optionalUnits?: string[];
 }
 
-/** Create portfolios/ID/portfolio.yaml for a new learner; never overwrites. Returns the
- * portfolio's path (centre-relative) and the qualification's own number. */
+/** Create portfolios/ID/portfolio.yaml for a new learner; never overwrites, and refuses (with
+ * check's findings, as RecordRefused) what check would report of it: a ULN that fails its check
+ * digit or is another learner's, an optional unit that is unknown or not in the qualification.
+ * Returns the portfolio's path (centre-relative) and the qualification's own number. */
 export async function addLearner(centre: Centre, learner: NewLearner): Promise<{ file: string; qualification: string }> {
   const { id } = learner;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new UsageError(`learner id "${id}" cannot name a folder: use letters, digits, ".", "_" and "-"`);
@@ -104,7 +110,10 @@ export async function addLearner(centre: Centre, learner: NewLearner): Promise<{
   const { portfolioYaml } = await import('../init.js');
   // Created exclusively: a portfolio that appeared while the specs were read (another learner
   // add, a git pull) is never replaced; EEXIST says so.
-  const text = portfolioYaml({ name: learner.name, qualification: q.id, assessor: learner.assessor, registered: learner.registered ?? today() });
+  const optionalUnits = (learner.optionalUnits ?? []).map((u) => indexOf(a).canonical(u));
+  const text = portfolioYaml({ name: learner.name, qualification: q.id, assessor: learner.assessor, registered: learner.registered ?? today(), uln: learner.uln, optionalUnits });
+  const { checkNewFile } = await import('../record/core.js');
+  await checkNewFile(centre.reader, `portfolios/${id}/portfolio.yaml`, text, today());
   try {
     createFile(resolvePath(folder, 'portfolio.yaml'), text);
   } catch (e) {

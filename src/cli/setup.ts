@@ -2,11 +2,11 @@
 // JSON Schema generator are loaded only when one of these runs.
 import { Option, type Command } from 'commander';
 import { relative, resolve as resolvePath } from 'node:path';
-import { addLearner, findCentreRoot, initCentre, jsonSchema, SCHEMA_KINDS, type InitStep, type SchemaKind } from '../index.js';
+import { addLearner, findCentreRoot, format, initCentre, jsonSchema, RecordRefused, SCHEMA_KINDS, type InitStep, type SchemaKind } from '../index.js';
 import { writeReport } from '../outputs.js';
-import { centreRun, UsageError, type Io } from './kit.js';
+import { centreRun, EXIT, UsageError, type Io } from './kit.js';
 
-export function setupCommands(program: Command, io: Io): void {
+export function setupCommands(program: Command, io: Io, exit: (code: number) => void): void {
   program
     .command('schema')
     .argument('[kind]', `one of ${SCHEMA_KINDS.join(', ')} (default: all four)`)
@@ -69,11 +69,24 @@ export function setupCommands(program: Command, io: Io): void {
     .requiredOption('--qualification <number>', 'the qualification they are registered for')
     .option('--assessor <id>', 'their assessor (a staff id with the assessor role)')
     .option('--registered <date>', 'the registration date (default: today)')
+    .option('--uln <uln>', 'their Unique Learner Number (10 digits)')
+    .option('--optional-units <units>', 'the optional units chosen, comma-separated, by number or alias')
     .option('-C, --dir <dir>', 'the centre repository')
     .option('--no-color', 'no colour (folio learner add prints none)')
-    .action(async (id: string, opts: { name: string; qualification: string; assessor?: string; registered?: string; dir?: string }) => {
+    .action(async (id: string, opts: { name: string; qualification: string; assessor?: string; registered?: string; uln?: string; optionalUnits?: string; dir?: string }) => {
       const run = await centreRun(io, { dir: opts.dir, cache: false, repository: false });
-      const added = await addLearner(run.centre, { id, name: opts.name, qualification: opts.qualification, assessor: opts.assessor, registered: opts.registered });
+      const optionalUnits = opts.optionalUnits?.split(',').map((u) => u.trim()).filter(Boolean);
+      let added;
+      try {
+        added = await addLearner(run.centre, { id, name: opts.name, qualification: opts.qualification, assessor: opts.assessor, registered: opts.registered, uln: opts.uln, optionalUnits });
+      } catch (e) {
+        if (!(e instanceof RecordRefused)) throw e;
+        const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
+        io.stderr(format('check', 'table', { diagnostics: e.diagnostics, summary: { files: 1, errors, warnings: e.diagnostics.length - errors } }, run.render));
+        io.stderr(`folio: ${e.message} [${e.code}]\n`);
+        exit(EXIT.findings);
+        return;
+      }
       io.stdout(`Created ${added.file} for ${opts.name} (${added.qualification}).\n`);
     });
 }

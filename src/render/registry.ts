@@ -9,6 +9,7 @@ import { gapsFormats, type GapsReport } from './gaps.js';
 import { historyFormats } from './history.js';
 import { importFormats, type ImportReport } from './import.js';
 import { progressFormats } from './progress.js';
+import { recordFormats, type RecordReport } from './record.js';
 import { guardJson, guardText } from './safe.js';
 import { specFormats, type SpecList, type SpecShow } from './spec.js';
 import { statusFormats, type StatusReport } from './status.js';
@@ -26,6 +27,8 @@ export interface Reports {
   import: ImportReport;
   history: Timeline;
   progress: Progress;
+  /** evidence add, assess, signoff and iqa record */
+  record: RecordReport;
 }
 
 export type Rendered = string | Iterable<string>;
@@ -42,6 +45,7 @@ export const FORMATTERS = {
   import: importFormats,
   history: historyFormats,
   progress: progressFormats,
+  record: recordFormats,
 } satisfies { [C in keyof Reports]: Record<string, Formatter<Reports[C]>> };
 
 /** A command that has formatters. */
