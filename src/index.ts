@@ -15,6 +15,11 @@ export { assess, type Assessment, type AssessOptions, type LearnerSummary, type 
 export { check, gaps, notAchieved, placeGaps, selectLearners, specList, specShow, status, statusStream, unitId, type CheckOptions, type LearnerFilter } from './api/views.js';
 /** What the centre's git history says. */
 export { history, progress, signaturePrograms, verify, type ProgressOptions, type Verification, type VerifyOptions, type Timeline, type Progress, type By, type VerifyResult } from './api/history.js';
+/** The static HTML report: its data from the calls above, and the site written from it. */
+export { report, type ReportData, type ReportLearner, type ReportOptions, type FromGit } from './api/report.js';
+export { writeSite, type WriteSiteOptions, type WrittenSite } from './api/report-write.js';
+/** What a learner's portfolio records (evidence, decisions, sign-offs, IQA), as of the assessment's day. */
+export { records, type EvidenceRecord, type PortfolioRecords } from './api/records.js';
 /** What folio writes. */
 export { addLearner, importForms, initCentre, jsonSchema, newSpec, type ImportFormsOptions, type ImportReport, type InitOptions, type InitResult, type NewLearner, type NewSpec } from './api/write.js';
 /** Recording the work: evidence, assessment decisions, sign-offs and IQA records, through one

@@ -79,14 +79,17 @@ policy:
 /** The commands CI runs, each through `npx -p SPEC` so CI installs the folio the centre
  * recorded; the README's "folio in CI" shows the same ones. */
 export const CI_COMMANDS = {
-  run: (pkg: string, command: string, prefix = '') => `npx --yes -p ${shellWord(pkg)} ${prefix ? command.replace(/^folio check/, `folio check -C ${shellWord(prefix)}`) : command}`,
+  run: (pkg: string, command: string, prefix = '') => `npx --yes -p ${shellWord(pkg)} ${prefix ? command.replace(/^folio (check|report)/, `folio $1 -C ${shellWord(prefix)}`) : command}`,
   github: 'folio check --format github --format junit --output folio-junit.xml',
   gitlab: 'folio check --format table --format codeclimate --output gl-code-quality-report.json --format junit --output folio-junit.xml',
+  /** The static HTML report (folio report), kept as an artifact by both. */
+  report: 'folio report -o folio-report',
 };
 
 export function githubWorkflow(pkg: string, prefix = ''): string {
   return `# Checks every portfolio and spec on each push and pull request: problems appear as
 # annotations on the lines that cause them, and the job summary shows counts and the cohort.
+# The HTML report (cohort, learners, units, verification) is kept as the artifact folio-report.
 name: folio
 on:
   push:
@@ -96,6 +99,8 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
       - uses: actions/setup-node@v4
         with:
           node-version: 20
@@ -107,12 +112,22 @@ jobs:
         with:
           name: folio-junit
           path: folio-junit.xml
+      - name: Build the HTML report
+        if: always()
+        run: ${CI_COMMANDS.run(pkg, CI_COMMANDS.report, prefix)}
+      - name: Keep the HTML report
+        if: always()
+        uses: actions/upload-artifact@v4
+        with:
+          name: folio-report
+          path: folio-report/
 `;
 }
 
 export function gitlabCi(pkg: string, prefix = ''): string {
   return `# Checks every portfolio and spec in each pipeline; GitLab shows the problems in merge
-# requests (Code Quality) and in the pipeline's Tests tab (JUnit).
+# requests (Code Quality) and in the pipeline's Tests tab (JUnit). The HTML report is the
+# artifact "folio report", linked from merge requests.
 folio:
   image: node:20
   script:
@@ -122,6 +137,17 @@ folio:
     reports:
       junit: folio-junit.xml
       codequality: gl-code-quality-report.json
+folio-report:
+  image: node:20
+  variables:
+    GIT_DEPTH: 0
+  script:
+    - ${CI_COMMANDS.run(pkg, CI_COMMANDS.report, prefix)}
+  artifacts:
+    when: always
+    expose_as: folio report
+    paths:
+      - folio-report/
 `;
 }
 

@@ -10,14 +10,15 @@
 //       temporary file in the same folder and renamed over the name, so the old or the new
 //       content is there, never a mix. Refused when the name is a folder, a symbolic link or a
 //       special file (FIFO, device, socket): renaming over it would destroy what it is.
-//   text may be a string, a Buffer (a copied evidence file) or an iterable of pieces (a large report written as it is rendered).
+//   text may be a string, an iterable of pieces (a large report written as it is rendered) or bytes.
 //   A temporary file is removed whatever fails. Errors are Node's (with code and path) or
 //   WriteRefused; the command line turns both into a message with the path and the fix.
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export type Content = string | Buffer | Iterable<string>;
+/** Text, text in pieces, or bytes (an evidence file copied into a report). */
+export type Content = string | Iterable<string> | Uint8Array;
 
 /** folio will not write there, and says why and what to do instead. */
 export class WriteRefused extends Error {
@@ -31,7 +32,7 @@ export class WriteRefused extends Error {
 }
 
 export function createFile(path: string, content: Content, opts: { mode?: number } = {}): void {
-  const text = typeof content === 'string' || Buffer.isBuffer(content) ? content : [...content].join(''); // may be written twice
+  const text = typeof content === 'string' || content instanceof Uint8Array ? content : [...content].join(''); // may be written twice
   mkdirSync(dirname(path), { recursive: true });
   const tmp = writeTemp(path, text, opts.mode);
   try {
@@ -139,8 +140,8 @@ function writeExclusive(path: string, text: Content, mode?: number): void {
 }
 
 function writeAll(fd: number, text: Content): void {
-  for (const piece of typeof text === 'string' || Buffer.isBuffer(text) ? [text] : text) {
-    const buf = Buffer.isBuffer(piece) ? piece : Buffer.from(piece, 'utf8');
+  for (const piece of typeof text === 'string' || text instanceof Uint8Array ? [text] : text) {
+    const buf = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
     // a write may take less than asked (a full disk takes none and throws ENOSPC)
     for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
   }

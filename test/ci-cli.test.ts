@@ -166,7 +166,12 @@ describe('the CI files init writes', () => {
     const wf = parse(githubWorkflow(EXAMPLE_PACKAGE));
     expect(Object.keys(wf.on)).toEqual(['push', 'pull_request']);
     const runs = wf.jobs.check.steps.filter((s: { run?: string }) => s.run).map((s: { run: string }) => s.run);
-    expect(runs).toEqual([`npx --yes -p ${EXAMPLE_PACKAGE} ${CI_COMMANDS.github}`]);
+    expect(runs).toEqual([`npx --yes -p ${EXAMPLE_PACKAGE} ${CI_COMMANDS.github}`, `npx --yes -p ${EXAMPLE_PACKAGE} ${CI_COMMANDS.report}`]);
+    // the report is built and kept even when the check fails, from the whole history
+    const steps = wf.jobs.check.steps as { name?: string; if?: string; uses?: string; with?: Record<string, unknown> }[];
+    expect(steps.find((s) => s.name === 'Build the HTML report')?.if).toBe('always()');
+    expect(steps.find((s) => s.name === 'Keep the HTML report')).toMatchObject({ if: 'always()', uses: 'actions/upload-artifact@v4', with: { name: 'folio-report', path: 'folio-report/' } });
+    expect(steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
     expect(readme).toContain(githubWorkflow(EXAMPLE_PACKAGE));
   });
 
@@ -174,6 +179,10 @@ describe('the CI files init writes', () => {
     const ci = parse(gitlabCi(EXAMPLE_PACKAGE));
     expect(ci.folio.script).toEqual([`npx --yes -p ${EXAMPLE_PACKAGE} ${CI_COMMANDS.gitlab}`]);
     expect(ci.folio.artifacts.reports).toEqual({ junit: 'folio-junit.xml', codequality: 'gl-code-quality-report.json' });
+    // the report in a job of its own, so it is built whether the check passes or not
+    expect(ci['folio-report'].script).toEqual([`npx --yes -p ${EXAMPLE_PACKAGE} ${CI_COMMANDS.report}`]);
+    expect(ci['folio-report'].artifacts).toEqual({ when: 'always', expose_as: 'folio report', paths: ['folio-report/'] });
+    expect(ci['folio-report'].variables).toEqual({ GIT_DEPTH: 0 });
     expect(readme).toContain(gitlabCi(EXAMPLE_PACKAGE));
   });
 
@@ -199,6 +208,15 @@ describe('the CI files init writes', () => {
     const quality = JSON.parse(readFileSync(join(dir, 'gl-code-quality-report.json'), 'utf8'));
     expect(quality.length).toBeGreaterThan(10);
     expect(existsSync(join(dir, 'folio-junit.xml'))).toBe(true);
+  });
+
+  it('the report step writes the site the artifact keeps', async () => {
+    const dir = scratch();
+    cpSync(join(REPO, 'specs'), join(dir, 'specs'), { recursive: true });
+    cpSync(join(REPO, 'portfolios'), join(dir, 'portfolios'), { recursive: true });
+    const r = await folio(CI_COMMANDS.report.split(' ').slice(1), { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'folio-report', 'index.html'), 'utf8')).toContain('<h1>Cohort</h1>');
   });
 
   it('annotation paths are relative to the repository root when the centre is in a subfolder', async () => {

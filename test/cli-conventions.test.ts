@@ -10,7 +10,7 @@ import { closestCriterion, nearest, plural } from '../src/text.js';
 import { syntaxHint } from '../src/yaml-hint.js';
 import { FIXTURES, folio, REPO } from './helpers.js';
 
-const LEAVES = ['check', 'status', 'gaps', 'verify', 'history', 'progress', 'spec list', 'spec show', 'import', 'init', 'learner add', 'schema'];
+const LEAVES = ['check', 'status', 'gaps', 'verify', 'history', 'progress', 'report', 'spec list', 'spec show', 'import', 'init', 'learner add', 'schema'];
 
 /** The README's options table: each option with the commands it is said to be on. */
 function readmeOptions(): { flags: string[]; on: string[] }[] {

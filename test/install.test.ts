@@ -114,10 +114,17 @@ describe('folio installed from its tarball', () => {
 
   it.each([
     ['GitHub', '.github/workflows/folio.yml', (y: any) => y.jobs.check.steps.filter((s: { run?: string }) => s.run).map((s: { run: string }) => s.run)],
-    ['GitLab', '.gitlab-ci.yml', (y: any) => y.folio.script],
-  ])('%s: the command the CI file runs passes on the centre', (_, path, commands) => {
+    ['GitLab', '.gitlab-ci.yml', (y: any) => [...y.folio.script, ...y['folio-report'].script]],
+  ])('%s: the commands the CI file runs pass on the centre', (_, path, commands) => {
     const runs = commands(parse(readFileSync(join(centre, path), 'utf8'))) as string[];
-    expect(runs).toHaveLength(1);
+    expect(runs).toHaveLength(2);
+    // the second builds the HTML report the artifact keeps
+    expect(runs[1]).toBe(`npx --yes -p ${spec} folio report -o folio-report`);
+    rmSync(join(centre, 'folio-report'), { recursive: true, force: true });
+    const site = run('sh', ['-c', runs[1]!], withFolio);
+    expect(site.code, site.out).toBe(0);
+    expect(readFileSync(join(centre, 'folio-report', 'index.html'), 'utf8')).toContain('<h1>Cohort</h1>');
+    rmSync(join(centre, 'folio-report'), { recursive: true, force: true });
     expect(runs[0]).toMatch(new RegExp(`^npx --yes -p ${spec.replace(/\./g, '\\.')} folio check `));
     rmSync(join(centre, 'folio-junit.xml'), { force: true });
     const r = run('sh', ['-c', runs[0]!], { ...withFolio, GITHUB_STEP_SUMMARY: join(scratch, 'summary.md') });

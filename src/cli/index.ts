@@ -10,6 +10,7 @@ import { checkCommand } from './check.js';
 import { historyCommands } from './history.js';
 import { importCommand } from './import.js';
 import { recordCommands } from './record.js';
+import { reportCommand } from './report.js';
 import { ioMessage } from './errors.js';
 import { EXIT, UsageError, type Io } from './kit.js';
 import { setupCommands } from './setup.js';
@@ -61,6 +62,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
   historyCommands(program, io);
   importCommand(program, io, exit);
   verifyCommand(program, io, exit);
+  reportCommand(program, io);
   setupCommands(program, io, exit);
   recordCommands(program, io, exit);
 
