@@ -9,7 +9,9 @@
 // shows them, 80 columns, no colour): a line that is only "…" stands for lines left out, every
 // other line must be printed as shown, in order and next to its neighbours. The exit code must
 // be 1 when the output shows an error finding, else 0. An inline `npx folio …` in the prose
-// (a suggestion to try) must run without a usage error.
+// (a suggestion to try) must run without a usage error. A block that only a test can replay
+// (commits made now, by several people) is marked `<!-- readme-examples: FILE runs this -->`
+// just before it: FILE must exist and run the same subcommands with the same options.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +24,8 @@ interface Example {
   command: string;
   shown: string[];
   line: number;
+  /** The test file that replays this block instead (the README's marker before it). */
+  ranBy?: string;
 }
 
 const RUN_ELSEWHERE = ['From an empty folder to a checked centre', 'Install'];
@@ -33,14 +37,20 @@ function examples(readme: string): Example[] {
   const lines = readme.split('\n');
   let section = '';
   let inBlock = false;
+  let marker: string | undefined;
+  let ranBy: string | undefined;
   lines.forEach((text, i) => {
     if (!inBlock && text.startsWith('## ')) section = text.slice(3);
+    const mark = /^<!-- readme-examples: (\S+) runs this/.exec(text);
+    if (!inBlock && mark) marker = mark[1];
     if (/^\s*```/.test(text)) {
       inBlock = !inBlock;
+      ranBy = inBlock ? marker : undefined;
+      if (inBlock) marker = undefined;
       return;
     }
     if (!inBlock || RUN_ELSEWHERE.includes(section)) return;
-    if (text.startsWith('$ ')) out.push({ command: text.slice(2), shown: [], line: i + 1 });
+    if (text.startsWith('$ ')) out.push({ command: text.slice(2), shown: [], line: i + 1, ...(ranBy ? { ranBy } : {}) });
     else if (out.length && out[out.length - 1]!.line > 0 && isSameBlock(lines, out[out.length - 1]!.line - 1, i)) out[out.length - 1]!.shown.push(text.trimEnd());
   });
   for (const e of out) while (e.shown.length && e.shown[e.shown.length - 1] === '') e.shown.pop();
@@ -110,7 +120,7 @@ describe('README command examples', () => {
   it('finds the examples, and every demo folder a command names is built by a command before it runs', () => {
     expect(all.length).toBeGreaterThan(10);
     const builds = all.filter(isDemoBuild).flatMap((e) => e.command.match(DEMO_PATH) ?? []);
-    for (const e of all.filter((x) => !isDemoBuild(x))) for (const p of e.command.match(DEMO_PATH) ?? []) expect(builds, `line ${e.line}: ${e.command}`).toContain(p);
+    for (const e of all.filter((x) => !isDemoBuild(x))) for (const [, p] of e.command.matchAll(/-C (\/tmp\/northgate[\w-]*)/g)) expect(builds, `line ${e.line}: ${e.command}`).toContain(p);
   });
 
   it('finds the shown output of a command: the lines under it up to the next command', () => {
@@ -123,7 +133,17 @@ describe('README command examples', () => {
     expect(holds(['a', 'b', 'c'], ['…', 'b', '…'])).toBeNull();
   });
 
-  for (const e of all) {
+  for (const e of all.filter((x) => x.ranBy)) {
+    it(`line ${e.line}, replayed by ${e.ranBy}: ${e.command}`, () => {
+      const test = readFileSync(join(REPO, e.ranBy!), 'utf8');
+      const words = e.command.replace(/"[^"]*"/g, '').split(/\s+/);
+      const sub = words.slice(2).filter((w) => /^[a-z]+$/.test(w)).slice(0, 2);
+      expect(test, `${e.ranBy} runs folio ${sub.join(' ')}`).toContain(`'${sub[0]}'`);
+      for (const flag of words.filter((w) => /^--[a-z-]+$/.test(w))) expect(test, `${e.ranBy} uses ${flag}`).toContain(`'${flag}'`);
+    });
+  }
+
+  for (const e of all.filter((x) => !x.ranBy)) {
     it(`line ${e.line}: ${e.command}`, () => {
       const r = built.get(e.line) ?? run(e.command);
       const shown = e.shown.map(localise);

@@ -42,7 +42,7 @@ describe('--commit', () => {
       expect(r.stdout).toContain('Committed ');
     }
     as(MEGAN);
-    const iqa = await run(['iqa', 'record', 'NT-0163', 'A/506/1964', '--stage', 'summative', '--agree', '--date', '2026-11-30', '--commit']);
+    const iqa = await run(['iqa', 'record', 'NT-0163', 'A/506/1964', '--stage', 'summative', '--agree', '--evidence', 'E01', '--date', '2026-11-30', '--commit']);
     expect(iqa.code).toBe(0);
 
     const log = repo.git('log', '--format=%an <%ae>|%s', '-4').trim().split('\n');
