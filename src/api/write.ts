@@ -165,19 +165,30 @@ export interface ImportFormsOptions {
 
 /** Read unit recording forms (or specifications) and plan, or write, unit specification YAML.
  * held: a spec differs, cannot be read or could not be written, so the run should fail. */
-export async function importForms(files: string[], opts: ImportFormsOptions): Promise<{ report: ImportReport; held: boolean }> {
-  const [{ importForms: plan }, { writePlan }, { decodeForm }] = await Promise.all([import('../import/index.js'), import('../import/write.js'), import('../import/decode.js')]);
+export async function importForms(files: string[], opts: ImportFormsOptions): Promise<{ report: ImportReport; held: boolean; unreadable: boolean }> {
+  const [{ importForms: plan }, { writePlan }, { readForm, FormUnreadable }, { importWarning }] = await Promise.all([import('../import/index.js'), import('../import/write.js'), import('../import/files/index.js'), import('../import/messages.js')]);
   const cwd = opts.cwd ?? process.cwd();
   const start = opts.dir ? resolvePath(cwd, opts.dir) : cwd;
   const root = findCentreRoot(start) ?? start;
   const out = opts.out ? resolvePath(cwd, opts.out) : resolvePath(root, UNITS_DIR);
-  const forms = files.map((f) => {
+  for (const f of files) {
     const path = resolvePath(cwd, f);
     if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`cannot read ${f}: no such file`);
+  }
+  // every form is read, so one run reports every form that cannot be
+  const unread: ImportReport['warnings'] = [];
+  const forms = [];
+  for (const f of files) {
+    const path = resolvePath(cwd, f);
     const inRoot = !relative(root, path).startsWith('..');
-    const { text, encoding } = decodeForm(readFileSync(path));
-    return { file: f, source: inRoot ? relative(root, path).replace(/\\/g, '/') : path.split(/[\\/]/).pop()!, content: text, encoding };
-  });
+    try {
+      const { text, encoding, kind } = await readForm(readFileSync(path));
+      forms.push({ file: f, source: inRoot ? relative(root, path).replace(/\\/g, '/') : path.split(/[\\/]/).pop()!, content: text, encoding, kind });
+    } catch (e) {
+      if (!(e instanceof FormUnreadable)) throw e;
+      unread.push(importWarning(e.messageId, e.data as never, { file: f, line: 0, column: 0 }));
+    }
+  }
   const refused = new Map<string, string>();
   const folder = {
     read: (name: string) => existingSpec(resolvePath(out, name), (why) => refused.set(name, why)),
@@ -198,7 +209,8 @@ export async function importForms(files: string[], opts: ImportFormsOptions): Pr
   });
   const dir = relative(cwd, out).replace(/\\/g, '/') || '.';
   const held = specs.some((s) => s.action === 'conflict' || s.action === 'unreadable' || (opts.write && s.reason && !s.written && s.action !== 'unchanged'));
-  return { report: { units: result.units, warnings: result.warnings, specs, dir, written: opts.write }, held: held || result.warnings.some((w) => w.code === 'no-units') };
+  const warnings = [...unread, ...result.warnings];
+  return { report: { units: result.units, warnings, specs, dir, written: opts.write }, held: held || result.warnings.some((w) => w.code === 'no-units'), unreadable: unread.length > 0 };
 }
 
 /** An existing spec's text, or undefined when there is none. A spec folio will not read (a

@@ -18,7 +18,7 @@ interface ImportOptions {
 export function importCommand(program: Command, io: Io, exit: (code: number) => void): void {
   program
     .command('import')
-    .argument('<forms...>', 'text of unit recording forms or unit specifications')
+    .argument('<forms...>', 'unit recording forms or unit specifications: text, PDF or Word (.docx)')
     .description('read unit recording forms or specifications and write unit specification YAML')
     .option('-C, --dir <dir>', 'the centre repository (default: the first folder upwards holding specs/, else here)')
     .option('-o, --out <dir>', 'write the specs here (default: specs/units/ of the centre)')
@@ -30,9 +30,9 @@ export function importCommand(program: Command, io: Io, exit: (code: number) => 
     .action(async (files: string[], opts: ImportOptions) => {
       // A JSON summary is a dry run unless -o names where to write.
       const write = !opts.stdout && (opts.format === 'table' || opts.out !== undefined);
-      const { report, held } = await importForms(files, { dir: opts.dir, cwd: io.cwd, out: opts.out, write, force: opts.force, unit: opts.unit });
+      const { report, held, unreadable } = await importForms(files, { dir: opts.dir, cwd: io.cwd, out: opts.out, write, force: opts.force, unit: opts.unit });
       reports(io).emit('import', opts.stdout ? 'yaml' : opts.format, report, renderOptions(io, opts.color));
       if (opts.stdout) io.stderr(`${report.warnings.length ? `${plural(report.warnings.length, 'warning')}; run without --stdout to see ${report.warnings.length === 1 ? 'it' : 'them'}. ` : ''}${plural(report.units.length, 'unit')} read.\n`);
-      exit(held ? EXIT.findings : EXIT.clean);
+      exit(unreadable ? EXIT.usage : held ? EXIT.findings : EXIT.clean);
     });
 }

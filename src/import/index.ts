@@ -17,6 +17,8 @@ export interface Form {
   content: string;
   /** How the file was decoded when it was not UTF-8. */
   encoding?: string;
+  /** What kind of file the text came from. */
+  kind?: 'text' | 'pdf' | 'docx';
 }
 
 /** The folder specs are written to, as the importer sees it. */

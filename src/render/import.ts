@@ -68,7 +68,7 @@ function importTable(r: ImportReport, o: RenderOptions): string {
   }
   if (r.warnings.length) {
     out.push('', c.bold(`${plural(r.warnings.length, 'warning')}:`));
-    for (const w of r.warnings) out.push(`  ${visible(w.file)}:${w.line}: ${c.yellow('warning')}: ${visible(w.message)} ${c.dim(`[${w.code}]`)}`);
+    for (const w of r.warnings) out.push(`  ${visible(w.file)}${w.line ? `:${w.line}` : ''}: ${w.severity === 'error' ? c.red('error') : c.yellow('warning')}: ${visible(w.message)} ${c.dim(`[${w.code}]`)}`);
   }
   out.push('', summary(r));
   return `${out.join('\n')}\n`;

@@ -1,0 +1,45 @@
+// Running headers, footers and page numbers of a printed document: they stand between the
+// last line of one page and the first of the next, often in the middle of a criterion, so
+// they are taken out before the form is read. A line is running when it stands at the same
+// place (counted from the top or the bottom of the page) on at least two pages and on at
+// least half of them, digits aside ("Page 3 of 12" and "Page 4 of 12" are the same line). A
+// unit header repeated on every page ("Unit 01 … (cont'd)") is kept: the reader knows it as
+// the unit carrying on, and the first one opens the unit. A page number alone at the top or
+// bottom of a page (the first or last line) goes too.
+import { unitHeader } from '../lines.js';
+
+/** How many lines at the top and bottom of a page may be running. */
+const ZONE = 3;
+const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?(?:\s*[-–—])?$/i;
+
+const shape = (line: string) => line.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+
+export function dropRunning(pages: string[][]): string[][] {
+  const counts = new Map<string, Set<number>>();
+  const keysOf = (page: string[]) => {
+    const content = page.map((l, i) => [l, i] as const).filter(([l]) => l.trim() !== '');
+    const top = content.slice(0, ZONE).map(([l, i], k) => [`t${k}:${shape(l)}`, i, k] as const);
+    const bottom = content.slice(-ZONE).reverse().map(([l, i], k) => [`b${k}:${shape(l)}`, i, k] as const);
+    return [...top, ...bottom];
+  };
+  pages.forEach((page, n) => {
+    for (const [key] of keysOf(page)) counts.set(key, (counts.get(key) ?? new Set()).add(n));
+  });
+  const running = (key: string) => {
+    const on = counts.get(key)?.size ?? 0;
+    return on >= 2 && on * 2 >= pages.length;
+  };
+  return pages.map((page) => {
+    const drop = new Set<number>();
+    for (const [key, i, k] of keysOf(page)) {
+      const line = page[i]!.trim();
+      if (unitHeader(line)) continue;
+      if (running(key) || (k === 0 && PAGE_NUMBER.test(line))) drop.add(i);
+    }
+    const kept = page.filter((_, i) => !drop.has(i));
+    // the gap a header or footer left is not a paragraph break
+    while (kept.length && kept[0]!.trim() === '') kept.shift();
+    while (kept.length && kept[kept.length - 1]!.trim() === '') kept.pop();
+    return kept;
+  });
+}
