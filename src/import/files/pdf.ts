@@ -64,7 +64,7 @@ function pieceOf(item: unknown): Piece | undefined {
 }
 
 /** Pieces of one page as lines: top to bottom, left to right; blank lines where the print
- * leaves a gap of more than about a line and a half. */
+ * leaves a gap, as many as the gap holds lines of the page's usual spacing. */
 export function pageLines(pieces: Piece[]): string[] {
   const rows: { y: number; size: number; pieces: Piece[] }[] = [];
   // top to bottom; on one row, left to right
@@ -74,11 +74,18 @@ export function pageLines(pieces: Piece[]): string[] {
     else rows.push({ y: p.y, size: p.size, pieces: [p] });
   }
   rows.sort((a, b) => b.y - a.y);
+  const steps = rows.slice(1).map((r, i) => rows[i]!.y - r.y).sort((a, b) => a - b);
+  // the usual line spacing: the smallest step that is common, not a tight superscript
+  const leading = steps.find((st) => st >= (rows[0]?.size ?? 10) * 0.9) ?? (rows[0]?.size ?? 10) * 1.2;
   const left = Math.min(...pieces.map((p) => p.x));
   const out: string[] = [];
   let prev: { y: number; size: number } | undefined;
   for (const r of rows) {
-    if (prev && prev.y - r.y > Math.max(prev.size, r.size) * 1.9) out.push('');
+    if (prev) {
+      const gap = prev.y - r.y;
+      const blanks = gap > Math.max(leading * 1.5, Math.max(prev.size, r.size) * 1.9) ? Math.min(20, Math.round(gap / leading) - 1) : 0;
+      for (let k = 0; k < blanks; k++) out.push('');
+    }
     out.push(rowText(r.pieces.sort((a, b) => a.x - b.x), left));
     prev = r;
   }

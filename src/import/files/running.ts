@@ -6,13 +6,18 @@
 // unit header repeated on every page ("Unit 01 … (cont'd)") is kept: the reader knows it as
 // the unit carrying on, and the first one opens the unit. A page number alone at the top or
 // bottom of a page (the first or last line) goes too.
-import { unitHeader } from '../lines.js';
+import { CRITERION, OUTCOME_LABELLED, OUTCOME_NUMBERED, unitHeader } from '../lines.js';
 
 /** How many lines at the top and bottom of a page may be running. */
 const ZONE = 3;
 const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?(?:\s*[-–—])?$/i;
 
-const shape = (line: string) => line.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+/** A criterion or outcome line is the same line elsewhere only word for word: "AC 2.2" at the
+ * foot of one page and "AC 3.5" at the foot of another are content, not a footer. */
+const shape = (line: string) => {
+  const t = line.replace(/\s+/g, ' ').trim();
+  return CRITERION.test(t) || OUTCOME_LABELLED.test(t) || OUTCOME_NUMBERED.test(t) ? t : t.replace(/\d+/g, '#').toLowerCase();
+};
 
 export function dropRunning(pages: string[][]): string[][] {
   const counts = new Map<string, Set<number>>();
