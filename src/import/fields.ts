@@ -42,6 +42,12 @@ export function setField(s: ParseState, no: number, field: Field, value: string)
     s.last = 'none';
     return;
   }
+  if (field === 'ssa' || field === 'withdrawal') {
+    const u = s.unit ?? openUnit(s, no, null, null);
+    u[field] = /^(none|n\/a|-)$/i.test(v) ? null : v;
+    s.last = 'none';
+    return;
+  }
   const n = /^(?:level\s*)?(\d{1,3})\b/i.exec(v);
   if (!n) {
     s.warn(no, 'not-a-number', { field, value: v });

@@ -72,11 +72,11 @@ export function isPageFurniture(text: string): boolean {
 
 /** Headings of notes on the whole unit: what follows them becomes the unit's guidance. */
 export const NOTE_HEADING =
-  /^(?:notes?|(?:overall )?(?:unit )?(?:aim|summary|purpose(?: and aim)?)|about this unit|assessment(?: requirements| guidance| principles| information)?|delivery and assessment|unit support\/guidance|additional (?:information|guidance))\s*(?:[:\-–]\s*(.*))?$/i;
+  /^(?:notes?|(?:overall )?(?:unit )?(?:aim|summary|purpose(?: and aim)?)|about this unit|(?:unit )?assessment(?: requirements| guidance| principles| information| strategy)?(?: or guidance specified by a sector or regulatory body)?|guidance (?:on|for) (?:delivery|assessment)(?: and assessment)?|delivery(?: and assessment)? guidance|delivery and assessment|unit support\/guidance|support for the unit from a sector skills council or other appropriate body|additional (?:information|guidance))(?:\s*\([^)]*\))*\s*(?:[:\-–]\s*(.*))?$/i;
 
 /** Register and web-page fields folio does not keep; their value (same or next line) is skipped. */
 export const METADATA_LABEL =
-  /^(?:unit )?(?:sub level|grading structure|sector subject area|owner(?: name)?|review date|status|operational start date|expiry date|availability(?: for use)?|unit type|ssa|total qualification time|tqt|nos (?:reference|links?)|relationship to (?:nos|national occupational standards)|details of the relationship between the unit and [^:]*)\b\s*(?:[:\t]\s*(.*))?$/i;
+  /^(?:unit )?(?:sub level|grading structure|owner(?: name)?|review date|status|operational start date|expiry date|availability(?: for use)?|unit type|total qualification time|tqt|nos (?:reference|links?)|relationship to (?:nos|national occupational standards)|details of the relationship between the unit and [^:]*)\b\s*(?:[:\t]\s*(.*))?$/i;
 
 // A guidance column: what follows a criterion after a gap is its guidance (seed 004).
 const GUIDANCE_HEADINGS = /^(guidelines and range|guidance( and range)?|range( statement)?|amplification|indicative content|guidance for delivery|additional information)$/i;

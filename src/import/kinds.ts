@@ -123,7 +123,7 @@ const CONTENT = [
   }),
   kind({
     kind: 'note-heading',
-    test: (s, l) => s.unit && NOTE_HEADING.exec(l.text),
+    test: (s, l) => s.unit && noteHeading(l),
     handle: (s, l, m) => {
       const unit = s.unit!;
       s.last = 'note';
@@ -187,7 +187,12 @@ const CONTENT = [
     test: (s, l) => {
       const labelled = OUTCOME_LABELLED.exec(l.text);
       const numbered = labelled ? null : OUTCOME_NUMBERED.exec(l.text);
-      // after guidance, "1. …" is a numbered line of the guidance
+      // after guidance, "1. …" is a numbered line of the guidance; in a note on the whole unit,
+      // only a heading that reads as one ("LO 2:", "2 Be able to …") ends the note
+      if (s.last === 'note') {
+        if (labelled) return labelled.separated || !labelled[2] || outcomeTypeOf(cleanTitle(labelled[2])) ? labelled : undefined;
+        return numbered && outcomeTypeOf(cleanTitle(numbered[2]!)) ? numbered : undefined;
+      }
       return labelled ?? (numbered && s.last !== 'guidance' ? numbered : undefined);
     },
     handle: (s, l, m) => {
@@ -212,6 +217,17 @@ const CONTENT = [
   }),
   kind({ kind: 'text', test: () => true, handle: continueText }),
 ];
+
+/** A heading of notes on the whole unit, its text after a colon or in the next cell of a
+ * table ("Assessment requirements<TAB>This unit must be assessed …"). */
+function noteHeading(l: Line): RegExpExecArray | null {
+  const m = NOTE_HEADING.exec(l.text);
+  if (m) return m;
+  const cells = l.raw.split(/\t|\s{3,}/).map((c) => c.trim()).filter(Boolean);
+  const head = cells.length > 1 ? NOTE_HEADING.exec(cells[0]!) : null;
+  if (!head || head[1]) return null;
+  return Object.assign([l.text, cells.slice(1).join(' ')], { index: 0, input: l.text }) as RegExpExecArray;
+}
 
 function first(kinds: LineKind<unknown>[], s: ParseState, l: Line): boolean {
   for (const k of kinds) {

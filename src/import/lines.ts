@@ -3,7 +3,7 @@
 // this file only says what a line looks like.
 import type { ImportedOutcome } from './types.js';
 
-export type Field = 'unit' | 'title' | 'level' | 'credits' | 'glh';
+export type Field = 'unit' | 'title' | 'level' | 'credits' | 'glh' | 'ssa' | 'withdrawal';
 
 export const CONTD = /\s*\((cont['’]?d|continued)\)\s*/gi;
 export const URN = String.raw`[A-Z]\/\d{3}\/\d{4}`;
@@ -24,9 +24,29 @@ export const FIELD_LABELS: { field: Field; re: RegExp }[] = [
   { field: 'level', re: /^(?:Unit\s+)?(?:RQF\s+|QCF\s+)?level(?=\s*[:\t]|\s*$|\s+\d\s*$|\s+level\s+\d\s*$)/i },
   { field: 'glh', re: /^(?:Unit\s+)?(?:guided\s+learning\s+hours|GLH)(?=\s*[:\t(]|\s*$|\s+\d)/i },
   { field: 'credits', re: /^(?:Unit\s+)?credits?(?:\s+value)?(?=\s*[:\t]|\s*$|\s+\d)/i },
+  // a sector subject area code ("15.3 Business management") looks like a criterion number: it is read here, as a field
+  {
+    field: 'ssa',
+    re: /^(?:(?:unit\s+)?(?:sector\s+subject\s+area|subject\s+sector\s+area|SSA)(?:\s+(?:code|tier\s*\d))?|location\s+of\s+the\s+unit\s+within\s+the\s+subject\/sector\s+classification(?:\s+system)?)(?:\s*\([^)]*\))*(?=\s*[:\t]|\s*$|\s+\d)/i,
+  },
+  { field: 'withdrawal', re: /^(?:unit\s+)?(?:withdrawal|operational\s+end)\s+date(?=\s*[:\t]|\s*$|\s+\d)/i },
 ];
 
-export const OUTCOME_LABELLED = /^(?:LO|Learning\s+outcome|Outcome|Element)\s*(\d{1,2})\b\s*[:.\-–]?\s*(.*)$/i;
+const LABELLED = /^(?:LO|Learning\s+outcome|Outcome|Element)\s*(\d{1,2})\b(\s*[:.\-–])?\s*(.*)$/i;
+
+/** "LO 1", "Learning outcome 1: …", "LO2 Understand …" — but not "Learning outcome 2 must be
+ * assessed in the workplace": with no separator after the number, a title that starts in
+ * lower case reads on as a sentence that names the outcome, not as its heading. */
+export const OUTCOME_LABELLED = {
+  exec(text: string): (RegExpExecArray & { separated: boolean }) | null {
+    const m = LABELLED.exec(text);
+    if (!m || (!m[2] && /^[a-z]/.test(m[3]!))) return null;
+    return Object.assign([m[0], m[1]!, m[3]!], { index: 0, input: text, separated: !!m[2] }) as RegExpExecArray & { separated: boolean };
+  },
+  test(text: string): boolean {
+    return this.exec(text) !== null;
+  },
+};
 export const OUTCOME_NUMBERED = /^(\d{1,2})\.?\s+([A-Z‘“'"(].*)$/;
 export const CRITERION = /^(?:AC\s*)?(?:[•·▪◦‣]\s*)?(\d{1,3}(?:\.\d{1,3}){1,2})(?:\.(?=\s|$))?\s*(?:[:\-–]\s+)?(.*)$/;
 export const SVQ_ITEM = /^([PK])\s?(\d{1,2})\b\.?\s*(?:[:\-–]\s+)?(.*)$/;
@@ -91,5 +111,7 @@ export function clip(s: string, n = 60): string {
 export function looksLikeValue(field: Field, text: string): boolean {
   if (field === 'unit') return /^[A-Z0-9][A-Z0-9/ -]{1,20}$/i.test(text) && /\d/.test(text) && !/^\d{1,3}(\.\d+)+\s/.test(text);
   if (field === 'title') return !/^\d{1,3}(\.\d+)*\s/.test(text);
+  if (field === 'ssa') return /^\d{1,2}(\.\d{1,2})?\b/.test(text);
+  if (field === 'withdrawal') return /\d/.test(text) || /^(none|n\/a|-)$/i.test(text);
   return /^(?:level\s*)?\d{1,3}\b/i.test(text);
 }

@@ -30,6 +30,8 @@ export function openUnit(s: ParseState, no: number, id: string | null, title: st
     level: null,
     credits: null,
     glh: null,
+    ssa: null,
+    withdrawal: null,
     guidance: null,
     outcomes: [],
     file: s.file,
@@ -66,7 +68,11 @@ export function openOutcome(s: ParseState, no: number, id: string, title: string
   if (!o) {
     o = { id, title: title || null, type, methods: null, criteria: [], line: no };
     u.outcomes.push(o);
-  } else if (title && !o.title) o.title = title;
+  } else if (title && !o.title) {
+    // the heading of an outcome its criteria opened already
+    o.title = title;
+    o.type ??= type;
+  }
   s.outcome = o;
   s.last = title ? 'outcome-title' : 'outcome-empty';
   return o;
@@ -93,8 +99,17 @@ export function openCriterion(s: ParseState, no: number, rawId: string, text: st
     }
   } else outcomeId = parts[0]!;
   let outcome = s.outcome;
+  let stay: ImportedOutcome | null = null;
   if (!outcome || outcome.id !== outcomeId || !u.outcomes.includes(outcome)) {
     const existing = u.outcomes.find((o) => o.id === outcomeId);
+    // under one outcome's heading, a criterion of another outcome: going back to an earlier
+    // one, or straight after a heading whose own criteria never came
+    const under = outcome && u.outcomes.includes(outcome) ? outcome : null;
+    if (under && /^\d+$/.test(outcomeId) && ((existing && under.title) || (!existing && under.title && !under.criteria.length))) {
+      s.warn(no, 'criterion-elsewhere', { criterion: id, outcome: outcomeId, under: under.id });
+      // the heading it stood under is still the one being read
+      if (existing) stay = under;
+    }
     const svq = outcomeId === 'P' ? 'performance' : outcomeId === 'K' ? 'knowledge' : null;
     outcome = existing ?? openOutcome(s, no, outcomeId, null, /^[PK]\d+$/.test(rawId) ? svq : null);
     s.outcome = outcome;
@@ -103,6 +118,7 @@ export function openCriterion(s: ParseState, no: number, rawId: string, text: st
   const first = u.outcomes.flatMap((o) => o.criteria).find((x) => x.id === id);
   if (first) u.duplicates.push({ criterion: c, first });
   else outcome.criteria.push(c);
+  if (stay) s.outcome = stay;
   s.criterion = c;
   s.last = text ? 'criterion-text' : 'criterion-empty';
 }
