@@ -28,7 +28,7 @@ describe('issue 17: the two misreadings', () => {
   it('a register page: the sector subject area is a field, not criterion 1.3; the assessment requirements are the guidance', () => {
     const u = read(register).units[0]!;
     expect(outline(register)).toEqual(['1:knowledge=1.1,1.2']);
-    expect(u.guidance).toBe('This unit must be assessed in line with the sector’s assessment principles.');
+    expect(u.guidance).toBe('Assessment requirements or guidance specified by a sector or regulatory body\nThis unit must be assessed in line with the sector’s assessment principles.');
     expect(u.ssa).toBe('1.3 Health and social care');
     expect(u.level).toBe(3);
     expect(codes(register)).toEqual([]);
@@ -51,7 +51,7 @@ describe('issue 17: the two misreadings', () => {
       ['1', 'Understand written communication'],
       ['2', 'Be able to write to customers'],
     ]);
-    expect(u.guidance).toBe('Learning outcome 2 must be assessed in the workplace; learning outcome 1 may be assessed by questioning.');
+    expect(u.guidance).toBe('Assessment guidance\nLearning outcome 2 must be assessed in the workplace; learning outcome 1 may be assessed by questioning.');
     expect(codes(overview)).toEqual([]);
   });
 });
@@ -94,7 +94,7 @@ describe('numbers agree with where they stand', () => {
     const form = ['A/506/2130 Deliver customer service', '1 Understand things', '1.1 Explain a', 'Assessment requirements', sentence];
     const u = read(form).units[0]!;
     expect(outline(form)).toEqual(['1:knowledge=1.1']);
-    expect(u.guidance).toBe(sentence);
+    expect(u.guidance).toBe(`Assessment requirements\n${sentence}`);
   });
 });
 
@@ -130,13 +130,14 @@ describe('guidance sections become the unit’s guidance wherever they stand', (
     const body = ['1 Be able to do', '1.1 Do a', '1.2 Do b'];
     const note = [heading, 'Evidence must come from real work.'];
     const form = ['A/506/2130 Deliver customer service', ...(before ? [...note, ...body] : [...body, '', ...note])];
-    expect(read(form).units[0]!.guidance).toBe('Evidence must come from real work.');
+    // the section keeps its heading, as the form prints it
+    expect(read(form).units[0]!.guidance).toBe(`${heading}\nEvidence must come from real work.`);
     expect(outline(form)).toEqual(['1:performance=1.1,1.2']);
   });
 
   it('with its text in the next cell of a table', () => {
     const form = ['A/506/2130 Deliver customer service', '1 Be able to do', '1.1 Do a', 'Assessment requirements\tThis unit must be assessed in the workplace.'];
-    expect(read(form).units[0]!.guidance).toBe('This unit must be assessed in the workplace.');
+    expect(read(form).units[0]!.guidance).toBe('Assessment requirements\nThis unit must be assessed in the workplace.');
   });
 });
 

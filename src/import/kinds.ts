@@ -128,7 +128,11 @@ const CONTENT = [
       const unit = s.unit!;
       s.last = 'note';
       s.noteRunsOn = /^notes?\b/i.test(l.text);
-      if (m[1] && !/^(none|n\/a|-)$/i.test(m[1])) unit.noteLines.push(unit.noteLines.length ? `\n${m[1]}` : m[1]);
+      const none = !!m[1] && /^(none|n\/a|-)$/i.test(m[1]);
+      // a section keeps its heading ("Assessment requirements") as its first line; "Note:" is a marker, not a heading
+      const heading = /^notes?\b/i.test(l.text) || none ? [] : [(m as RegExpExecArray & { heading?: string }).heading ?? ''].filter(Boolean);
+      const lines = [...heading, ...(m[1] && !none ? [m[1]] : [])];
+      lines.forEach((t, i) => unit.noteLines.push(i === 0 && unit.noteLines.length ? `\n${t}` : t));
     },
   }),
   kind({
@@ -222,11 +226,11 @@ const CONTENT = [
  * table ("Assessment requirements<TAB>This unit must be assessed …"). */
 function noteHeading(l: Line): RegExpExecArray | null {
   const m = NOTE_HEADING.exec(l.text);
-  if (m) return m;
+  if (m) return Object.assign(m, { heading: (m[1] ? l.text.slice(0, l.text.lastIndexOf(m[1])) : l.text).replace(/[\s:\-–]+$/, '') });
   const cells = l.raw.split(/\t|\s{3,}/).map((c) => c.trim()).filter(Boolean);
   const head = cells.length > 1 ? NOTE_HEADING.exec(cells[0]!) : null;
   if (!head || head[1]) return null;
-  return Object.assign([l.text, cells.slice(1).join(' ')], { index: 0, input: l.text }) as RegExpExecArray;
+  return Object.assign([l.text, cells.slice(1).join(' ')], { index: 0, input: l.text, heading: cells[0]!.replace(/[\s:\-–]+$/, '') }) as unknown as RegExpExecArray;
 }
 
 function first(kinds: LineKind<unknown>[], s: ParseState, l: Line): boolean {

@@ -15,7 +15,7 @@ export const UNIT_HEADERS: { re: RegExp; pick: (m: RegExpExecArray) => { id: str
   // SVQ: "Unit 1FOH2/10 (F93L 04) Deal with customers face to face"
   { re: /^Unit\s+([0-9A-Z]{2,}\/[0-9A-Z]{1,4})\s*\(([^)]+)\)\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[3]!, aliases: [m[2]!.trim()] }) },
   // seed 002: "Unit 101 Prepare yourself to deliver good customer service", "Unit 105" (title below)
-  { re: /^Unit\s+(\d{1,4}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
+  { re: /^Unit\s*(?:[:\-–]\s*|\s)(\d{1,4}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
 ];
 
 export const FIELD_LABELS: { field: Field; re: RegExp }[] = [
@@ -32,7 +32,7 @@ export const FIELD_LABELS: { field: Field; re: RegExp }[] = [
   { field: 'withdrawal', re: /^(?:unit\s+)?(?:withdrawal|operational\s+end)\s+date(?=\s*[:\t]|\s*$|\s+\d)/i },
 ];
 
-const LABELLED = /^(?:LO|Learning\s+outcome|Outcome|Element)\s*(\d{1,2})\b(\s*[:.\-–])?\s*(.*)$/i;
+const LABELLED = /^(?:LO|Learning\s+outcome|Outcome|Element)\s*(\d{1,2})\b(?:\s+of\s+\d{1,2}\b)?(\s*[:.\-–])?\s*(.*)$/i;
 
 /** "LO 1", "Learning outcome 1: …", "LO2 Understand …" — but not "Learning outcome 2 must be
  * assessed in the workplace": with no separator after the number, a title that starts in

@@ -149,7 +149,8 @@ export function addGuidance(s: ParseState, text: string, afterBlank: boolean): v
 
 export function appendText(s: ParseState, text: string): void {
   const c = s.criterion!;
-  c.text = c.text ? `${c.text} ${text}` : text;
+  // "person-" at the end of a line and "centred" on the next: one hyphenated word
+  c.text = c.text ? (/[A-Za-z]-$/.test(c.text) && /^[a-z]/.test(text) ? `${c.text}${text}` : `${c.text} ${text}`) : text;
 }
 
 /** The N/SVQ grid ends where the next structure starts: read its cells into outcomes. */
