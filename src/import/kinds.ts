@@ -23,6 +23,8 @@ const kind = <M>(k: LineKind<M>): LineKind<unknown> => k as LineKind<unknown>;
 
 /** Kinds that are not content: they do not end a paragraph or age a pending outcome number. */
 const LAYOUT = [
+  // a page break, or a running header or footer taken out (files/running.ts): as if not there
+  kind({ kind: 'page-break', test: (_s, l) => /^\f+$/.test(l.raw), handle: () => {} }),
   // N/SVQ grid cells: "\t" is an empty cell, "" ends a row
   kind({
     kind: 'grid-cell',
@@ -77,6 +79,18 @@ const CONTENT = [
     test: (_s, l) => l.text.startsWith('|'),
     handle: (s, l) => {
       for (const cell of pipeRow(s, l.no, l.text) ?? []) step(s, l.no, cell);
+    },
+  }),
+  // a table row saved as tab-separated cells, an outcome beside its first criterion
+  // ("1. Understand …<TAB>1.1 Describe …<TAB><TAB>"): each cell read as a line of its own
+  kind({
+    kind: 'cells',
+    test: (_s, l) => {
+      const cells = l.raw.split('\t').map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      return cells.length >= 2 && !CRITERION.test(cells[0]!) && cells.slice(1).some((c) => /^\d{1,3}(\.\d{1,3}){1,2}\.?\s+\S/.test(c)) ? cells : undefined;
+    },
+    handle: (s, l, cells) => {
+      for (const cell of cells) step(s, l.no, cell);
     },
   }),
   kind({ kind: 'unit-header', test: (_s, l) => unitHeader(l.text), handle: (s, l, h) => void openUnit(s, l.no, h.id, h.title || null, h.aliases) }),

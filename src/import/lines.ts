@@ -3,13 +3,14 @@
 // this file only says what a line looks like.
 import type { ImportedOutcome } from './types.js';
 
-export type Field = 'unit' | 'title' | 'level' | 'credits' | 'glh' | 'ssa' | 'withdrawal';
+export type Field = 'unit' | 'alias' | 'title' | 'level' | 'credits' | 'glh' | 'ssa' | 'withdrawal';
 
 export const CONTD = /\s*\((cont['’]?d|continued)\)\s*/gi;
 export const URN = String.raw`[A-Z]\/\d{3}\/\d{4}`;
 export const UNIT_HEADERS: { re: RegExp; pick: (m: RegExpExecArray) => { id: string | null; title: string; aliases: string[] } }[] = [
   // seed 000: "Unit 01 Principles of customer service and delivery (Y/507/5967)"
-  { re: new RegExp(String.raw`^Unit\s+\d{1,3}\s*[:.\-–]?\s+(.+?)\s*\((${URN})\)$`), pick: (m) => ({ id: m[2]!, title: m[1]!, aliases: [] }) },
+  // (the awarding body's number after "Unit" is one of the unit's numbers: an alias)
+  { re: new RegExp(String.raw`^Unit\s+(\d{1,3})\s*[:.\-–]?\s+(.+?)\s*\((${URN})\)$`, 'i'), pick: (m) => ({ id: m[3]!, title: m[2]!, aliases: [m[1]!] }) },
   // seed 001 and web pages: "A/506/2130 Deliver customer service - Mandatory Unit", "Unit: A/506/2158 …"
   { re: new RegExp(String.raw`^(?:Unit\s*(?:\d{1,3}\s*)?[:.\-–]?\s*)?(${URN})\b\s*[:.\-–]?\s*(.*)$`), pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
   // SVQ: "Unit 1FOH2/10 (F93L 04) Deal with customers face to face"
@@ -20,6 +21,8 @@ export const UNIT_HEADERS: { re: RegExp; pick: (m: RegExpExecArray) => { id: str
 
 export const FIELD_LABELS: { field: Field; re: RegExp }[] = [
   { field: 'unit', re: /^(?:Ofqual\s+)?(?:Unit\s+)?(?:reference\s+number|reference|ref(?:erence)?\s+no\.?|ref\.?|number|no\.?|code|URN)(?=\s*[:\t]|\s*$|\s+[A-Z0-9]+\/)/i },
+  // the centre's or awarding body's own number beside the regulator's
+  { field: 'alias', re: /^(?:centre|awarding\s+body|AB|provider)\s+unit\s+(?:no\.?|number|code)(?=\s*[:\t]|\s*$|\s+[A-Z0-9])/i },
   { field: 'title', re: /^(?:Unit\s+)?title(?=\s*[:\t]|\s*$)/i },
   { field: 'level', re: /^(?:Unit\s+)?(?:RQF\s+|QCF\s+)?level(?=\s*[:\t]|\s*$|\s+\d\s*$|\s+level\s+\d\s*$)/i },
   { field: 'glh', re: /^(?:Unit\s+)?(?:guided\s+learning\s+hours|GLH)(?=\s*[:\t(]|\s*$|\s+\d)/i },
@@ -53,7 +56,7 @@ export const SVQ_ITEM = /^([PK])\s?(\d{1,2})\b\.?\s*(?:[:\-–]\s+)?(.*)$/;
 export const SVQ_LIST = /^what you (have to|must|need to) (do|know)\b.*$/i;
 export const SUB_ITEM = /^(?:\(?([a-z]|[ivx]{1,4})\)|([a-z])\.)\s+\S/;
 export const BULLET = /^[•·▪◦‣○●\-–*]\s*/;
-export const METHODS_HEADING = /^(?:evidence (?:may|must|can|should|could) be (?:supplied|provided|generated|gathered) (?:by|through|from)|(?:suggested |recommended )?(?:assessment|evidence) methods?(?: may include)?)\s*:?\s*(.*)$/i;
+export const METHODS_HEADING = /^(?:evidence (?:may|must|can|should|could) be (?:supplied|provided|generated|gathered) (?:by|through|from)|(?:types of evidence\s*[:\-–]?\s*)?evidence (?:could|may|might|can) include|types of evidence|(?:suggested |recommended )?(?:assessment|evidence) methods?(?: may include)?)\s*:?\s*(.*)$/i;
 export const APPENDIX = /^Appendix\s+\d+\b/i;
 export const STRAY_ENUMERATOR = /^(\d{1,2}\.?|\(?[a-z]\)|[•·▪◦‣○●\-–*])$/;
 
@@ -111,6 +114,7 @@ export function clip(s: string, n = 60): string {
 export function looksLikeValue(field: Field, text: string): boolean {
   if (field === 'unit') return /^[A-Z0-9][A-Z0-9/ -]{1,20}$/i.test(text) && /\d/.test(text) && !/^\d{1,3}(\.\d+)+\s/.test(text);
   if (field === 'title') return !/^\d{1,3}(\.\d+)*\s/.test(text);
+  if (field === 'alias') return /^[A-Z0-9][A-Z0-9/ -]{0,15}$/i.test(text) && /\d/.test(text);
   if (field === 'ssa') return /^\d{1,2}(\.\d{1,2})?\b/.test(text);
   if (field === 'withdrawal') return /\d/.test(text) || /^(none|n\/a|-)$/i.test(text);
   return /^(?:level\s*)?\d{1,3}\b/i.test(text);

@@ -14,7 +14,8 @@ export function openUnit(s: ParseState, no: number, id: string | null, title: st
   flushOutside(s);
   s.outside = false;
   closeGrid(s);
-  const again = id ? s.units.find((u) => u.unit === id) : undefined;
+  // a page header may name the unit by the number that became its alias ("Unit 305")
+  const again = id ? (s.units.find((u) => u.unit === id) ?? s.units.find((u) => u.aliases.includes(id))) : undefined;
   s.outcome = null;
   s.criterion = null;
   if (again) {
