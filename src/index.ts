@@ -16,6 +16,7 @@ export { check, gaps, notAchieved, placeGaps, selectLearners, specList, specShow
 /** What the centre's git history says. */
 export { history, progress, signaturePrograms, verify, type ProgressOptions, type Verification, type VerifyOptions, type Timeline, type Progress, type By, type VerifyResult } from './api/history.js';
 /** What folio writes. */
+export { checkForms, type CheckFormsOptions, type ImportCheckReport, type UnitCheck } from './api/import-check.js';
 export { addLearner, importForms, initCentre, jsonSchema, newSpec, type ImportFormsOptions, type ImportReport, type InitOptions, type InitResult, type NewLearner, type NewSpec } from './api/write.js';
 /** One file folio init wrote, merged, left or replaced; how a centre installs folio. */
 export type { InitStep } from './init-write.js';

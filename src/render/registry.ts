@@ -8,6 +8,7 @@ import { checkFormats, type CheckReport } from './check.js';
 import { gapsFormats, type GapsReport } from './gaps.js';
 import { historyFormats } from './history.js';
 import { importFormats, type ImportReport } from './import.js';
+import { importCheckFormats, type ImportCheckReport } from './import-check.js';
 import { progressFormats } from './progress.js';
 import { guardJson, guardText } from './safe.js';
 import { specFormats, type SpecList, type SpecShow } from './spec.js';
@@ -24,6 +25,7 @@ export interface Reports {
   'spec list': SpecList;
   'spec show': SpecShow;
   import: ImportReport;
+  'import check': ImportCheckReport;
   history: Timeline;
   progress: Progress;
 }
@@ -40,6 +42,7 @@ export const FORMATTERS = {
   'spec list': specFormats.list,
   'spec show': specFormats.show,
   import: importFormats,
+  'import check': importCheckFormats,
   history: historyFormats,
   progress: progressFormats,
 } satisfies { [C in keyof Reports]: Record<string, Formatter<Reports[C]>> };
