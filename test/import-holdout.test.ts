@@ -59,7 +59,14 @@ export function differences(got: ImportedUnit | undefined, want: Expected): stri
 }
 
 /** What is still wrong in each form, field by field (see the report of issue 17). */
-const KNOWN: Record<string, string[]> = {};
+const KNOWN: Record<string, string[]> = {
+  '01_cg_handbook_unit305_records': ['0: guidance'],
+  '05_vtct_uv20417_blow_dry': ['0: title', '0: aliases', '0: guidance'],
+  '07_sqa_nos_scdhsc0236_appearance': ['0 units read, 1 expected', '0: unit missing'],
+  '09_word_tabs_cs208_queries': ['0: methods'],
+  '19_pipe_checkbox_positive_risk': ['0: methods'],
+  '22_pdftotext_layout_manage_team_performance': ['0: outcome 1 title', '0: outcome 1 criterion ids', '0: outcome 2 title', '0: outcome 2 criterion ids', '0: outcome 3 title', '0: outcome 3 criterion ids'],
+};
 
 describe('holdout forms (visible half)', () => {
   it.each(NAMES)('%s', (name) => {
