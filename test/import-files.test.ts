@@ -11,7 +11,7 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { readForm } from '../src/import/files/index.js';
 import { parseForm } from '../src/import/parse.js';
-import { docxOf, pdfOf } from './form-files.js';
+import { docxOf, docxTable, pdfOf } from './form-files.js';
 import { folio, REPO } from './helpers.js';
 
 const SEEDS = readdirSync(join(REPO, 'seeds'))
@@ -146,5 +146,67 @@ describe('files folio refuses to read, each with its code', () => {
     expect(t.code).toBe(2);
     expect(t.stdout).toContain('scan.pdf: error: no text to read in its 2 pages');
     expect(t.stdout).toContain('[no-text-layer]');
+  });
+});
+
+// A handbook extract as a PDF printer leaves it: a running header, a footer with the page
+// number, a page number alone at the top, and criterion 3.6 broken over a page.
+const HANDBOOK = [
+  'K/506/2155 Make telephone calls to customers',
+  'Level: 2',
+  'Credits: 3',
+  'GLH: 16',
+  '',
+  '1 Understand how to make telephone calls to customers',
+  '1.1 Explain the importance of keeping customer information up to date',
+  '1.2 Explain how to handle abusive calls from customers',
+  '',
+  '2 Be able to prepare to make telephone calls to customers',
+  '2.1 Identify the objective(s) of calls',
+  '2.2 Prepare the information needed to make calls',
+  '',
+  '3 Be able to make telephone calls to customers',
+  '3.1 Confirm the identity of customers in line with organisational guidelines',
+  '3.6 Listen actively to what customers are saying to collect as much',
+  'information as possible',
+  '3.7 Give clear and concise information that meets customers’ needs',
+];
+
+describe('a multi-page handbook extract', () => {
+  it('reads as its text: headers, footers and page numbers ignored, a criterion joined over the page break', async () => {
+    const pdf = await pdfOf(HANDBOOK.join('\n'), { perPage: 16, firstPage: 37, header: 'Level 2 Diploma in Customer Service – Unit handbook', footer: 'Version 2.1 © Awarding body 2026    Page {n} of {of}' });
+    const committed = readFileSync(join(REPO, 'test/fixtures/import/files/handbook-extract.pdf'));
+    for (const bytes of [Buffer.from(pdf), committed]) {
+      const { text } = await readForm(bytes);
+      const { units, warnings } = parseForm('h.pdf', text);
+      expect(warnings.map((w) => w.code)).toEqual(['numbering-gap']); // the extract skips 3.2–3.5
+      expect(units.map((u) => [u.unit, u.title, u.level, u.credits, u.glh])).toEqual([['K/506/2155', 'Make telephone calls to customers', 2, 3, 16]]);
+      expect(units[0]!.outcomes.map((o) => `${o.id}:${o.type}=${o.criteria.map((c) => c.id).join(',')}`)).toEqual(['1:knowledge=1.1,1.2', '2:performance=2.1,2.2', '3:performance=3.1,3.6,3.7']);
+      expect(units[0]!.outcomes[2]!.criteria[1]!.text).toBe('Listen actively to what customers are saying to collect as much information as possible');
+    }
+  });
+
+  it('a Word form’s table keeps the criteria column apart from the evidence column', async () => {
+    const bytes = await docxTable(
+      ['Unit title\tMake telephone calls to customers', 'Unit reference\tK/506/2155'],
+      [
+        ['Learning outcome', 'Assessment criteria', 'Evidence', 'Date'],
+        ['1 Understand how to make calls', '1.1 Explain how to handle abusive calls', 'Witness statement p4', '03/02/2026'],
+        ['', '1.2 Explain the importance of keeping customer information up to date', 'Q&A record', ''],
+        ['2 Be able to make calls', ['2.1 Identify the objective(s) of calls', '2.2 Plan the structure of calls'], '', ''],
+      ],
+      [],
+      { header: 'Northgate Training – Unit Recording Form', footer: 'Page 1 of 1' },
+    );
+    const { text, kind } = await readForm(bytes);
+    expect(kind).toBe('docx');
+    const u = parseForm('f.docx', text).units[0]!;
+    expect(u.unit).toBe('K/506/2155');
+    expect(u.outcomes.flatMap((o) => o.criteria.map((c) => `${c.id} ${c.text}`))).toEqual([
+      '1.1 Explain how to handle abusive calls',
+      '1.2 Explain the importance of keeping customer information up to date',
+      '2.1 Identify the objective(s) of calls',
+      '2.2 Plan the structure of calls',
+    ]);
   });
 });

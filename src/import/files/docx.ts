@@ -1,10 +1,8 @@
 // The text of a Word file (.docx), through mammoth's reading of the document: each paragraph
 // is a line (tabs kept, a line break starts a new line), so a form reads as its text
-// extraction would. A table row whose cells hold one paragraph each becomes a pipe row
-// ("| 1.1 | Explain … | |"), which the reader takes cell by cell or as an outcome/criterion
-// table (pipe.ts): the assessment criteria column is never run into the evidence column. A
-// row with several paragraphs in a cell gives each paragraph of each cell, column by column,
-// as a line of its own. Running headers and footers are not part of the document body.
+// extraction would. A table gives its cells row by row, left to right, each cell's paragraphs
+// as lines with a blank line after the cell: the assessment criteria column is never run into
+// the evidence column, and text in an evidence column is reported, not joined. Running headers and footers are not part of the document body.
 import { checkZip } from './zip.js';
 import { FormUnreadable } from './limits.js';
 
@@ -59,11 +57,11 @@ function tableLines(t: Node): string[] {
   const out: string[] = [];
   for (const row of t.children ?? []) {
     if (row.type !== 'tableRow') continue;
-    const cells = (row.children ?? []).filter((c) => c.type === 'tableCell').map((c) => blockLines(c.children ?? []).filter((l) => l.trim() !== ''));
-    if (cells.every((c) => c.length <= 1)) {
-      if (cells.some((c) => c.length)) out.push(`| ${cells.map((c) => (c[0] ?? '').replace(/\|/g, '¦').replace(/\s+/g, ' ').trim()).join(' | ')} |`);
-    } else {
-      out.push(...cells.flat(), '');
+    // each cell its own paragraph run, a blank line after it: what an evidence column holds
+    // is never taken for more of the criterion beside it
+    for (const cell of (row.children ?? []).filter((c) => c.type === 'tableCell')) {
+      const lines = blockLines(cell.children ?? []).filter((l) => l.trim() !== '');
+      if (lines.length) out.push(...lines, '');
     }
   }
   return out;
