@@ -171,6 +171,11 @@ export const IMPORT_CODES = {
   'matched-spec': 'a form without a unit number whose criteria match an existing specification',
   'wording-differs': 'a form merged into a specification words a criterion differently',
   encoding: 'a form that is not UTF-8 (read as Windows-1252 or UTF-16, as its bytes show)',
+  'numbering-order': 'an outcome or criterion out of order: kept in the order the form gives',
+  'misplaced-criterion': 'a criterion numbered for another outcome than the one it stands under: filed under the outcome its number names',
+  'may-continue': 'text that may belong to the criterion above it: check the form',
+  'no-text-layer': 'a PDF (or image) with no text to read: a scan; the form is not read (error)',
+  'form-unreadable': 'a form that cannot be read: encrypted, damaged, too large, an unknown kind of file (error)',
 } as const;
 export type ImportCode = keyof typeof IMPORT_CODES;
 

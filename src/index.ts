@@ -21,6 +21,7 @@ export { writeSite, type WriteSiteOptions, type WrittenSite } from './api/report
 /** What a learner's portfolio records (evidence, decisions, sign-offs, IQA), as of the assessment's day. */
 export { records, type EvidenceRecord, type PortfolioRecords } from './api/records.js';
 /** What folio writes. */
+export { checkForms, type CheckFormsOptions, type ImportCheckReport, type UnitCheck } from './api/import-check.js';
 export { addLearner, importForms, initCentre, jsonSchema, newSpec, type ImportFormsOptions, type ImportReport, type InitOptions, type InitResult, type NewLearner, type NewSpec } from './api/write.js';
 /** Recording the work: evidence, assessment decisions, sign-offs and IQA records, through one
  * writing core (refuses what check would report, writes atomically, commits as the staff member). */

@@ -170,23 +170,19 @@ export interface ImportFormsOptions {
   force?: boolean;
   /** The unit number, for a form that gives none. */
   unit?: string;
+  /** Write no spec for a unit with any warning on its lines. */
+  strict?: boolean;
 }
 
 /** Read unit recording forms (or specifications) and plan, or write, unit specification YAML.
  * held: a spec differs, cannot be read or could not be written, so the run should fail. */
-export async function importForms(files: string[], opts: ImportFormsOptions): Promise<{ report: ImportReport; held: boolean }> {
-  const [{ importForms: plan }, { writePlan }, { decodeForm }] = await Promise.all([import('../import/index.js'), import('../import/write.js'), import('../import/decode.js')]);
+export async function importForms(files: string[], opts: ImportFormsOptions): Promise<{ report: ImportReport; held: boolean; unreadable: boolean }> {
+  const [{ importForms: plan }, { writePlan }, { readForms }] = await Promise.all([import('../import/index.js'), import('../import/write.js'), import('./forms.js')]);
   const cwd = opts.cwd ?? process.cwd();
   const start = opts.dir ? resolvePath(cwd, opts.dir) : cwd;
   const root = findCentreRoot(start) ?? start;
   const out = opts.out ? resolvePath(cwd, opts.out) : resolvePath(root, UNITS_DIR);
-  const forms = files.map((f) => {
-    const path = resolvePath(cwd, f);
-    if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`cannot read ${f}: no such file`);
-    const inRoot = !relative(root, path).startsWith('..');
-    const { text, encoding } = decodeForm(readFileSync(path));
-    return { file: f, source: inRoot ? relative(root, path).replace(/\\/g, '/') : path.split(/[\\/]/).pop()!, content: text, encoding };
-  });
+  const { forms, unread } = await readForms(files, root, cwd);
   const refused = new Map<string, string>();
   const folder = {
     read: (name: string) => existingSpec(resolvePath(out, name), (why) => refused.set(name, why)),
@@ -196,7 +192,7 @@ export async function importForms(files: string[], opts: ImportFormsOptions): Pr
   try {
     const schemaFile = resolvePath(root, 'schemas/unit.schema.json');
     const schema = existsSync(schemaFile) ? relative(out, schemaFile).replace(/\\/g, '/') : undefined;
-    result = plan(forms, folder, { force: !!opts.force, unit: opts.unit, schema });
+    result = plan(forms, folder, { force: !!opts.force, unit: opts.unit, schema, strict: !!opts.strict });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -206,8 +202,9 @@ export async function importForms(files: string[], opts: ImportFormsOptions): Pr
     return { ...s, backup: w?.backup, written: !!w && !w.refused, reason: w?.refused ?? (w ? undefined : (refused.get(s.file) ?? notWritten(s.action, opts.write))) };
   });
   const dir = relative(cwd, out).replace(/\\/g, '/') || '.';
-  const held = specs.some((s) => s.action === 'conflict' || s.action === 'unreadable' || (opts.write && s.reason && !s.written && s.action !== 'unchanged'));
-  return { report: { units: result.units, warnings: result.warnings, specs, dir, written: opts.write }, held: held || result.warnings.some((w) => w.code === 'no-units') };
+  const held = specs.some((s) => s.action === 'conflict' || s.action === 'unreadable' || s.action === 'unsure' || (opts.write && s.reason && !s.written && s.action !== 'unchanged'));
+  const warnings = [...unread, ...result.warnings];
+  return { report: { units: result.units, warnings, specs, dir, written: opts.write, unsure: result.unsure }, held: held || result.warnings.some((w) => w.code === 'no-units'), unreadable: unread.length > 0 };
 }
 
 /** An existing spec's text, or undefined when there is none. A spec folio will not read (a
@@ -238,6 +235,7 @@ function notWritten(action: string, write: boolean): string {
   if (!write) return 'not asked to write: --format json writes only with -o DIR (--stdout never writes)';
   if (action === 'unchanged') return 'the spec already says what the form says';
   if (action === 'conflict') return 'the spec differs from the form: --force replaces it and keeps a backup';
+  if (action === 'unsure') return 'the importer warned about this unit and --strict writes only units it is sure of: check the warnings against the form, then import without --strict';
   if (action === 'unreadable') return 'the spec cannot be read: "folio check" shows why; fix or remove it and import again';
   return 'not written';
 }

@@ -19,7 +19,8 @@ export function fieldsOf(raw: string): [Field, string | null][] | null {
       continue;
     }
     const label = FIELD_LABELS.find((f) => f.re.test(segment));
-    if (!label) return null;
+    // a form's own blanks after the fields ("GLH<TAB>20<TAB>Learner name<TAB>") are not read
+    if (!label) return found.length > 1 || found[0]?.[1] ? found : null;
     const value = segment.replace(label.re, '').replace(/^\s*\([^)]*\)/, '').replace(/^\s*[:(]?\s*/, '').replace(/\)\s*$/, '').trim();
     found.push([label.field, value || null]);
   }
@@ -39,6 +40,17 @@ export function setField(s: ParseState, no: number, field: Field, value: string)
   if (field === 'title') {
     if (!s.unit || (s.unit.title && s.unit.outcomes.length)) openUnit(s, no, null, v);
     else s.unit.title = v;
+    s.last = 'none';
+    return;
+  }
+  if (field === 'alias') {
+    const u = s.unit ?? openUnit(s, no, null, null);
+    if (!u.aliases.includes(v) && u.unit !== v) u.aliases.push(v);
+    return;
+  }
+  if (field === 'ssa' || field === 'withdrawal') {
+    const u = s.unit ?? openUnit(s, no, null, null);
+    u[field] = /^(none|n\/a|-)$/i.test(v) ? null : v;
     s.last = 'none';
     return;
   }

@@ -50,6 +50,8 @@ export function finishUnit(d: Draft, warn: Warn): ImportedUnit {
     level: d.level,
     credits: d.credits,
     glh: d.glh,
+    ssa: d.ssa,
+    withdrawal: d.withdrawal,
     guidance,
     outcomes,
     file: d.file,
@@ -57,24 +59,35 @@ export function finishUnit(d: Draft, warn: Warn): ImportedUnit {
   };
 }
 
-/** Gaps: outcomes 1, 2, 4 or criteria 1.1, 1.3 (each list should count up from 1). */
+/** Gaps (outcomes 1, 2, 4 or criteria 1.1, 1.3: each list should count up from 1) and order
+ * (2.3 before 2.1): the form's order is kept, and the reader told. */
 function numbering(d: Draft, warn: Warn) {
   const numeric = d.outcomes.filter((o) => /^\d+$/.test(o.id));
-  numeric.forEach((o, i) => {
-    const prev = i === 0 ? 0 : Number(numeric[i - 1]!.id);
-    if (Number(o.id) > prev + 1) warn(o.line, 'outcome-gap', { unit: d.unit, outcome: o.id, previous: prev });
-  });
+  let top = 0;
+  const outcomeNumbers = new Set(numeric.map((o) => Number(o.id)));
+  // a number missing here but given later is out of order, not missing
+  const missing = (from: number, to: number, have: Set<number>) => Array.from({ length: to - from - 1 }, (_, k) => from + k + 1).some((k) => !have.has(k));
+  for (const o of numeric) {
+    const n = Number(o.id);
+    if (n < top) warn(o.line, 'outcome-order', { outcome: o.id, previous: String(top) });
+    else if (n > top + 1 && missing(top, n, outcomeNumbers)) warn(o.line, 'outcome-gap', { unit: d.unit, outcome: o.id, previous: top });
+    top = Math.max(top, n);
+  }
   for (const o of d.outcomes) {
     let prev = 0;
+    let last: string | undefined;
+    const numbers = new Set(o.criteria.map((c) => Number(/(?:^|\.|[PK])(\d+)$/.exec(c.id)?.[1] ?? NaN)));
     for (const c of o.criteria) {
       const m = /(?:^|\.|[PK])(\d+)$/.exec(c.id);
       if (!m) continue;
       const n = Number(m[1]);
-      if (n > prev + 1) {
+      if (n < prev) warn(c.line, 'criterion-order', { criterion: c.id, previous: last! });
+      else if (n > prev + 1 && missing(prev, n, numbers)) {
         const stem = c.id.slice(0, c.id.length - m[1]!.length);
         const gap = Array.from({ length: n - prev - 1 }, (_, k) => `${stem}${prev + k + 1}`);
         warn(c.line, 'criterion-gap', { criterion: c.id, outcome: o.id, previous: prev === 0 ? null : `${stem}${prev}`, missing: gap });
       }
+      if (n > prev) last = c.id;
       prev = Math.max(prev, n);
     }
   }

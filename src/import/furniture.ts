@@ -45,6 +45,9 @@ const FURNITURE: RegExp[] = [
   /^the candidate provides evidence that they\b.*$/i,
   /^(candidate|learner)( name| scn| number)?:\s*_{3,}.*$/i,
   /^centre( name| number)?:\s*_{3,}.*$/i,
+  // blanks to fill in: "Evidence: ________   Date met: ______", a rule of underscores
+  /^(?:[A-Za-z][\w'’ /()]{0,30}:\s*_{2,}\s*)+$/,
+  /^_{3,}$/,
   // web page chrome
   /^(skip to (main )?content|menu|home|search( our site)?|print( this page)?|back to top|sign in|log ?in)$/i,
   /^(home|you are here:)\s*[›>\/].*$/i,
@@ -72,11 +75,11 @@ export function isPageFurniture(text: string): boolean {
 
 /** Headings of notes on the whole unit: what follows them becomes the unit's guidance. */
 export const NOTE_HEADING =
-  /^(?:notes?|(?:overall )?(?:unit )?(?:aim|summary|purpose(?: and aim)?)|about this unit|assessment(?: requirements| guidance| principles| information)?|delivery and assessment|unit support\/guidance|additional (?:information|guidance))\s*(?:[:\-–]\s*(.*))?$/i;
+  /^(?:notes?|(?:overall )?(?:unit )?(?:aims?|summary|overview|introduction|purpose(?: and aim)?)|purpose of (?:the|this) unit|what this unit is about|about this unit|(?:unit )?assessment(?: requirements| guidance| principles| information| strategy)?(?: or guidance specified by a sector or regulatory body)?|guidance (?:on|for) (?:delivery|assessment)(?: and assessment)?|delivery(?: and assessment)? guidance|delivery and assessment|unit support\/guidance|support for the unit from a sector skills council or other appropriate body|additional (?:information|guidance))(?:\s*\([^)]*\))*\s*(?:[:\-–]\s*(.*))?$/i;
 
 /** Register and web-page fields folio does not keep; their value (same or next line) is skipped. */
 export const METADATA_LABEL =
-  /^(?:unit )?(?:sub level|grading structure|sector subject area|owner(?: name)?|review date|status|operational start date|expiry date|availability(?: for use)?|unit type|ssa|total qualification time|tqt|nos (?:reference|links?)|relationship to (?:nos|national occupational standards)|details of the relationship between the unit and [^:]*)\b\s*(?:[:\t]\s*(.*))?$/i;
+  /^(?:unit )?(?:sub level|grading structure|mandatory\/optional|owner(?: name)?|review date|status|operational start date|expiry date|availability(?: for use)?|unit type|total qualification time|tqt|nos (?:reference|links?)|relationship to (?:nos|national occupational standards)|details of the relationship between the unit and [^:]*)\b\s*(?:[:\t]\s*(.*))?$/i;
 
 // A guidance column: what follows a criterion after a gap is its guidance (seed 004).
 const GUIDANCE_HEADINGS = /^(guidelines and range|guidance( and range)?|range( statement)?|amplification|indicative content|guidance for delivery|additional information)$/i;

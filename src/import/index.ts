@@ -17,6 +17,8 @@ export interface Form {
   content: string;
   /** How the file was decoded when it was not UTF-8. */
   encoding?: string;
+  /** What kind of file the text came from. */
+  kind?: 'text' | 'pdf' | 'docx';
 }
 
 /** The folder specs are written to, as the importer sees it. */
@@ -31,9 +33,11 @@ export interface ImportOptions {
   unit?: string;
   /** Where a new spec finds the unit JSON Schema, for its yaml-language-server line. */
   schema?: string;
+  /** Write no spec for a unit the importer warned about (--strict). */
+  strict?: boolean;
 }
 
-export type Action = 'create' | 'update' | 'unchanged' | 'conflict' | 'replace' | 'unreadable';
+export type Action = 'create' | 'update' | 'unchanged' | 'conflict' | 'replace' | 'unreadable' | 'unsure';
 
 export interface SpecPlan {
   id: string;
@@ -56,6 +60,9 @@ export interface ImportResult {
   specs: SpecPlan[];
   /** Where each unit went: its spec id, by unit. */
   target: Map<ImportedUnit, string>;
+  /** Each unit's confidence report: the warnings on its lines (and its form's, such as the
+   * encoding it was read in). */
+  unsure: Map<ImportedUnit, ImportWarning[]>;
 }
 
 export function importForms(forms: Form[], folder: SpecFolder, opts: ImportOptions): ImportResult {
@@ -117,7 +124,31 @@ export function importForms(forms: Form[], folder: SpecFolder, opts: ImportOptio
   }
   const order = new Map(forms.map((f, i) => [f.file, i]));
   warnings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
-  return { units, warnings, specs, target };
+  const unsure = confidence(units, warnings);
+  if (opts.strict) {
+    for (const spec of specs) {
+      if (spec.action === 'unchanged' || spec.action === 'conflict' || spec.action === 'unreadable') continue;
+      if (spec.units.some((u) => unsure.get(u)!.length)) Object.assign(spec, { action: 'unsure', text: spec.previous ?? '' });
+    }
+  }
+  return { units, warnings, specs, target, unsure };
+}
+
+/** The warnings of each unit: those on its lines (from its first line to the next unit's of
+ * the same form), and those on its whole form at line 1 before any unit (the encoding).
+ * Lines outside every unit are not any unit's. */
+function confidence(units: ImportedUnit[], warnings: ImportWarning[]): Map<ImportedUnit, ImportWarning[]> {
+  const out = new Map(units.map((u) => [u, [] as ImportWarning[]]));
+  for (const w of warnings) {
+    if (w.code === 'outside-units') continue;
+    const mine = units.filter((u) => u.file === w.file).sort((a, b) => a.line - b.line);
+    if (w.code === 'encoding') for (const u of mine) out.get(u)!.push(w);
+    else {
+      const owner = mine.filter((u) => u.line <= w.line).pop();
+      if (owner) out.get(owner)!.push(w);
+    }
+  }
+  return out;
 }
 
 /** A warning that is placed once it is known which form text it is in. */

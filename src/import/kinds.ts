@@ -23,6 +23,8 @@ const kind = <M>(k: LineKind<M>): LineKind<unknown> => k as LineKind<unknown>;
 
 /** Kinds that are not content: they do not end a paragraph or age a pending outcome number. */
 const LAYOUT = [
+  // a page break, or a running header or footer taken out (files/running.ts): as if not there
+  kind({ kind: 'page-break', test: (_s, l) => /^\f+$/.test(l.raw), handle: () => {} }),
   // N/SVQ grid cells: "\t" is an empty cell, "" ends a row
   kind({
     kind: 'grid-cell',
@@ -79,6 +81,18 @@ const CONTENT = [
       for (const cell of pipeRow(s, l.no, l.text) ?? []) step(s, l.no, cell);
     },
   }),
+  // a table row saved as tab-separated cells, an outcome beside its first criterion
+  // ("1. Understand …<TAB>1.1 Describe …<TAB><TAB>"): each cell read as a line of its own
+  kind({
+    kind: 'cells',
+    test: (_s, l) => {
+      const cells = l.raw.split('\t').map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      return cells.length >= 2 && !CRITERION.test(cells[0]!) && cells.slice(1).some((c) => /^\d{1,3}(\.\d{1,3}){1,2}\.?\s+\S/.test(c)) ? cells : undefined;
+    },
+    handle: (s, l, cells) => {
+      for (const cell of cells) step(s, l.no, cell);
+    },
+  }),
   kind({ kind: 'unit-header', test: (_s, l) => unitHeader(l.text), handle: (s, l, h) => void openUnit(s, l.no, h.id, h.title || null, h.aliases) }),
   kind({ kind: 'fields', test: (_s, l) => /^[A-Z]/.test(l.text) && fieldsOf(l.raw), handle: (s, l, found) => applyFields(s, l.no, found) }),
   // before the first unit or after the units: only a structure line starts a unit here
@@ -123,12 +137,16 @@ const CONTENT = [
   }),
   kind({
     kind: 'note-heading',
-    test: (s, l) => s.unit && NOTE_HEADING.exec(l.text),
+    test: (s, l) => s.unit && noteHeading(l),
     handle: (s, l, m) => {
       const unit = s.unit!;
       s.last = 'note';
       s.noteRunsOn = /^notes?\b/i.test(l.text);
-      if (m[1] && !/^(none|n\/a|-)$/i.test(m[1])) unit.noteLines.push(unit.noteLines.length ? `\n${m[1]}` : m[1]);
+      const none = !!m[1] && /^(none|n\/a|-)$/i.test(m[1]);
+      // a section keeps its heading ("Assessment requirements") as its first line; "Note:" is a marker, not a heading
+      const heading = /^notes?\b/i.test(l.text) || none ? [] : [(m as RegExpExecArray & { heading?: string }).heading ?? ''].filter(Boolean);
+      const lines = [...heading, ...(m[1] && !none ? [m[1]] : [])];
+      lines.forEach((t, i) => unit.noteLines.push(i === 0 && unit.noteLines.length ? `\n${t}` : t));
     },
   }),
   kind({
@@ -187,7 +205,12 @@ const CONTENT = [
     test: (s, l) => {
       const labelled = OUTCOME_LABELLED.exec(l.text);
       const numbered = labelled ? null : OUTCOME_NUMBERED.exec(l.text);
-      // after guidance, "1. …" is a numbered line of the guidance
+      // after guidance, "1. …" is a numbered line of the guidance; in a note on the whole unit,
+      // only a heading that reads as one ("LO 2:", "2 Be able to …") ends the note
+      if (s.last === 'note') {
+        if (labelled) return labelled.separated || !labelled[2] || outcomeTypeOf(cleanTitle(labelled[2])) ? labelled : undefined;
+        return numbered && outcomeTypeOf(cleanTitle(numbered[2]!)) ? numbered : undefined;
+      }
       return labelled ?? (numbered && s.last !== 'guidance' ? numbered : undefined);
     },
     handle: (s, l, m) => {
@@ -212,6 +235,17 @@ const CONTENT = [
   }),
   kind({ kind: 'text', test: () => true, handle: continueText }),
 ];
+
+/** A heading of notes on the whole unit, its text after a colon or in the next cell of a
+ * table ("Assessment requirements<TAB>This unit must be assessed …"). */
+function noteHeading(l: Line): RegExpExecArray | null {
+  const m = NOTE_HEADING.exec(l.text);
+  if (m) return Object.assign(m, { heading: (m[1] ? l.text.slice(0, l.text.lastIndexOf(m[1])) : l.text).replace(/[\s:\-–]+$/, '') });
+  const cells = l.raw.split(/\t|\s{3,}/).map((c) => c.trim()).filter(Boolean);
+  const head = cells.length > 1 ? NOTE_HEADING.exec(cells[0]!) : null;
+  if (!head || head[1]) return null;
+  return Object.assign([l.text, cells.slice(1).join(' ')], { index: 0, input: l.text, heading: cells[0]!.replace(/[\s:\-–]+$/, '') }) as unknown as RegExpExecArray;
+}
 
 function first(kinds: LineKind<unknown>[], s: ParseState, l: Line): boolean {
   for (const k of kinds) {

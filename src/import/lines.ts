@@ -3,37 +3,60 @@
 // this file only says what a line looks like.
 import type { ImportedOutcome } from './types.js';
 
-export type Field = 'unit' | 'title' | 'level' | 'credits' | 'glh';
+export type Field = 'unit' | 'alias' | 'title' | 'level' | 'credits' | 'glh' | 'ssa' | 'withdrawal';
 
 export const CONTD = /\s*\((cont['’]?d|continued)\)\s*/gi;
 export const URN = String.raw`[A-Z]\/\d{3}\/\d{4}`;
 export const UNIT_HEADERS: { re: RegExp; pick: (m: RegExpExecArray) => { id: string | null; title: string; aliases: string[] } }[] = [
   // seed 000: "Unit 01 Principles of customer service and delivery (Y/507/5967)"
-  { re: new RegExp(String.raw`^Unit\s+\d{1,3}\s*[:.\-–]?\s+(.+?)\s*\((${URN})\)$`), pick: (m) => ({ id: m[2]!, title: m[1]!, aliases: [] }) },
+  // (the awarding body's number after "Unit" is one of the unit's numbers: an alias)
+  { re: new RegExp(String.raw`^Unit\s+(\d{1,3})\s*[:.\-–]?\s+(.+?)\s*\((${URN})\)$`, 'i'), pick: (m) => ({ id: m[3]!, title: m[2]!, aliases: [m[1]!] }) },
   // seed 001 and web pages: "A/506/2130 Deliver customer service - Mandatory Unit", "Unit: A/506/2158 …"
   { re: new RegExp(String.raw`^(?:Unit\s*(?:\d{1,3}\s*)?[:.\-–]?\s*)?(${URN})\b\s*[:.\-–]?\s*(.*)$`), pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
   // SVQ: "Unit 1FOH2/10 (F93L 04) Deal with customers face to face"
   { re: /^Unit\s+([0-9A-Z]{2,}\/[0-9A-Z]{1,4})\s*\(([^)]+)\)\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[3]!, aliases: [m[2]!.trim()] }) },
   // seed 002: "Unit 101 Prepare yourself to deliver good customer service", "Unit 105" (title below)
-  { re: /^Unit\s+(\d{1,4}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
+  { re: /^Unit\s*(?:[:\-–]\s*|\s)(\d{1,4}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
 ];
 
 export const FIELD_LABELS: { field: Field; re: RegExp }[] = [
   { field: 'unit', re: /^(?:Ofqual\s+)?(?:Unit\s+)?(?:reference\s+number|reference|ref(?:erence)?\s+no\.?|ref\.?|number|no\.?|code|URN)(?=\s*[:\t]|\s*$|\s+[A-Z0-9]+\/)/i },
+  // the centre's or awarding body's own number beside the regulator's
+  { field: 'alias', re: /^(?:centre|awarding\s+body|AB|provider)\s+unit\s+(?:no\.?|number|code)(?=\s*[:\t]|\s*$|\s+[A-Z0-9])/i },
   { field: 'title', re: /^(?:Unit\s+)?title(?=\s*[:\t]|\s*$)/i },
   { field: 'level', re: /^(?:Unit\s+)?(?:RQF\s+|QCF\s+)?level(?=\s*[:\t]|\s*$|\s+\d\s*$|\s+level\s+\d\s*$)/i },
   { field: 'glh', re: /^(?:Unit\s+)?(?:guided\s+learning\s+hours|GLH)(?=\s*[:\t(]|\s*$|\s+\d)/i },
   { field: 'credits', re: /^(?:Unit\s+)?credits?(?:\s+value)?(?=\s*[:\t]|\s*$|\s+\d)/i },
+  // a sector subject area code ("15.3 Business management") looks like a criterion number: it is read here, as a field
+  {
+    field: 'ssa',
+    re: /^(?:(?:unit\s+)?(?:sector\s+subject\s+area|subject\s+sector\s+area|SSA)(?:\s+(?:code|tier\s*\d))?|location\s+of\s+the\s+unit\s+within\s+the\s+subject\/sector\s+classification(?:\s+system)?)(?:\s*\([^)]*\))*(?=\s*[:\t]|\s*$|\s+\d)/i,
+  },
+  { field: 'withdrawal', re: /^(?:unit\s+)?(?:withdrawal|operational\s+end)\s+date(?=\s*[:\t]|\s*$|\s+\d)/i },
 ];
 
-export const OUTCOME_LABELLED = /^(?:LO|Learning\s+outcome|Outcome|Element)\s*(\d{1,2})\b\s*[:.\-–]?\s*(.*)$/i;
+const LABELLED = /^(?:LO|Learning\s+outcome|Outcome|Element)\s*(\d{1,2})\b(?:\s+of\s+\d{1,2}\b)?(\s*[:.\-–])?\s*(.*)$/i;
+
+/** "LO 1", "Learning outcome 1: …", "LO2 Understand …" — but not "Learning outcome 2 must be
+ * assessed in the workplace": with no separator after the number, a title that starts in
+ * lower case reads on as a sentence that names the outcome, not as its heading. */
+export const OUTCOME_LABELLED = {
+  exec(text: string): (RegExpExecArray & { separated: boolean }) | null {
+    const m = LABELLED.exec(text);
+    if (!m || (!m[2] && /^[a-z]/.test(m[3]!))) return null;
+    return Object.assign([m[0], m[1]!, m[3]!], { index: 0, input: text, separated: !!m[2] }) as RegExpExecArray & { separated: boolean };
+  },
+  test(text: string): boolean {
+    return this.exec(text) !== null;
+  },
+};
 export const OUTCOME_NUMBERED = /^(\d{1,2})\.?\s+([A-Z‘“'"(].*)$/;
 export const CRITERION = /^(?:AC\s*)?(?:[•·▪◦‣]\s*)?(\d{1,3}(?:\.\d{1,3}){1,2})(?:\.(?=\s|$))?\s*(?:[:\-–]\s+)?(.*)$/;
 export const SVQ_ITEM = /^([PK])\s?(\d{1,2})\b\.?\s*(?:[:\-–]\s+)?(.*)$/;
 export const SVQ_LIST = /^what you (have to|must|need to) (do|know)\b.*$/i;
 export const SUB_ITEM = /^(?:\(?([a-z]|[ivx]{1,4})\)|([a-z])\.)\s+\S/;
 export const BULLET = /^[•·▪◦‣○●\-–*]\s*/;
-export const METHODS_HEADING = /^(?:evidence (?:may|must|can|should|could) be (?:supplied|provided|generated|gathered) (?:by|through|from)|(?:suggested |recommended )?(?:assessment|evidence) methods?(?: may include)?)\s*:?\s*(.*)$/i;
+export const METHODS_HEADING = /^(?:evidence (?:may|must|can|should|could) be (?:supplied|provided|generated|gathered) (?:by|through|from)|(?:types of evidence\s*[:\-–]?\s*)?evidence (?:could|may|might|can) include|types of evidence|(?:suggested |recommended )?(?:assessment|evidence) methods?(?: may include)?)\s*:?\s*(.*)$/i;
 export const APPENDIX = /^Appendix\s+\d+\b/i;
 export const STRAY_ENUMERATOR = /^(\d{1,2}\.?|\(?[a-z]\)|[•·▪◦‣○●\-–*])$/;
 
@@ -91,5 +114,8 @@ export function clip(s: string, n = 60): string {
 export function looksLikeValue(field: Field, text: string): boolean {
   if (field === 'unit') return /^[A-Z0-9][A-Z0-9/ -]{1,20}$/i.test(text) && /\d/.test(text) && !/^\d{1,3}(\.\d+)+\s/.test(text);
   if (field === 'title') return !/^\d{1,3}(\.\d+)*\s/.test(text);
+  if (field === 'alias') return /^[A-Z0-9][A-Z0-9/ -]{0,15}$/i.test(text) && /\d/.test(text);
+  if (field === 'ssa') return /^\d{1,2}(\.\d{1,2})?\b/.test(text);
+  if (field === 'withdrawal') return /\d/.test(text) || /^(none|n\/a|-)$/i.test(text);
   return /^(?:level\s*)?\d{1,3}\b/i.test(text);
 }

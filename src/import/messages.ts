@@ -79,7 +79,43 @@ export const IMPORT_MESSAGES = {
     code: 'encoding',
     text: (d: { encoding: string }) => `not UTF-8: read as ${d.encoding === 'windows-1252' ? 'Windows-1252 (Word\'s "Plain Text")' : d.encoding.toUpperCase()}; check quotes and dashes in the result`,
   },
+  'outcome-order': {
+    code: 'numbering-order',
+    text: (d: { outcome: string; previous: string }) => `outcome ${d.outcome} comes after outcome ${d.previous}: kept in the form's order, check the form`,
+  },
+  'criterion-order': {
+    code: 'numbering-order',
+    text: (d: { criterion: string; previous: string }) => `criterion ${d.criterion} comes after ${d.previous}: kept in the form's order, check the form`,
+  },
+  'criterion-elsewhere': {
+    code: 'misplaced-criterion',
+    text: (d: { criterion: string; outcome: string; under: string }) => `criterion ${d.criterion} stands under outcome ${d.under}: filed under outcome ${d.outcome} as its number says, check the form`,
+  },
+  'after-gap': {
+    code: 'may-continue',
+    text: (d: { criterion: string; text: string }) => `“${clip(d.text)}” follows a gap after criterion ${d.criterion}: joined to its text, check the form`,
+  },
+  'no-text-layer': {
+    code: 'no-text-layer',
+    text: (d: { pages: number }) => `no text to read in ${d.pages === 1 ? 'this file' : `its ${d.pages} pages`}: it is a scan (an image of the pages). Ask the awarding body for the typed PDF or Word file, or run it through OCR and import the text`,
+  },
+  'pdf-encrypted': { code: 'form-unreadable', text: (_d: Record<string, never>) => 'the PDF is encrypted with a password: open it, print it to a new PDF (or save its text), and import that' },
+  'pdf-damaged': { code: 'form-unreadable', text: (d: { reason: string }) => `the PDF cannot be read (${d.reason}): download it again, or save its text and import that` },
+  'too-many-pages': { code: 'form-unreadable', text: (d: { pages: number; limit: number }) => `the PDF has ${d.pages} pages, more than folio reads (${d.limit}): save the unit's pages as a PDF of their own` },
+  'too-large': { code: 'form-unreadable', text: (d: { bytes: number; limit: number }) => `the file is ${Math.ceil(d.bytes / 1024 / 1024)} MiB, more than folio reads (${d.limit / 1024 / 1024} MiB): save the unit's pages on their own` },
+  'zip-bomb': { code: 'form-unreadable', text: (d: { reason: string }) => `the Word file expands too far to read safely (${d.reason}): save it again from Word, or save its text` },
+  'docx-damaged': { code: 'form-unreadable', text: (d: { reason: string }) => `the Word file cannot be read (${d.reason}): save it again from Word as .docx` },
+  'not-a-form-file': { code: 'form-unreadable', text: (d: { kind: string }) => `this is ${d.kind}, not a text, PDF or Word form: save it as .docx, PDF or plain text` },
+  'legacy-word': { code: 'form-unreadable', text: (_d: Record<string, never>) => 'this is an old Word document (.doc): open it in Word and save it as .docx, then import that' },
+  'timed-out': { code: 'form-unreadable', text: (d: { seconds: number }) => `reading the file took longer than ${d.seconds} seconds: save its text and import that` },
+  'library-missing': {
+    code: 'form-unreadable',
+    text: (d: { library: string; version: string }) => `reading this kind of file needs ${d.library}, an optional dependency that is not installed: npm install ${d.library}@${d.version}`,
+  },
 } as const satisfies Record<string, { code: ImportCode; text: (d: never) => string }>;
+
+/** Codes after which the form was not read at all. */
+const ERRORS: ReadonlySet<ImportCode> = new Set(['no-text-layer', 'form-unreadable']);
 
 export type ImportMessageId = keyof typeof IMPORT_MESSAGES;
 export type ImportData<K extends ImportMessageId> = Parameters<(typeof IMPORT_MESSAGES)[K]['text']>[0];
@@ -112,5 +148,5 @@ export class FormText {
 export function importWarning<K extends ImportMessageId>(messageId: K, data: ImportData<K>, at: FormPlace): ImportWarning {
   const m = IMPORT_MESSAGES[messageId];
   const message = (m.text as (d: ImportData<K>) => string)(data);
-  return { code: m.code, severity: 'warning', message, messageId, data: data as Record<string, unknown>, file: at.file, line: at.line, column: at.column };
+  return { code: m.code, severity: ERRORS.has(m.code) ? 'error' : 'warning', message, messageId, data: data as Record<string, unknown>, file: at.file, line: at.line, column: at.column };
 }

@@ -20,8 +20,12 @@ export function pipeRow(s: ParseState, no: number, text: string): string[] | und
   if (!s.pipeColumns && !fitsDefault) return cells.filter((c) => c);
   const cols = s.pipeColumns ?? { lo: 0, title: 1, ac: 2, text: 3, guidance: -1 };
   const cell = (k: number) => (k >= 0 ? (cells[k] ?? '') : '');
-  const lo = cell(cols.lo).replace(/^LO\s*/i, '').replace(/\.$/, '');
-  const loTitle = cell(cols.title);
+  let lo = cell(cols.lo).replace(/^LO\s*/i, '').replace(/\.$/, '');
+  let loTitle = cell(cols.title);
+  // no title column: the LO cell holds "1 Understand …", and a wrapped title's next line
+  const inline = cols.title < 0 ? /^(\d{1,2})\.?\s+(\S.*)$/.exec(lo) : null;
+  if (inline) [lo, loTitle] = [inline[1]!, inline[2]!];
+  else if (cols.title < 0 && lo && !/^\d{1,2}$/.test(lo)) [lo, loTitle] = ['', lo];
   const ac = cell(cols.ac).replace(/^AC\s*/i, '').replace(/\.$/, '');
   const acText = cell(cols.text);
   const guide = cell(cols.guidance);

@@ -4,7 +4,6 @@
 // them; only values the form gives are added, and a value the spec already holds is changed
 // only when the caller allows it (--force).
 import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { outcomeTypeOf } from '../model/outcome-type.js';
 import { criterionSchema, outcomeSchema, unitSchema } from '../schema/unit.js';
 import { parseBounded } from '../yaml-bounds.js';
 import type { ImportedCriterion, ImportedOutcome, ImportedUnit } from './types.js';
@@ -96,11 +95,10 @@ interface Ctx {
 function mergeOutcome(ctx: Ctx, node: YAMLMap, o: ImportedOutcome) {
   const where = `outcome ${o.id}`;
   scalar(ctx, node, 'title', o.title, `${where} title`, OUTCOME_KEYS);
-  // A type the title already implies is not written (folio infers it: README "Unit specification").
-  const title = str(node.get('title')) ?? null;
+  // The type is written out even where the title implies it (issue 17): a reader of the spec
+  // sees it without knowing the rule, and a title edited later does not change it unseen.
   const stated = str(node.get('type'));
-  const effective = stated ?? outcomeTypeOf(title);
-  if (o.type && o.type !== effective) {
+  if (o.type && o.type !== stated) {
     if (!stated || ctx.opts.overwrite) {
       put(node, 'type', new Scalar(o.type), OUTCOME_KEYS);
       if (!stated) ctx.report.filled.push(`${where} type`);
@@ -182,7 +180,7 @@ function union(ctx: Ctx, node: YAMLMap, key: string, values: string[], where: st
   if (!missing.length) return;
   const all = [...have, ...missing];
   if (key === 'source' && all.length === 1) put(node, key, new Scalar(all[0]), order);
-  else if (isSeq(current)) for (const m of missing) current.items.push(new Scalar(m));
+  else if (isSeq(current)) for (const m of missing) current.items.push(flow([m]).items[0]!);
   else put(node, key, flow(all), order);
   ctx.report.filled.push(`${where} ${missing.join(', ')}`);
 }
@@ -222,7 +220,8 @@ function quoted(value: string): Scalar {
 function flow(values: string[]): YAMLSeq {
   const seq = new YAMLSeq();
   seq.flow = true;
-  for (const v of values) seq.items.push(new Scalar(v));
+  // "03" must stay the text 03 for a reader that takes plain 03 for the number 3
+  for (const v of values) seq.items.push(/^[\d.+-]|^(true|false|null|yes|no|on|off|~)$/i.test(v) ? quoted(v) : new Scalar(v));
   return seq;
 }
 

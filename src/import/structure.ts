@@ -14,7 +14,8 @@ export function openUnit(s: ParseState, no: number, id: string | null, title: st
   flushOutside(s);
   s.outside = false;
   closeGrid(s);
-  const again = id ? s.units.find((u) => u.unit === id) : undefined;
+  // a page header may name the unit by the number that became its alias ("Unit 305")
+  const again = id ? (s.units.find((u) => u.unit === id) ?? s.units.find((u) => u.aliases.includes(id))) : undefined;
   s.outcome = null;
   s.criterion = null;
   if (again) {
@@ -30,6 +31,8 @@ export function openUnit(s: ParseState, no: number, id: string | null, title: st
     level: null,
     credits: null,
     glh: null,
+    ssa: null,
+    withdrawal: null,
     guidance: null,
     outcomes: [],
     file: s.file,
@@ -66,7 +69,11 @@ export function openOutcome(s: ParseState, no: number, id: string, title: string
   if (!o) {
     o = { id, title: title || null, type, methods: null, criteria: [], line: no };
     u.outcomes.push(o);
-  } else if (title && !o.title) o.title = title;
+  } else if (title && !o.title) {
+    // the heading of an outcome its criteria opened already
+    o.title = title;
+    o.type ??= type;
+  }
   s.outcome = o;
   s.last = title ? 'outcome-title' : 'outcome-empty';
   return o;
@@ -93,8 +100,17 @@ export function openCriterion(s: ParseState, no: number, rawId: string, text: st
     }
   } else outcomeId = parts[0]!;
   let outcome = s.outcome;
+  let stay: ImportedOutcome | null = null;
   if (!outcome || outcome.id !== outcomeId || !u.outcomes.includes(outcome)) {
     const existing = u.outcomes.find((o) => o.id === outcomeId);
+    // under one outcome's heading, a criterion of another outcome: going back to an earlier
+    // one, or straight after a heading whose own criteria never came
+    const under = outcome && u.outcomes.includes(outcome) ? outcome : null;
+    if (under && /^\d+$/.test(outcomeId) && ((existing && under.title) || (!existing && under.title && !under.criteria.length))) {
+      s.warn(no, 'criterion-elsewhere', { criterion: id, outcome: outcomeId, under: under.id });
+      // the heading it stood under is still the one being read
+      if (existing) stay = under;
+    }
     const svq = outcomeId === 'P' ? 'performance' : outcomeId === 'K' ? 'knowledge' : null;
     outcome = existing ?? openOutcome(s, no, outcomeId, null, /^[PK]\d+$/.test(rawId) ? svq : null);
     s.outcome = outcome;
@@ -103,6 +119,7 @@ export function openCriterion(s: ParseState, no: number, rawId: string, text: st
   const first = u.outcomes.flatMap((o) => o.criteria).find((x) => x.id === id);
   if (first) u.duplicates.push({ criterion: c, first });
   else outcome.criteria.push(c);
+  if (stay) s.outcome = stay;
   s.criterion = c;
   s.last = text ? 'criterion-text' : 'criterion-empty';
 }
@@ -133,7 +150,8 @@ export function addGuidance(s: ParseState, text: string, afterBlank: boolean): v
 
 export function appendText(s: ParseState, text: string): void {
   const c = s.criterion!;
-  c.text = c.text ? `${c.text} ${text}` : text;
+  // "person-" at the end of a line and "centred" on the next: one hyphenated word
+  c.text = c.text ? (/[A-Za-z]-$/.test(c.text) && /^[a-z]/.test(text) ? `${c.text}${text}` : `${c.text} ${text}`) : text;
 }
 
 /** The N/SVQ grid ends where the next structure starts: read its cells into outcomes. */

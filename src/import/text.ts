@@ -35,9 +35,12 @@ export function continueText(s: ParseState, l: Line): void {
     outcome.type = outcomeTypeOf(outcome.title) ?? outcome.type;
   } else if (s.guidanceColumn && criterion && (wasBlank || s.last === 'guidance')) addGuidance(s, text, wasBlank);
   else if (criterion && (s.last === 'criterion-text' || s.last === 'sub-item') && (!wasBlank || isSub)) {
+    // a list item after a gap may start something else: joined, and said
+    if (wasBlank) s.warn(no, 'after-gap', { criterion: criterion.id, text });
     appendText(s, body);
     if (isSub) s.last = 'sub-item';
   } else if (criterion && isSub && s.last !== 'furniture') {
+    s.warn(no, 'after-gap', { criterion: criterion.id, text });
     appendText(s, body);
     s.last = 'sub-item';
   } else if (s.last === 'furniture' && !wasBlank && text.length <= 30 && !/[.:]$/.test(text)) {

@@ -28,6 +28,10 @@ export interface ImportedUnit {
   level: number | null;
   credits: number | null;
   glh: number | null;
+  /** The sector subject area as the form prints it ("15.3 Business management"). */
+  ssa: string | null;
+  /** The regulator's withdrawal date as printed (register pages). */
+  withdrawal: string | null;
   /** Unit-level notes ("Note: …" under the last outcome). */
   guidance: string | null;
   outcomes: ImportedOutcome[];

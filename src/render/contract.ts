@@ -93,7 +93,11 @@ export function importJson(r: ImportReport) {
           methods: o.methods ? [...o.methods] : null,
           criteria: o.criteria.map((c) => ({ id: c.id, text: c.text, guidance: c.guidance })),
         })),
+        ssa: u.ssa,
+        withdrawal: u.withdrawal,
         form: { file: u.file, line: u.line },
+        // the confidence report: what the importer had to guess in this unit, by line
+        confidence: (r.unsure?.get(u) ?? []).map((w) => ({ line: w.line, code: w.code, message: w.message })),
         spec: spec ? { file: `${r.dir}/${spec.file}`, action: spec.action } : null,
       };
     }),

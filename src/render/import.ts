@@ -17,6 +17,8 @@ export interface ImportReport {
   dir: string;
   /** False for a dry run (--format json without -o): actions are what would happen. */
   written: boolean;
+  /** Each unit's confidence report: the warnings on its lines. */
+  unsure?: Map<ImportedUnit, ImportWarning[]>;
 }
 
 const DONE: Record<SpecPlan['action'], string> = {
@@ -26,6 +28,7 @@ const DONE: Record<SpecPlan['action'], string> = {
   conflict: 'differs',
   replace: 'replaced',
   unreadable: 'unreadable',
+  unsure: 'unsure',
 };
 const PLANNED: Record<SpecPlan['action'], string> = {
   create: 'new',
@@ -34,6 +37,7 @@ const PLANNED: Record<SpecPlan['action'], string> = {
   conflict: 'differs',
   replace: 'to replace',
   unreadable: 'unreadable',
+  unsure: 'unsure',
 };
 
 function importTable(r: ImportReport, o: RenderOptions): string {
@@ -41,7 +45,7 @@ function importTable(r: ImportReport, o: RenderOptions): string {
   const out: string[] = [];
   const files = [...new Set(r.units.map((u) => u.file).concat(r.warnings.map((w) => w.file)))];
   const words = r.written ? DONE : PLANNED;
-  const colour = (a: SpecPlan['action'], s: string) => (a === 'conflict' || a === 'unreadable' ? c.red(s) : a === 'unchanged' ? c.dim(s) : c.green(s));
+  const colour = (a: SpecPlan['action'], s: string) => (a === 'conflict' || a === 'unreadable' || a === 'unsure' ? c.red(s) : a === 'unchanged' ? c.dim(s) : c.green(s));
   const idWidth = Math.min(24, Math.max(10, ...r.specs.map((s) => s.id.length)));
   for (const f of files) {
     const units = r.units.filter((u) => u.file === f);
@@ -55,6 +59,8 @@ function importTable(r: ImportReport, o: RenderOptions): string {
       const action = spec ? (refused ? c.red(pad('not written', 10)) : colour(spec.action, pad(words[spec.action], 10))) : pad('', 10);
       const head = `  ${pad(fit(id, idWidth), idWidth)}  ${action}  ${pad(plural(u.outcomes.length, 'outcome'), 11)} ${pad(String(count), 3, true)} criteria  `;
       out.push(`${head}${fit(visible(u.title ?? '(the form gives no title)'), Math.max(12, o.width - idWidth - 41))}`);
+      const doubts = r.unsure?.get(u)?.length ?? 0;
+      if (spec?.action === 'unsure') out.push(`      not written: ${plural(doubts, 'warning')} on this unit's lines (--strict); check them against the form`);
       if (refused && spec.units[0] === u) out.push(`      ${visible(spec.reason ?? '')}`);
       if (spec && (spec.action === 'conflict' || spec.action === 'replace') && spec.units[0] === u) {
         for (const d of spec.conflicts) {
@@ -68,7 +74,7 @@ function importTable(r: ImportReport, o: RenderOptions): string {
   }
   if (r.warnings.length) {
     out.push('', c.bold(`${plural(r.warnings.length, 'warning')}:`));
-    for (const w of r.warnings) out.push(`  ${visible(w.file)}:${w.line}: ${c.yellow('warning')}: ${visible(w.message)} ${c.dim(`[${w.code}]`)}`);
+    for (const w of r.warnings) out.push(`  ${visible(w.file)}${w.line ? `:${w.line}` : ''}: ${w.severity === 'error' ? c.red('error') : c.yellow('warning')}: ${visible(w.message)} ${c.dim(`[${w.code}]`)}`);
   }
   out.push('', summary(r));
   return `${out.join('\n')}\n`;
@@ -86,9 +92,11 @@ export function summary(r: ImportReport): string {
     .filter(([k]) => k)
     .map(([k, w]) => `${k} ${w}`);
   const held = n('conflict') + n('unreadable');
+  const unsure = n('unsure');
   const raced = r.specs.filter(lost).length;
   const head = `${plural(r.units.length, 'unit')} read; specs in ${r.dir}: ${parts.join(', ') || 'none'}${raced ? `; ${raced} not written (see above)` : ''}`;
-  return held ? `${head}; ${held} not written because the spec differs from the form (see above; --force replaces it and keeps a backup).` : `${head}.`;
+  const strict = unsure ? `; ${unsure} not written because the importer is unsure of ${unsure === 1 ? 'it' : 'them'} (--strict; see the warnings)` : '';
+  return held ? `${head}${strict}; ${held} not written because the spec differs from the form (see above; --force replaces it and keeps a backup).` : `${head}${strict}.`;
 }
 
 export const importFormats = {

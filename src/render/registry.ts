@@ -8,6 +8,7 @@ import { checkFormats, type CheckReport } from './check.js';
 import { gapsFormats, type GapsReport } from './gaps.js';
 import { historyFormats } from './history.js';
 import { importFormats, type ImportReport } from './import.js';
+import { importCheckFormats, type ImportCheckReport } from './import-check.js';
 import { progressFormats } from './progress.js';
 import { recordFormats, type RecordReport } from './record.js';
 import { guardJson, guardText } from './safe.js';
@@ -25,6 +26,7 @@ export interface Reports {
   'spec list': SpecList;
   'spec show': SpecShow;
   import: ImportReport;
+  'import check': ImportCheckReport;
   history: Timeline;
   progress: Progress;
   /** evidence add, assess, signoff and iqa record */
@@ -43,6 +45,7 @@ export const FORMATTERS = {
   'spec list': specFormats.list,
   'spec show': specFormats.show,
   import: importFormats,
+  'import check': importCheckFormats,
   history: historyFormats,
   progress: progressFormats,
   record: recordFormats,
