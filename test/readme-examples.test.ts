@@ -34,12 +34,12 @@ const ERROR_FINDING = /: error: .*\[[a-z-]+\]$/;
 
 function examples(readme: string): Example[] {
   const out: Example[] = [];
-  const lines = readme.split('\n');
   let section = '';
   let inBlock = false;
   let marker: string | undefined;
   let ranBy: string | undefined;
-  lines.forEach((text, i) => {
+  let current: Example | undefined; // the command the block's lines are shown under
+  readme.split('\n').forEach((text, i) => {
     if (!inBlock && text.startsWith('## ')) section = text.slice(3);
     const mark = /^<!-- readme-examples: (\S+) runs this/.exec(text);
     if (!inBlock && mark) marker = mark[1];
@@ -47,20 +47,15 @@ function examples(readme: string): Example[] {
       inBlock = !inBlock;
       ranBy = inBlock ? marker : undefined;
       if (inBlock) marker = undefined;
+      current = undefined;
       return;
     }
     if (!inBlock || RUN_ELSEWHERE.includes(section)) return;
-    if (text.startsWith('$ ')) out.push({ command: text.slice(2), shown: [], line: i + 1, ...(ranBy ? { ranBy } : {}) });
-    else if (out.length && out[out.length - 1]!.line > 0 && isSameBlock(lines, out[out.length - 1]!.line - 1, i)) out[out.length - 1]!.shown.push(text.trimEnd());
+    if (text.startsWith('$ ')) out.push((current = { command: text.slice(2), shown: [], line: i + 1, ...(ranBy ? { ranBy } : {}) }));
+    else current?.shown.push(text.trimEnd());
   });
   for (const e of out) while (e.shown.length && e.shown[e.shown.length - 1] === '') e.shown.pop();
   return out;
-}
-
-/** No fence between line `from` and line `to` (0-based). */
-function isSameBlock(lines: string[], from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) if (/^\s*```/.test(lines[i]!)) return false;
-  return true;
 }
 
 /** Does printed hold shown: the runs between "…" lines, each contiguous, in order; anchored at

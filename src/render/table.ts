@@ -50,22 +50,18 @@ export function table(header: string[] | undefined, rows: Row[], layout: TableLa
 /** The columns to leave out so that the table fits, from layout.drop in order. */
 function columnsToDrop(header: string[] | undefined, rows: Row[], layout: TableLayout): number[] {
   if (!layout.drop?.length || !Number.isFinite(layout.width)) return [];
-  const n = header?.length ?? 0;
-  const full = (rows.filter(Array.isArray) as string[][]).filter((r) => r.length === n);
-  const widths = Array.from({ length: n }, (_, i) => Math.max(displayWidth(header?.[i] ?? ''), ...full.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = naturalWidths(header, rows);
   if (layout.shrink !== undefined) widths[layout.shrink] = Math.min(layout.min ?? 8, widths[layout.shrink]!);
-  const width = (cols: number[]) => (layout.indent ?? 0) + cols.reduce((a, i) => a + widths[i]!, 0) + 2 * Math.max(0, cols.length - 1);
   const gone: number[] = [];
-  let cols = widths.map((_, i) => i);
   for (const d of layout.drop) {
-    if (width(cols) <= layout.width) break;
+    if (tableWidth(widths.filter((_, i) => !gone.includes(i)), layout) <= layout.width) break;
     gone.push(d);
-    cols = cols.filter((i) => i !== d);
   }
   return gone;
 }
 
-function draw(header: string[] | undefined, rows: Row[], layout: TableLayout): string {
+/** Each column's width with nothing cut: its widest cell, header included. */
+function naturalWidths(header: string[] | undefined, rows: Row[]): number[] {
   const n = header?.length ?? Math.max(0, ...rows.map((r) => (Array.isArray(r) ? r.length : 0)));
   const cells = (rows.filter(Array.isArray) as string[][]).map((r) => (r.length < n ? r.slice(0, -1) : r));
   const natural = Array.from({ length: n }, (_, i) => Math.max(header ? displayWidth(header[i] ?? '') : 0, ...cells.map((r) => displayWidth(r[i] ?? ''))));
@@ -76,8 +72,19 @@ function draw(header: string[] | undefined, rows: Row[], layout: TableLayout): s
     const spanned = natural.slice(r.length - 1).reduce((a, b) => a + b, 0) + (n - r.length);
     natural[n - 1]! += Math.max(0, displayWidth(r.at(-1)!) - spanned);
   }
+  return natural;
+}
+
+/** How wide columns of these widths are drawn: indent, cells and two spaces between. */
+function tableWidth(widths: number[], layout: TableLayout): number {
+  return (layout.indent ?? 0) + widths.reduce((a, b) => a + b, 0) + 2 * Math.max(0, widths.length - 1);
+}
+
+function draw(header: string[] | undefined, rows: Row[], layout: TableLayout): string {
+  const natural = naturalWidths(header, rows);
+  const n = natural.length;
   const indent = layout.indent ?? 0;
-  const total = indent + natural.reduce((a, b) => a + b, 0) + 2 * Math.max(0, n - 1);
+  const total = tableWidth(natural, layout);
   const colWidths: (number | null)[] = natural.map((w) => Math.max(1, w));
   let body = rows;
   if (layout.shrink !== undefined && total > layout.width) {
