@@ -8,27 +8,13 @@
 // origin/main (as a clone of a centre's repository has it), then a branch that does what a
 // pull request does: new evidence in two portfolios, and a corrected criterion in a unit
 // that one other learner has chosen.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoFolder, gitIn, PEOPLE, REPO } from './demo-common.mjs';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = process.argv[2];
-if (!dir || existsSync(dir)) {
-  console.error('usage: node scripts/changed-demo.mjs DIR (a folder that does not exist yet)');
-  process.exit(2);
-}
-
-const admin = { name: 'Centre Admin', email: 'admin@northgate.example' };
-const assessor = { name: 'Alex Jones', email: 'alex.jones@northgate.example' };
-
-function git(args, who = admin, day = '2026-11-02') {
-  const date = `${day}T16:00:00Z`;
-  const env = { ...process.env, GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-  const r = spawnSync('git', ['-c', 'commit.gpgSign=false', ...args], { cwd: dir, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-}
+const dir = demoFolder(import.meta.url);
+const { assessor } = PEOPLE;
+const git = gitIn(dir, '2026-11-02');
 const edit = (file, from, to) => {
   const path = join(dir, file);
   const text = readFileSync(path, 'utf8');

@@ -9,29 +9,13 @@
 // is written commit by commit by the learner, her assessor and the IQA, with the three things
 // verify exists to catch: a sign-off the learner committed in the assessor's name, a decision
 // changed after the IQA sampled it, and a decision not committed at all.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoFolder, gitIn, PEOPLE, REPO } from './demo-common.mjs';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = process.argv[2];
-if (!dir || existsSync(dir)) {
-  console.error('usage: node scripts/verify-demo.mjs DIR (a folder that does not exist yet)');
-  process.exit(2);
-}
-
-const learner = { name: 'Priya Shah', email: 'priya.shah@learner.example' };
-const assessor = { name: 'Alex Jones', email: 'alex.jones@northgate.example' };
-const iqa = { name: 'Megan Hughes', email: 'megan.hughes@northgate.example' };
-const admin = { name: 'Centre Admin', email: 'admin@northgate.example' };
-
-function git(args, who = admin, day = '2026-03-02') {
-  const date = `${day}T16:00:00Z`;
-  const env = { ...process.env, GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-  const r = spawnSync('git', ['-c', 'commit.gpgSign=false', ...args], { cwd: dir, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-}
+const dir = demoFolder(import.meta.url);
+const { learner, assessor, iqa } = PEOPLE;
+const git = gitIn(dir, '2026-03-02');
 const file = 'portfolios/NT-0200/portfolio.yaml';
 const write = (text) => writeFileSync(join(dir, file), text);
 const commit = (message, who, day) => {
