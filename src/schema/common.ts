@@ -27,6 +27,10 @@ export const IQA_DECISIONS = ['agreed', 'not-agreed'] as const;
 export const ROLES = ['assessor', 'iqa', 'eqa', 'admin'] as const;
 export const OUTCOME_TYPES = ['knowledge', 'performance'] as const;
 export const WITNESS_STATUSES = ['1', '2', '3', '4', '5'] as const;
+/** How a unit was achieved without being assessed here (README "The learner's lifecycle"). */
+export const EXEMPTION_KINDS = ['credit-transfer', 'exemption', 'rpl'] as const;
+/** Which units need an agreed summative IQA before they may be claimed. */
+export const BEFORE_CLAIM = ['none', 'sampled', 'all'] as const;
 
 export interface Check {
   code: 'invalid-number' | 'invalid-date' | 'invalid-value';
@@ -67,6 +71,14 @@ export const positive = z
   .refine(inRange, check(RANGE_CHECK))
   .transform((s) => Number(s.trim()));
 
+
+export const PERCENT_CHECK: Check = { code: 'invalid-number', id: 'not-percent', problem: 'is not a whole percentage from 0 to 100', fix: 'write a whole number from 0 to 100, such as 25' };
+
+/** A sampling rate: a whole percentage, written with or without the % sign. */
+export const percent = z
+  .string()
+  .refine((s) => /^(100|[1-9]?\d)\s*%?$/.test(s.trim()), check(PERCENT_CHECK))
+  .transform((s) => Number(s.trim().replace(/\s*%$/, '')));
 
 export const date = z
   .string()

@@ -11,8 +11,8 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { centreSchema } from './centre.js';
-import { type Check, date, DATE_CHECK, positive, POSITIVE_CHECK, text, whole, WHOLE_CHECK } from './common.js';
-import { evidenceSchema, portfolioSchema } from './portfolio.js';
+import { type Check, date, DATE_CHECK, percent, PERCENT_CHECK, positive, POSITIVE_CHECK, text, whole, WHOLE_CHECK } from './common.js';
+import { claimSchema, evidenceSchema, portfolioSchema } from './portfolio.js';
 import { qualificationSchema } from './qualification.js';
 import { unitSchema } from './unit.js';
 
@@ -54,6 +54,7 @@ const schemaId = (kind: SchemaKind) => `https://folio.example/schemas/${kind}.sc
 // exactly what String.prototype.trim removes.
 const WHOLE_PATTERN = '^\\s*\\d+\\s*$';
 const POSITIVE_PATTERN = '^\\s*[1-9]\\d*\\s*$';
+const PERCENT_PATTERN = '^\\s*(?:100|[1-9]?\\d)\\s*%?\\s*$';
 // isIsoDate: a real calendar date, leap years included. Years before 0100 fail it too, because
 // Date.UTC reads years 0–99 as 1900–1999; the pattern agrees (test/json-schema.test.ts).
 const YEAR = '(?:0[1-9]|[1-9]\\d)\\d{2}';
@@ -64,7 +65,7 @@ const DATE_PATTERN = `^\\s*(?:${YEAR}-${MONTH_DAY}|${LEAP_DAY})\\s*$`;
 
 const message = (c: Check) => `This ${c.problem}: ${c.fix}`;
 
-type Scalar = 'text' | 'whole' | 'positive' | 'date';
+type Scalar = 'text' | 'whole' | 'positive' | 'percent' | 'date';
 
 const SCALARS: Record<Scalar, JsonSchema> = {
   // Any scalar is text to folio: `1.10`, `true` and `04512` are kept exactly as written.
@@ -81,6 +82,12 @@ const SCALARS: Record<Scalar, JsonSchema> = {
       { type: 'string', pattern: POSITIVE_PATTERN, patternErrorMessage: message(POSITIVE_CHECK) },
     ],
   },
+  percent: {
+    anyOf: [
+      { type: 'integer', minimum: 0, maximum: 100 },
+      { type: 'string', pattern: PERCENT_PATTERN, patternErrorMessage: message(PERCENT_CHECK) },
+    ],
+  },
   date: { type: 'string', pattern: DATE_PATTERN, patternErrorMessage: message(DATE_CHECK) },
 };
 
@@ -89,6 +96,7 @@ const scalars = z.registry<{ scalar: Scalar }>();
 scalars.add(text, { scalar: 'text' });
 scalars.add(whole, { scalar: 'whole' });
 scalars.add(positive, { scalar: 'positive' });
+scalars.add(percent, { scalar: 'percent' });
 scalars.add(date, { scalar: 'date' });
 
 // Annotations zod copies from .describe()/.meta() that a scalar keeps when its type is replaced.
@@ -98,6 +106,11 @@ const ANNOTATIONS = new Set(['title', 'description', 'examples', 'default']);
 // given, where an empty value is not given.
 const givenOnce = {
   oneOf: (['file', 'url', 'ref'] as const).map((k) => ({ required: [k], properties: { [k]: { not: { enum: [null, ''] } } } })),
+};
+
+// The claim-scope check (portfolio.ts): exactly one of qualification or units.
+const claimScope = {
+  oneOf: (['qualification', 'units'] as const).map((k) => ({ required: [k], properties: { [k]: { not: { enum: [null] } } } })),
 };
 
 function override(ctx: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }): void {
@@ -121,6 +134,7 @@ function override(ctx: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }): 
   // JSON keys are always strings; `propertyNames: text` says nothing.
   if (type === 'record') delete json.propertyNames;
   if (zodSchema === evidenceSchema) Object.assign(json, structuredClone(givenOnce));
+  if (zodSchema === claimSchema) Object.assign(json, structuredClone(claimScope));
 }
 
 /** How the schema reads, never what it accepts: `anyOf` inside `anyOf` (a nullable whole

@@ -1,13 +1,15 @@
 // Qualification specification: the rules of combination (README "File formats": "Qualification specification").
 // The descriptions are shown by editors through the generated JSON Schemas (json-schema.ts).
 import { z } from 'zod';
-import { opt, strict, text, textList, whole } from './common.js';
+import { date, opt, strict, text, textList, whole } from './common.js';
 
 const groupSchema = strict({
   id: text.describe('Group identifier, e.g. mandatory or A'),
   title: opt(text).describe('Group title, e.g. "Optional group A"'),
   units: textList.describe('The units of this group, by unit number or alias'),
   required: opt(z.enum(['all'])).describe('all: every unit of the group must be achieved (a mandatory group)'),
+  'operational-end': opt(date).describe('Last date learners may be registered on this qualification, YYYY-MM-DD'),
+  'certification-end': opt(date).describe('Last date this qualification may be certificated, YYYY-MM-DD; check warns about learners at risk of not finishing by then'),
   'min-credits': opt(whole).describe('Minimum credits to achieve from this group'),
   'max-credits': opt(whole).describe('Maximum credits from this group that count towards the qualification'),
   'min-units': opt(whole).describe('Minimum number of units to achieve from this group'),

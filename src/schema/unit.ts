@@ -1,7 +1,7 @@
 // Unit specification: outcomes and their assessment criteria (README "File formats": "Unit specification").
 // The descriptions are shown by editors through the generated JSON Schemas (json-schema.ts).
 import { z } from 'zod';
-import { opt, OUTCOME_TYPES, ruleFields, strict, text, textList, whole } from './common.js';
+import { date, opt, OUTCOME_TYPES, ruleFields, strict, text, textList, whole } from './common.js';
 
 export const criterionSchema = strict({
   id: text.describe('Assessment criterion number, e.g. "1.1"; kept exactly as written, so 1.10 is not 1.1'),
@@ -29,6 +29,8 @@ export const unitSchema = strict({
   glh: opt(whole).describe('Guided learning hours'),
   // Provenance: one form, or every form the spec was merged from (seed 004 into A/506/2130).
   source: opt(z.union([text, textList])).describe('The form the specification was imported from, or a list of every form it was merged from'),
+  'operational-end': opt(date).describe('Last date learners may be registered on this unit, YYYY-MM-DD'),
+  'certification-end': opt(date).describe('Last date this unit may be certificated, YYYY-MM-DD; check warns about learners at risk of not finishing by then'),
   guidance: opt(text).describe('Notes on the whole unit, e.g. the form\'s closing guidance'),
   ...ruleFields,
   outcomes: z.array(outcomeSchema).describe('Learning outcomes, each with its assessment criteria'),
