@@ -33,6 +33,6 @@ for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
     }
     cmp(`${eu.unit} guidance`, norm(eu.guidance), norm(gu.guidance));
   }
-  console.log(`${f}: ${errs.length ? errs.length + ' wrong' : 'all match'}`); for (const e of errs.slice(0, 6)) console.log('   ', e);
+  console.log(`${f}: ${errs.length ? errs.length + ' wrong' : 'all match'}`); for (const e of errs.slice(0, Number(process.env.SHOW ?? 6))) console.log('   ', e);
 }
 console.log(`${wrong} of ${fields} fields wrong`);

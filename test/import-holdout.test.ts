@@ -65,7 +65,6 @@ const KNOWN: Record<string, string[]> = {
   '07_sqa_nos_scdhsc0236_appearance': ['0 units read, 1 expected', '0: unit missing'],
   '09_word_tabs_cs208_queries': ['0: methods'],
   '19_pipe_checkbox_positive_risk': ['0: methods'],
-  '22_pdftotext_layout_manage_team_performance': ['0: outcome 1 title', '0: outcome 1 criterion ids', '0: outcome 2 title', '0: outcome 2 criterion ids', '0: outcome 3 title', '0: outcome 3 criterion ids'],
 };
 
 describe('holdout forms (visible half)', () => {
