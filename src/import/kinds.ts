@@ -70,8 +70,10 @@ const CONTENT = [
     test: (s) => s.pendingField,
     handle: (s, l, field) => {
       s.pendingField = null;
-      if (!looksLikeValue(field, l.text)) return 'next';
-      setField(s, l.no, field, l.text);
+      // a label wrapped over two lines ("Unit reference" / "number: M/601/8832"): its value after the rest of it
+      const value = looksLikeValue(field, l.text) ? l.text : /^[a-z][a-z ]{0,30}:\s*(\S.*)$/.exec(l.text)?.[1];
+      if (!value || !looksLikeValue(field, value)) return 'next';
+      setField(s, l.no, field, value);
     },
   }),
   kind({
@@ -172,6 +174,13 @@ const CONTENT = [
       // "Learning outcome 1" / "The learner will:" / the title: the lead-in keeps the title pending
       if (s.last !== 'outcome-empty' && s.last !== 'criterion-empty' && s.last !== 'unit-title') s.last = 'furniture';
     },
+  }),
+  // a sentence of guidance wrapped so that a line starts with the number it names ("… note
+  // that criterion" / "3.1 must be evidenced …"): the sentence goes on, no criterion starts
+  kind({
+    kind: 'wrapped-number',
+    test: (s, l) => s.unit && s.last === 'note' && !l.wasBlank && /^\d{1,3}(?:\.\d{1,3})+\s+[a-z]/.test(l.text) && !/[.:;!?]$/.test(s.unit.noteLines[s.unit.noteLines.length - 1] ?? '.'),
+    handle: (s, l) => void s.unit!.noteLines.push(l.text),
   }),
   // N/SVQ element heading ("201.1 Establish rapport") above its criteria 201.1.1 …
   kind({

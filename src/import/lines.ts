@@ -15,12 +15,14 @@ export const UNIT_HEADERS: { re: RegExp; pick: (m: RegExpExecArray) => { id: str
   { re: new RegExp(String.raw`^(?:Unit\s*(?:\d{1,3}\s*)?[:.\-–]?\s*)?(${URN})\b\s*[:.\-–]?\s*(.*)$`), pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
   // SVQ: "Unit 1FOH2/10 (F93L 04) Deal with customers face to face"
   { re: /^Unit\s+([0-9A-Z]{2,}\/[0-9A-Z]{1,4})\s*\(([^)]+)\)\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[3]!, aliases: [m[2]!.trim()] }) },
+  // an awarding body's code with the unit's other code in brackets: "Unit 2GEN3 (H7R1 04)"
+  { re: /^Unit\s+((?=[0-9A-Z]*\d)[0-9A-Z]{2,8})\s*\(([^)]+)\)\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[3]!, aliases: [m[2]!.trim()] }) },
   // seed 002: "Unit 101 Prepare yourself to deliver good customer service", "Unit 105" (title below)
   { re: /^Unit\s*(?:[:\-–]\s*|\s)(\d{1,4}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
 ];
 
 export const FIELD_LABELS: { field: Field; re: RegExp }[] = [
-  { field: 'unit', re: /^(?:Ofqual\s+)?(?:Unit\s+)?(?:reference\s+number|reference|ref(?:erence)?\s+no\.?|ref\.?|number|no\.?|code|URN)(?=\s*[:\t]|\s*$|\s+[A-Z0-9]+\/)/i },
+  { field: 'unit', re: /^(?:Ofqual\s+)?(?:Unit\s+)?(?:reference\s+number|reference|ref(?:erence)?\s+no\.?|ref\.?|number|no\.?|code|URN|UAN)(?=\s*[:\t]|\s*$|\s+[A-Z0-9]+\/)/i },
   // the centre's or awarding body's own number beside the regulator's
   { field: 'alias', re: /^(?:centre|awarding\s+body|AB|provider)\s+unit\s+(?:no\.?|number|code)(?=\s*[:\t]|\s*$|\s+[A-Z0-9])/i },
   { field: 'title', re: /^(?:Unit\s+)?title(?=\s*[:\t]|\s*$)/i },

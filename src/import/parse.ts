@@ -4,7 +4,9 @@
 // (kinds.ts), and text is attached to what the previous lines opened. What cannot be placed
 // becomes a warning with its line number.
 import { readColumns } from './columns.js';
+import { dropContents } from './contents.js';
 import { dropRunningText } from './files/running.js';
+import { joinWrappedLabels } from './fields.js';
 import { finishUnit } from './finish.js';
 import { step } from './kinds.js';
 import { FormText } from './messages.js';
@@ -21,7 +23,7 @@ export function parseForm(file: string, content: string): ParseResult {
   const form = new FormText(file, content);
   // running headers and footers between pages (form feeds) are not part of the unit
   // and a two-column layout is read an outcome at a time (columns.ts)
-  const lines = readColumns(new FormText(file, dropRunningText(content)).lines.join('\n'));
+  const lines = joinWrappedLabels(readColumns(new FormText(file, dropRunningText(dropContents(content))).lines.join('\n')));
   const s = lines.reduce((state, line) => step(state, line.no, line.text), initialState(form));
   dropPendingOutcome(s);
   flushOutside(s);
