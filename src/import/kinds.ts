@@ -237,7 +237,7 @@ const CONTENT = [
         if (labelled) return labelled.separated || !labelled[2] || outcomeTypeOf(cleanTitle(labelled[2])) ? labelled : undefined;
         return numbered && outcomeTypeOf(cleanTitle(numbered[2]!)) ? numbered : undefined;
       }
-      return labelled ?? (numbered && s.last !== 'guidance' ? numbered : undefined);
+      return labelled ?? (numbered && (s.last !== 'guidance' || outcomeTypeOf(cleanTitle(numbered[2]!))) ? numbered : undefined);
     },
     handle: (s, l, m) => {
       const title = cleanTitle(m[2]!);
