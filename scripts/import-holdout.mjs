@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Scores folio import against forms it was not written against (test/held-back/import, or the
 // folder named): each form's expected units, field by field (aliases as a set, text with its
-// white space folded). Not a test: see test/held-back/import/README.md for why.
+// white space folded, guidance strictly). test/import-holdout.test.ts compares the same forms
+// as a test; this prints the score. SHOW=N prints up to N wrong fields a form (6 by default).
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -33,6 +34,6 @@ for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
     }
     cmp(`${eu.unit} guidance`, norm(eu.guidance), norm(gu.guidance));
   }
-  console.log(`${f}: ${errs.length ? errs.length + ' wrong' : 'all match'}`); for (const e of errs.slice(0, 6)) console.log('   ', e);
+  console.log(`${f}: ${errs.length ? errs.length + ' wrong' : 'all match'}`); for (const e of errs.slice(0, Number(process.env.SHOW ?? 6))) console.log('   ', e);
 }
 console.log(`${wrong} of ${fields} fields wrong`);

@@ -84,3 +84,21 @@ function setUnitNumber(s: ParseState, no: number, v: string): void {
   // a web page gives the title on its own line under the number
   s.last = s.unit!.title ? 'none' : 'unit-title';
 }
+
+/** A label wrapped over two lines ("Guided learning" / "hours: 18"): joined on the first line,
+ * the second left as a dropped line (a form feed, skipped like a page break) so that every
+ * other line keeps its number. */
+export function joinWrappedLabels(lines: { no: number; text: string }[]): { no: number; text: string }[] {
+  return lines.map((l, i) => {
+    const head = l.text.trim();
+    const next = /^\s*([a-z][a-z ]{0,20}):(.*)$/.exec(lines[i + 1]?.text ?? '');
+    if (next && /^[A-Z][A-Za-z ]{2,30}$/.test(head) && !fieldsOf(head)) {
+      const joined = `${head} ${next[1]}:${next[2]}`;
+      if (fieldsOf(joined)) return { no: l.no, text: joined };
+    }
+    const prev = lines[i - 1]?.text.trim() ?? '';
+    const here = /^\s*([a-z][a-z ]{0,20}):(.*)$/.exec(l.text);
+    if (here && /^[A-Z][A-Za-z ]{2,30}$/.test(prev) && !fieldsOf(prev) && fieldsOf(`${prev} ${here[1]}:${here[2]}`)) return { no: l.no, text: '\f' };
+    return l;
+  });
+}

@@ -75,7 +75,7 @@ export function isPageFurniture(text: string): boolean {
 
 /** Headings of notes on the whole unit: what follows them becomes the unit's guidance. */
 export const NOTE_HEADING =
-  /^(?:notes?|(?:overall )?(?:unit )?(?:aims?|summary|overview|introduction|purpose(?: and aim)?)|purpose of (?:the|this) unit|what this unit is about|about this unit|(?:unit )?assessment(?: requirements| guidance| principles| information| strategy)?(?: or guidance specified by a sector or regulatory body)?|guidance (?:on|for) (?:delivery|assessment)(?: and assessment)?|delivery(?: and assessment)? guidance|delivery and assessment|unit support\/guidance|support for the unit from a sector skills council or other appropriate body|additional (?:information|guidance))(?:\s*\([^)]*\))*\s*(?:[:\-–]\s*(.*))?$/i;
+  /^(?:notes?|(?:overall )?(?:unit )?(?:aims?|summary|overview|introduction|purpose(?: and aim)?)|purpose of (?:the|this) unit|what this unit is about|about this unit|(?:unit )?assessment(?: requirements| guidance| principles| information| strategy)?(?: or guidance specified by a sector or regulatory body)?|guidance (?:on|for) (?:delivery|assessment)(?: and assessment)?|delivery(?: and assessment)? guidance|delivery and assessment|unit support\/guidance|support for the unit from a sector skills council or other appropriate body|additional (?:information|guidance)|evidence requirements)(?:\s*\([^)]*\))*\s*(?:[:\-–]\s*(.*))?$/i;
 
 /** Register and web-page fields folio does not keep; their value (same or next line) is skipped. */
 export const METADATA_LABEL =

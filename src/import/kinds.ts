@@ -5,7 +5,7 @@
 import { outcomeTypeOf } from '../model/outcome-type.js';
 import { isFurniture, isGridHeading, isGuidanceHeading, isPageFurniture, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
 import { applyFields, fieldsOf, setField } from './fields.js';
-import { APPENDIX, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeader } from './lines.js';
+import { APPENDIX, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeader } from './lines.js';
 import { pipeRow } from './pipe.js';
 import { lineOf, type Line, type ParseState } from './state.js';
 import { addMethods, appendText, dropPendingOutcome, noteOutside, openCriterion, openOutcome, openUnit } from './structure.js';
@@ -70,8 +70,10 @@ const CONTENT = [
     test: (s) => s.pendingField,
     handle: (s, l, field) => {
       s.pendingField = null;
-      if (!looksLikeValue(field, l.text)) return 'next';
-      setField(s, l.no, field, l.text);
+      // a label wrapped over two lines ("Unit reference" / "number: M/601/8832"): its value after the rest of it
+      const value = looksLikeValue(field, l.text) ? l.text : /^[a-z][a-z ]{0,30}:\s*(\S.*)$/.exec(l.text)?.[1];
+      if (!value || !looksLikeValue(field, value)) return 'next';
+      setField(s, l.no, field, value);
     },
   }),
   kind({
@@ -117,6 +119,16 @@ const CONTENT = [
       const heading = l.raw.split('\t').map((c) => c.trim()).find(Boolean) ?? l.text;
       openOutcome(s, l.no, doing ? 'P' : 'K', heading.replace(/:$/, ''), doing ? 'performance' : 'knowledge');
       s.last = 'furniture';
+    },
+  }),
+  // "Performance criteria" / "Knowledge and understanding (applies to both elements)": the
+  // heading of a P or K list when P1 … or K1 … items follow, a column heading otherwise
+  kind({
+    kind: 'svq-heading',
+    test: (s, l) => s.unit && SVQ_HEADING.exec(l.text),
+    handle: (s, l, m) => {
+      s.svqHeading = { id: /^p/i.test(m[1]!) ? 'P' : 'K', title: l.text.replace(/\s*:$/, ''), line: l.no };
+      if (s.last !== 'outcome-empty' && s.last !== 'criterion-empty' && s.last !== 'unit-title') s.last = 'furniture';
     },
   }),
   kind({
@@ -173,11 +185,18 @@ const CONTENT = [
       if (s.last !== 'outcome-empty' && s.last !== 'criterion-empty' && s.last !== 'unit-title') s.last = 'furniture';
     },
   }),
+  // a sentence of guidance wrapped so that a line starts with the number it names ("… note
+  // that criterion" / "3.1 must be evidenced …"): the sentence goes on, no criterion starts
+  kind({
+    kind: 'wrapped-number',
+    test: (s, l) => s.unit && s.last === 'note' && !l.wasBlank && /^\d{1,3}(?:\.\d{1,3})+\s+[a-z]/.test(l.text) && !/[.:;!?]$/.test(s.unit.noteLines[s.unit.noteLines.length - 1] ?? '.'),
+    handle: (s, l) => void s.unit!.noteLines.push(l.text),
+  }),
   // N/SVQ element heading ("201.1 Establish rapport") above its criteria 201.1.1 …
   kind({
     kind: 'element',
     test: (s, l) => {
-      const m = /^(\d{3})\.(\d{1,2})\s+(\S.*)$/.exec(l.text);
+      const m = /^(?:Element\s+)?(\d{3})\.(\d{1,2})\s*[:.\-–]?\s+(\S.*)$/i.exec(l.text);
       return m && s.unit?.unit === m[1] ? m : undefined;
     },
     handle: (s, l, m) => void openOutcome(s, l.no, m[2]!, cleanTitle(m[3]!), outcomeTypeOf(m[3]!)),
@@ -197,8 +216,15 @@ const CONTENT = [
   }),
   kind({
     kind: 'criterion',
-    test: (s, l) => CRITERION.exec(l.text) ?? svqItem(l.text, s.outcome),
-    handle: (s, l, m) => openCriterion(s, l.no, m[1]!, m[2]!.trim()),
+    test: (s, l) => CRITERION.exec(l.text) ?? svqItem(l.text, s.svqHeading && l.text[0] === s.svqHeading.id ? null : s.outcome),
+    handle: (s, l, m) => {
+      const h = s.svqHeading;
+      if (h && m[1]![0] === h.id && /^[PK]\d+$/.test(m[1]!) && !s.unit?.outcomes.some((o) => o.id === h.id)) {
+        openOutcome(s, h.line, h.id, h.title, h.id === 'P' ? 'performance' : 'knowledge');
+        s.svqHeading = null;
+      }
+      openCriterion(s, l.no, m[1]!, m[2]!.trim());
+    },
   }),
   kind({
     kind: 'outcome-heading',
@@ -211,7 +237,7 @@ const CONTENT = [
         if (labelled) return labelled.separated || !labelled[2] || outcomeTypeOf(cleanTitle(labelled[2])) ? labelled : undefined;
         return numbered && outcomeTypeOf(cleanTitle(numbered[2]!)) ? numbered : undefined;
       }
-      return labelled ?? (numbered && s.last !== 'guidance' ? numbered : undefined);
+      return labelled ?? (numbered && (s.last !== 'guidance' || outcomeTypeOf(cleanTitle(numbered[2]!))) ? numbered : undefined);
     },
     handle: (s, l, m) => {
       const title = cleanTitle(m[2]!);
@@ -239,6 +265,8 @@ const CONTENT = [
 /** A heading of notes on the whole unit, its text after a colon or in the next cell of a
  * table ("Assessment requirements<TAB>This unit must be assessed …"). */
 function noteHeading(l: Line): RegExpExecArray | null {
+  // a heading cell of an N/SVQ grid (seed 002: "\tEvidence Requirements") heads no prose
+  if (/^\t/.test(l.raw) && isGridHeading(l.text)) return null;
   const m = NOTE_HEADING.exec(l.text);
   if (m) return Object.assign(m, { heading: (m[1] ? l.text.slice(0, l.text.lastIndexOf(m[1])) : l.text).replace(/[\s:\-–]+$/, '') });
   const cells = l.raw.split(/\t|\s{3,}/).map((c) => c.trim()).filter(Boolean);
@@ -262,6 +290,8 @@ export function step(s: ParseState, no: number, rawLine: string): ParseState {
   if (first(LAYOUT, s, l)) return s;
   l.wasBlank = s.blank;
   s.blank = false;
+  l.afterTitle = s.titled;
+  s.titled = false;
   if (s.pendingOutcome?.seen) dropPendingOutcome(s);
   else if (s.pendingOutcome) s.pendingOutcome.seen = true;
   first(CONTENT, s, l);

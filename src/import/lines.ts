@@ -15,14 +15,20 @@ export const UNIT_HEADERS: { re: RegExp; pick: (m: RegExpExecArray) => { id: str
   { re: new RegExp(String.raw`^(?:Unit\s*(?:\d{1,3}\s*)?[:.\-–]?\s*)?(${URN})\b\s*[:.\-–]?\s*(.*)$`), pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
   // SVQ: "Unit 1FOH2/10 (F93L 04) Deal with customers face to face"
   { re: /^Unit\s+([0-9A-Z]{2,}\/[0-9A-Z]{1,4})\s*\(([^)]+)\)\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[3]!, aliases: [m[2]!.trim()] }) },
+  // an awarding body's code with the unit's other code in brackets: "Unit 2GEN3 (H7R1 04)"
+  { re: /^Unit\s+((?=[0-9A-Z]*\d)[0-9A-Z]{2,8})\s*\(([^)]+)\)\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[3]!, aliases: [m[2]!.trim()] }) },
+  // a National Occupational Standard headed by its code: "SCDHSC0236 Support individuals …"
+  { re: /^([A-Z]{4,8}\d{3,5})\s+([A-Z].*?)(?:\s{3,}\d{1,3})?$/, pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
+  // an awarding body's unit code alone on its line, the title on the next: "UV20417"
+  { re: /^([A-Z]{1,6}\d{3,6}[A-Z]?)$/, pick: (m) => ({ id: m[1]!, title: '', aliases: [] }) },
   // seed 002: "Unit 101 Prepare yourself to deliver good customer service", "Unit 105" (title below)
   { re: /^Unit\s*(?:[:\-–]\s*|\s)(\d{1,4}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
 ];
 
 export const FIELD_LABELS: { field: Field; re: RegExp }[] = [
-  { field: 'unit', re: /^(?:Ofqual\s+)?(?:Unit\s+)?(?:reference\s+number|reference|ref(?:erence)?\s+no\.?|ref\.?|number|no\.?|code|URN)(?=\s*[:\t]|\s*$|\s+[A-Z0-9]+\/)/i },
+  { field: 'unit', re: /^(?:Ofqual\s+)?(?:Unit\s+)?(?:reference\s+number|reference|ref(?:erence)?\s+no\.?|ref\.?|number|no\.?|code|URN|UAN)(?=\s*[:\t]|\s*$|\s+[A-Z0-9]+\/)/i },
   // the centre's or awarding body's own number beside the regulator's
-  { field: 'alias', re: /^(?:centre|awarding\s+body|AB|provider)\s+unit\s+(?:no\.?|number|code)(?=\s*[:\t]|\s*$|\s+[A-Z0-9])/i },
+  { field: 'alias', re: /^(?:centre|awarding\s+body|AB|provider|SQA)\s+unit\s+(?:no\.?|number|code)(?=\s*[:\t]|\s*$|\s+[A-Z0-9])/i },
   { field: 'title', re: /^(?:Unit\s+)?title(?=\s*[:\t]|\s*$)/i },
   { field: 'level', re: /^(?:Unit\s+)?(?:RQF\s+|QCF\s+)?level(?=\s*[:\t]|\s*$|\s+\d\s*$|\s+level\s+\d\s*$)/i },
   { field: 'glh', re: /^(?:Unit\s+)?(?:guided\s+learning\s+hours|GLH)(?=\s*[:\t(]|\s*$|\s+\d)/i },
@@ -53,6 +59,7 @@ export const OUTCOME_LABELLED = {
 export const OUTCOME_NUMBERED = /^(\d{1,2})\.?\s+([A-Z‘“'"(].*)$/;
 export const CRITERION = /^(?:AC\s*)?(?:[•·▪◦‣]\s*)?(\d{1,3}(?:\.\d{1,3}){1,2})(?:\.(?=\s|$))?\s*(?:[:\-–]\s+)?(.*)$/;
 export const SVQ_ITEM = /^([PK])\s?(\d{1,2})\b\.?\s*(?:[:\-–]\s+)?(.*)$/;
+export const SVQ_HEADING = /^(performance criteria|knowledge and understanding)\b(?:\s*\([^)]*\))?\s*:?$/i;
 export const SVQ_LIST = /^what you (have to|must|need to) (do|know)\b.*$/i;
 export const SUB_ITEM = /^(?:\(?([a-z]|[ivx]{1,4})\)|([a-z])\.)\s+\S/;
 export const BULLET = /^[•·▪◦‣○●\-–*]\s*/;

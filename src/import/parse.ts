@@ -3,7 +3,10 @@
 // web pages, pipe tables, SVQ forms). Each line is handled by the first kind of line it fits
 // (kinds.ts), and text is attached to what the previous lines opened. What cannot be placed
 // becomes a warning with its line number.
+import { readColumns } from './columns.js';
+import { dropContents } from './contents.js';
 import { dropRunningText } from './files/running.js';
+import { joinWrappedLabels } from './fields.js';
 import { finishUnit } from './finish.js';
 import { step } from './kinds.js';
 import { FormText } from './messages.js';
@@ -19,8 +22,9 @@ export interface ParseResult {
 export function parseForm(file: string, content: string): ParseResult {
   const form = new FormText(file, content);
   // running headers and footers between pages (form feeds) are not part of the unit
-  const lines = new FormText(file, dropRunningText(content)).lines;
-  const s = lines.reduce((state, line, i) => step(state, i + 1, line), initialState(form));
+  // and a two-column layout is read an outcome at a time (columns.ts)
+  const lines = joinWrappedLabels(readColumns(new FormText(file, dropRunningText(dropContents(content))).lines.join('\n')));
+  const s = lines.reduce((state, line) => step(state, line.no, line.text), initialState(form));
   dropPendingOutcome(s);
   flushOutside(s);
   if (!s.units.length) s.warn(1, 'no-units', {});

@@ -50,6 +50,11 @@ export interface ParseState {
   pipeColumns: PipeColumns | null;
   /** A register page may print an outcome's number on its own line and the title below it. */
   pendingOutcome: { id: string; text: string; line: number; seen: boolean } | null;
+  /** A "Performance criteria" or "Knowledge and understanding" heading: the title of the P or K
+   * outcome its items open, if P1 … or K1 … follow. */
+  svqHeading: { id: 'P' | 'K'; title: string; line: number } | null;
+  /** The last content line was the unit's title on a line of its own. */
+  titled: boolean;
 }
 
 /** One line of a form as the handlers see it. */
@@ -62,6 +67,8 @@ export interface Line {
   text: string;
   /** A blank line came before this one (set when the line turns out to be content). */
   wasBlank: boolean;
+  /** The content line before this one was the unit's title on a line of its own. */
+  afterTitle?: boolean;
 }
 
 export function lineOf(no: number, rawLine: string): Line {
@@ -90,5 +97,7 @@ export function initialState(form: FormText): ParseState {
     lastOutside: null,
     pipeColumns: null,
     pendingOutcome: null,
+    svqHeading: null,
+    titled: false,
   };
 }

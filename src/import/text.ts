@@ -17,11 +17,17 @@ export function continueText(s: ParseState, l: Line): void {
     s.pendingOutcome = null;
     const title = cleanTitle(text);
     openOutcome(s, no, id, title, outcomeTypeOf(title));
+  } else if (l.afterTitle && wasBlank && unit && !unit.outcomes.length && !unit.noteLines.length && / [a-z]+ /.test(text)) {
+    // a paragraph straight under the unit's title, before its fields: the unit's aim, without a heading
+    unit.noteLines.push(text);
+    s.last = 'note';
+    s.noteRunsOn = false;
   } else if (s.last === 'methods') addMethods(s, no, body);
   else if (s.last === 'note') unit!.noteLines.push(wasBlank ? `\n${text}` : text);
   else if (s.last === 'unit-title' && unit && !unit.title) {
     unit.title = text.replace(CONTD, ' ').trim();
     s.last = 'none';
+    s.titled = true;
   } else if (s.last === 'unit-title' && unit && unit.title === text.replace(CONTD, ' ').trim()) s.last = 'none';
   else if (s.last === 'criterion-empty' && criterion) {
     criterion.text = body;
@@ -34,7 +40,11 @@ export function continueText(s: ParseState, l: Line): void {
     outcome.title = cleanTitle(`${outcome.title ?? ''} ${text}`);
     outcome.type = outcomeTypeOf(outcome.title) ?? outcome.type;
   } else if (s.guidanceColumn && criterion && (wasBlank || s.last === 'guidance')) addGuidance(s, text, wasBlank);
-  else if (criterion && (s.last === 'criterion-text' || s.last === 'sub-item') && (!wasBlank || isSub)) {
+  else if (criterion && /^[PK]\d+$/.test(criterion.id) && !wasBlank && !isSub && /^[A-Z]/.test(l.raw) && !/[.;,:]$/.test(text)) {
+    // a sub-heading inside a P or K list ("Storage", "Your practice"): an item's own wrapped
+    // lines are indented under it or go on in lower case
+    s.last = 'furniture';
+  } else if (criterion && (s.last === 'criterion-text' || s.last === 'sub-item') && (!wasBlank || isSub)) {
     // a list item after a gap may start something else: joined, and said
     if (wasBlank) s.warn(no, 'after-gap', { criterion: criterion.id, text });
     appendText(s, body);
