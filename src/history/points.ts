@@ -89,7 +89,8 @@ export class PointMemo {
 
   at(commit: string, layout: Layout, asOf: string, wanted?: Set<string>): Seen[] {
     let reader: Reader | undefined;
-    const open = () => (reader ??= gitReader(this.top, commit, this.prefix));
+    // The commit's specs, centre file and the folders to assess: nothing else is listed.
+    const open = () => (reader ??= gitReader(this.top, commit, this.prefix, ['specs', 'portfolios/centre.yaml', 'portfolios/centre.yml', ...todo.map((t) => `${PORTFOLIOS_DIR}/${t.name}`)]));
     const todo: { name: string; key: string }[] = [];
     const live = new Set<string>();
     for (const f of layout.folders) {
