@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Synthetic centre generator for benchmarks and soak tests (not used by folio itself).
 //
-//   npm run generate -- --learners N --seed S --out DIR [--problems K]
+//   npm run generate -- --learners N --seed S --out DIR [--problems K] [--history COMMITS]
 //
 // Writes DIR/specs (a copy of this repository's specs/units and specs/qualifications),
 // DIR/portfolios/centre.yaml and N learners DIR/portfolios/LR-00001/portfolio.yaml …, with
@@ -13,10 +13,15 @@
 // least one of each kind): an unknown criterion, a missing evidence file, a sign-off by someone
 // who is not on the staff list, and a duplicated evidence id. They are listed in
 // DIR/generated.json, which folio does not read.
+//
+// --history COMMITS also makes DIR a git repository whose history of about COMMITS commits
+// records the portfolios event by event, by the staff they name, over the months the dates
+// span, with branches merged and some folders renamed (scripts/generate-history.mjs).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { generateHistory } from './generate-history.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..');
@@ -24,7 +29,7 @@ const REPO = resolve(HERE, '..');
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const opts = { learners: 100, seed: 1, out: undefined, problems: undefined, force: false };
+  const opts = { learners: 100, seed: 1, out: undefined, problems: undefined, history: undefined, force: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -36,6 +41,7 @@ function parseArgs(argv) {
     else if (a === '--seed' || a === '-s') opts.seed = Number(next());
     else if (a === '--out' || a === '-o') opts.out = next();
     else if (a === '--problems') opts.problems = Number(next());
+    else if (a === '--history') opts.history = Number(next());
     else if (a === '--force') opts.force = true;
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown argument ${a}`);
@@ -43,12 +49,13 @@ function parseArgs(argv) {
   if (!Number.isInteger(opts.learners) || opts.learners < 1 || opts.learners > 99999) usage('--learners must be a whole number from 1 to 99999');
   if (!Number.isInteger(opts.seed)) usage('--seed must be a whole number');
   if (opts.problems !== undefined && (!Number.isInteger(opts.problems) || opts.problems < 0)) usage('--problems must be a whole number, 0 or more');
+  if (opts.history !== undefined && (!Number.isInteger(opts.history) || opts.history < 2)) usage('--history must be a whole number of commits, 2 or more');
   if (!opts.out) usage('--out DIR is required');
   return opts;
 }
 
 function usage(message) {
-  const text = 'usage: npm run generate -- --learners N --seed S --out DIR [--problems K] [--force]\n';
+  const text = 'usage: npm run generate -- --learners N --seed S --out DIR [--problems K] [--history COMMITS] [--force]\n';
   if (message) {
     process.stderr.write(`generate: ${message}\n${text}`);
     process.exit(2);
@@ -681,6 +688,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     }
     rmSync(join(out, 'portfolios'), { recursive: true, force: true });
     rmSync(join(out, 'specs'), { recursive: true, force: true });
+    if (opts.history !== undefined) rmSync(join(out, '.git'), { recursive: true, force: true });
   }
   const s = generate({ ...opts, out });
   const n = (x) => x.toLocaleString('en-GB');
@@ -688,4 +696,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   process.stdout.write(
     `generated ${out}: ${n(s.yamlFiles)} YAML files + ${n(s.evidenceFiles)} evidence files, ${n(s.learners)} learners, ${n(s.staff)} staff, ${n(s.evidenceItems)} evidence items, ${s.problems.length} deliberate problems${kinds ? ` (${kinds})` : ''} in ${(s.ms / 1000).toFixed(1)} s\n`,
   );
+  if (opts.history !== undefined) {
+    const t = Date.now();
+    const h = generateHistory(out, opts.history);
+    process.stdout.write(`history: ${n(h.commits)} commits recording ${n(h.events)} events, ${h.renamed} folders renamed, in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+  }
 }

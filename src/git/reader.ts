@@ -40,14 +40,14 @@ interface Node {
 }
 
 /** Where the files come from: a commit's trees, or the index. */
-type Source = { commit: string } | { index: true; hookIndex: boolean };
+type Source = { commit: string; only?: readonly string[] } | { index: true; hookIndex: boolean };
 
 /** Longer than any path a file system allows (PATH_MAX): not a link git could have checked out. */
 const MAX_LINK_BYTES = 4096;
 const DIR: Node = { kind: 'dir', id: '' };
 
-export function gitReader(top: string, commit: string, prefix: string): Reader {
-  return treeReader(top, { commit }, prefix);
+export function gitReader(top: string, commit: string, prefix: string, only?: readonly string[]): Reader {
+  return treeReader(top, only ? { commit, only } : { commit }, prefix);
 }
 
 export function indexReader(top: string, prefix: string, opts: { hookIndex?: boolean } = {}): Reader {
@@ -108,7 +108,22 @@ function treeReader(top: string, source: Source, prefix: string): Reader {
       addNode(parts.join('/'), { kind: kindOfMode(mode), id });
     }
   };
-  const load = (dir: string) => ('commit' in source ? loadTree(source.commit, dir) : loadIndex(dir, source.hookIndex));
+  // Only some of the centre's files, for a caller that reads no others (progress reads the
+  // specs, the centre file and the learners that changed): one ls-tree of those paths. A link
+  // among them may lead anywhere in the centre, so then the whole centre is listed after all.
+  const loadOnly = (commit: string, only: readonly string[]) => {
+    const paths = only.map((p) => (base === '' ? p : `${base}/${p}`));
+    const out = gitBuffer(top, ['--literal-pathspecs', 'ls-tree', '-r', '-t', '-l', '-z', commit, '--', ...paths]).toString('utf8');
+    for (const rec of out.split('\0')) {
+      if (rec === '') continue;
+      const tab = rec.indexOf('\t');
+      const [mode = '', , id = '', size = '-'] = rec.slice(0, tab).split(/ +/);
+      if (size !== '-') sizes.set(id, Number(size));
+      addNode(rec.slice(tab + 1), { kind: kindOfMode(mode), id });
+    }
+    if ([...nodes.values()].some((n) => n.kind === 'link')) loadTree(commit, base);
+  };
+  const load = (dir: string) => ('commit' in source ? (dir === base && source.only ? loadOnly(source.commit, source.only) : loadTree(source.commit, dir)) : loadIndex(dir, source.hookIndex));
   let centreError: unknown;
   const ensureCentre = () => {
     if (centreError) throw centreError; // every call, not only the first, says the centre is not there

@@ -1,15 +1,16 @@
 // folio progress: the cohort over time. At the end of each week or month, the centre as
 // committed at the last commit on or before that day (on the first-parent history of HEAD),
 // judged as of that day: criteria met and units achieved per learner. One git log finds the
-// commits; each period reads its commit's tree once, and the cache serves every learner whose
-// portfolio did not change since the period before.
+// commits; the ids of each period's learner folders, specs and centre file say which
+// learners changed (points.ts), and only those are assessed again: a period where nothing
+// changed costs a look at two trees.
 import { gitReader, logCommits } from '../git/index.js';
 import type { CacheStore } from '../cache/store.js';
 import { analyse } from '../pipeline/index.js';
+import { layouts, PointMemo, type Point, type Seen } from './points.js';
 import { learnerFolderOf } from '../load/files.js';
 import type { CentreLocation } from '../locate.js';
 import { repositoryOf } from '../pipeline/repository.js';
-import type { QualificationStatus } from '../status/types.js';
 
 export type By = 'week' | 'month';
 
@@ -22,13 +23,7 @@ export interface Period {
   commit?: string;
 }
 
-export interface Point {
-  criteriaMet: number;
-  criteriaTotal: number;
-  unitsAchieved: number;
-  unitsNeeded: number;
-  status: QualificationStatus;
-}
+export type { Point };
 
 export interface Progress {
   by: By;
@@ -75,18 +70,30 @@ export async function cohortProgress(centre: CentreLocation, opts: { by: By; sin
 
   const wanted = opts.learners && new Set(opts.learners);
   const series = new Map<string, { name: string; points: (Point | null)[] }>();
+  const names = opts.learners && new Set(formerly(opts.learners));
+  const shape = layouts(repo.top, repo.prefix, [...new Set(periods.flatMap((p) => (p.commit ? [p.commit] : [])))]);
+  const memo = new PointMemo(repo.top, repo.prefix);
   for (const [i, p] of periods.entries()) {
     opts.progress?.(i, periods.length);
     if (!p.commit) continue;
-    const { analysis, results } = await analyse(gitReader(repo.top, p.commit, repo.prefix), { asOf: p.end, learners: opts.learners && formerly(opts.learners), results: true, rules: false, cache: opts.cache });
-    for (const l of analysis.learners) {
+    const layout = shape.get(p.commit);
+    let seen: Seen[];
+    if (layout) seen = memo.at(p.commit, layout, p.end, names);
+    else {
+      // A commit whose learner folders include links: assessed in full, as check --at would.
+      const { analysis, results } = await analyse(gitReader(repo.top, p.commit, repo.prefix), { asOf: p.end, learners: opts.learners && formerly(opts.learners), results: true, rules: false, cache: opts.cache });
+      seen = analysis.learners.map((l) => {
+        const r = results.get(l.id);
+        return { id: l.id, name: l.name, point: { criteriaMet: r.criteria.met, criteriaTotal: r.criteria.total, unitsAchieved: r.unitsAchieved, unitsNeeded: r.unitsNeeded, status: r.status } };
+      });
+    }
+    for (const l of seen) {
       const id = current(l.id, p.time);
       if (wanted && !wanted.has(id)) continue;
       let s = series.get(id);
       if (!s) series.set(id, (s = { name: l.name, points: new Array<Point | null>(periods.length).fill(null) }));
       s.name = l.name;
-      const r = results.get(l.id);
-      s.points[i] = { criteriaMet: r.criteria.met, criteriaTotal: r.criteria.total, unitsAchieved: r.unitsAchieved, unitsNeeded: r.unitsNeeded, status: r.status };
+      s.points[i] = l.point;
     }
   }
   opts.progress?.(periods.length, periods.length);

@@ -125,7 +125,7 @@ function recordingReader(reader: Reader, deps: Deps, portfolio: string): Reader 
   };
 }
 
-function latestDate(l: Learner): string {
+export function latestDate(l: Learner): string {
   let latest = l.registered ?? '';
   const see = (d: string | undefined) => {
     if (d !== undefined && d > latest) latest = d;
