@@ -15,21 +15,27 @@
 //   cold status json    status --format json with no cache; warm status json, the same again
 //   parse floor         scripts/parse-floor.mjs: read and parse every YAML file, nothing else
 //   status LR-00001     one learner's status, --no-cache; folio --version for comparison
-// and prints a Markdown table; --write also replaces scripts/bench-results.md, the committed
+//   warm gaps           gaps as table, JSON and CSV on the warm cache, against warm status json
+//   cold/warm report    report -o DIR (a new folder each time), against cold/warm status json
+//   js-yaml floor       parse-floor.mjs --js-yaml: every YAML file parsed by js-yaml's load
+//   ajv-cli             ajv-cli validating the same YAML against schemas/ (one run per kind)
+// then, when scripts/bench/history.mjs is there, its rows (history, progress and verify on a
+// generated history), and prints Markdown tables: the ratios the issue asks for first; --write also replaces scripts/bench-results.md, the committed
 // reference run. --quick is --sizes 100 --runs 1, well under a minute. A folio run that dies
 // (out of memory at Node's default heap limit, for instance) is reported as such and its warm
 // repeat is skipped; --heap MiB runs folio with --max-old-space-size=MiB instead.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { announce, build, DISK_PER_LEARNER, HERE, log, REPO, results, scratch, stopIfInterrupted } from './bench-common.mjs';
 
 const ONE = 'LR-00001';
 const REFERENCE = 10;
 
 function parseArgs(argv) {
-  const opts = { sizes: [100, 1000, 10000], runs: 1, seed: 1, keep: false, heap: undefined, out: undefined, write: false };
+  const opts = { sizes: [100, 1000, 10000], runs: 1, seed: 1, keep: false, heap: undefined, out: undefined, write: false, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--sizes') opts.sizes = String(argv[++i] ?? '').split(',').map((s) => Number(s.trim().replace(/_/g, '')));
@@ -39,7 +45,7 @@ function parseArgs(argv) {
     else if (a === '--keep') opts.keep = true;
     else if (a === '--write') opts.write = true;
     else if (a === '--out') opts.out = resolve(String(argv[++i] ?? ''));
-    else if (a === '--quick') Object.assign(opts, { sizes: [100], runs: 1 });
+    else if (a === '--quick') Object.assign(opts, { sizes: [100], runs: 1, quick: true });
     else if (a === '--help' || a === '-h') {
       process.stdout.write('usage: npm run bench -- [--quick] [--sizes 100,1000,10000] [--runs 1] [--seed 1] [--heap MiB] [--out DIR] [--keep] [--write]\n');
       process.exit(0);
@@ -97,6 +103,23 @@ function folio(dir, args, keepStdout) {
   return { ms: r.ms, rssMiB: report.maxRSSKiB / 1024, bytes: report.stdoutBytes };
 }
 
+const GAPS_FORMATS = ['table', 'json', 'csv'];
+
+// ajv-cli validating the same YAML against folio's JSON Schemas (schemas/), one process per
+// kind of file as a CI job would run it: what a schema validator alone costs. It reads YAML with
+// js-yaml, which turns dates into Date objects that the schemas' strings refuse, so its exit
+// code is not looked at; --errors=no keeps it from spending its time printing them.
+function ajvCli(dir) {
+  const bin = join(REPO, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+  let ms = 0;
+  for (const [schema, data] of [['unit', 'specs/units/*.yaml'], ['qualification', 'specs/qualifications/*.yaml'], ['centre', 'portfolios/centre.yaml'], ['portfolio', 'portfolios/*/portfolio.yaml']]) {
+    const r = timed(process.execPath, [bin, 'validate', '--strict=false', '--errors=no', '-s', join(REPO, 'schemas', `${schema}.schema.json`), '-d', data], { cwd: dir });
+    if (r.signal) throw new Error(`ajv-cli died: ${r.signal}`);
+    ms += r.ms;
+  }
+  return { ms };
+}
+
 function measure(size, opts, base) {
   const dir = join(base, `centre-${size}`);
   log(`\n${size.toLocaleString('en-GB')} learners: generating in ${dir}`);
@@ -139,7 +162,25 @@ function measure(size, opts, base) {
   clearCache();
   const coldStatus = step('cold status json', () => folio(dir, ['status', '--format', 'json']));
   const warmStatus = repeat('warm status json', () => folio(dir, ['status', '--format', 'json']), coldStatus.failed && `cold status: ${coldStatus.failed}`);
+  // gaps on the warm cache the status runs left, against the warm status json just measured
+  const gapsRuns = Object.fromEntries(GAPS_FORMATS.map((f) => [f, repeat(`warm gaps ${f}`, () => folio(dir, ['gaps', '--format', f]), warmStatus.failed && 'status died')]));
+  // the report, cold (no cache) against the cold status json, then warm; into a new folder each time
+  const site = join(base, `site-${size}`);
+  const report = () => {
+    rmSync(site, { recursive: true, force: true });
+    return folio(dir, ['report', '-o', site]);
+  };
+  clearCache();
+  const coldReport = step('cold report', report);
+  const warmReport = repeat('warm report', report, coldReport.failed && `cold report: ${coldReport.failed}`);
+  rmSync(site, { recursive: true, force: true });
   const floorRuns = [];
+  const jsFloor = repeat('js-yaml floor', () => {
+    const r = timed(process.execPath, [join(HERE, 'parse-floor.mjs'), dir, '--js-yaml']);
+    if (r.status !== 0) throw new Error(`parse-floor --js-yaml failed: ${r.stderr}`);
+    return { ms: r.ms };
+  });
+  const ajv = repeat('ajv-cli', () => ajvCli(dir));
   const floor = repeat('parse floor', () => {
     const r = timed(process.execPath, [join(HERE, 'parse-floor.mjs'), dir]);
     if (r.status !== 0) throw new Error(`parse-floor failed: ${r.stderr}`);
@@ -184,6 +225,11 @@ function measure(size, opts, base) {
     warmStatus,
     one,
     version,
+    jsFloor,
+    ajv,
+    gapsRuns,
+    coldReport,
+    warmReport,
     rss: Math.max(0, ...[coldCheck, coldStatus, warmCheck, warmStatus, one].map((r) => r.rssMiB ?? 0)),
     rssCheck: Math.max(0, ...[coldCheck, warmCheck].map((r) => r.rssMiB ?? 0)),
     rssStatus: Math.max(0, ...[coldStatus, warmStatus].map((r) => r.rssMiB ?? 0)),
@@ -195,6 +241,33 @@ const n0 = (x) => Math.round(x).toLocaleString('en-GB');
 const withRatio = (r, floor) =>
   r.skipped ? '—' : r.failed ? `${r.failed} after ${n0(r.ms / 1000)} s` : `${n0(r.ms)} (${(r.ms / floor).toFixed(1)}×)`;
 const rssCell = (r, limit) => (r.died ? `OOM at the ${n0(limit)} MiB heap limit` : r.rss.toFixed(0));
+
+// The issue's targets as ratios from one run: each command against what it is measured by.
+function ratios(rows) {
+  const x = (a, b) => (!a || !b || a.failed || b.failed || a.skipped || b.skipped ? '—' : `${(a.ms / b.ms).toFixed(2)}×`);
+  const mib = (r) => (r.failed ? r.failed : r.rssMiB ? r.rssMiB.toFixed(0) : '—');
+  const lines = [
+    '| size | cold check ×js-yaml floor | cold check ×ajv-cli | warm check ×js-yaml floor | warm check ×ajv-cli | warm status json ×warm check | warm gaps table / json / csv ×warm status json | cold report ×cold status json | warm report ×warm status json |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${n0(r.size)} | ${x(r.coldCheck, r.jsFloor)} | ${x(r.coldCheck, r.ajv)} | ${x(r.warmCheck, r.jsFloor)} | ${x(r.warmCheck, r.ajv)} | ${x(r.warmStatus, r.warmCheck)} | ${GAPS_FORMATS.map((f) => x(r.gapsRuns[f], r.warmStatus)).join(' / ')} | ${x(r.coldReport, r.coldStatus)} | ${x(r.warmReport, r.warmStatus)} |`),
+    '',
+    '| size | js-yaml floor ms | ajv-cli ms | cold check ms | warm check ms | cold / warm status json ms | warm gaps table / json / csv ms | cold / warm report ms |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${n0(r.size)} | ${n0(r.jsFloor.ms)} | ${n0(r.ajv.ms)} | ${n0(r.coldCheck.ms)} | ${n0(r.warmCheck.ms)} | ${n0(r.coldStatus.ms)} / ${n0(r.warmStatus.ms)} | ${GAPS_FORMATS.map((f) => n0(r.gapsRuns[f].ms ?? 0)).join(' / ')} | ${n0(r.coldReport.ms)} / ${n0(r.warmReport.ms)} |`),
+    '',
+    '| size | peak RSS MiB: cold check | warm check | cold status json | warm status json | gaps table / json / csv | cold report | warm report |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${n0(r.size)} | ${mib(r.coldCheck)} | ${mib(r.warmCheck)} | ${mib(r.coldStatus)} | ${mib(r.warmStatus)} | ${GAPS_FORMATS.map((f) => mib(r.gapsRuns[f])).join(' / ')} | ${mib(r.coldReport)} | ${mib(r.warmReport)} |`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+// The history half (scripts/bench/history.mjs, when it is there): rows of { what, ms, ratio,
+// against, peakMiB } on a generated history.
+function historyTable(rows) {
+  const lines = ['| what | ms | ratio | against | peak RSS MiB |', '| --- | ---: | ---: | --- | ---: |', ...rows.map((r) => `| ${r.what} | ${r.ms === undefined ? '—' : n0(r.ms)} | ${typeof r.ratio === 'number' ? `${r.ratio.toFixed(2)}×` : (r.ratio ?? '—')} | ${r.against ?? ''} | ${typeof r.peakMiB === 'number' ? r.peakMiB.toFixed(0) : (r.peakMiB ?? '—')} |`)];
+  return `${lines.join('\n')}\n`;
+}
 
 function table(rows, opts, started) {
   const lines = [
@@ -238,14 +311,23 @@ const sizes = [...new Set([REFERENCE, ...opts.sizes])].sort((a, b) => a - b);
 // Seconds from the committed run (2 CPUs): the build, then per size a few seconds of process
 // start-ups, and per learner about 9 ms once (generate, cold runs) and 8 ms for each of --runs
 // (the warm runs and the parse floor). Disk: one centre at a time, or all of them with --keep.
-const seconds = 20 + sizes.reduce((t, n) => t + 2.5 + 2 * opts.runs + n * (0.009 + 0.008 * opts.runs), 0);
+// The report, gaps, js-yaml floor and ajv-cli runs add about 25 ms per learner once and 20 ms
+// for each of --runs; the history half says its own.
+const seconds = 20 + sizes.reduce((t, n) => t + 6 + 4 * opts.runs + n * (0.034 + 0.028 * opts.runs), 0);
 const learnersOnDisk = opts.keep ? sizes.reduce((a, b) => a + b, 0) : Math.max(...sizes);
 announce(`bench of ${sizes.map((n) => n.toLocaleString('en-GB')).join(', ')} learners, ${opts.runs} run${opts.runs === 1 ? '' : 's'}`, seconds, 2 ** 20 + learnersOnDisk * DISK_PER_LEARNER, opts.out ?? tmpdir());
 build();
 const base = scratch('folio-bench-', opts.out, opts.keep);
 const rows = [];
 for (const size of sizes) rows.push(measure(size, opts, base));
-const md = table(rows, opts, started);
+let history = '';
+const historyScript = join(HERE, 'bench', 'history.mjs');
+if (existsSync(historyScript)) {
+  log('\nhistory: scripts/bench/history.mjs');
+  const { run } = await import(pathToFileURL(historyScript).href);
+  history = `\n## History\n\n${historyTable(await run({ quick: opts.quick, out: base, runs: opts.runs }))}`;
+}
+const md = `${ratios(rows)}\n${table(rows, opts, started)}${history}`;
 process.stdout.write(`\n${md}`);
 results(join(HERE, 'bench-results.md'), `# folio benchmark\n\n${md}`, opts.write);
 log(`took ${Math.round((Date.now() - started.getTime()) / 1000)} s`);

@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // The parse floor of a centre: read and parse every YAML file folio reads (unit and
-// qualification specs, the centre file, every portfolio) with the yaml library's parseDocument
-// and the failsafe schema (the parser folio depends on, and falls back on when its own faster
-// reader declines a file), and nothing else. scripts/bench.mjs times this whole process, start-up included, as
-// the least any folio command over the whole centre could cost.
+// qualification specs, the centre file, every portfolio) and nothing else. By default with the
+// yaml library's parseDocument and the failsafe schema (the parser folio depends on, and falls
+// back on when its own faster reader declines a file); with --js-yaml, with js-yaml's load (a
+// devDependency, the floor issue 18 measures against: the fastest well-kept YAML parser for
+// Node). scripts/bench.mjs times this whole process, start-up included, as the least any folio
+// command over the whole centre could cost.
 //
-//   node scripts/parse-floor.mjs DIR      prints { files, bytes, parseMs } on stdout
+//   node scripts/parse-floor.mjs DIR [--js-yaml]   prints { files, bytes, parseMs } on stdout
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 
 const root = process.argv[2];
+const jsYaml = process.argv.includes('--js-yaml') ? await import('js-yaml') : undefined;
 if (!root) {
   process.stderr.write('usage: node scripts/parse-floor.mjs DIR\n');
   process.exit(2);
@@ -45,6 +48,12 @@ let errors = 0;
 for (const f of files) {
   const text = readFileSync(join(root, f), 'utf8');
   bytes += text.length;
-  errors += parseDocument(text, { schema: 'failsafe' }).errors.length;
+  if (jsYaml) {
+    try {
+      jsYaml.load(text);
+    } catch {
+      errors++;
+    }
+  } else errors += parseDocument(text, { schema: 'failsafe' }).errors.length;
 }
 process.stdout.write(`${JSON.stringify({ files: files.length, bytes, errors, parseMs: Math.round(performance.now() - t0) })}\n`);

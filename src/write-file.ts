@@ -10,6 +10,10 @@
 //       temporary file in the same folder and renamed over the name, so the old or the new
 //       content is there, never a mix. Refused when the name is a folder, a symbolic link or a
 //       special file (FIFO, device, socket): renaming over it would destroy what it is.
+//       With { durable: false } the temporary file is not synced before the rename: still never
+//       a mix for a reader, but after a power cut the file may be empty. Only for what folio can
+//       write again from the centre (the report's pages), where one sync per file was most of
+//       the cost.
 //   text may be a string, an iterable of pieces (a large report written as it is rendered) or bytes.
 //   A temporary file is removed whatever fails. Errors are Node's (with code and path) or
 //   WriteRefused; the command line turns both into a message with the path and the fix.
@@ -48,11 +52,11 @@ export function createFile(path: string, content: Content, opts: { mode?: number
   removeQuietly(tmp);
 }
 
-export function replaceFile(path: string, text: Content, opts: { beforeRename?: () => void } = {}): void {
+export function replaceFile(path: string, text: Content, opts: { beforeRename?: () => void; durable?: boolean } = {}): void {
   mkdirSync(dirname(path), { recursive: true });
   const existing = statOrUndefined(path);
   if (existing) refuseSpecial(path, existing);
-  const tmp = writeTemp(path, text, existing ? existing.mode & 0o777 : undefined);
+  const tmp = writeTemp(path, text, existing ? existing.mode & 0o777 : undefined, opts.durable ?? true);
   try {
     // the last moment to refuse (a record whose file changed since it was read): the window
     // between this check and the rename is as short as it can be made
@@ -107,7 +111,7 @@ function statOrUndefined(path: string): Stats | undefined {
 }
 
 /** A new temporary file beside path holding text; removed again if writing it fails. */
-function writeTemp(path: string, text: Content, mode?: number): string {
+function writeTemp(path: string, text: Content, mode?: number, durable = true): string {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number;
   try {
@@ -117,7 +121,7 @@ function writeTemp(path: string, text: Content, mode?: number): string {
   }
   try {
     writeAll(fd, text);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
     removeQuietly(tmp);

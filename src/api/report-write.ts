@@ -1,8 +1,11 @@
 // Writing the report's site into a folder. The folder is folio's own: it must be new, empty,
 // or a site folio report wrote before (it keeps a list of its files in .folio-report), so
 // running the report again replaces its pages and removes those it no longer has, and never
-// touches a folder of anything else. Each page is written atomically (write-file.ts). Evidence
-// files are linked where they are in the centre, or copied into the site (a handover pack).
+// touches a folder of anything else. Each page is written atomically (write-file.ts) but not
+// synced one by one: a site is written again from the centre by the same command, and a sync per
+// page was a fifth of a warm report. The list of files, which says the folder is folio's, is
+// written last and synced. Evidence files are linked where they are in the centre, or copied
+// into the site (a handover pack).
 import { lstatSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { slug } from '../render/html/escape.js';
@@ -37,7 +40,7 @@ export function writeSite(data: ReportData, out: string, opts: WriteSiteOptions)
   const before = previousFiles(dir);
   const written = new Set<string>();
   const put = (path: string, content: string | Uint8Array) => {
-    replaceFile(join(dir, ...path.split('/')), content);
+    replaceFile(join(dir, ...path.split('/')), content, { durable: false });
     written.add(path);
   };
   const copies = new Map<string, string>();

@@ -35,15 +35,26 @@ function learnerJson(l: LearnerResult) {
   };
 }
 
-/** json({ ...head, [key]: items.map(toJson) }) written item by item, for a list that ends the document. */
-function* jsonChunks<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, toJson: (item: T) => unknown): Generator<string> {
+/** json({ ...head, [key]: items.map(toJson) }) written item by item, for a list that ends the
+ * document. With `flat`, each item gives several elements of the list (a learner's gaps), written
+ * as one piece. */
+export function jsonChunks<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, toJson: (item: T) => unknown, flat = false): Generator<string> {
+  return chunks(head, key, items, toJson, flat);
+}
+
+function* chunks<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, toJson: (item: T) => unknown, flat: boolean): Generator<string> {
   const top = JSON.stringify(head, null, 2);
   const open = `${top === '{}' ? '{' : `${top.slice(0, -2)},`}\n  ${JSON.stringify(key)}: [`;
   let first = true;
   for (const item of items) {
-    const body = JSON.stringify(toJson(item), null, 2).replace(/\n/g, '\n    ');
-    yield `${first ? open : ','}\n    ${body}`;
-    first = false;
+    const elements = flat ? (toJson(item) as unknown[]) : [toJson(item)];
+    if (!elements.length) continue;
+    let piece = '';
+    for (const element of elements) {
+      piece += `${first ? open : ','}\n    ${JSON.stringify(element, null, 2).replace(/\n/g, '\n    ')}`;
+      first = false;
+    }
+    yield piece;
   }
   yield first ? `${open}]\n}\n` : '\n  ]\n}\n';
 }

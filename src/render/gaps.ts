@@ -1,10 +1,12 @@
-// Formatters for `folio gaps`: grouped by learner and unit in the terminal, flat elsewhere.
+// Formatters for `folio gaps`: grouped by learner and unit in the terminal, flat elsewhere. The
+// gaps are grouped by learner once (they come learner by learner) and every format is written
+// learner by learner, so neither time nor the text held at once grows with learners × gaps.
 import { RULE_REASONS, type Gap } from '../status/gaps.js';
-import { gapsJson, json } from './contract.js';
+import { jsonChunks, VERSION } from './contract.js';
 import { gapsCi, type CiContext } from './ci/adapt.js';
 import { ciFormats } from './ci/formats.js';
 import { visible } from './safe.js';
-import { csvRow, mdTable, palette, proseWidth, wrap, type RenderOptions } from './style.js';
+import { csvRow, mdHead, mdRow, palette, proseWidth, wrap, type RenderOptions } from './style.js';
 import { table } from './table.js';
 
 export interface GapsReport {
@@ -19,16 +21,41 @@ export interface GapsReport {
   ci?: CiContext;
 }
 
-function gapsTable(r: GapsReport, o: RenderOptions): string {
+/** The gaps of each learner, in one pass over the list. */
+export function gapsByLearner(gaps: readonly Gap[]): Map<string, Gap[]> {
+  const by = new Map<string, Gap[]>();
+  for (const g of gaps) {
+    const list = by.get(g.learner);
+    if (list) list.push(g);
+    else by.set(g.learner, [g]);
+  }
+  return by;
+}
+
+/** Runs of consecutive gaps of one learner: the list's own order, without copying it. */
+function* runs(gaps: readonly Gap[]): Generator<Gap[]> {
+  let run: Gap[] = [];
+  for (const g of gaps) {
+    if (run.length && run[0]!.learner !== g.learner) {
+      yield run;
+      run = [];
+    }
+    run.push(g);
+  }
+  if (run.length) yield run;
+}
+
+function* gapsTable(r: GapsReport, o: RenderOptions): Generator<string> {
   const c = palette(o.color);
-  const out: string[] = [];
+  const by = gapsByLearner(r.gaps);
   for (const id of r.learners) {
-    const gaps = r.gaps.filter((g) => g.learner === id);
+    const gaps = by.get(id) ?? [];
     const name = visible(r.names.get(id));
     if (!gaps.length) {
-      out.push(`${c.bold(visible(id))} ${name}: ${c.green('no gaps')}`, '');
+      yield `${c.bold(visible(id))} ${name}: ${c.green('no gaps')}\n\n`;
       continue;
     }
+    const out: string[] = [];
     out.push(`${c.bold(visible(id))} ${name}: ${gaps.length} gap${gaps.length === 1 ? '' : 's'}`);
     // The criteria and reasons in one table, so they line up whatever the criterion ids; each
     // gap's advice wraps below it, and a heading goes in above each unit's first gap.
@@ -45,19 +72,28 @@ function gapsTable(r: GapsReport, o: RenderOptions): string {
       out.push(lines[i]!);
       out.push(indent + wrap(visible(g.message), Math.max(30, proseWidth(o) - indent.length), indent));
     });
-    out.push('');
+    yield `${out.join('\n')}\n\n`;
   }
   const total = r.gaps.length;
-  out.push(`${total} gap${total === 1 ? '' : 's'} for ${r.learners.length} learner${r.learners.length === 1 ? '' : 's'} as of ${r.asOf}.`);
-  return `${out.join('\n')}\n`;
+  yield `${total} gap${total === 1 ? '' : 's'} for ${r.learners.length} learner${r.learners.length === 1 ? '' : 's'} as of ${r.asOf}.\n`;
+}
+
+const gapJson = (g: Gap) => ({ learner: g.learner, unit: g.unit, criterion: g.criterion, reason: g.reason, message: g.message });
+
+function* gapsCsv(r: GapsReport): Generator<string> {
+  yield `${csvRow(['learner', 'name', 'unit', 'criterion', 'reason', 'message'])}\n`;
+  for (const run of runs(r.gaps)) yield `${run.map((g) => csvRow([g.learner, r.names.get(g.learner), g.unit, g.criterion, g.reason, g.message])).join('\n')}\n`;
+}
+
+function* gapsMarkdown(r: GapsReport): Generator<string> {
+  yield `${mdHead(['Learner', 'Unit', 'Criterion', 'Reason', 'What to do'])}\n`;
+  for (const run of runs(r.gaps)) yield `${run.map((g) => mdRow([`${g.learner} ${r.names.get(g.learner) ?? ''}`.trim(), g.unit, g.criterion, g.reason, g.message])).join('\n')}\n`;
 }
 
 export const gapsFormats = {
   table: gapsTable,
-  json: (r: GapsReport) => json(gapsJson(r.asOf, r.gaps)),
-  csv: (r: GapsReport) =>
-    `${[csvRow(['learner', 'name', 'unit', 'criterion', 'reason', 'message']), ...r.gaps.map((g) => csvRow([g.learner, r.names.get(g.learner), g.unit, g.criterion, g.reason, g.message]))].join('\n')}\n`,
-  markdown: (r: GapsReport) =>
-    `${mdTable(['Learner', 'Unit', 'Criterion', 'Reason', 'What to do'], r.gaps.map((g) => [`${g.learner} ${r.names.get(g.learner) ?? ''}`.trim(), g.unit, g.criterion, g.reason, g.message]))}\n`,
+  json: (r: GapsReport) => jsonChunks({ version: VERSION, asOf: r.asOf }, 'gaps', runs(r.gaps), (run: Gap[]) => run.map(gapJson), true),
+  csv: gapsCsv,
+  markdown: gapsMarkdown,
   ...ciFormats((r: GapsReport) => gapsCi({ gaps: r.gaps, where: r.where ?? new Map() }, r.ci ?? { prefix: '', version: '' })),
 };

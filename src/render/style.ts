@@ -83,11 +83,17 @@ export function csvRow(values: (string | number | null | undefined)[]): string {
 const mdCell = mdText;
 
 export function mdTable(header: string[], rows: (string | number | null | undefined)[][]): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
-  ].join('\n');
+  return [mdHead(header), ...rows.map(mdRow)].join('\n');
+}
+
+/** A Markdown table's header and rule lines, for a table written row by row. */
+export function mdHead(header: string[]): string {
+  return `| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`;
+}
+
+/** One row of a Markdown table. */
+export function mdRow(row: (string | number | null | undefined)[]): string {
+  return `| ${row.map(mdCell).join(' | ')} |`;
 }
 
 /** Text without ANSI colour codes, for measuring what a terminal shows. */
