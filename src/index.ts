@@ -68,6 +68,8 @@ export type SpecList = import('./render/spec.js').SpecList;
 export type SpecShow = import('./render/spec.js').SpecShow;
 /** One thing between a learner and achievement, with what to do about it. */
 export type Gap = import('./status/gaps.js').Gap;
+/** A criterion with every reason it is not met: the next gaps a record reports. */
+export type GapGroup = import('./status/gaps.js').GapGroup;
 /** Why a gap is one (README "Gap reasons"). */
 export type GapReason = import('./status/gaps.js').GapReason;
 /** One learner's results: qualification status, credits, units, rules of combination. */
