@@ -70,6 +70,10 @@ export interface Ctx {
   specs: Specs;
   index: Index;
   evidenceIds: string[];
+  evidence: { id: string; title: string }[];
+  /** The qualification and optional units the portfolio names, as written. */
+  qualification?: string;
+  optionalUnits: string[];
   signoffs: { unit: string; by: string; date: string }[];
   coversOf(ids: string[]): string[];
   /** The learner's gaps on these units now. */
@@ -105,6 +109,9 @@ export async function open(centre: Centre, learner: string): Promise<Ctx> {
     specs: a.specs,
     index,
     evidenceIds: evidence.map((e) => String(e.id ?? '')).filter(Boolean),
+    evidence: evidence.filter((e) => e.id !== undefined && e.id !== null).map((e) => ({ id: String(e.id), title: typeof e.title === 'string' ? e.title : '' })),
+    qualification: typeof data.qualification === 'string' ? data.qualification : undefined,
+    optionalUnits: Array.isArray(data['optional-units']) ? data['optional-units'].filter((u): u is string => typeof u === 'string') : [],
     signoffs: list('signoffs').map((s) => ({ unit: String(s.unit ?? ''), by: String(s.by ?? ''), date: String(s.date ?? '') })),
     gapsOn: (units) => (entry ? onUnits(gapsOf(resultOf(a, entry)), units) : []),
     coversOf: (ids) => [...new Set(evidence.filter((e) => ids.includes(String(e.id))).flatMap((e) => (e.covers && typeof e.covers === 'object' ? Object.keys(e.covers).map((u) => index.canonical(u)) : [])))],
