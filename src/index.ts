@@ -25,6 +25,7 @@ export { checkForms, type CheckFormsOptions, type ImportCheckReport, type UnitCh
 export { addLearner, importForms, initCentre, jsonSchema, newSpec, type ImportFormsOptions, type ImportReport, type InitOptions, type InitResult, type NewLearner, type NewSpec } from './api/write.js';
 /** Recording the work: evidence, assessment decisions, sign-offs and IQA records, through one
  * writing core (refuses what check would report, writes atomically, commits as the staff member). */
+export { recordChoices, type RecordChoices, type UnitChoice } from './api/choices.js';
 export { addStaff, addWitness, type NewStaff, type NewWitness } from './api/people.js';
 export { addEvidence, assessEvidence, nextEvidenceId, recordIqa, RecordRefused, signOff, type IqaDecision, type NewEvidence, type RecordOptions, type RecordResult } from './api/record.js';
 /** One file folio init wrote, merged, left or replaced; how a centre installs folio. */
@@ -68,6 +69,8 @@ export type SpecList = import('./render/spec.js').SpecList;
 export type SpecShow = import('./render/spec.js').SpecShow;
 /** One thing between a learner and achievement, with what to do about it. */
 export type Gap = import('./status/gaps.js').Gap;
+/** A criterion with every reason it is not met: the next gaps a record reports. */
+export type GapGroup = import('./status/gaps.js').GapGroup;
 /** Why a gap is one (README "Gap reasons"). */
 export type GapReason = import('./status/gaps.js').GapReason;
 /** One learner's results: qualification status, credits, units, rules of combination. */

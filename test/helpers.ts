@@ -13,7 +13,10 @@ export interface Run {
   stderr: string;
 }
 
-export async function folio(args: string[], opts: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<Run> {
+/** answers: run as on a terminal (stdin and stdout), answering each question in turn; the
+ * questions asked are in the run's stdout. */
+export async function folio(args: string[], opts: { cwd?: string; env?: Record<string, string>; tty?: boolean; answers?: string[] } = {}): Promise<Run> {
+  const answers = opts.answers ? [...opts.answers] : undefined;
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -22,7 +25,8 @@ export async function folio(args: string[], opts: { cwd?: string; env?: Record<s
     cwd: opts.cwd ?? REPO,
     // Tests read fixtures in the repository: no cache folder is written there unless a test asks.
     env: { FOLIO_CACHE: 'off', ...opts.env },
-    stdoutIsTTY: opts.tty ?? false,
+    stdoutIsTTY: opts.tty ?? answers !== undefined,
+    ...(answers ? { stdinIsTTY: true, prompt: async (q: string) => ((stdout += q), answers.shift()) } : {}),
   });
   return { code, stdout, stderr };
 }

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fsReader } from '../src/load/reader.js';
 import { runChange, RecordRefused } from '../src/record/core.js';
 import { appendItem } from '../src/record/edit.js';
+import { addLearner, addStaff, openCentre } from '../src/index.js';
 import { folio, REPO } from './helpers.js';
 
 const made: string[] = [];
@@ -99,5 +100,30 @@ describe('a file that changes while folio records', () => {
     const done = await runChange(dir, fsReader(dir), change, { asOf: '2026-12-01' });
     expect(done.written).toBe(true);
     expect(readFileSync(file, 'utf8')).toContain('signoffs:\n  - { unit: A/506/1964, by: a.jones, date: 2026-11-20 }\n');
+  });
+});
+
+describe('commands that change the whole centre assess it once before the change', () => {
+  // Each full assessment reads every spec once (no cache here): before the change, and after it
+  // with the new text in place. A third read would be the centre assessed twice before.
+  async function specReads(act: (centre: import('../src/index.js').Centre) => Promise<unknown>) {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-record-once-'));
+    made.push(dir);
+    cpSync(join(REPO, 'specs'), join(dir, 'specs'), { recursive: true });
+    cpSync(join(REPO, 'portfolios'), join(dir, 'portfolios'), { recursive: true });
+    const centre = await openCentre({ dir });
+    const base = centre.reader;
+    let reads = 0;
+    centre.reader = { ...base, read: (f) => ((reads += f === 'specs/units/A-506-1964.yaml' ? 1 : 0), base.read(f)) };
+    await act(centre);
+    return reads;
+  }
+
+  it('folio staff add', async () => {
+    expect(await specReads((c) => addStaff(c, { id: 't.brown', name: 'Tara Brown', roles: ['assessor'] }))).toBe(2);
+  });
+
+  it('folio learner add', async () => {
+    expect(await specReads((c) => addLearner(c, { id: 'NT-0170', name: 'Sam Lee', qualification: '601/3734/4' }))).toBe(2);
   });
 });

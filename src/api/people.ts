@@ -4,11 +4,10 @@
 import type { YAMLMap } from 'yaml';
 import { appendItem } from '../record/edit.js';
 import type { Plain } from '../record/emit.js';
-import type { Change } from '../record/core.js';
+import { centreBefore, type Change } from '../record/core.js';
 import { whoRecords } from '../record/who.js';
 import { CENTRE_FILE } from '../load/files.js';
 import { UsageError } from '../usage-error.js';
-import { assess } from './assess.js';
 import { today, type Centre } from './centre.js';
 import { finish, ITEM_STYLE, listStyle, open, put, TOP, type RecordOptions, type RecordResult } from './record-kit.js';
 
@@ -28,9 +27,12 @@ export interface NewStaff {
 export async function addStaff(centre: Centre, s: NewStaff, opts: RecordOptions = {}): Promise<RecordResult> {
   if (!s.roles.length) throw new UsageError('--roles is needed: one or more of assessor, iqa, eqa, admin, e.g. --roles assessor,iqa');
   const day = today();
-  const a = await assess(centre, { asOf: day, learners: [], rules: false });
-  if (a.specs.centre?.staff.has(s.id)) throw new UsageError(`${s.id} is on the staff list already in portfolios/centre.yaml`);
-  const who = whoRecords(a.specs, centre.root, opts.by, false);
+  // The whole centre, assessed once: the staff list checked here, the findings the change is
+  // compared with in the core.
+  const before = await centreBefore(centre.reader, day);
+  const specs = before.analysis.specs;
+  if (specs.centre?.staff.has(s.id)) throw new UsageError(`${s.id} is on the staff list already in portfolios/centre.yaml`);
+  const who = whoRecords(specs, centre.root, opts.by, false);
   const item: Record<string, Plain> = { id: s.id, name: s.name, roles: s.roles };
   if (s.emails?.length) item.email = s.emails.length === 1 ? s.emails[0]! : s.emails;
   const change: Change = {
@@ -41,7 +43,7 @@ export async function addStaff(centre: Centre, s: NewStaff, opts: RecordOptions 
       (v.staff as unknown[]).push(item);
     },
   };
-  return finish(centre, { learner: '', today: day }, change, opts, who, [`staff member ${s.id} (${s.roles.join(', ')})`], `Centre: add ${s.id} (${s.name}) as ${s.roles.join(', ')}`, []);
+  return finish(centre, { learner: '', today: day }, change, opts, who, [`staff member ${s.id} (${s.roles.join(', ')})`], `Centre: add ${s.id} (${s.name}) as ${s.roles.join(', ')}`, [], before);
 }
 
 /** A new witness for a learner. */

@@ -12,8 +12,9 @@ import type { Plain, Shape } from '../record/emit.js';
 import { runChange, RecordRefused, type Change, type NewFile, type Recorded } from '../record/core.js';
 import { commitFiles, prepareCommit, type Author } from '../record/commit.js';
 import { visible } from '../render/safe.js';
-import { gapsOf, type Gap } from '../status/gaps.js';
+import { gapsByCriterion, gapsOf, type Gap, type GapGroup } from '../status/gaps.js';
 import { UsageError } from '../usage-error.js';
+import type { Analysed } from '../pipeline/index.js';
 import { assess, indexOf, resultOf } from './assess.js';
 import { today, type Centre } from './centre.js';
 
@@ -41,8 +42,9 @@ export interface RecordResult extends Recorded {
   records: string[];
   /** The staff member recorded as acting (absent for evidence added by someone not on staff). */
   by?: string;
-  /** The learner's gaps on the units the record touched, after it. */
-  gaps: Gap[];
+  /** The learner's gaps on the units the record touched, after it: each criterion once, with
+   * every reason it is not met. */
+  gaps: GapGroup[];
   commit?: { hash: string; author: string; message: string };
 }
 
@@ -68,10 +70,14 @@ export interface Ctx {
   specs: Specs;
   index: Index;
   evidenceIds: string[];
+  evidence: { id: string; title: string }[];
+  /** The qualification and optional units the portfolio names, as written. */
+  qualification?: string;
+  optionalUnits: string[];
   signoffs: { unit: string; by: string; date: string }[];
   coversOf(ids: string[]): string[];
   /** The learner's gaps on these units now. */
-  gapsOn(units: string[]): Gap[];
+  gapsOn(units: string[]): GapGroup[];
 }
 
 export async function open(centre: Centre, learner: string): Promise<Ctx> {
@@ -103,8 +109,11 @@ export async function open(centre: Centre, learner: string): Promise<Ctx> {
     specs: a.specs,
     index,
     evidenceIds: evidence.map((e) => String(e.id ?? '')).filter(Boolean),
+    evidence: evidence.filter((e) => e.id !== undefined && e.id !== null).map((e) => ({ id: String(e.id), title: typeof e.title === 'string' ? e.title : '' })),
+    qualification: typeof data.qualification === 'string' ? data.qualification : undefined,
+    optionalUnits: Array.isArray(data['optional-units']) ? data['optional-units'].filter((u): u is string => typeof u === 'string') : [],
     signoffs: list('signoffs').map((s) => ({ unit: String(s.unit ?? ''), by: String(s.by ?? ''), date: String(s.date ?? '') })),
-    gapsOn: (units) => (entry ? gapsOf(resultOf(a, entry)).filter((g) => g.unit !== null && units.includes(g.unit)) : []),
+    gapsOn: (units) => (entry ? onUnits(gapsOf(resultOf(a, entry)), units) : []),
     coversOf: (ids) => [...new Set(evidence.filter((e) => ids.includes(String(e.id))).flatMap((e) => (e.covers && typeof e.covers === 'object' ? Object.keys(e.covers).map((u) => index.canonical(u)) : [])))],
   };
 }
@@ -122,7 +131,8 @@ export function listChange(ctx: Ctx, key: 'signoffs' | 'iqa', record: Record<str
   };
 }
 
-export async function finish(centre: Centre, ctx: Pick<Ctx, 'learner' | 'today'>, change: Change, opts: RecordOptions, who: { id: string; staff?: Staff } | undefined, records: string[], message: string, units: string[]): Promise<RecordResult> {
+/** Run the change (with before: the centre as already assessed for it) and commit it when asked. */
+export async function finish(centre: Centre, ctx: Pick<Ctx, 'learner' | 'today'>, change: Change, opts: RecordOptions, who: { id: string; staff?: Staff } | undefined, records: string[], message: string, units: string[], before?: Analysed): Promise<RecordResult> {
   let author: Author | undefined;
   if (opts.commit && who?.staff) {
     const email = who.staff.emails[0];
@@ -130,8 +140,8 @@ export async function finish(centre: Centre, ctx: Pick<Ctx, 'learner' | 'today'>
     author = { name: who.staff.name, email };
   }
   const repo = opts.commit && !opts.dryRun ? prepareCommit(centre.root, [change.file, ...(change.files ?? []).map((f) => f.file)]) : undefined;
-  const r = await runChange(centre.root, centre.reader, change, { asOf: ctx.today, dryRun: opts.dryRun });
-  const gaps = r.after ? gapsOf(r.after).filter((g) => g.unit !== null && units.includes(g.unit)) : [];
+  const r = await runChange(centre.root, centre.reader, change, { asOf: ctx.today, dryRun: opts.dryRun, before });
+  const gaps = r.after ? onUnits(gapsOf(r.after), units) : [];
   const out: RecordResult = { ...r, learner: ctx.learner, records, by: who?.id, gaps };
   if (repo && r.written) {
     const body = records.map((x) => `- ${x}`).join('\n');
@@ -141,6 +151,9 @@ export async function finish(centre: Centre, ctx: Pick<Ctx, 'learner' | 'today'>
   }
   return out;
 }
+
+/** The gaps on these units, each criterion once. */
+const onUnits = (gaps: Gap[], units: string[]): GapGroup[] => gapsByCriterion(gaps.filter((g) => g.unit !== null && units.includes(g.unit)));
 
 export const hint = (g: string | undefined) => (g ? `: did you mean "${g}"?` : '');
 

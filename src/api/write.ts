@@ -10,7 +10,7 @@ import type { SchemaKind } from '../schema/kinds.js';
 import type { InitStep } from '../init-write.js';
 import type { PackageSpec } from '../install-source.js';
 import { createFile } from '../write-file.js';
-import { assess, indexOf } from './assess.js';
+import { buildIndex } from '../model/index.js';
 import { today, type Centre } from './centre.js';
 import { UsageError } from '../usage-error.js';
 import { visible } from '../render/safe.js';
@@ -98,22 +98,27 @@ export async function addLearner(centre: Centre, learner: NewLearner): Promise<{
   const folder = resolvePath(centre.root, 'portfolios', id);
   // lstat: a link, even one to nothing, is something already there
   if (lexists(folder)) throw new UsageError(`portfolios/${id} exists already: folio learner add never overwrites a portfolio`);
-  const a = await assess(centre, { asOf: today(), rules: false, learners: [] });
-  const q = indexOf(a).qualification(learner.qualification);
-  if (!q) throw new UsageError(`no qualification "${visible(learner.qualification)}" in specs/qualifications/: ${qualificationGuess(a.specs, learner.qualification) ?? '"folio spec list" shows what there is'}`);
+  // The centre is assessed once: its specs check the input here, its findings are what the new
+  // portfolio is compared with.
+  const { centreBefore, checkNewFile } = await import('../record/core.js');
+  const day = today();
+  const before = await centreBefore(centre.reader, day);
+  const specs = before.analysis.specs;
+  const index = buildIndex(specs);
+  const q = index.qualification(learner.qualification);
+  if (!q) throw new UsageError(`no qualification "${visible(learner.qualification)}" in specs/qualifications/: ${qualificationGuess(specs, learner.qualification) ?? '"folio spec list" shows what there is'}`);
   if (learner.assessor) {
-    const staff = a.specs.centre?.staff.get(learner.assessor);
-    if (!staff || !staff.roles.has('assessor')) throw new UsageError(`--assessor "${visible(learner.assessor)}" is not on the staff list in portfolios/centre.yaml with the assessor role${(g => (g ? `: ${g}` : ''))(staffGuess(a.specs, learner.assessor, 'assessor'))}`);
+    const staff = specs.centre?.staff.get(learner.assessor);
+    if (!staff || !staff.roles.has('assessor')) throw new UsageError(`--assessor "${visible(learner.assessor)}" is not on the staff list in portfolios/centre.yaml with the assessor role${(g => (g ? `: ${g}` : ''))(staffGuess(specs, learner.assessor, 'assessor'))}`);
   }
   const { isIsoDate } = await import('../dates.js');
   if (learner.registered !== undefined && !isIsoDate(learner.registered)) throw new UsageError(`--registered "${learner.registered}" is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30`);
   const { portfolioYaml } = await import('../init.js');
   // Created exclusively: a portfolio that appeared while the specs were read (another learner
   // add, a git pull) is never replaced; EEXIST says so.
-  const optionalUnits = (learner.optionalUnits ?? []).map((u) => indexOf(a).canonical(u));
-  const text = portfolioYaml({ name: learner.name, qualification: q.id, assessor: learner.assessor, registered: learner.registered ?? today(), uln: learner.uln, optionalUnits });
-  const { checkNewFile } = await import('../record/core.js');
-  await checkNewFile(centre.reader, `portfolios/${id}/portfolio.yaml`, text, today());
+  const optionalUnits = (learner.optionalUnits ?? []).map((u) => index.canonical(u));
+  const text = portfolioYaml({ name: learner.name, qualification: q.id, assessor: learner.assessor, registered: learner.registered ?? day, uln: learner.uln, optionalUnits });
+  await checkNewFile(centre.reader, `portfolios/${id}/portfolio.yaml`, text, day, before);
   try {
     createFile(resolvePath(folder, 'portfolio.yaml'), text);
   } catch (e) {

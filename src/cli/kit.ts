@@ -23,6 +23,10 @@ export interface Io {
   /** Where the progress bar draws (stderr, unchecked: the bar is folio's own text and needs \r). */
   draw?(s: string): void;
   columns?: number;
+  /** Whether stdin is a terminal: a missing option is asked for only when both are (ask.ts). */
+  stdinIsTTY?: boolean;
+  /** Asks one question on the terminal; undefined at end of input. */
+  prompt?(question: string): Promise<string | undefined>;
 }
 
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;

@@ -4,7 +4,9 @@
 import { Option, type Command } from 'commander';
 import { addEvidence, addStaff, addWitness, assessEvidence, format, RecordRefused, recordIqa, signOff, type RecordOptions, type RecordResult } from '../index.js';
 import type { RecordReport } from '../render/record.js';
+import { askChoices, askText, needOrAsk } from './ask.js';
 import { centreRun, EXIT, UsageError, type Io } from './kit.js';
+import { askAssess, askEvidence, askIqa, askSignoff, ROLES } from './record-ask.js';
 
 interface Flags {
   dir?: string;
@@ -64,8 +66,8 @@ export function recordCommands(program: Command, io: Io, exit: (code: number) =>
       .command('add')
       .description("add an evidence item to a learner's portfolio, mapped to the criteria it covers")
       .argument('<learner>', "the learner's id")
-      .requiredOption('--title <text>', 'what the evidence is')
-      .requiredOption('--method <method>', 'the assessment method (observation, witness-testimony, professional-discussion…)')
+      .option('--title <text>', 'what the evidence is')
+      .option('--method <method>', 'the assessment method (observation, witness-testimony, professional-discussion…)')
       .option('--file <path>', "the evidence file (copied into the learner's evidence/ when it is outside their folder)")
       .option('--url <url>', 'a web address of the evidence')
       .option('--ref <text>', 'where the evidence is kept, when it is not a file or a web page')
@@ -73,23 +75,33 @@ export function recordCommands(program: Command, io: Io, exit: (code: number) =>
       .option('--witness <id>', 'the witness (from the portfolio) who gave this testimony')
       .option('--id <id>', 'the evidence id (default: the next free one)'),
     'the date of the evidence',
-  ).action((learner: string, o: Flags & { title: string; method: string; file?: string; url?: string; ref?: string; covers: string[]; witness?: string; id?: string }) =>
-    run(o, learner, (centre, opts) => addEvidence(centre, learner, { title: o.title, method: o.method, file: o.file, url: o.url, ref: o.ref, covers: o.covers, witness: o.witness, id: o.id }, opts)),
-  );
+  ).action((learner: string, o: Flags & { title?: string; method?: string; file?: string; url?: string; ref?: string; covers: string[]; witness?: string; id?: string }) => {
+    const missing = [...(o.title === undefined ? ['--title TEXT'] : []), ...(o.method === undefined ? ['--method METHOD'] : []), ...(o.file === undefined && o.url === undefined && o.ref === undefined ? ['one of --file PATH, --url URL or --ref TEXT'] : []), ...(o.covers.length ? [] : ['--covers UNIT:CRITERIA'])];
+    needOrAsk(io, 'folio evidence add', missing, `folio evidence add ${learner} --title "Observation at the counter" --method observation --ref "Observation record" --covers A/506/2130:4.1-4.6`);
+    return run(o, learner, async (centre, opts) => {
+      const a = await askEvidence(io, centre, learner, { ...o, by: opts.by });
+      return addEvidence(centre, learner, { title: a.title!, method: a.method!, file: a.file, url: a.url, ref: a.ref, covers: a.covers, witness: o.witness, id: o.id }, opts);
+    });
+  });
 
   recordOptions(
     program
       .command('assess')
       .description('record the assessment decision on one or more evidence items')
       .argument('<learner>', "the learner's id")
-      .argument('<evidence...>', 'the evidence ids')
+      .argument('[evidence...]', 'the evidence ids (asked for on a terminal when none is given)')
       .option('--accept', 'the evidence is accepted')
       .option('--not-yet', 'the evidence does not yet meet the criteria')
       .option('--feedback <text>', 'feedback to the learner'),
     'the date of the decision',
   ).action((learner: string, ids: string[], o: Flags & { accept?: boolean; notYet?: boolean; feedback?: string }) => {
-    if (!!o.accept === !!o.notYet) throw new UsageError('give the decision: --accept or --not-yet');
-    return run(o, learner, (centre, opts) => assessEvidence(centre, learner, ids, { decision: o.accept ? 'accepted' : 'not-yet', feedback: o.feedback }, opts));
+    if (o.accept && o.notYet) throw new UsageError('give one decision: --accept or --not-yet');
+    const decision = o.accept ? 'accepted' : o.notYet ? 'not-yet' : undefined;
+    needOrAsk(io, 'folio assess', [...(ids.length ? [] : ['the evidence ids']), ...(decision ? [] : ['the decision (--accept or --not-yet)'])], `folio assess ${learner} E12 E13 --accept`);
+    return run(o, learner, async (centre, opts) => {
+      const a = await askAssess(io, centre, learner, { ids, decision, by: opts.by });
+      return assessEvidence(centre, learner, a.ids, { decision: a.decision!, feedback: o.feedback }, { ...opts, by: a.by });
+    });
   });
 
   recordOptions(
@@ -97,10 +109,16 @@ export function recordCommands(program: Command, io: Io, exit: (code: number) =>
       .command('signoff')
       .description('sign a unit off for a learner (refused while any of its criteria is not met)')
       .argument('<learner>', "the learner's id")
-      .argument('<unit>', 'the unit, by number or alias')
+      .argument('[unit]', 'the unit, by number or alias (asked for on a terminal)')
       .option('--force', 'sign off although criteria are not met (check will then report signoff-unmet)'),
     'the date of the sign-off',
-  ).action((learner: string, unit: string, o: Flags & { force?: boolean }) => run(o, learner, (centre, opts) => signOff(centre, learner, unit, { ...opts, force: o.force })));
+  ).action((learner: string, unit: string | undefined, o: Flags & { force?: boolean }) => {
+    needOrAsk(io, 'folio signoff', unit === undefined ? ['the unit'] : [], `folio signoff ${learner} A/506/1964`);
+    return run(o, learner, async (centre, opts) => {
+      const a = await askSignoff(io, centre, learner, { unit, by: opts.by });
+      return signOff(centre, learner, a.unit!, { ...opts, by: a.by, force: o.force });
+    });
+  });
 
   const iqa = program.command('iqa').description('internal quality assurance: record a sampling decision');
   recordOptions(
@@ -108,17 +126,22 @@ export function recordCommands(program: Command, io: Io, exit: (code: number) =>
       .command('record')
       .description("record an IQA decision on a learner's unit")
       .argument('<learner>', "the learner's id")
-      .argument('<unit>', 'the unit, by number or alias')
-      .addOption(new Option('--stage <stage>', 'interim (during assessment) or summative (after sign-off)').choices(['interim', 'summative']).makeOptionMandatory())
+      .argument('[unit]', 'the unit, by number or alias (asked for on a terminal)')
+      .addOption(new Option('--stage <stage>', 'interim (during assessment) or summative (after sign-off)').choices(['interim', 'summative']))
       .option('--agree', "the IQA agrees with the assessor's judgements")
       .option('--not-agree', "the IQA does not agree with the assessor's judgements")
       .option('--evidence <ids>', 'the evidence items sampled, comma-separated (e.g. E06,E12)')
       .option('--feedback <text>', 'feedback to the assessor'),
     'the date of the IQA decision',
-  ).action((learner: string, unit: string, o: Flags & { stage: 'interim' | 'summative'; agree?: boolean; notAgree?: boolean; evidence?: string; feedback?: string }) => {
-    if (!!o.agree === !!o.notAgree) throw new UsageError('give the decision: --agree or --not-agree');
+  ).action((learner: string, unit: string | undefined, o: Flags & { stage?: 'interim' | 'summative'; agree?: boolean; notAgree?: boolean; evidence?: string; feedback?: string }) => {
+    if (o.agree && o.notAgree) throw new UsageError('give one decision: --agree or --not-agree');
+    const decision = o.agree ? 'agreed' : o.notAgree ? 'not-agreed' : undefined;
+    needOrAsk(io, 'folio iqa record', [...(unit === undefined ? ['the unit'] : []), ...(o.stage ? [] : ['--stage interim|summative']), ...(decision ? [] : ['the decision (--agree or --not-agree)'])], `folio iqa record ${learner} A/506/1964 --stage summative --agree`);
     const evidence = o.evidence?.split(',').map((s) => s.trim()).filter(Boolean);
-    return run(o, learner, (centre, opts) => recordIqa(centre, learner, unit, { stage: o.stage, decision: o.agree ? 'agreed' : 'not-agreed', feedback: o.feedback, evidence }, opts));
+    return run(o, learner, async (centre, opts) => {
+      const a = await askIqa(io, centre, learner, { unit, stage: o.stage, decision, by: opts.by });
+      return recordIqa(centre, learner, a.unit!, { stage: a.stage!, decision: a.decision!, feedback: o.feedback, evidence }, { ...opts, by: a.by });
+    });
   });
 }
 
@@ -130,12 +153,15 @@ export function peopleCommands(program: Command, io: Io, exit: (code: number) =>
       .command('add')
       .description('add a staff member to portfolios/centre.yaml')
       .argument('<id>', 'their staff id, e.g. a.jones')
-      .requiredOption('--name <name>', 'their full name')
-      .requiredOption('--roles <roles>', 'comma-separated: assessor, iqa, eqa, admin')
+      .option('--name <name>', 'their full name')
+      .option('--roles <roles>', 'comma-separated: assessor, iqa, eqa, admin')
       .option('--email <address>', 'an address they commit with (folio verify needs one); repeat for more', collect, []),
-  ).action((id: string, o: Flags & { name: string; roles: string; email: string[] }) =>
-    run(o, '', (centre, opts) => addStaff(centre, { id, name: o.name, roles: o.roles.split(',').map((r) => r.trim()).filter(Boolean), emails: o.email }, opts)),
-  );
+  ).action(async (id: string, o: Flags & { name?: string; roles?: string; email: string[] }) => {
+    needOrAsk(io, 'folio staff add', [...(o.name === undefined ? ['--name NAME'] : []), ...(o.roles === undefined ? ['--roles ROLES'] : [])], `folio staff add ${id} --name "Tara Brown" --roles assessor --email tara.brown@example.org`);
+    const name = o.name ?? (await askText(io, 'Full name:'))!;
+    const roles = o.roles?.split(',').map((r) => r.trim()).filter(Boolean) ?? (await askChoices(io, 'Roles (numbers or names, comma-separated):', ROLES.map((r) => ({ value: r }))));
+    return run(o, '', (centre, opts) => addStaff(centre, { id, name, roles, emails: o.email }, opts));
+  });
   recordOptions(
     program
       .command('witness')
@@ -144,13 +170,15 @@ export function peopleCommands(program: Command, io: Io, exit: (code: number) =>
       .description("add a witness to a learner's portfolio")
       .argument('<learner>', "the learner's id")
       .argument('<id>', 'the witness id, e.g. w-reed')
-      .requiredOption('--name <name>', "the witness's full name")
+      .option('--name <name>', "the witness's full name")
       .option('--relationship <text>', 'their relationship to the learner, e.g. line manager')
       .option('--status <n>', 'witness status category, 1 to 5 (1: occupational expert and assessor)')
       .option('--email <address>', "the witness's email address"),
-  ).action((learner: string, id: string, o: Flags & { name: string; relationship?: string; status?: string; email?: string }) =>
-    run(o, learner, (centre, opts) => addWitness(centre, learner, { id, name: o.name, relationship: o.relationship, status: o.status, email: o.email }, opts)),
-  );
+  ).action(async (learner: string, id: string, o: Flags & { name?: string; relationship?: string; status?: string; email?: string }) => {
+    needOrAsk(io, 'folio witness add', o.name === undefined ? ['--name NAME'] : [], `folio witness add ${learner} ${id} --name "Ravi Patel" --relationship "line manager"`);
+    const name = o.name ?? (await askText(io, "Witness's full name:"))!;
+    return run(o, learner, (centre, opts) => addWitness(centre, learner, { id, name, relationship: o.relationship, status: o.status, email: o.email }, opts));
+  });
   void io;
   void exit;
 }

@@ -36,7 +36,7 @@ export class RecordRefused extends Error {
     this.name = 'RecordRefused';
   }
   /** What stands in the way, when the refusal is about a unit's criteria (a sign-off). */
-  gaps?: import('../status/gaps.js').Gap[];
+  gaps?: import('../status/gaps.js').GapGroup[];
 }
 
 /** A file the change adds beside the one it edits (an evidence file copied in). */
@@ -79,10 +79,10 @@ export interface Recorded {
 const UNREADABLE = new Set(['yaml-syntax', 'duplicate-key', 'too-deep', 'alias-expansion', 'value-too-long', 'too-many-values', 'file-unreadable', 'link-outside', 'special-file', 'file-too-large', 'file-encoding', 'control-character']);
 
 /** Run a change on the centre at root, read through reader, as of asOf. */
-export async function runChange(root: string, reader: Reader, change: Change, opts: { asOf: string; dryRun?: boolean; beforeWrite?: () => void }): Promise<Recorded> {
+export async function runChange(root: string, reader: Reader, change: Change, opts: { asOf: string; dryRun?: boolean; beforeWrite?: () => void; before?: Analysed }): Promise<Recorded> {
   const { file } = change;
   const base = quiet(reader);
-  const before = await assessWith(base, change, opts.asOf);
+  const before = opts.before ?? (await assessWith(base, change, opts.asOf));
   const unreadable = before.analysis.diagnostics.filter((d) => d.file === file && UNREADABLE.has(d.code));
   if (unreadable.length) throw new RecordRefused(unreadable[0]!.code, `${file} cannot be read as it stands, so folio will not rewrite it: fix what check reports there first (nothing was written)`, unreadable);
   let text: string;
@@ -156,14 +156,21 @@ export async function runChange(root: string, reader: Reader, change: Change, op
 /** A new file (a new learner's portfolio) as check would judge it, before it is created: refused
  * with check's findings for any error it would bring. The whole centre is assessed, so a ULN
  * another learner has is found too. */
-export async function checkNewFile(reader: Reader, file: string, text: string, asOf: string): Promise<Diagnostic[]> {
+export async function checkNewFile(reader: Reader, file: string, text: string, asOf: string, given?: Analysed): Promise<Diagnostic[]> {
   const base = quiet(reader);
-  const before = await analyse(base, { asOf, results: false, rules: true });
+  const before = given ?? (await centreBefore(reader, asOf));
   const after = await analyse(overlay(base, new Map([[file, text]])), { asOf, results: false, rules: true });
   const fresh = newFindings(before.analysis.diagnostics, after.analysis.diagnostics);
   const refusing = fresh.filter((d) => d.severity === 'error');
   if (refusing.length) throw new RecordRefused(refusing[0]!.code, `folio check would report ${refusing.length === 1 ? 'this' : `these ${refusing.length} problems`} in the new portfolio, so it was not created`, refusing);
   return fresh;
+}
+
+/** The centre as check sees it before a change, assessed once: what a command checks its input
+ * against (the specs, the staff) and what runChange or checkNewFile compares the change with.
+ * A command that needs the specs before it can describe its change passes this on as before. */
+export function centreBefore(reader: Reader, asOf: string, learner?: string): Promise<Analysed> {
+  return analyse(quiet(reader), { asOf, learners: learner ? [learner] : undefined, results: true, rules: true });
 }
 
 function digest(text: string): string {

@@ -2,7 +2,7 @@
 // recorded, the diff (with --dry-run), the statuses that moved for the learner, the next gaps
 // and the commit; or, refused, why, in check's own words. JSON is built field by field.
 import type { Diagnostic } from '../diagnostics.js';
-import type { Gap } from '../status/gaps.js';
+import type { GapGroup } from '../status/gaps.js';
 import { json, VERSION } from './contract.js';
 import { visible } from './safe.js';
 import { palette, type RenderOptions } from './style.js';
@@ -16,11 +16,11 @@ export interface RecordReport {
   written: boolean;
   diff: string;
   moved: { unit?: string; criterion?: string; from: string; to: string }[];
-  gaps: Gap[];
+  gaps: GapGroup[];
   findings: Diagnostic[];
   commit?: { hash: string; author: string; message: string };
   /** Set when the record was refused: nothing was written. */
-  refused?: { code: string; message: string; diagnostics: Diagnostic[]; gaps: Gap[] };
+  refused?: { code: string; message: string; diagnostics: Diagnostic[]; gaps: GapGroup[] };
 }
 
 const SHOWN_GAPS = 8;
@@ -30,8 +30,8 @@ function movedLine(m: RecordReport['moved'][number]): string {
   return `${what} ${m.from} → ${m.to}`;
 }
 
-function gapLines(gaps: Gap[], learner: string): string[] {
-  const out = gaps.slice(0, SHOWN_GAPS).map((g) => `  ${[g.unit, g.criterion].filter(Boolean).join(' ')}: ${visible(g.message)}`);
+function gapLines(gaps: GapGroup[], learner: string): string[] {
+  const out = gaps.slice(0, SHOWN_GAPS).map((g) => `  ${[g.unit, g.criterion].filter(Boolean).join(' ')}: ${g.reasons.map((r) => visible(r.message)).join('; ')}`);
   if (gaps.length > SHOWN_GAPS) out.push(`  … and ${gaps.length - SHOWN_GAPS} more: folio gaps ${learner}`);
   return out;
 }
@@ -57,7 +57,7 @@ function table(r: RecordReport, o: RenderOptions): string {
 }
 
 const diagnosticJson = (d: Diagnostic) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message });
-const gapJson = (g: Gap) => ({ unit: g.unit, criterion: g.criterion, reason: g.reason, message: g.message });
+const gapJson = (g: GapGroup) => ({ unit: g.unit, criterion: g.criterion, reasons: g.reasons.map((r) => ({ reason: r.reason, message: r.message })) });
 
 function recordJson(r: RecordReport) {
   return {

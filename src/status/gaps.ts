@@ -174,3 +174,23 @@ export function gapsOf(r: LearnerResult): Gap[] {
   if (r.status === 'achieved') return [];
   return [...r.units.flatMap((u) => unitGaps(r, u)), ...r.rules.flatMap((rule) => ruleGaps(r, rule))];
 }
+
+/** A criterion (or unit, or rule) with every reason that stands in its way: the "next gaps" a
+ * record prints name each criterion once, however many reasons it has. */
+export interface GapGroup {
+  unit: string | null;
+  criterion: string | null;
+  reasons: { reason: GapReason; message: string }[];
+}
+
+/** Gaps grouped by what they are on (unit and criterion), in the order each first appears. */
+export function gapsByCriterion(gaps: readonly Gap[]): GapGroup[] {
+  const groups = new Map<string, GapGroup>();
+  for (const g of gaps) {
+    const key = `${g.unit ?? ''}\0${g.criterion ?? ''}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { unit: g.unit, criterion: g.criterion, reasons: [] }));
+    group.reasons.push({ reason: g.reason, message: g.message });
+  }
+  return [...groups.values()];
+}
