@@ -106,6 +106,7 @@ export const CODES = {
   'invalid-date': { severity: 'error', summary: 'A date is not a real calendar date written YYYY-MM-DD.', leavesOut: true },
   'invalid-number': { severity: 'error', summary: 'A number is not a whole number.', leavesOut: true },
   'evidence-location': { severity: 'error', summary: 'An evidence item must give exactly one of file, url or ref.', leavesOut: true },
+  'claim-scope': { severity: 'error', summary: 'A claim must give exactly one of qualification (the whole qualification) or units (unit certificates).', leavesOut: true },
   'unknown-qualification': { severity: 'error', summary: 'A portfolio names a qualification with no specification.' },
   'unknown-unit': { severity: 'error', summary: 'A unit is referenced that has no specification.' },
   'qualification-unit-unknown': { severity: 'warning', summary: 'A qualification lists a unit that has no specification, so no learner can take it yet.', consequenceOf: 'placeholder' },
@@ -138,6 +139,9 @@ export const CODES = {
   'evidence-currency': { severity: 'warning', summary: "Evidence was older than the centre's currency policy when assessed." },
   'witness-missing': { severity: 'warning', summary: 'Witness evidence does not say who the witness is.' },
   'witness-not-expert': { severity: 'warning', summary: 'Expert-witness evidence whose witness is not an expert witness (status 1), so it counts only as witness testimony.' },
+  'claim-not-achieved': { severity: 'error', summary: 'A claim names a unit or qualification the learner has not achieved, or another qualification.' },
+  'changed-after-claim': { severity: 'error', summary: "Evidence, a decision, a sign-off or an IQA record on a claimed unit is dated after the claim." },
+  'certification-end': { severity: 'warning', summary: 'A learner has not achieved a qualification or unit whose certification end date is less than 90 days away or past.' },
   'unsafe-text': { severity: 'error', summary: 'A name, id or title (or a learner folder name) holds a control, line-separator or text-direction character that reports can only show escaped.', consequenceOf: 'control-character' },
   // From folio verify, which checks the records against the git history that holds them.
   'verify-author': { severity: 'error', summary: 'folio verify: a line of a decision, sign-off or IQA record was committed by someone other than the staff member it names.', command: 'verify' },

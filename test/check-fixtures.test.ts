@@ -22,7 +22,7 @@ describe('folio check on the broken fixture centre', async () => {
     expect(doc.version).toBe(1);
     expect(doc.summary.errors).toBe(doc.diagnostics.filter((d) => d.severity === 'error').length);
     expect(doc.summary.warnings).toBeGreaterThan(0);
-    expect(doc.summary.files).toBe(16);
+    expect(doc.summary.files).toBe(18);
   });
 
   it('gives every finding a message id (kebab-case) and the data it is written from, for library callers', async () => {

@@ -219,7 +219,7 @@ describe('an unreadable learner in the cohort table', () => {
   it('appears as unreadable with its error count, never vanishes', async () => {
     const r = await folio(['status', '-C', `${FIXTURES}broken`, '--as-of', '2026-11-22']);
     expect(r.stdout).toMatch(/^B-BOUNDS-DEEP +1 error +unreadable$/m);
-    expect(r.stdout).toMatch(/^6 learners as of 2026-11-22: .*, 2 unreadable\.$/m);
+    expect(r.stdout).toMatch(/^8 learners as of 2026-11-22: .*, 2 unreadable\.$/m);
     const json = JSON.parse((await folio(['status', '-C', `${FIXTURES}broken`, '--as-of', '2026-11-22', '-f', 'json'])).stdout);
     expect(json.learners.map((l: { id: string }) => l.id)).not.toContain('B-BOUNDS-DEEP');
   });

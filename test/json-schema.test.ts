@@ -134,7 +134,7 @@ describe('every sample file validates as an editor reads it', () => {
 // ---- the broken fixture centre: the schema reports the shape problems, and only those ----
 
 /** The codes the schema stage gives (validate.ts and the checks of common.ts / portfolio.ts). */
-const SHAPE_CODES = new Set(['unknown-key', 'missing-field', 'invalid-type', 'invalid-value', 'invalid-date', 'invalid-number', 'evidence-location']);
+const SHAPE_CODES = new Set(['unknown-key', 'missing-field', 'invalid-type', 'invalid-value', 'invalid-date', 'invalid-number', 'evidence-location', 'claim-scope']);
 /** Codes of the YAML parser itself, which the editor's parser reports before any schema. */
 const PARSE_CODES = new Set(['yaml-syntax', 'duplicate-key']);
 /** folio's own limits on what it reads (nesting, aliases): an editor's parser has none. */

@@ -124,6 +124,10 @@ export interface LearnerSpec {
   /** Extra sign-offs, appended after the generated ones. */
   signoffs?: Learner['signoffs'];
   witnesses?: Learner['witnesses'];
+  withdrawn?: Learner['withdrawn'];
+  breaks?: Learner['breaks'];
+  exemptions?: Learner['exemptions'];
+  claims?: Learner['claims'];
 }
 
 /** A witness on the portfolio's list, with a witness status category (1–5) or none. */
@@ -185,6 +189,11 @@ export function learner(units: Unit[], spec: LearnerSpec = {}): Learner {
     evidence: [...ev, ...(spec.evidence ?? [])],
     signoffs: [...signoffs, ...(spec.signoffs ?? [])],
     iqa: spec.iqa ?? [],
+    ...(spec.withdrawn ? { withdrawn: spec.withdrawn } : {}),
+    breaks: spec.breaks ?? [],
+    exemptions: spec.exemptions ?? [],
+    claims: spec.claims ?? [],
+    transfers: [],
     loc: loc(),
   };
 }
@@ -207,6 +216,19 @@ export function placed(l: Learner): Learner {
     })),
     signoffs: l.signoffs.map((s, i) => ({ ...s, loc: at('signoffs', i) })),
     iqa: l.iqa.map((r, i) => ({ ...r, loc: at('iqa', i) })),
+    ...(l.withdrawn ? { withdrawn: { ...l.withdrawn, loc: at('withdrawn') } } : {}),
+    breaks: l.breaks.map((b, i) => ({ ...b, loc: at('breaks', i) })),
+    exemptions: l.exemptions.map((e, i) => ({ ...e, loc: at('exemptions', i) })),
+    claims: l.claims.map((c, i) => ({ ...c, units: c.units?.map((u, k) => ({ ...u, loc: at('claims', i, 'units', k) })), loc: at('claims', i) })),
     loc: at('learner'),
   };
+}
+
+export function exemption(unitRef: string, kind: 'credit-transfer' | 'exemption' | 'rpl' = 'credit-transfer', date = '2026-02-01', reference = 'CERT-1'): Learner['exemptions'][number] {
+  return { unitRef, kind, reference, date, by: 'a.jones', loc: loc() };
+}
+
+export function claim(date: string, scope: { qualification: string } | { units: string[] }, extra: { certificate?: string; reference?: string } = {}): Learner['claims'][number] {
+  const what = 'qualification' in scope ? { qualification: scope.qualification } : { units: scope.units.map((ref) => ({ ref, loc: loc() })) };
+  return { date, ...what, by: 'e.officer', ...extra, loc: loc() };
 }

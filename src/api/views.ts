@@ -9,7 +9,7 @@ import { visible } from '../render/safe.js';
 import type { SpecList, SpecShow } from '../render/spec.js';
 import type { StatusReport } from '../render/status.js';
 import { gapsOf, type Gap } from '../status/gaps.js';
-import type { LearnerResult } from '../status/types.js';
+import { hasAchieved, type LearnerResult } from '../status/types.js';
 import { VERSION } from '../version.js';
 import { idOf, indexOf, innerOf, placeOf, resultOf, resultsFor, type Assessment, type LearnerSummary } from './assess.js';
 import { UsageError } from '../usage-error.js';
@@ -55,6 +55,8 @@ export interface LearnerFilter {
   assessor?: string;
   /** Only this unit (a number or alias). */
   unit?: string;
+  /** Withdrawn learners too: they are left out of the cohort unless named or asked for. */
+  all?: boolean;
 }
 
 /** The learners asked for. Throws UsageError for a learner who is not there or cannot be read,
@@ -66,7 +68,7 @@ export function selectLearners(a: Assessment, filter: LearnerFilter = {}): Learn
   if (broken.length) throw new UsageError(`the portfolio of ${broken.map(visible).join(', ')} cannot be read: "folio check" shows why`);
   const unknown = ids.filter((id) => !byId.has(id));
   if (unknown.length) throw new UsageError(innerOf(a).scoped ? `no learner ${unknown.map(visible).join(', ')} in this assessment, which took only the learners named to assess(): name them there too` : noSuchLearner(unknown, innerOf(a).reader));
-  let learners = filter.learners ? ids.map((id) => byId.get(id)!) : a.learners;
+  let learners = filter.learners ? ids.map((id) => byId.get(id)!) : filter.all ? a.learners : a.learners.filter((l) => !l.withdrawn);
   if (filter.assessor) {
     if (a.specs.centre && !a.specs.centre.staff.has(filter.assessor)) throw new UsageError(`--assessor "${visible(filter.assessor)}" is not on the staff list in portfolios/centre.yaml${hint(staffGuess(a.specs, filter.assessor))}`);
     learners = learners.filter((l) => l.assessor === filter.assessor);
@@ -123,9 +125,10 @@ export async function placeGaps(a: Assessment, report: GapsReport): Promise<Gaps
   return { ...report, where };
 }
 
-/** The learners who have not achieved their qualification (of those asked for), by id. */
+/** The learners who have not achieved their qualification (of those asked for), by id: a
+ * withdrawn learner is never one, so --fail-on incomplete does not wait for them. */
 export function notAchieved(a: Assessment, filter: LearnerFilter = {}): string[] {
-  return selectLearners(a, filter).filter((l) => l.status !== 'achieved').map(idOf);
+  return selectLearners(a, filter).filter((l) => !hasAchieved(l.status) && !l.withdrawn).map(idOf);
 }
 
 /** Every qualification and unit of the centre. */

@@ -75,10 +75,10 @@ const diagnostic = obj({
 });
 const diagnostics = arr(diagnostic);
 
-const qualificationStatus = oneOf('achieved', 'in-progress', 'not-started');
+const qualificationStatus = oneOf('achieved', 'claimed', 'certificated', 'in-progress', 'not-started');
 
 /** A LearnerSummary (status/types.ts). */
-const head = obj({ id: str, dir: str, file: str, name: str, 'assessor?': str, 'uln?': str, status: qualificationStatus, gaps: num, optionalUnits: arr(obj({ ref: str, path })) });
+const head = obj({ id: str, dir: str, file: str, name: str, 'assessor?': str, 'uln?': str, status: qualificationStatus, gaps: num, 'withdrawn?': str, 'onBreak?': str, optionalUnits: arr(obj({ ref: str, path })) });
 
 const specsDeps = record(str);
 /** A learner's head entry: their summary (what a check needs), and what it rests on. */
@@ -102,6 +102,7 @@ const criterion = obj({
   shortfalls: arr(shortfall),
   pending: strs,
 });
+const claimShape = obj({ date: str, 'reference?': str, 'certificate?': str });
 const dated = obj({ by: str, date: str, 'feedback?': str });
 const unit = obj({
   id: str,
@@ -110,13 +111,15 @@ const unit = obj({
   'level?': num,
   'group?': str,
   mandatory: bool,
-  status: oneOf('achieved', 'ready-for-signoff', 'in-progress', 'not-started', 'unknown'),
+  status: oneOf('achieved', 'exempted', 'claimed', 'certificated', 'ready-for-signoff', 'in-progress', 'not-started', 'unknown'),
   criteria: arr(criterion),
   met: num,
   total: num,
   'signoff?': dated,
   'iqaNotAgreed?': dated,
   'earlySignoff?': obj({ by: str, date: str, open: strs, since: str }),
+  'exemption?': obj({ kind: oneOf('credit-transfer', 'exemption', 'rpl'), date: str, 'reference?': str }),
+  'claim?': claimShape,
 });
 const rule = obj({ id: str, kind: str, 'group?': str, status: oneOf('met', 'unmet', 'unknown'), message: str, 'need?': num, 'have?': num, 'planned?': num, 'units?': strs, 'unknownUnits?': strs });
 /** A learner's full result, as the status engine made it (less each criterion's wording). */
@@ -137,6 +140,9 @@ export const learnerResult = obj({
   criteria: obj({ met: num, total: num }),
   unitsAchieved: num,
   unitsNeeded: num,
+  'withdrawn?': obj({ date: str, 'reason?': str }),
+  'breaks?': arr(obj({ from: str, 'to?': str, 'reason?': str })),
+  'claim?': claimShape,
 });
 
 const methodRules = { 'methods?': strs, 'requires?': strs };

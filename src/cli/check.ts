@@ -3,7 +3,7 @@
 // affect.
 import type { Command } from 'commander';
 import { resolve as resolvePath } from 'node:path';
-import { assess, check, type Selection } from '../index.js';
+import { assess, check, notAchieved, type Selection } from '../index.js';
 import { summaryLine } from '../render/check.js';
 import { centreRun, commonOptions, exitCode, reports, UsageError, type Common, type Io } from './kit.js';
 import { cohortLines, stepSummary } from './summary.js';
@@ -38,7 +38,7 @@ export function checkCommand(program: Command, io: Io, exit: (code: number) => v
     const outputs = emitAll('check', opts, data, run.render);
     await stepSummary(io, outputs, async () => (await import('../render/ci/adapt.js')).checkCi(data, { ...data.ci!, summary: cohortLines(formatted, a, run.render) }));
     if (!outputs.some((o) => !o.file && o.format === 'table')) io.stderr(`${summaryLine(data.summary)}\n`);
-    exit(exitCode(io, opts.failOn, data.diagnostics, a.learners.filter((l) => l.status !== 'achieved').length));
+    exit(exitCode(io, opts.failOn, data.diagnostics, notAchieved(a).length));
   });
 }
 

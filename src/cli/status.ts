@@ -21,19 +21,20 @@ export function statusCommand(program: Command, io: Io, exit: (code: number) => 
       .description('achievement status: the cohort, or one learner unit by unit')
       .option('-d, --detail', 'every criterion, grouped by outcome, with its evidence')
       .option('--assessor <id>', "only this assessor's learners")
-      .option('--unit <id>', 'only this unit'),
+      .option('--unit <id>', 'only this unit')
+      .option('--all', 'withdrawn learners too'),
     'status',
     'never',
-  ).action(async (ids: string[], opts: Common & Filters & { detail?: boolean }) => {
+  ).action(async (ids: string[], opts: Common & Filters & { detail?: boolean; all?: boolean }) => {
     // status shows no path in the repository: git is not asked where it is
     const run = await centreRun(io, { ...opts, repository: false });
     const a = await assess(run.centre, { asOf: run.asOf, learners: named(ids), progress: run.progress, workers: run.workers });
     run.done();
-    const report = statusStream(a, { learners: named(ids), assessor: opts.assessor, unit: opts.unit });
+    const report = statusStream(a, { learners: named(ids), assessor: opts.assessor, unit: opts.unit, all: opts.all });
     const outputs = reports(io).emitAll('status', opts, report, { ...run.render, detail: opts.detail });
     // only the table shows unreadable learners
     warnIfBroken(io, a, outputs.every((o) => o.format === 'table') ? (report.unreadable ?? []).map((u) => u.id) : []);
-    exit(exitCode(io, opts.failOn, a.diagnostics, notAchieved(a).filter((id) => report.gaps.has(id)).length));
+    exit(exitCode(io, opts.failOn, a.diagnostics, notAchieved(a, { all: opts.all }).filter((id) => report.gaps.has(id)).length));
   });
 }
 

@@ -118,7 +118,7 @@ export class PointMemo {
         if (f.file) {
           const { learner, result } = learnerStage({ specs, index, asOf }, r, { id: f.name, dir: f.dir, file: f.file }, []);
           if (learner && result) {
-            memo.latest = latestDate(learner);
+            memo.latest = latestDate(learner, index);
             memo.seen = { name: result.name, point: { criteriaMet: result.criteria.met, criteriaTotal: result.criteria.total, unitsAchieved: result.unitsAchieved, unitsNeeded: result.unitsNeeded, status: result.status } };
           }
         }

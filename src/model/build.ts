@@ -15,6 +15,13 @@ function rulesOf(x: { methods?: AssessmentRules['methods'] | null; requires?: As
   return { methods: clean(x.methods), requires: clean(x.requires), minEvidence: clean(x['min-evidence']) };
 }
 
+// Only the dates that are given, so a spec without them has no such keys (the cache's shape).
+function ends(x: { 'operational-end'?: string | null; 'certification-end'?: string | null }) {
+  const operationalEnd = clean(x['operational-end']);
+  const certificationEnd = clean(x['certification-end']);
+  return { ...(operationalEnd ? { operationalEnd } : {}), ...(certificationEnd ? { certificationEnd } : {}) };
+}
+
 export function buildUnit(u: UnitInput, file: string, ix: IndexMap): Unit {
   const unitRules = rulesOf(u);
   const criteria = new Map<string, Criterion>();
@@ -52,6 +59,7 @@ export function buildUnit(u: UnitInput, file: string, ix: IndexMap): Unit {
     sources: ((v) => (v === undefined ? [] : typeof v === 'string' ? [v] : v))(clean(u.source)).map((s) => s.trim()),
     outcomes,
     criteria,
+    ...ends(u),
     loc: { file, path: ['unit'] },
   };
 }
@@ -78,6 +86,7 @@ export function buildQualification(q: QualificationInput, file: string, ix: Inde
     }),
     barred: (clean(q.barred) ?? []).map((units, bi) => ({ units: units.map((u) => u.trim()), loc: { file, path: ['barred', ix.original(['barred'], bi)] } })),
     minCreditsAtLevel: clean(q['min-credits-at-level']),
+    ...ends(q),
     loc: { file, path: ['qualification'] },
   };
 }
@@ -207,6 +216,38 @@ export function buildLearner(p: PortfolioInput, file: string, id: string, dir: s
       feedback: clean(r.feedback),
       loc: { file, path },
     })),
+    ...lifecycle(p, file, list),
     loc: { file, path: ['learner'] },
+  };
+}
+
+// The learner's lifecycle: withdrawal, breaks, exemptions, claims and transfers.
+function lifecycle(p: PortfolioInput, file: string, list: <T>(key: string, items: T[] | null | undefined) => { item: T; path: Path }[]) {
+  const w = clean(p.withdrawn);
+  const reg = clean(p['registration-number'])?.trim();
+  return {
+    ...(reg ? { registrationNumber: reg } : {}),
+    ...(w ? { withdrawn: { date: w.date, reason: clean(w.reason), by: clean(w.by)?.trim(), loc: { file, path: ['withdrawn'] } } } : {}),
+    breaks: list('breaks', p.breaks).map(({ item: b, path }) => ({ from: b.from, to: clean(b.to), reason: clean(b.reason), loc: { file, path } })),
+    exemptions: list('exemptions', p.exemptions).map(({ item: e, path }) => ({
+      unitRef: e.unit.trim(),
+      kind: e.kind,
+      reference: clean(e.reference),
+      date: e.date,
+      by: e.by.trim(),
+      note: clean(e.note),
+      loc: { file, path },
+    })),
+    claims: list('claims', p.claims).map(({ item: c, path }) => ({
+      date: c.date,
+      qualification: clean(c.qualification)?.trim(),
+      units: clean(c.units)?.map((u, i) => ({ ref: u.trim(), loc: { file, path: [...path, 'units', i] } })),
+      by: c.by.trim(),
+      reference: clean(c.reference),
+      certificate: clean(c.certificate),
+      certificateDate: clean(c['certificate-date']),
+      loc: { file, path },
+    })),
+    transfers: list('transfers', p.transfers).map(({ item: t, path }) => ({ date: t.date, from: t.from.trim(), by: clean(t.by)?.trim(), reason: clean(t.reason), loc: { file, path } })),
   };
 }

@@ -44,6 +44,9 @@ export interface Unit {
   guidance?: string;
   outcomes: Outcome[];
   criteria: Map<string, Criterion>;
+  /** Last registration and last certification dates, when the awarding body has set them. */
+  operationalEnd?: string;
+  certificationEnd?: string;
   loc: Loc;
 }
 
@@ -67,6 +70,8 @@ export interface Qualification {
   groups: Group[];
   barred: { units: string[]; loc: Loc }[];
   minCreditsAtLevel?: { level: number; credits: number };
+  operationalEnd?: string;
+  certificationEnd?: string;
   loc: Loc;
 }
 
@@ -159,6 +164,56 @@ export interface IqaRecord {
   loc: Loc;
 }
 
+/** The learner's last day in learning, when they have withdrawn. */
+export interface Withdrawal {
+  date: string;
+  reason?: string;
+  by?: string;
+  loc: Loc;
+}
+
+export interface Break {
+  from: string;
+  /** The day the learner came back; absent while the break goes on. */
+  to?: string;
+  reason?: string;
+  loc: Loc;
+}
+
+export type ExemptionKind = 'credit-transfer' | 'exemption' | 'rpl';
+
+/** A unit achieved elsewhere (credit transfer), exempted, or recognised as prior learning:
+ * it counts as achieved with its credits, never as met criteria. */
+export interface Exemption {
+  unitRef: string;
+  kind: ExemptionKind;
+  reference?: string;
+  date: string;
+  by: string;
+  note?: string;
+  loc: Loc;
+}
+
+/** A claim to the awarding body: the whole qualification, or units for unit certificates. */
+export interface Claim {
+  date: string;
+  qualification?: string;
+  units?: { ref: string; loc: Loc }[];
+  by: string;
+  reference?: string;
+  certificate?: string;
+  certificateDate?: string;
+  loc: Loc;
+}
+
+export interface Transfer {
+  date: string;
+  from: string;
+  by?: string;
+  reason?: string;
+  loc: Loc;
+}
+
 /** A portfolio as the linked model, while one learner is assessed (the learner types are
  * listed in status/types.ts). */
 export interface Learner {
@@ -184,6 +239,12 @@ export interface Learner {
   droppedSignoffs?: { unitRef: string; loc: Loc }[];
   signoffs: Signoff[];
   iqa: IqaRecord[];
+  registrationNumber?: string;
+  withdrawn?: Withdrawal;
+  breaks: Break[];
+  exemptions: Exemption[];
+  claims: Claim[];
+  transfers: Transfer[];
   loc: Loc;
 }
 

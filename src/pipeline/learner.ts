@@ -16,7 +16,9 @@ import type { Learner } from '../model/types.js';
 import type { Rule, SpecContext } from '../rules/context.js';
 import { RULES } from '../rules/index.js';
 import { gapsOf } from '../status/gaps.js';
-import { evaluateLearner } from '../status/learner.js';
+import { evaluateLearner, scopeOf } from '../status/learner.js';
+import { warnFrom } from '../rules/certification-end.js';
+import { currentBreak } from '../status/lifecycle.js';
 import type { LearnerResult, LearnerSummary } from '../status/types.js';
 import { hash, listingKey } from '../cache/key.js';
 import type { SourceFile } from '../source.js';
@@ -70,7 +72,7 @@ export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEn
   const { learner, result, findings } = learnerStage({ ...ctx, index }, recording, entry);
   if (!learner || !result) return { diagnostics: resolveAll(reader, findings), deps };
   deps.specs = [...used].sort();
-  deps.latest = latestDate(learner);
+  deps.latest = latestDate(learner, index);
   const diagnostics = resolveAll(reader, findings);
   const summary: LearnerSummary = {
     id: entry.id,
@@ -81,6 +83,8 @@ export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEn
     uln: result.uln,
     status: result.status,
     gaps: gapsOf(result).length,
+    ...(result.withdrawn ? { withdrawn: result.withdrawn.date } : {}),
+    ...((b) => (b ? { onBreak: b.from } : {}))(currentBreak(result)),
     optionalUnits: learner.optionalUnits.map((u) => ({ ref: u.ref, path: u.loc.path })),
   };
   return { summary, result, diagnostics, deps };
@@ -125,7 +129,9 @@ function recordingReader(reader: Reader, deps: Deps, portfolio: string): Reader 
   };
 }
 
-export function latestDate(l: Learner): string {
+// With the days the certification-end warning changes on, so a cached result is not reused
+// across them.
+export function latestDate(l: Learner, index: Index): string {
   let latest = l.registered ?? '';
   const see = (d: string | undefined) => {
     if (d !== undefined && d > latest) latest = d;
@@ -136,5 +142,18 @@ export function latestDate(l: Learner): string {
   }
   for (const s of l.signoffs) see(s.date);
   for (const r of l.iqa) see(r.date);
+  see(l.withdrawn?.date);
+  for (const b of l.breaks) {
+    see(b.from);
+    see(b.to);
+  }
+  for (const e of l.exemptions) see(e.date);
+  for (const c of l.claims) see(c.date);
+  const scope = scopeOf(l, index);
+  for (const end of [scope.qualification?.certificationEnd, ...scope.units.map((u) => index.unit(u)?.certificationEnd)]) {
+    if (end === undefined) continue;
+    see(warnFrom(end));
+    see(end);
+  }
   return latest;
 }

@@ -19,6 +19,9 @@ function learnerJson(l: LearnerResult) {
     name: l.name,
     qualification: l.qualification,
     status: l.status,
+    withdrawn: l.withdrawn ? { date: l.withdrawn.date, reason: l.withdrawn.reason ?? null } : null,
+    breaks: (l.breaks ?? []).map((b) => ({ from: b.from, to: b.to ?? null, reason: b.reason ?? null })),
+    claim: claimJson(l.claim),
     assessor: l.assessor ?? null,
     credits: { achieved: l.credits.achieved, required: l.credits.required, unknownUnits: l.credits.unknownUnits },
     progress: { criteriaMet: l.criteria.met, criteriaTotal: l.criteria.total, unitsAchieved: l.unitsAchieved, unitsNeeded: l.unitsNeeded },
@@ -29,11 +32,15 @@ function learnerJson(l: LearnerResult) {
       group: u.group ?? null,
       status: u.status,
       signoff: u.signoff ? { by: u.signoff.by, date: u.signoff.date } : null,
+      exemption: u.exemption ? { kind: u.exemption.kind, date: u.exemption.date, reference: u.exemption.reference ?? null } : null,
+      claim: claimJson(u.claim),
       criteria: u.criteria.map((c) => ({ id: c.id, outcome: c.outcome, status: c.status, evidence: [...c.evidence] })),
     })),
     rules: l.rules.map((r) => ({ id: r.id, status: r.status, message: r.message })),
   };
 }
+
+const claimJson = (c: LearnerResult['claim']) => (c ? { date: c.date, reference: c.reference ?? null, certificate: c.certificate ?? null } : null);
 
 /** json({ ...head, [key]: items.map(toJson) }) written item by item, for a list that ends the
  * document. With `flat`, each item gives several elements of the list (a learner's gaps), written

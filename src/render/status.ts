@@ -45,7 +45,8 @@ function cohort(r: StatusReport, o: RenderOptions): string {
   const header = ['Learner', 'Name', 'Qualification', 'Units', 'Credits', 'Met', 'Status', 'Gaps'];
   const counts = new Map<string, number>();
   const rows = mapEach(r.learners, (l) => {
-    counts.set(l.status, (counts.get(l.status) ?? 0) + 1);
+    const shown = l.withdrawn ? 'withdrawn' : l.status;
+    counts.set(shown, (counts.get(shown) ?? 0) + 1);
     return [
     visible(l.id),
     visible(l.name),
@@ -53,7 +54,7 @@ function cohort(r: StatusReport, o: RenderOptions): string {
     `${l.unitsAchieved}/${l.unitsNeeded}`,
     credits(l),
     percent(l.criteria.met, l.criteria.total),
-    paint(c, l.status),
+    paint(c, shown),
     String(r.gaps.get(l.id) ?? 0),
   ];
   });
@@ -78,6 +79,10 @@ function learnerView(l: LearnerResult, r: StatusReport, o: RenderOptions): strin
   out.push(
     `Credits ${credits(l)} · units ${l.unitsAchieved}/${l.unitsNeeded} achieved · criteria ${l.criteria.met}/${l.criteria.total} met (${percent(l.criteria.met, l.criteria.total)}) · ${paint(c, l.status)}`,
   );
+  // The lifecycle, when there is any: withdrawal, breaks, the claim.
+  if (l.withdrawn) out.push(paint(c, 'withdrawn', `Withdrawn ${l.withdrawn.date}${l.withdrawn.reason ? ` (${visible(l.withdrawn.reason)})` : ''}`));
+  for (const b of l.breaks ?? []) out.push(`Break in learning from ${b.from}${b.to ? ` to ${b.to}` : ', goes on'}${b.reason ? ` (${visible(b.reason)})` : ''}`);
+  if (l.claim) out.push(`Claimed ${l.claim.date}${l.claim.reference ? `, reference ${visible(l.claim.reference)}` : ''}${l.claim.certificate ? `, certificate ${visible(l.claim.certificate)}` : ''}`);
   out.push('');
 
   const units = unitsOf(l, r);

@@ -18,6 +18,10 @@ export function palette(color: boolean): ChalkInstance {
 const STATUS_COLOURS: Record<string, 'green' | 'cyan' | 'yellow' | 'red' | 'gray' | 'magenta'> = {
   met: 'green',
   achieved: 'green',
+  exempted: 'green',
+  claimed: 'green',
+  certificated: 'green',
+  withdrawn: 'gray',
   'ready-for-signoff': 'cyan',
   insufficient: 'yellow',
   'awaiting-assessment': 'cyan',

@@ -1,5 +1,6 @@
 // The ordered list of cross-file rules. Order is the order findings are produced in before
 // sorting; adding a rule means adding a file and a line here.
+import { certificationEnd } from './certification-end.js';
 import { combination } from './combination.js';
 import type { Rule } from './context.js';
 import { currency } from './currency.js';
@@ -7,6 +8,7 @@ import { dates } from './dates.js';
 import { decisions } from './decisions.js';
 import { evidenceItems } from './evidence.js';
 import { identifiers } from './identifiers.js';
+import { lifecycle } from './lifecycle.js';
 import { people } from './people.js';
 import { placeholders } from './placeholders.js';
 import { portfolioUnits } from './portfolio-units.js';
@@ -26,5 +28,7 @@ export const RULES: readonly Rule[] = [
   currency,
   combination,
   decisions,
+  lifecycle,
+  certificationEnd,
   unsafeText,
 ];

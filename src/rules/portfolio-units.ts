@@ -60,6 +60,8 @@ export const portfolioUnits: Rule = {
     for (const u of l.optionalUnits) check(u.ref, u.loc);
     for (const s of l.signoffs) check(s.unitRef, { file: s.loc.file, path: [...s.loc.path, 'unit'] });
     for (const r of l.iqa) check(r.unitRef, { file: r.loc.file, path: [...r.loc.path, 'unit'] });
+    for (const x of l.exemptions) check(x.unitRef, { file: x.loc.file, path: [...x.loc.path, 'unit'] });
+    for (const c of l.claims) for (const u of c.units ?? []) check(u.ref, u.loc);
 
     for (const e of l.evidence) {
       for (const cover of e.covers) {

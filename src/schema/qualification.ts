@@ -8,8 +8,6 @@ const groupSchema = strict({
   title: opt(text).describe('Group title, e.g. "Optional group A"'),
   units: textList.describe('The units of this group, by unit number or alias'),
   required: opt(z.enum(['all'])).describe('all: every unit of the group must be achieved (a mandatory group)'),
-  'operational-end': opt(date).describe('Last date learners may be registered on this qualification, YYYY-MM-DD'),
-  'certification-end': opt(date).describe('Last date this qualification may be certificated, YYYY-MM-DD; check warns about learners at risk of not finishing by then'),
   'min-credits': opt(whole).describe('Minimum credits to achieve from this group'),
   'max-credits': opt(whole).describe('Maximum credits from this group that count towards the qualification'),
   'min-units': opt(whole).describe('Minimum number of units to achieve from this group'),
@@ -22,6 +20,8 @@ export const qualificationSchema = strict({
   level: opt(whole).describe('Level of the qualification, a whole number'),
   source: opt(text).describe('The document the rules of combination were taken from'),
   'min-credits': opt(whole).describe('Minimum total credits to achieve the qualification'),
+  'operational-end': opt(date).describe('Last date learners may be registered on this qualification, YYYY-MM-DD'),
+  'certification-end': opt(date).describe('Last date this qualification may be certificated, YYYY-MM-DD; check warns about learners at risk of not finishing by then'),
   groups: z.array(groupSchema).describe('The unit groups of the rules of combination'),
   barred: opt(z.array(textList)).describe('Barred combinations: each entry lists units that may not be taken together'),
   'min-credits-at-level': opt(

@@ -2,7 +2,7 @@
 // and a sentence that says what to do next. Computed from status results, never from output.
 import { q } from '../diagnostics.js';
 import type { Method } from '../schema/common.js';
-import type { LearnerResult, RuleResult, Shortfall, UnitResult } from './types.js';
+import { countsAchieved, hasAchieved, type LearnerResult, type RuleResult, type Shortfall, type UnitResult } from './types.js';
 import { plural } from '../text.js';
 
 /** Reasons that come from the rules of combination rather than from one unit's criteria. */
@@ -108,7 +108,7 @@ function criterionGap(learner: string, unit: UnitResult, criterion: string, s: S
 
 function unitGaps(r: LearnerResult, u: UnitResult): Gap[] {
   const at = { learner: r.id, unit: u.id, criterion: null };
-  if (u.status === 'achieved') return [];
+  if (countsAchieved(u.status)) return [];
   if (u.status === 'unknown') {
     return [{ ...at, reason: 'unit-spec-missing', message: `No specification for unit ${u.id}: add specs/units/${u.id.replace(/\//g, '-')}.yaml (folio import can write it)` }];
   }
@@ -171,7 +171,7 @@ export function gapsOf(r: LearnerResult): Gap[] {
   if (!r.qualificationKnown) {
     return [{ learner: r.id, unit: null, criterion: null, reason: 'qualification-spec-missing', message: `No specification for qualification ${r.qualification}: add specs/qualifications/${r.qualification.replace(/\//g, '-')}.yaml` }];
   }
-  if (r.status === 'achieved') return [];
+  if (hasAchieved(r.status)) return [];
   return [...r.units.flatMap((u) => unitGaps(r, u)), ...r.rules.flatMap((rule) => ruleGaps(r, rule))];
 }
 

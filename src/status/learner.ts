@@ -4,7 +4,8 @@ import type { Index } from '../model/index.js';
 import type { CentreInfo, Evidence, Learner, Qualification, Unit } from '../model/types.js';
 import { evaluateCriterion, type MayAssess } from './criterion.js';
 import { evaluateRules } from './roc.js';
-import type { CriterionResult, LearnerResult, UnitResult, UnitStatus } from './types.js';
+import { claimedUnit, claimsOf, exemptedUnit, exemptionOf, withLifecycle } from './lifecycle.js';
+import { countsAchieved, type CriterionResult, type LearnerResult, type UnitResult, type UnitStatus } from './types.js';
 import { witnessBook } from './witness.js';
 
 export interface Scope {
@@ -27,7 +28,8 @@ export function scopeOf(learner: Learner, index: Index): Scope {
       if (g.requiredAll) mandatory.add(id);
     }
   }
-  const chosen = new Set(learner.optionalUnits.map((u) => index.canonical(u.ref)));
+  // An exempted optional unit of the qualification is chosen by being exempted.
+  const chosen = new Set([...learner.optionalUnits.map((u) => index.canonical(u.ref)), ...learner.exemptions.map((e) => index.canonical(e.unitRef)).filter((id) => groupOf.has(id) && !mandatory.has(id))]);
   const units = [...new Set([...mandatory, ...chosen])];
   return { qualification, units, mandatory, chosen, groupOf };
 }
@@ -167,15 +169,16 @@ export function evaluateLearner(learner: Learner, index: Index, centre: CentreIn
   const units: UnitResult[] = scope.units.map((id) => {
     const spec = index.unit(id);
     const where = { group: scope.groupOf.get(id), mandatory: scope.mandatory.has(id) };
-    if (!spec) return { id, status: 'unknown', criteria: [], met: 0, total: 0, ...where };
-    return { ...evaluateUnit(spec, learner, covered.get(id), index, centre, asOf), ...where };
+    const exempt = exemptionOf(learner, index, id, asOf);
+    const base: UnitResult = spec ? { ...evaluateUnit(spec, learner, covered.get(id), index, centre, asOf), ...where } : { id, status: 'unknown', criteria: [], met: 0, total: 0, ...where };
+    return claimedUnit(exempt ? exemptedUnit(base, exempt) : base, claimsOf(learner, index, id, asOf));
   });
   const q = scope.qualification;
   const roc = q ? evaluateRules(q, units, index, scope.chosen) : { rules: [], credits: { achieved: 0, unknownUnits: [] } };
   const criteria = { met: units.reduce((s, u) => s + u.met, 0), total: units.reduce((s, u) => s + u.total, 0) };
   const anyProgress = units.some((u) => u.status !== 'not-started' && u.status !== 'unknown');
   const complete = q !== undefined && roc.rules.length > 0 && roc.rules.every((r) => r.status === 'met');
-  return {
+  return withLifecycle({
     id: learner.id,
     name: learner.name,
     qualification: q?.id ?? learner.qualificationRef,
@@ -190,7 +193,7 @@ export function evaluateLearner(learner: Learner, index: Index, centre: CentreIn
     units,
     rules: roc.rules,
     criteria,
-    unitsAchieved: units.filter((u) => u.status === 'achieved').length,
+    unitsAchieved: units.filter((u) => countsAchieved(u.status)).length,
     unitsNeeded: units.length,
-  };
+  }, learner, index, asOf);
 }

@@ -3,7 +3,7 @@
 // that depends on a credit value nobody knows is "unknown", never passed.
 import type { Index } from '../model/index.js';
 import type { Qualification } from '../model/types.js';
-import type { RuleResult, UnitResult } from './types.js';
+import { countsAchieved, type RuleResult, type UnitResult } from './types.js';
 import { plural } from '../text.js';
 
 interface UnitFacts {
@@ -35,7 +35,7 @@ export function evaluateRules(q: Qualification, units: UnitResult[], index: Inde
   const facts = (ref: string): UnitFacts => {
     const id = index.canonical(ref);
     const u = byId.get(id);
-    const achieved = u?.status === 'achieved';
+    const achieved = u !== undefined && countsAchieved(u.status);
     const planned = chosen.has(id) || (u?.mandatory ?? false);
     // Credits and levels count only for units achieved or planned: a learner's results must
     // not depend on the specs of units they do not take (the cache relies on it).
@@ -146,7 +146,7 @@ export function evaluateRules(q: Qualification, units: UnitResult[], index: Inde
     });
   }
   q.barred.forEach((b, i) => {
-    const taken = barredTaken(b.units, index, (id) => chosen.has(id) || byId.get(id)?.status === 'achieved' || byId.get(id)?.mandatory === true);
+    const taken = barredTaken(b.units, index, (id) => chosen.has(id) || (byId.get(id) !== undefined && countsAchieved(byId.get(id)!.status)) || byId.get(id)?.mandatory === true);
     rules.push({
       id: `barred.${i + 1}`, kind: 'barred', status: taken.length > 1 ? 'unmet' : 'met',
       message: taken.length > 1 ? `${taken.join(' and ')} may not be combined` : `Barred combination ${b.units.map((u) => index.canonical(u)).join(' / ')} not taken`,

@@ -19,8 +19,16 @@ import type { Path } from '../model/types.js';
 import type { Method } from '../schema/common.js';
 
 export type CriterionStatus = 'met' | 'insufficient' | 'awaiting-assessment' | 'not-yet' | 'missing';
-export type UnitStatus = 'achieved' | 'ready-for-signoff' | 'in-progress' | 'not-started' | 'unknown';
-export type QualificationStatus = 'achieved' | 'in-progress' | 'not-started';
+/** exempted: counted by credit transfer, exemption or RPL, not by criteria met here; claimed:
+ * achieved (or exempted) and claimed from the awarding body; certificated: its certificate is
+ * recorded. The last four all count as achieved in the rules of combination (countsAchieved). */
+export type UnitStatus = 'achieved' | 'exempted' | 'claimed' | 'certificated' | 'ready-for-signoff' | 'in-progress' | 'not-started' | 'unknown';
+export type QualificationStatus = 'achieved' | 'claimed' | 'certificated' | 'in-progress' | 'not-started';
+
+/** Whether a unit counts as achieved: by its criteria, by exemption, or claimed since. */
+export const countsAchieved = (s: UnitStatus): boolean => s === 'achieved' || s === 'exempted' || s === 'claimed' || s === 'certificated';
+/** Whether a learner has achieved the qualification, claimed since or not. */
+export const hasAchieved = (s: QualificationStatus): boolean => s === 'achieved' || s === 'claimed' || s === 'certificated';
 export type RuleStatus = 'met' | 'unmet' | 'unknown';
 
 /** Why a criterion is not met, with what it would take. One criterion may have several. */
@@ -66,6 +74,10 @@ export interface UnitResult {
   /** The latest sign-off when it came before every criterion was met, so it does not count:
    * the criteria not yet met on its date, and the first day every criterion was met. */
   earlySignoff?: { by: string; date: string; open: string[]; since: string };
+  /** The exemption or credit transfer it counts by (status exempted, or claimed since). */
+  exemption?: { kind: 'credit-transfer' | 'exemption' | 'rpl'; date: string; reference?: string };
+  /** The claim that names it, or the claim of the whole qualification. */
+  claim?: { date: string; reference?: string; certificate?: string };
 }
 
 export interface RuleResult {
@@ -101,6 +113,12 @@ export interface LearnerResult {
   unitsAchieved: number;
   /** Units the learner must achieve: mandatory plus chosen optional units. */
   unitsNeeded: number;
+  /** Set when the learner has withdrawn (by the as-of date): out of cohort figures and --fail-on. */
+  withdrawn?: { date: string; reason?: string };
+  /** Breaks in learning begun by the as-of date, in file order; a break pauses nothing. */
+  breaks?: { from: string; to?: string; reason?: string }[];
+  /** The claim of the whole qualification, when there is one by the as-of date. */
+  claim?: { date: string; reference?: string; certificate?: string };
 }
 
 /** Learners' results as a report walks through them, once or more: read one at a time as it
@@ -118,6 +136,10 @@ export interface LearnerSummary extends LearnerEntry {
   status: QualificationStatus;
   /** How many gaps stand between the learner and achievement (the cohort table shows it). */
   gaps: number;
+  /** The date the learner withdrew, when they have: out of cohort figures and --fail-on. */
+  withdrawn?: string;
+  /** The start of a break in learning that goes on at the as-of date. */
+  onBreak?: string;
   /** Where each optional unit is chosen in the portfolio, for placing gaps in CI reports. */
   optionalUnits: { ref: string; path: Path }[];
 }

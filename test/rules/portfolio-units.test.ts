@@ -1,7 +1,7 @@
 // Case table for rules/portfolio-units.ts: every qualification, unit and criterion a portfolio
 // names exists and belongs to the learner's qualification and choice of units.
 import { portfolioUnits } from '../../src/rules/portfolio-units.js';
-import { evidence, group, learner, portfolioFile, qual, signoff, iqa, unit, type LearnerSpec } from '../model-builders.js';
+import { claim, evidence, exemption, group, learner, portfolioFile, qual, signoff, iqa, unit, type LearnerSpec } from '../model-builders.js';
 import { testRule, type Model } from '../rule-tester.js';
 
 const M = unit('L/600/0001', 3, 2, { criteria: ['1.1', '1.2'], aliases: ['CU1'] });
@@ -27,6 +27,14 @@ testRule(portfolioUnits, {
     },
   ],
   invalid: [
+    {
+      name: 'an exemption of a unit outside the qualification, and a claim of one with no specification',
+      model: centre({ exemptions: [exemption(X.id)], claims: [claim('2026-05-01', { units: ['Z/999/9999'] })] }),
+      errors: [
+        { code: 'unit-not-in-qualification', path: ['exemptions', 0, 'unit'], data: { unit: X.id } },
+        { code: 'unknown-unit', path: ['claims', 0, 'units', 0], data: { unit: 'Z/999/9999' } },
+      ],
+    },
     {
       name: 'a qualification with no specification',
       model: centre({ qualification: '601/3734/5' }),

@@ -58,6 +58,10 @@ ${o.script ? html`<script>${trusted(SCRIPT)}</script>` : ''}
 
 const ICONS: Record<string, string> = {
   achieved: '✔',
+  exempted: '✔',
+  claimed: '✔',
+  certificated: '✔',
+  withdrawn: '–',
   met: '✔',
   accepted: '✔',
   agreed: '✔',
