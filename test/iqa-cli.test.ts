@@ -1,6 +1,6 @@
 // folio iqa plan and folio iqa due on a copy of the sample centre: the plan file written once
 // and never replaced by another plan, read back by due, in every format.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,9 @@ import { folio, REPO } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-iqa-'));
 for (const d of ['specs', 'portfolios']) cpSync(join(REPO, d), join(dir, d), { recursive: true });
+// The sample centre's own centre file is copied into the README's git demos, whose commit ids
+// the README shows: the strategy is added to the copy here.
+appendFileSync(join(dir, 'portfolios/centre.yaml'), 'sampling: { interim-rate: 25, summative-rate: 50, new-assessor-rate: 100, new-assessor-months: 6 }\n');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = (...args: string[]) => folio([...args, '-C', dir, '--as-of', '2026-06-30']);
 
