@@ -127,6 +127,7 @@ export const CODES = {
   'unknown-staff': { severity: 'error', summary: 'A staff id is not listed in portfolios/centre.yaml.' },
   'staff-role': { severity: 'error', summary: 'A staff member acts in a role they do not hold.' },
   'unknown-witness': { severity: 'error', summary: "A witness id is not listed in the portfolio's witnesses." },
+  'unknown-site': { severity: 'error', summary: 'A portfolio, an evidence item or a staff member names a site that portfolios/centre.yaml does not list.' },
   'future-date': { severity: 'error', summary: 'A date lies after today (or --as-of).' },
   'date-order': { severity: 'error', summary: 'Dates are out of order (assessed before dated, signed off before assessed…).' },
   'signoff-unmet': { severity: 'error', summary: 'A unit is signed off while some of its criteria are not met.' },

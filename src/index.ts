@@ -20,6 +20,8 @@ export { report, type ReportData, type ReportLearner, type ReportOptions, type F
 export { writeSite, type WriteSiteOptions, type WrittenSite } from './api/report-write.js';
 /** What a learner's portfolio records (evidence, decisions, sign-offs, IQA), as of the assessment's day. */
 export { records, type EvidenceRecord, type PortfolioRecords } from './api/records.js';
+/** The quality cycle: the IQA sample plan, its file in iqa/plans/, and what a plan still asks for. */
+export { iqaDue, iqaPlan, learnersOf, loadPlan, planIds, writePlan, type Due, type DueItem, type IqaDue, type IqaPlan, type Plan, type PlanFile, type Quota, type Sample, type SampleReason } from './api/iqa.js';
 /** What folio writes. */
 export { checkForms, type CheckFormsOptions, type ImportCheckReport, type UnitCheck } from './api/import-check.js';
 export { addLearner, importForms, initCentre, jsonSchema, newSpec, type ImportFormsOptions, type ImportReport, type InitOptions, type InitResult, type NewLearner, type NewSpec } from './api/write.js';

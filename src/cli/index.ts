@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
 import { historyCommands } from './history.js';
 import { importCommand } from './import.js';
+import { qualityCommands } from './quality.js';
 import { recordCommands } from './record.js';
 import { reportCommand } from './report.js';
 import { ioMessage } from './errors.js';
@@ -65,6 +66,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
   reportCommand(program, io);
   setupCommands(program, io, exit);
   recordCommands(program, io, exit);
+  qualityCommands(program, io, exit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -99,6 +99,7 @@ export function buildCentre(c: CentreInput, file: string, ix: IndexMap, raw?: un
       name: s.name,
       roles: new Set(s.roles),
       emails: email === undefined ? [] : Array.isArray(email) ? email : [email],
+      ...staffExtras(s, file, ['staff', ix.original(['staff'], si)], ix),
       loc: { file, path: ['staff', ix.original(['staff'], si)] },
     };
   });
@@ -116,7 +117,41 @@ export function buildCentre(c: CentreInput, file: string, ix: IndexMap, raw?: un
     staffList,
     ...(droppedStaff.length ? { droppedStaff } : {}),
     currencyYears: clean(clean(c.policy)?.['evidence-currency-years']),
+    ...sitesAndSampling(c, file, ix),
     loc: { file, path: ['centre'] },
+  };
+}
+
+// Since dates and sites of a staff member, only when written (an old centre file's staff stay
+// as they were).
+function staffExtras(s: CentreInput['staff'][number], file: string, path: Path, ix: IndexMap): Partial<Staff> {
+  const since = clean(s.since);
+  const quals = clean(s.qualifications);
+  const sites = clean(s.sites);
+  return {
+    ...(since !== undefined ? { since } : {}),
+    ...(quals ? { qualifications: quals.map((q, i) => ({ qualification: q.qualification.trim(), since: q.since, loc: { file, path: [...path, 'qualifications', ix.original([...path, 'qualifications'], i)] } })) } : {}),
+    ...(sites ? { sites: sites.map((id, i) => ({ id: id.trim(), loc: { file, path: [...path, 'sites', ix.original([...path, 'sites'], i)] } })) } : {}),
+  };
+}
+
+function sitesAndSampling(c: CentreInput, file: string, ix: IndexMap): Pick<CentreInfo, 'sites' | 'sampling'> {
+  const sites = clean(c.sites);
+  const s = clean(c.sampling);
+  return {
+    ...(sites ? { sites: sites.map((x, i) => ({ id: x.id.trim(), name: x.name, address: clean(x.address), loc: { file, path: ['sites', ix.original(['sites'], i)] } })) } : {}),
+    ...(s
+      ? {
+          sampling: {
+            interimRate: clean(s['interim-rate']),
+            summativeRate: clean(s['summative-rate']),
+            newAssessorRate: clean(s['new-assessor-rate']),
+            newAssessorMonths: clean(s['new-assessor-months']),
+            beforeClaim: clean(s['before-claim']),
+            loc: { file, path: ['sampling'] },
+          },
+        }
+      : {}),
   };
 }
 
@@ -164,6 +199,7 @@ export function buildLearner(p: PortfolioInput, file: string, id: string, dir: s
         };
       }),
       assessment: a ? { by: a.by.trim(), date: a.date, decision: a.decision, feedback: clean(a.feedback), loc: { file, path: [...path, 'assessment'] } } : undefined,
+      ...(clean(e.site) !== undefined ? { site: clean(e.site)!.trim() } : {}),
       loc: { file, path },
     };
   });
@@ -199,6 +235,7 @@ export function buildLearner(p: PortfolioInput, file: string, id: string, dir: s
     qualificationRef: p.qualification.trim(),
     registered: clean(p.registered),
     assessor: clean(p.assessor)?.trim(),
+    ...(clean(p.site) !== undefined ? { site: clean(p.site)!.trim() } : {}),
     optionalUnits: list('optional-units', p['optional-units']).map(({ item, path }) => ({ ref: item.trim(), loc: { file, path } })),
     witnesses,
     evidence,

@@ -22,6 +22,8 @@ export function specsToPlain(specs: Specs): PlainSpecs {
       loc: specs.centre.loc,
       staffList: specs.centre.staffList.map((s) => ({ ...s, roles: [...s.roles] })),
       ...(specs.centre.droppedStaff ? { droppedStaff: specs.centre.droppedStaff } : {}),
+      ...(specs.centre.sites ? { sites: specs.centre.sites } : {}),
+      ...(specs.centre.sampling ? { sampling: specs.centre.sampling } : {}),
     },
     unreadableSpecs: [...specs.unreadableSpecs],
   };
@@ -39,7 +41,7 @@ export function specsFromPlain(p: PlainSpecs): Specs {
     const staffList: Staff[] = p.centre.staffList.map((s) => ({ ...s, roles: new Set(s.roles) }));
     const staff = new Map<string, Staff>();
     for (const s of staffList) if (!staff.has(s.id)) staff.set(s.id, s);
-    centre = { name: p.centre.name, number: p.centre.number, currencyYears: p.centre.currencyYears, loc: p.centre.loc, staff, staffList, ...(p.centre.droppedStaff ? { droppedStaff: p.centre.droppedStaff } : {}) };
+    centre = { name: p.centre.name, number: p.centre.number, currencyYears: p.centre.currencyYears, loc: p.centre.loc, staff, staffList, ...(p.centre.droppedStaff ? { droppedStaff: p.centre.droppedStaff } : {}), ...(p.centre.sites ? { sites: p.centre.sites } : {}), ...(p.centre.sampling ? { sampling: p.centre.sampling } : {}) };
   }
   return { units, qualifications: p.qualifications, centre, unreadableSpecs: new Set(p.unreadableSpecs) };
 }

@@ -80,6 +80,30 @@ export interface Staff {
   name: string;
   roles: Set<string>;
   emails: string[];
+  /** When they started in their role at this centre (sampling counts an assessor new from it). */
+  since?: string;
+  /** When they started on each qualification, by qualification number as written. */
+  qualifications?: { qualification: string; since: string; loc: Loc }[];
+  /** Ids of the sites where they work. */
+  sites?: { id: string; loc: Loc }[];
+  loc: Loc;
+}
+
+/** An assessment site: the centre's own premises or an employer's workplace. */
+export interface Site {
+  id: string;
+  name: string;
+  address?: string;
+  loc: Loc;
+}
+
+/** The centre's IQA sampling strategy (README "The quality cycle"); rates are percentages. */
+export interface Sampling {
+  interimRate?: number;
+  summativeRate?: number;
+  newAssessorRate?: number;
+  newAssessorMonths?: number;
+  beforeClaim?: 'none' | 'sampled' | 'all';
   loc: Loc;
 }
 
@@ -94,6 +118,9 @@ export interface CentreInfo {
    * decisions not counting is a consequence. Absent when none was left out. */
   droppedStaff?: { id: string; loc: Loc }[];
   currencyYears?: number;
+  /** Every site as written, duplicates included (the sites rule reports them). */
+  sites?: Site[];
+  sampling?: Sampling;
   loc: Loc;
 }
 
@@ -127,6 +154,8 @@ export interface Evidence {
   fileProblem?: 'missing' | 'not-a-file' | 'outside';
   covers: Cover[];
   assessment?: Assessment;
+  /** The site where it was produced or observed, when not the learner's. */
+  site?: string;
   loc: Loc;
 }
 
@@ -224,6 +253,8 @@ export interface Learner {
   qualificationRef: string;
   registered?: string;
   assessor?: string;
+  /** The learner's assessment site (an id from the centre's sites). */
+  site?: string;
   optionalUnits: { ref: string; loc: Loc }[];
   witnesses: Witness[];
   evidence: Evidence[];

@@ -9,6 +9,7 @@ import { gapsFormats, type GapsReport } from './gaps.js';
 import { historyFormats } from './history.js';
 import { importFormats, type ImportReport } from './import.js';
 import { importCheckFormats, type ImportCheckReport } from './import-check.js';
+import { iqaDueFormats, iqaPlanFormats, type DueReport, type PlanReport } from './iqa.js';
 import { progressFormats } from './progress.js';
 import { recordFormats, type RecordReport } from './record.js';
 import { guardJson, guardText } from './safe.js';
@@ -31,6 +32,8 @@ export interface Reports {
   progress: Progress;
   /** evidence add, assess, signoff and iqa record */
   record: RecordReport;
+  'iqa plan': PlanReport;
+  'iqa due': DueReport;
 }
 
 export type Rendered = string | Iterable<string>;
@@ -49,6 +52,8 @@ export const FORMATTERS = {
   history: historyFormats,
   progress: progressFormats,
   record: recordFormats,
+  'iqa plan': iqaPlanFormats,
+  'iqa due': iqaDueFormats,
 } satisfies { [C in keyof Reports]: Record<string, Formatter<Reports[C]>> };
 
 /** A command that has formatters. */

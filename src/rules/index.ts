@@ -13,6 +13,7 @@ import { people } from './people.js';
 import { placeholders } from './placeholders.js';
 import { portfolioUnits } from './portfolio-units.js';
 import { qualificationSpecs } from './qualification-specs.js';
+import { sites } from './sites.js';
 import { unsafeText } from './text.js';
 import { unitSpecs } from './unit-specs.js';
 
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   portfolioUnits,
   evidenceItems,
   people,
+  sites,
   dates,
   currency,
   combination,
