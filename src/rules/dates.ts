@@ -4,7 +4,7 @@
 // it stood on the as-of date, as status judges it, so a record that has not happened yet
 // never makes another one out of order.
 import { itemKey, q, type Finding } from '../diagnostics.js';
-import type { Loc } from '../model/types.js';
+import type { Learner, Loc } from '../model/types.js';
 import { coverage, criteriaOpenOn } from '../status/learner.js';
 import { at, type Rule } from './context.js';
 import { plural } from '../text.js';
@@ -18,7 +18,30 @@ const FUTURE = {
   'evidence-assessed': (d: { of: string | null }) => `evidence ${q(d.of)} is assessed on`,
   'signoff-dated': (d: { of: string | null }) => `sign-off of ${d.of} is dated`,
   'iqa-dated': (d: { of: string | null }) => `IQA record on ${d.of} is dated`,
+  'withdrawn-dated': () => 'withdrawal is dated',
+  'exemption-dated': (d: { of: string | null }) => `exemption of ${d.of} is dated`,
+  'claim-dated': () => 'claim is dated',
 };
+
+/** The learner's lifecycle records in the order they must happen: registered before withdrawn,
+ * a break's end after its start, a certificate on or after its claim. */
+function lifecycleOrder(l: Learner, out: Finding[]): void {
+  const w = l.withdrawn;
+  if (w && l.registered && w.date < l.registered) {
+    const said = { id: 'withdrawn-before-registered', data: { date: w.date, registered: l.registered } };
+    out.push(at('date-order', sub(w.loc, 'date'), said, (d) => `the withdrawal on ${d.date} comes before the registration on ${d.registered}: a learner withdraws after registering; correct one of the dates`));
+  }
+  for (const b of l.breaks) {
+    if (b.to === undefined || b.to >= b.from) continue;
+    const said = { id: 'break-ends-before-start', data: { from: b.from, to: b.to } };
+    out.push(at('date-order', sub(b.loc, 'to'), said, (d) => `the break from ${d.from} ends on ${d.to}, before it starts: correct one of the dates`));
+  }
+  for (const c of l.claims) {
+    if (c.certificateDate === undefined || c.certificateDate >= c.date) continue;
+    const said = { id: 'certificate-before-claim', data: { date: c.date, certificateDate: c.certificateDate } };
+    out.push(at('date-order', sub(c.loc, 'certificate-date'), said, (d) => `the certificate of the claim of ${d.date} is dated ${d.certificateDate}, before the claim: correct the certificate date or the claim date`));
+  }
+}
 
 export const dates: Rule = {
   name: 'dates',
@@ -38,6 +61,11 @@ export const dates: Rule = {
     }
     for (const s of l.signoffs) future(s.date, sub(s.loc, 'date'), 'signoff-dated', s.unitRef);
     for (const r of l.iqa) future(r.date, sub(r.loc, 'date'), 'iqa-dated', r.unitRef);
+    // A break may be planned ahead (a return date not reached yet), so only its order is judged.
+    if (l.withdrawn) future(l.withdrawn.date, sub(l.withdrawn.loc, 'date'), 'withdrawn-dated');
+    for (const e of l.exemptions) future(e.date, sub(e.loc, 'date'), 'exemption-dated', e.unitRef);
+    for (const c of l.claims) future(c.date, sub(c.loc, 'date'), 'claim-dated');
+    lifecycleOrder(l, out);
 
     for (const e of record.evidence) {
       const a = e.assessment;

@@ -7,7 +7,7 @@ import { at, type Rule } from './context.js';
 
 export const lifecycle: Rule = {
   name: 'claims',
-  codes: ['claim-not-achieved', 'changed-after-claim'],
+  codes: ['claim-not-achieved', 'changed-after-claim', 'duplicate-entry'],
   learner(ctx) {
     const { index, learner: l, result } = ctx;
     const out: Finding[] = [];
@@ -30,6 +30,20 @@ export const lifecycle: Rule = {
         if (!unit || unit.status === 'unknown' || unit.status === 'claimed' || unit.status === 'certificated') continue;
         const said = { id: 'unit', data: { date: c.date, unit: id, status: unit.status } };
         out.push(at('claim-not-achieved', u.loc, said, (d) => `the claim of ${d.date} names unit ${d.unit}, which is ${d.status.replace(/-/g, ' ')}, not achieved: remove it from the claim until it is achieved and signed off`));
+      }
+    }
+    // A unit (or the qualification) claimed a second time would be certificated twice.
+    const first = new Map<string, string>();
+    for (const c of l.claims) {
+      const parts = c.qualification !== undefined ? [{ key: 'qualification', loc: { file: c.loc.file, path: [...c.loc.path, 'qualification'] } }] : (c.units ?? []).map((u) => ({ key: index.canonical(u.ref), loc: u.loc }));
+      for (const p of parts) {
+        const before = first.get(p.key);
+        if (before === undefined) {
+          first.set(p.key, c.date);
+          continue;
+        }
+        const said = { id: 'claimed-twice', data: { what: p.key, date: c.date, first: before } };
+        out.push(at('duplicate-entry', p.loc, said, (d) => `${d.what === 'qualification' ? 'the qualification' : `unit ${d.what}`} is claimed again on ${d.date}, after the claim of ${d.first}: claim each unit once; remove this entry, or record a correction with the awarding body`));
       }
     }
     // The first claim of each claimed unit: records on it dated after that are changes.

@@ -14,6 +14,9 @@ const WHAT = {
   'assessed-by': (d: { of: string | null }) => `evidence ${q(d.of)} is assessed by`,
   'signed-off-by': (d: { of: string | null }) => `sign-off of ${d.of} by`,
   'iqa-by': (d: { of: string | null }) => `IQA record on ${d.of} by`,
+  'exemption-by': (d: { of: string | null }) => `exemption of ${d.of} recorded by`,
+  'claim-by': (d: { of: string | null }) => `claim of ${d.of} made by`,
+  'withdrawn-by': () => 'withdrawal recorded by',
 };
 
 export const people: Rule = {
@@ -31,7 +34,7 @@ export const people: Rule = {
   learner({ specs, learner: l }) {
     const out: Finding[] = [];
     const staff = specs.centre?.staff;
-    const person = (id: string, role: 'assessor' | 'iqa', loc: Loc, what: keyof typeof WHAT, of: string | null = null) => {
+    const person = (id: string, role: 'assessor' | 'iqa' | undefined, loc: Loc, what: keyof typeof WHAT, of: string | null = null) => {
       // Without a centre file there is no staff list; that absence is the finding's own business.
       if (!staff) return;
       const s = staff.get(id);
@@ -40,7 +43,7 @@ export const people: Rule = {
       if (!s) {
         const said = { id: what, data: { staff: id, of, guess: closest(id, staff.keys()) ?? null } };
         out.push(at('unknown-staff', loc, said, (d) => `${WHAT[what](d)} ${q(d.staff)}, who is not on the staff list in portfolios/centre.yaml: ${d.guess ? `did you mean ${q(d.guess)}?` : 'add them there or correct the id'}`));
-      } else if (!s.roles.has(role)) {
+      } else if (role && !s.roles.has(role)) {
         const said = { id: what, data: { staff: id, of, name: s.name, role } };
         out.push(at('staff-role', loc, said, (d) => `${WHAT[what](d)} ${q(d.staff)} (${d.name}), who does not hold the ${d.role} role: add ${q(d.role)} to their roles in portfolios/centre.yaml, or name someone who does`));
       }
@@ -84,6 +87,12 @@ export const people: Rule = {
     }
     for (const s of l.signoffs) person(s.by, 'assessor', { file: s.loc.file, path: [...s.loc.path, 'by'] }, 'signed-off-by', s.unitRef);
     for (const r of l.iqa) person(r.by, 'iqa', { file: r.loc.file, path: [...r.loc.path, 'by'] }, 'iqa-by', r.unitRef);
+    // Exemptions, claims and withdrawals are recorded by whoever the centre lets (an exams
+    // officer, an assessor): the person must be known, in any role.
+    const by = (loc: Loc): Loc => ({ file: loc.file, path: [...loc.path, 'by'] });
+    for (const e of l.exemptions) person(e.by, undefined, by(e.loc), 'exemption-by', e.unitRef);
+    for (const c of l.claims) person(c.by, undefined, by(c.loc), 'claim-by', c.date);
+    if (l.withdrawn?.by !== undefined) person(l.withdrawn.by, undefined, by(l.withdrawn.loc), 'withdrawn-by');
     return out;
   },
 };

@@ -3,7 +3,7 @@
 // record as it stood on the as-of date.
 import { dates } from '../../src/rules/dates.js';
 import type { Evidence } from '../../src/model/types.js';
-import { assessment, evidence, group, iqa, learner, portfolioFile, qual, signoff, unit, type LearnerSpec } from '../model-builders.js';
+import { assessment, claim, evidence, exemption, group, iqa, learner, portfolioFile, qual, signoff, unit, type LearnerSpec } from '../model-builders.js';
 import { AS_OF, testRule, type Model } from '../rule-tester.js';
 
 const U = unit('U1', 3, 2, { criteria: ['1.1', '1.2'] });
@@ -12,6 +12,8 @@ const centre = (spec: LearnerSpec): Model => ({ units: [U], qualifications: [Q],
 const item = (id: string, criteria: string[], date: string, assessed?: string): Evidence =>
   evidence(id, 'U1', criteria, 'observation', undefined, { date, assessment: assessed ? assessment(assessed) : undefined });
 /** 1.1 dated 1 March, assessed 5 March; 1.2 dated 20 March, assessed 25 March. */
+const here = { file: 't', path: [] };
+const brk = (from: string, to?: string) => ({ from, ...(to ? { to } : {}), loc: here });
 const BOTH = [item('E1', ['1.1'], '2026-03-01', '2026-03-05'), item('E2', ['1.2'], '2026-03-20', '2026-03-25')];
 
 testRule(dates, {
@@ -24,6 +26,16 @@ testRule(dates, {
     {
       name: 'a summative IQA after a first sign-off, the unit signed off again later',
       model: centre({ evidence: BOTH, signoffs: [signoff('U1', '2026-04-01'), signoff('U1', '2026-05-10')], iqa: [iqa('U1', '2026-05-01', 'not-agreed')] }),
+    },
+    {
+      name: 'lifecycle records in order: withdrawn after registering, a break that ends after it starts (or goes on, or is planned), a certificate after its claim',
+      model: centre({
+        registered: '2026-01-10',
+        withdrawn: { date: '2026-06-01', loc: here },
+        breaks: [brk('2026-02-01', '2026-03-01'), brk('2026-04-01'), brk('2026-07-01', '2026-08-01')],
+        claims: [{ ...claim('2026-05-01', { units: ['U1'] }), certificateDate: '2026-05-01' }],
+        exemptions: [exemption('U1', 'credit-transfer', AS_OF)],
+      }),
     },
     { name: 'an early sign-off of a unit not yet complete is signoff-unmet, not a date order', model: centre({ evidence: [BOTH[0]!], signoffs: [signoff('U1', '2026-03-10')] }) },
   ],
@@ -80,6 +92,30 @@ testRule(dates, {
       name: 'a summative IQA of a unit never signed off',
       model: centre({ evidence: BOTH, iqa: [iqa('U1', '2026-04-01', 'agreed')] }),
       errors: [{ code: 'date-order', messageId: 'summative-before-signoff', data: { unit: 'U1', date: '2026-04-01', firstSignoff: null }, path: ['iqa', 0, 'date'], says: ['any sign-off of the unit'] }],
+    },
+      {
+      name: 'a withdrawal, an exemption and a claim dated after the as-of date',
+      model: centre({ withdrawn: { date: '2026-07-02', loc: here }, exemptions: [exemption('U1', 'rpl', '2026-07-03')], claims: [claim('2026-07-04', { units: ['U1'] })] }),
+      errors: [
+        { code: 'future-date', messageId: 'withdrawn-dated', data: { date: '2026-07-02' }, path: ['withdrawn', 'date'], says: ['withdrawal is dated 2026-07-02'] },
+        { code: 'future-date', messageId: 'exemption-dated', data: { of: 'U1', date: '2026-07-03' }, path: ['exemptions', 0, 'date'], says: ['exemption of U1 is dated 2026-07-03'] },
+        { code: 'future-date', messageId: 'claim-dated', data: { date: '2026-07-04' }, path: ['claims', 0, 'date'], says: ['claim is dated 2026-07-04'] },
+      ],
+    },
+    {
+      name: 'withdrawn before registering',
+      model: centre({ registered: '2026-03-01', withdrawn: { date: '2026-02-01', loc: here } }),
+      errors: [{ code: 'date-order', messageId: 'withdrawn-before-registered', data: { date: '2026-02-01', registered: '2026-03-01' }, path: ['withdrawn', 'date'], says: ['before the registration on 2026-03-01'] }],
+    },
+    {
+      name: 'a break that ends before it starts',
+      model: centre({ breaks: [brk('2026-02-01', '2026-03-01'), brk('2026-05-01', '2026-04-01')] }),
+      errors: [{ code: 'date-order', messageId: 'break-ends-before-start', data: { from: '2026-05-01', to: '2026-04-01' }, path: ['breaks', 1, 'to'], says: ['ends on 2026-04-01, before it starts'] }],
+    },
+    {
+      name: 'a certificate dated before its claim',
+      model: centre({ claims: [{ ...claim('2026-05-01', { units: ['U1'] }), certificateDate: '2026-04-20' }] }),
+      errors: [{ code: 'date-order', messageId: 'certificate-before-claim', data: { date: '2026-05-01', certificateDate: '2026-04-20' }, path: ['claims', 0, 'certificate-date'], says: ['dated 2026-04-20, before the claim'] }],
     },
   ],
 });

@@ -55,5 +55,13 @@ testRule(lifecycle, {
       model: centre({ ...done, evidence: [evidence('X1', O1.id, ['1.1'], 'observation', undefined, { date: '2026-05-09' })], claims: [claim('2026-05-01', { qualification: Q.id })] }),
       errors: [{ code: 'changed-after-claim', data: { unit: O1.id, date: '2026-05-09' } }],
     },
+    {
+      name: 'a unit claimed twice, and the qualification claimed twice',
+      model: centre({ ...done, claims: [claim('2026-05-01', { units: [M.id] }), claim('2026-05-08', { units: [M.id] }), claim('2026-05-10', { qualification: Q.id }), claim('2026-05-12', { qualification: Q.id })] }),
+      errors: [
+        { code: 'duplicate-entry', messageId: 'claimed-twice', data: { what: M.id, date: '2026-05-08', first: '2026-05-01' }, path: ['claims', 1, 'units', 0], says: [`unit ${M.id} is claimed again on 2026-05-08`] },
+        { code: 'duplicate-entry', messageId: 'claimed-twice', data: { what: 'qualification', date: '2026-05-12', first: '2026-05-10' }, path: ['claims', 3, 'qualification'], says: ['the qualification is claimed again'] },
+      ],
+    },
   ],
 });

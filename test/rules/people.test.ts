@@ -2,7 +2,7 @@
 // witnesses named in the portfolio, and witness evidence that says who stands behind it.
 import { people } from '../../src/rules/people.js';
 import type { Evidence } from '../../src/model/types.js';
-import { assessment, centreFile, evidence, iqa, learner, signoff, unit, witness, type LearnerSpec } from '../model-builders.js';
+import { assessment, centreFile, claim, evidence, exemption, iqa, learner, signoff, unit, witness, type LearnerSpec } from '../model-builders.js';
 import { testRule, type Model } from '../rule-tester.js';
 
 const U = unit('U1', 3, 2);
@@ -15,6 +15,10 @@ const testimony = (method: Evidence['method'], w?: string) => evidence('E1', 'U1
 
 testRule(people, {
   valid: [
+    {
+      name: 'an exemption, a claim and a withdrawal recorded by known staff in any role',
+      model: centre({ exemptions: [exemption('U1')], claims: [{ ...claim('2026-05-01', { units: ['U1'] }), by: 's.patel' }], withdrawn: { date: '2026-05-02', by: 'a.jones', loc: { file: 't', path: [] } } }),
+    },
     {
       name: 'an assessor who assesses and signs off, an IQA who samples',
       model: centre({ assessor: 'a.jones', progress: { U1: 'achieved' }, iqa: [iqa('U1', '2026-05-01', 'agreed')] }),
@@ -84,6 +88,15 @@ testRule(people, {
       name: 'expert-witness evidence whose witness has no status',
       model: centre({ witnesses: [witness('w-ann')], evidence: [testimony('expert-witness', 'w-ann')] }),
       errors: [{ code: 'witness-not-expert', messageId: 'not-expert', data: { witness: 'w-ann', status: null }, says: ['w-ann has no status recorded'] }],
+    },
+    {
+      name: 'an exemption, a claim and a withdrawal recorded by people not on the staff list',
+      model: centre({ exemptions: [{ ...exemption('U1'), by: 'z.ghost' }], claims: [claim('2026-05-01', { units: ['U1'] })], withdrawn: { date: '2026-05-02', by: 'a.jone', loc: { file: 't', path: [] } } }),
+      errors: [
+        { code: 'unknown-staff', messageId: 'exemption-by', data: { staff: 'z.ghost', of: 'U1', guess: null }, path: ['exemptions', 0, 'by'], says: ['exemption of U1 recorded by "z.ghost"'] },
+        { code: 'unknown-staff', messageId: 'claim-by', data: { staff: 'e.officer', of: '2026-05-01' }, path: ['claims', 0, 'by'], says: ['claim of 2026-05-01 made by "e.officer"'] },
+        { code: 'unknown-staff', messageId: 'withdrawn-by', data: { staff: 'a.jone', guess: 'a.jones' }, path: ['withdrawn', 'by'], says: ['did you mean "a.jones"?'] },
+      ],
     },
   ],
 });
