@@ -143,7 +143,7 @@ export const CODES = {
   'claim-not-achieved': { severity: 'error', summary: 'A claim names a unit or qualification the learner has not achieved, or another qualification.' },
   'changed-after-claim': { severity: 'error', summary: "Evidence, a decision, a sign-off or an IQA record on a claimed unit is dated after the claim." },
   'certification-end': { severity: 'warning', summary: 'A learner has not achieved a qualification or unit whose certification end date is less than 90 days away or past.' },
-  'unsafe-text': { severity: 'error', summary: 'A name, id or title (or a learner folder name) holds a control, line-separator or text-direction character that reports can only show escaped.', consequenceOf: 'control-character' },
+  'unsafe-text': { severity: 'error', summary: 'A name, id, title or claim, certificate, exemption or registration number (or a learner folder name) holds a control, line-separator or text-direction character that reports can only show escaped.', consequenceOf: 'control-character' },
   // From folio verify, which checks the records against the git history that holds them.
   'verify-author': { severity: 'error', summary: 'folio verify: a line of a decision, sign-off or IQA record was committed by someone other than the staff member it names.', command: 'verify' },
   'verify-uncommitted': { severity: 'error', summary: 'folio verify: a decision, sign-off or IQA record is not committed, so its author is not on record.', command: 'verify' },

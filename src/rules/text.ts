@@ -32,6 +32,10 @@ const FIELDS = {
   'witness-name': 'witness name',
   'evidence-id': 'evidence id',
   'evidence-title': 'evidence title',
+  'registration-number': 'registration number',
+  'exemption-reference': 'exemption reference',
+  'claim-reference': 'claim reference',
+  'certificate-number': 'certificate number',
 } as const;
 
 function unsafe(out: Finding[], value: string | undefined, field: keyof typeof FIELDS, loc: Loc, sub: (string | number)[]): void {
@@ -98,6 +102,13 @@ export const unsafeText: Rule = {
     for (const e of l.evidence) {
       unsafe(out, e.id, 'evidence-id', e.loc, ['id']);
       unsafe(out, e.title, 'evidence-title', e.loc, ['title']);
+    }
+    // The numbers an awarding body's claim upload and certificates carry.
+    unsafe(out, l.registrationNumber, 'registration-number', top, ['registration-number']);
+    for (const e of l.exemptions) unsafe(out, e.reference, 'exemption-reference', e.loc, ['reference']);
+    for (const c of l.claims) {
+      unsafe(out, c.reference, 'claim-reference', c.loc, ['reference']);
+      unsafe(out, c.certificate, 'certificate-number', c.loc, ['certificate']);
     }
     return out;
   },

@@ -2,7 +2,7 @@
 // (control, line-separator and text-direction characters), in the specs, the centre file and
 // portfolios, and a learner folder name, which is in no file.
 import { unsafeText } from '../../src/rules/text.js';
-import { centreFile, evidence, learner, portfolioFile, qual, unit, unitFile, witness } from '../model-builders.js';
+import { centreFile, claim, evidence, exemption, learner, portfolioFile, qual, unit, unitFile, witness } from '../model-builders.js';
 import { testRule } from '../rule-tester.js';
 
 const U = unit('U1', 3, 2);
@@ -43,6 +43,16 @@ testRule(unsafeText, {
         { code: 'unsafe-text', messageId: 'learner-name', path: ['learner', 'name'] },
         { code: 'unsafe-text', messageId: 'witness-name', path: ['witnesses', 0, 'name'] },
         { code: 'unsafe-text', messageId: 'evidence-title', path: ['evidence', 0, 'title'], says: ['evidence title'] },
+      ],
+    },
+    {
+      name: 'control characters in the numbers a claim upload and a certificate carry',
+      model: { units: [U], learners: [{ ...learner([U], { exemptions: [exemption('U1', 'credit-transfer', '2026-02-01', 'CERT\u0000 1')], claims: [claim('2026-05-01', { units: ['U1'] }, { reference: 'CLM\u001b[2J', certificate: `Q-${RLO}55` })] }), registrationNumber: 'REG\u0007' }] },
+      errors: [
+        { code: 'unsafe-text', messageId: 'registration-number', data: { char: '\u0007' }, path: ['registration-number'] },
+        { code: 'unsafe-text', messageId: 'exemption-reference', data: { char: '\u0000' }, path: ['exemptions', 0, 'reference'] },
+        { code: 'unsafe-text', messageId: 'claim-reference', data: { char: '\u001b' }, path: ['claims', 0, 'reference'] },
+        { code: 'unsafe-text', messageId: 'certificate-number', data: { char: RLO }, path: ['claims', 0, 'certificate'] },
       ],
     },
   ],
