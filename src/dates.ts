@@ -1,6 +1,7 @@
 // Calendar dates as the files write them (YYYY-MM-DD), and the calendar arithmetic rules need
 // (anniversaries, ages in years, months and days). Apart from the schemas so that the command
 // line can check --as-of without loading them.
+import { UsageError } from './usage-error.js';
 
 /** A real calendar date written YYYY-MM-DD, leap years included. */
 export function isIsoDate(s: string): boolean {
@@ -9,6 +10,13 @@ export function isIsoDate(s: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const dt = new Date(Date.UTC(y, mo - 1, d));
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+/** A day given to an option (--as-of, --since, --from, --registered), as given, or the usage
+ * error that names the option. */
+export function dayOption(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${name} "${value}" is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30`);
+  return value;
 }
 
 const parts = (s: string) => s.split('-').map(Number) as [number, number, number];
@@ -23,6 +31,13 @@ export function addMonths(date: string, months: number): string {
   const ny = Math.floor(total / 12);
   const nm = (total % 12) + 1;
   return iso(ny, nm, Math.min(d, daysIn(ny, nm)));
+}
+
+/** A date some days later (or earlier, for a negative number of days). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = parts(date);
+  const dt = new Date(Date.UTC(y, m - 1, d + days));
+  return iso(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
 }
 
 /** The time from one date to a later one: whole months (by addMonths), then days. */

@@ -3,7 +3,7 @@
 // function of the library takes the Centre this returns.
 import { resolve as resolvePath } from 'node:path';
 import { fsCache, type CacheStore } from '../cache/store.js';
-import { isIsoDate } from '../dates.js';
+import { dayOption } from '../dates.js';
 import { fsReader, type Reader } from '../load/reader.js';
 import { locationOf, findCentreRoot, type CentreLocation } from '../locate.js';
 import { today } from '../pipeline/index.js';
@@ -85,9 +85,7 @@ export async function openCentre(opts: OpenOptions = {}): Promise<Centre> {
 /** Today as YYYY-MM-DD in local time: what an assessor means by "today". */
 export { today };
 
-function checkDay(asOf: string | undefined): void {
-  if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`--as-of "${asOf}" is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30`);
-}
+const checkDay = (asOf: string | undefined) => dayOption('--as-of', asOf);
 
 /** The day a centre is judged as of: the one asked for, else the centre's own (see
  * OpenOptions.asOf), else today. Throws UsageError for a day that is not YYYY-MM-DD. */

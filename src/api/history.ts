@@ -1,7 +1,7 @@
 // What the centre's git history says: one learner commit by commit (history), the cohort
 // period by period (progress), and whether each decision was committed by the staff member
 // it names (verify). Each needs the centre's repository, found once by openCentre.
-import { isIsoDate } from '../dates.js';
+import { dayOption } from '../dates.js';
 import { listLearners } from '../load/files.js';
 import type { CheckReport } from '../render/check.js';
 import { VERSION } from '../version.js';
@@ -19,18 +19,13 @@ export type By = import('../history/progress.js').By;
 /** What verify found: findings, and counts of portfolios and records. */
 export type VerifyResult = import('../verify/index.js').VerifyResult;
 
-function day(name: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${name} "${value}" is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30`);
-  return value;
-}
-
 /** One learner's record commit by commit: criteria met, decisions, sign-offs, IQA, with date,
  * commit and author. since and until are days (YYYY-MM-DD), both included. */
 export async function history(centre: Centre, learner: string, opts: { since?: string; until?: string } = {}): Promise<Timeline> {
   const [entry] = listLearners(centre.reader, [learner]);
   if (!entry) throw new UsageError(noSuchLearner([learner], centre.reader));
-  const since = day('--since', opts.since);
-  const until = day('--until', opts.until);
+  const since = dayOption('--since', opts.since);
+  const until = dayOption('--until', opts.until);
   const { learnerHistory } = await import('../history/timeline.js');
   return learnerHistory(centre, entry, { since: since && `${since} 00:00:00`, until: until && `${until} 23:59:59` });
 }
@@ -50,8 +45,8 @@ export interface ProgressOptions {
 
 /** The cohort over time: criteria met and units achieved at the end of each week or month. */
 export async function progress(centre: Centre, opts: ProgressOptions = {}): Promise<Progress> {
-  const since = day('--since', opts.since);
-  const until = day('--until', opts.until) ?? today();
+  const since = dayOption('--since', opts.since);
+  const until = dayOption('--until', opts.until) ?? today();
   if (since && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
   const { cohortProgress } = await import('../history/progress.js');
   return cohortProgress(centre, { by: opts.by ?? 'month', since, until, learners: opts.learners, cache: centre.cache, progress: opts.progress });

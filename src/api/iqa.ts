@@ -3,18 +3,18 @@
 // asks for. The plan is read through the centre's reader, so `--at` reads it as committed.
 import { resolve as resolvePath } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { dayOption } from '../dates.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { dueOf, type Due } from '../iqa/due.js';
 import { PLANS_DIR, planText, readPlan, type PlanFile } from '../iqa/plan-file.js';
 import { planSample, type Plan } from '../iqa/plan.js';
-import { loadLearner } from '../load/load.js';
-import { recordAsOf } from '../model/as-of.js';
 import type { Learner } from '../model/types.js';
 import { resolveAll } from '../pipeline/positions.js';
 import { createFile } from '../write-file.js';
 import { UsageError } from '../usage-error.js';
 import { indexOf, innerOf, type Assessment } from './assess.js';
 import type { Centre } from './centre.js';
+import { learnerAsOf } from './records.js';
 
 export type { Plan, Sample, Quota, SampleReason } from '../iqa/plan.js';
 export type { Due, DueItem } from '../iqa/due.js';
@@ -31,11 +31,10 @@ export interface IqaPlan {
 
 /** The learners of an assessment as the model, as of its day (unreadable ones left out). */
 export function learnersOf(a: Assessment): Map<string, Learner> {
-  const { reader } = innerOf(a);
   const out = new Map<string, Learner>();
   for (const s of a.learners) {
-    const l = loadLearner(reader, s).learner;
-    if (l) out.set(l.id, recordAsOf(l, a.asOf));
+    const l = learnerAsOf(a, s);
+    if (l) out.set(l.id, l);
   }
   return out;
 }
@@ -46,7 +45,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export function iqaPlan(a: Assessment, opts: { from?: string; id?: string } = {}): IqaPlan {
   if (!a.specs.centre) throw new UsageError('there is no portfolios/centre.yaml, so no staff and no sampling strategy: add one (folio init writes it)');
   if (!a.specs.centre.sampling) throw new UsageError('portfolios/centre.yaml has no sampling: strategy: add one, e.g. sampling: { interim-rate: 25, summative-rate: 50, new-assessor-rate: 100, new-assessor-months: 6 }');
-  if (opts.from !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.from)) throw new UsageError(`--from "${opts.from}" is not a date: write it as YYYY-MM-DD`);
+  dayOption('--from', opts.from);
   const id = opts.id ?? a.asOf;
   if (!ID.test(id)) throw new UsageError(`plan id "${id}" may hold only letters, digits, ".", "_" and "-" (it names the file iqa/plans/ID.yaml)`);
   const plan = planSample({ learners: [...learnersOf(a).values()], centre: a.specs.centre, index: indexOf(a), asOf: a.asOf, from: opts.from });

@@ -6,6 +6,7 @@
 // status engine saw it: what is dated later has not happened yet.
 import { loadLearner } from '../load/load.js';
 import { recordAsOf } from '../model/as-of.js';
+import type { Learner } from '../model/types.js';
 import type { Method } from '../schema/common.js';
 import { idOf, indexOf, innerOf, type Assessment } from './assess.js';
 import { selectLearners } from './views.js';
@@ -42,10 +43,8 @@ export interface PortfolioRecords {
  * portfolio can no longer be read. Throws UsageError for a learner not in the assessment. */
 export function records(a: Assessment, learner: string): PortfolioRecords | undefined {
   const [summary] = selectLearners(a, { learners: [learner] });
-  const { reader } = innerOf(a);
-  const loaded = loadLearner(reader, summary!).learner;
-  if (!loaded) return undefined;
-  const l = recordAsOf(loaded, a.asOf);
+  const l = learnerAsOf(a, summary!);
+  if (!l) return undefined;
   const unit = (ref: string) => indexOf(a).canonical(ref);
   let lastEvidence: string | undefined;
   for (const e of l.evidence) if (e.date && (!lastEvidence || e.date > lastEvidence)) lastEvidence = e.date;
@@ -70,6 +69,13 @@ export function records(a: Assessment, learner: string): PortfolioRecords | unde
     iqa: l.iqa.map((r) => ({ unit: unit(r.unitRef), by: r.by, date: r.date, stage: r.stage, decision: r.decision, evidence: [...r.evidence], ...(r.feedback !== undefined ? { feedback: r.feedback } : {}) })),
     ...(lastEvidence ? { lastEvidence } : {}),
   };
+}
+
+/** A learner of the assessment as the model, read again through its reader and seen as of its
+ * day, as the status engine saw it; undefined when the portfolio can no longer be read. */
+export function learnerAsOf(a: Assessment, summary: Assessment['learners'][number]): Learner | undefined {
+  const loaded = loadLearner(innerOf(a).reader, summary).learner;
+  return loaded && recordAsOf(loaded, a.asOf);
 }
 
 // The file's path from the centre's folder, as the evidence check resolved it (it is inside

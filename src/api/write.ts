@@ -111,8 +111,7 @@ export async function addLearner(centre: Centre, learner: NewLearner): Promise<{
     const staff = specs.centre?.staff.get(learner.assessor);
     if (!staff || !staff.roles.has('assessor')) throw new UsageError(`--assessor "${visible(learner.assessor)}" is not on the staff list in portfolios/centre.yaml with the assessor role${(g => (g ? `: ${g}` : ''))(staffGuess(specs, learner.assessor, 'assessor'))}`);
   }
-  const { isIsoDate } = await import('../dates.js');
-  if (learner.registered !== undefined && !isIsoDate(learner.registered)) throw new UsageError(`--registered "${learner.registered}" is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30`);
+  (await import('../dates.js')).dayOption('--registered', learner.registered);
   const { portfolioYaml } = await import('../init.js');
   // Created exclusively: a portfolio that appeared while the specs were read (another learner
   // add, a git pull) is never replaced; EEXIST says so.

@@ -3,6 +3,7 @@
 import type { Finding } from '../diagnostics.js';
 import { planSchema } from '../schema/plan.js';
 import { validate } from '../schema/validate.js';
+import { emitFlow } from '../record/emit.js';
 import { parseYaml } from '../source.js';
 import type { Planned } from './due.js';
 import type { Plan, SampleReason, Stage } from './plan.js';
@@ -18,31 +19,32 @@ export interface PlanFile {
   samples: (Planned & { date: string; reason: SampleReason; for?: string })[];
 }
 
-// A plain scalar when it reads back as the same text, else a double-quoted one (JSON's
-// escaping is YAML's).
-const scalar = (v: string) => (/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(v) && !/^(true|false|null|yes|no|on|off|~)$/i.test(v) ? v : JSON.stringify(v));
-
 export function planText(id: string, p: Plan, centreName: string): string {
   const s = p.strategy;
   const lines = [
     `# IQA sample plan for ${centreName.replace(/[\r\n]+/g, ' ')}, written by folio iqa plan. Commit it before sampling:`,
     '# folio verify then shows it was on record first, and folio iqa due lists what it still asks for.',
-    `plan: { id: ${scalar(id)}, as-of: ${p.asOf}${p.from ? `, from: ${p.from}` : ''} }`,
-    `strategy: { interim-rate: ${s.interimRate}, summative-rate: ${s.summativeRate}${s.newAssessorRate >= 0 ? `, new-assessor-rate: ${s.newAssessorRate}` : ''}${s.newAssessorMonths !== undefined ? `, new-assessor-months: ${s.newAssessorMonths}` : ''} }`,
+    `plan: ${emitFlow({ id, 'as-of': p.asOf, ...(p.from ? { from: p.from } : {}) })}`,
+    `strategy: ${emitFlow({
+      'interim-rate': String(s.interimRate),
+      'summative-rate': String(s.summativeRate),
+      ...(s.newAssessorRate >= 0 ? { 'new-assessor-rate': String(s.newAssessorRate) } : {}),
+      ...(s.newAssessorMonths !== undefined ? { 'new-assessor-months': String(s.newAssessorMonths) } : {}),
+    })}`,
     p.samples.length ? 'samples:' : 'samples: []',
     ...p.samples.map((x) => {
-      const fields = [
-        `learner: ${scalar(x.learner)}`,
-        `unit: ${scalar(x.unit)}`,
-        `stage: ${x.stage}`,
-        `assessor: ${scalar(x.assessor)}`,
-        ...(x.iqa === null ? [] : [`iqa: ${scalar(x.iqa)}`]),
-        `date: ${x.date}`,
-        `evidence: [${x.evidence.map(scalar).join(', ')}]`,
-        `reason: ${x.reason}`,
-        ...(x.for !== undefined ? [`for: ${scalar(x.for)}`] : []),
-      ];
-      return `  - { ${fields.join(', ')} }`;
+      const sample = {
+        learner: x.learner,
+        unit: x.unit,
+        stage: x.stage,
+        assessor: x.assessor,
+        ...(x.iqa === null ? {} : { iqa: x.iqa }),
+        date: x.date,
+        evidence: x.evidence,
+        reason: x.reason,
+        ...(x.for !== undefined ? { for: x.for } : {}),
+      };
+      return `  - ${emitFlow(sample)}`;
     }),
   ];
   return `${lines.join('\n')}\n`;

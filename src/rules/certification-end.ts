@@ -1,6 +1,7 @@
 // A qualification or unit past its certification end date can no longer be certificated:
 // learners who have not achieved it by then lose it. Check warns from 90 days before, so
 // there is time to finish or move the learner (folio learner transfer).
+import { addDays } from '../dates.js';
 import { type Finding } from '../diagnostics.js';
 import { countsAchieved, hasAchieved } from '../status/types.js';
 import { at, type Rule } from './context.js';
@@ -8,11 +9,7 @@ import { at, type Rule } from './context.js';
 /** How long before a certification end date check starts to warn. */
 export const WARN_DAYS = 90;
 
-export function warnFrom(end: string): string {
-  const d = new Date(`${end}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - WARN_DAYS);
-  return d.toISOString().slice(0, 10);
-}
+export const warnFrom = (end: string): string => addDays(end, -WARN_DAYS);
 
 export const certificationEnd: Rule = {
   name: 'certification end dates',
