@@ -99,6 +99,29 @@ export function strict<S extends z.ZodRawShape>(shape: S) {
   });
 }
 
+/** Objects that must give exactly one of some keys, with those keys: the editor schemas
+ * (json-schema.ts) state the same rule from this registry. */
+export const exactlyOneOf = z.registry<{ keys: readonly string[] }>();
+
+/** What a finding says when an object gives none, or more than one, of the keys it needs one of. */
+export interface OneOfFinding {
+  code: string;
+  id: string;
+  data: Record<string, unknown>;
+  message: string;
+}
+
+/** The object schema, refined to give exactly one of keys (an empty value is not given). */
+export function exactlyOne<S extends z.ZodType<Record<string, unknown>>, K extends keyof z.output<S> & string>(schema: S, keys: readonly K[], finding: (value: z.output<S>, given: K[]) => OneOfFinding) {
+  const refined = schema.superRefine((value: z.output<S>, ctx) => {
+    const given = keys.filter((k) => value[k] != null && value[k] !== '');
+    if (given.length === 1) return;
+    ctx.addIssue({ code: 'custom', input: value, params: finding(value, given) });
+  });
+  exactlyOneOf.add(refined, { keys });
+  return refined;
+}
+
 /** Assessment rules that may stand on a unit, an outcome or a criterion. */
 export const ruleFields = {
   methods: opt(methods).describe('Evidence methods that may be used; the value on a criterion wins over its outcome\'s, which wins over the unit\'s'),

@@ -11,8 +11,8 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { centreSchema } from './centre.js';
-import { type Check, date, DATE_CHECK, percent, PERCENT_CHECK, positive, POSITIVE_CHECK, text, whole, WHOLE_CHECK } from './common.js';
-import { claimSchema, evidenceSchema, portfolioSchema } from './portfolio.js';
+import { type Check, date, DATE_CHECK, exactlyOneOf, percent, PERCENT_CHECK, positive, POSITIVE_CHECK, text, whole, WHOLE_CHECK } from './common.js';
+import { portfolioSchema } from './portfolio.js';
 import { qualificationSchema } from './qualification.js';
 import { unitSchema } from './unit.js';
 
@@ -102,16 +102,11 @@ scalars.add(date, { scalar: 'date' });
 // Annotations zod copies from .describe()/.meta() that a scalar keeps when its type is replaced.
 const ANNOTATIONS = new Set(['title', 'description', 'examples', 'default']);
 
-// The evidence-location check (superRefine in portfolio.ts): exactly one of file, url or ref
-// given, where an empty value is not given.
-const givenOnce = {
-  oneOf: (['file', 'url', 'ref'] as const).map((k) => ({ required: [k], properties: { [k]: { not: { enum: [null, ''] } } } })),
-};
-
-// The claim-scope check (portfolio.ts): exactly one of qualification or units.
-const claimScope = {
-  oneOf: (['qualification', 'units'] as const).map((k) => ({ required: [k], properties: { [k]: { not: { enum: [null] } } } })),
-};
+// exactlyOne (common.ts: evidence-location, claim-scope): exactly one of the keys given, where
+// an empty value is not given.
+const givenOnce = (keys: readonly string[]) => ({
+  oneOf: keys.map((k) => ({ required: [k], properties: { [k]: { not: { enum: [null, ''] } } } })),
+});
 
 function override(ctx: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }): void {
   const { zodSchema, jsonSchema: json } = ctx;
@@ -133,8 +128,8 @@ function override(ctx: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }): 
   }
   // JSON keys are always strings; `propertyNames: text` says nothing.
   if (type === 'record') delete json.propertyNames;
-  if (zodSchema === evidenceSchema) Object.assign(json, structuredClone(givenOnce));
-  if (zodSchema === claimSchema) Object.assign(json, structuredClone(claimScope));
+  const oneOf = exactlyOneOf.get(zodSchema);
+  if (oneOf) Object.assign(json, givenOnce(oneOf.keys));
 }
 
 /** How the schema reads, never what it accepts: `anyOf` inside `anyOf` (a nullable whole

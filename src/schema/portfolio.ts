@@ -1,7 +1,7 @@
 // portfolios/<learner-id>/portfolio.yaml: one learner's evidence, sign-offs and IQA records.
 // The descriptions are shown by editors through the generated JSON Schemas (json-schema.ts).
 import { z } from 'zod';
-import { date, DECISIONS, EXEMPTION_KINDS, IQA_DECISIONS, IQA_STAGES, method, opt, strict, text, textList, WITNESS_STATUSES } from './common.js';
+import { date, DECISIONS, EXEMPTION_KINDS, exactlyOne, IQA_DECISIONS, IQA_STAGES, method, opt, strict, text, textList, WITNESS_STATUSES } from './common.js';
 import { q } from '../diagnostics.js';
 
 const assessmentSchema = strict({
@@ -11,39 +11,35 @@ const assessmentSchema = strict({
   feedback: opt(text).describe('Feedback to the learner'),
 });
 
-export const evidenceSchema = strict({
-  id: text.describe('Evidence reference, unique in the portfolio, e.g. E07'),
-  title: opt(text).describe('What the evidence is'),
-  method: method.describe('Assessment method, from the fixed vocabulary'),
-  witness: opt(text).describe('Id of the witness (from witnesses:) who gave this testimony'),
-  date: opt(date).describe('Date the evidence was produced or the activity took place, YYYY-MM-DD'),
-  file: opt(text).describe("Path of the evidence file inside this learner's folder; give exactly one of file, url or ref"),
-  url: opt(text).describe('Web address of the evidence; give exactly one of file, url or ref'),
-  ref: opt(text).describe('Where the evidence is kept when it is not a file or a web page, e.g. a workplace log; give exactly one of file, url or ref'),
-  // A single criterion may be written without brackets: `A/506/2130: 4.4`.
-  covers: z
-    .record(text, z.union([text, textList]))
-    .describe('Criteria this item covers: unit number (or alias) to a list of criterion ids, or one id, e.g. { A/506/2130: [4.1, 4.2] }'),
-  assessment: opt(assessmentSchema).describe("The assessor's decision on this item"),
-  site: opt(text).describe("Id of the assessment site (from sites: in centre.yaml) where the evidence was produced or observed, when not the learner's site"),
-  notes: opt(text).describe('Notes on this item'),
-}).superRefine((e, ctx) => {
-  const given = (['file', 'url', 'ref'] as const).filter((k) => e[k] != null && e[k] !== '');
-  if (given.length === 1) return;
-  ctx.addIssue({
-    code: 'custom',
-    input: e,
-    params: {
-      code: 'evidence-location',
-      id: given.length === 0 ? 'no-location' : 'several-locations',
-      data: { evidence: e.id, given },
-      message:
-        given.length === 0
-          ? `evidence ${q(e.id)} says nowhere where it can be found: add file (inside the learner's folder), url, or ref`
-          : `evidence ${q(e.id)} gives ${given.join(' and ')}: keep exactly one of file, url or ref`,
-    },
-  });
-});
+export const evidenceSchema = exactlyOne(
+  strict({
+    id: text.describe('Evidence reference, unique in the portfolio, e.g. E07'),
+    title: opt(text).describe('What the evidence is'),
+    method: method.describe('Assessment method, from the fixed vocabulary'),
+    witness: opt(text).describe('Id of the witness (from witnesses:) who gave this testimony'),
+    date: opt(date).describe('Date the evidence was produced or the activity took place, YYYY-MM-DD'),
+    file: opt(text).describe("Path of the evidence file inside this learner's folder; give exactly one of file, url or ref"),
+    url: opt(text).describe('Web address of the evidence; give exactly one of file, url or ref'),
+    ref: opt(text).describe('Where the evidence is kept when it is not a file or a web page, e.g. a workplace log; give exactly one of file, url or ref'),
+    // A single criterion may be written without brackets: `A/506/2130: 4.4`.
+    covers: z
+      .record(text, z.union([text, textList]))
+      .describe('Criteria this item covers: unit number (or alias) to a list of criterion ids, or one id, e.g. { A/506/2130: [4.1, 4.2] }'),
+    assessment: opt(assessmentSchema).describe("The assessor's decision on this item"),
+    site: opt(text).describe("Id of the assessment site (from sites: in centre.yaml) where the evidence was produced or observed, when not the learner's site"),
+    notes: opt(text).describe('Notes on this item'),
+  }),
+  ['file', 'url', 'ref'],
+  (e, given) => ({
+    code: 'evidence-location',
+    id: given.length === 0 ? 'no-location' : 'several-locations',
+    data: { evidence: e.id, given },
+    message:
+      given.length === 0
+        ? `evidence ${q(e.id)} says nowhere where it can be found: add file (inside the learner's folder), url, or ref`
+        : `evidence ${q(e.id)} gives ${given.join(' and ')}: keep exactly one of file, url or ref`,
+  }),
+);
 
 const witnessSchema = strict({
   id: text.describe('Witness id, named by witness: on evidence items, e.g. w-reed'),
@@ -91,31 +87,27 @@ const exemptionSchema = strict({
   note: opt(text).describe('Note on the exemption'),
 });
 
-export const claimSchema = strict({
-  date: date.describe('Date the claim was made to the awarding body, YYYY-MM-DD'),
-  qualification: opt(text).describe('The qualification claimed, for a claim of the whole qualification; give exactly one of qualification or units'),
-  units: opt(textList).describe('Units claimed, for unit certificates; give exactly one of qualification or units'),
-  by: text.describe('Staff id of whoever made the claim (usually the exams officer)'),
-  reference: opt(text).describe("The awarding body's reference for the claim"),
-  certificate: opt(text).describe('Certificate number, when the certificate has come back'),
-  'certificate-date': opt(date).describe('Date on the certificate, YYYY-MM-DD'),
-}).superRefine((c, ctx) => {
-  const given = (['qualification', 'units'] as const).filter((k) => c[k] != null);
-  if (given.length === 1) return;
-  ctx.addIssue({
-    code: 'custom',
-    input: c,
-    params: {
-      code: 'claim-scope',
-      id: given.length === 0 ? 'no-scope' : 'both-scopes',
-      data: { date: c.date, given },
-      message:
-        given.length === 0
-          ? `the claim of ${q(c.date)} says neither what was claimed: add qualification (the whole qualification) or units (unit certificates)`
-          : `the claim of ${q(c.date)} gives both qualification and units: keep qualification for the whole qualification, or units for unit certificates`,
-    },
-  });
-});
+export const claimSchema = exactlyOne(
+  strict({
+    date: date.describe('Date the claim was made to the awarding body, YYYY-MM-DD'),
+    qualification: opt(text).describe('The qualification claimed, for a claim of the whole qualification; give exactly one of qualification or units'),
+    units: opt(textList).describe('Units claimed, for unit certificates; give exactly one of qualification or units'),
+    by: text.describe('Staff id of whoever made the claim (usually the exams officer)'),
+    reference: opt(text).describe("The awarding body's reference for the claim"),
+    certificate: opt(text).describe('Certificate number, when the certificate has come back'),
+    'certificate-date': opt(date).describe('Date on the certificate, YYYY-MM-DD'),
+  }),
+  ['qualification', 'units'],
+  (c, given) => ({
+    code: 'claim-scope',
+    id: given.length === 0 ? 'no-scope' : 'both-scopes',
+    data: { date: c.date, given },
+    message:
+      given.length === 0
+        ? `the claim of ${q(c.date)} says neither what was claimed: add qualification (the whole qualification) or units (unit certificates)`
+        : `the claim of ${q(c.date)} gives both qualification and units: keep qualification for the whole qualification, or units for unit certificates`,
+  }),
+);
 
 const transferSchema = strict({
   date: date.describe('Date the learner moved to this qualification, YYYY-MM-DD'),
