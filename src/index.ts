@@ -27,7 +27,7 @@ export { checkForms, type CheckFormsOptions, type ImportCheckReport, type UnitCh
 export { addLearner, importForms, initCentre, jsonSchema, newSpec, type ImportFormsOptions, type ImportReport, type InitOptions, type InitResult, type NewLearner, type NewSpec } from './api/write.js';
 /** Recording the work: evidence, assessment decisions, sign-offs and IQA records, through one
  * writing core (refuses what check would report, writes atomically, commits as the staff member). */
-export { recordChoices, type RecordChoices, type UnitChoice } from './api/choices.js';
+export { criteriaNamed, recordChoices, type RecordChoices, type UnitChoice } from './api/choices.js';
 export { addStaff, addWitness, type NewStaff, type NewWitness } from './api/people.js';
 export { addEvidence, assessEvidence, nextEvidenceId, recordIqa, RecordRefused, signOff, type IqaDecision, type NewEvidence, type RecordOptions, type RecordResult } from './api/record.js';
 /** One file folio init wrote, merged, left or replaced; how a centre installs folio. */

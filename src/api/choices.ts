@@ -3,6 +3,7 @@
 // methods, the staff and their roles, the learner's evidence. The command line asks from these
 // when an option is missing on a terminal, and completes from them in the shell.
 import { METHODS } from '../schema/common.js';
+import { coversUnit, expandCriteria } from '../record/covers.js';
 import { whoRecords } from '../record/who.js';
 import type { Centre } from './centre.js';
 import { open } from './record-kit.js';
@@ -13,6 +14,8 @@ export interface UnitChoice {
   title?: string;
   /** The criteria, in the spec's order. */
   criteria: string[];
+  /** The outcomes with their criteria, in the spec's order. */
+  outcomes: { id: string; criteria: string[] }[];
 }
 
 export interface RecordChoices {
@@ -30,6 +33,12 @@ export interface RecordChoices {
   you?: string;
 }
 
+/** The criteria of a unit that one part of --covers names (1.1, 1.1-1.6, outcome-3 or all), as
+ * folio evidence add reads it; a UsageError when the unit has no such outcome or range. */
+export function criteriaNamed(unit: UnitChoice, part: string): string[] {
+  return expandCriteria(part, unit, unit.id);
+}
+
 /** The choices for records on a learner's portfolio. */
 export async function recordChoices(centre: Centre, learner: string): Promise<RecordChoices> {
   const ctx = await open(centre, learner);
@@ -40,7 +49,9 @@ export async function recordChoices(centre: Centre, learner: string): Promise<Re
   const ids = [...new Set([...mandatory, ...chosen].map((r) => ctx.index.canonical(r)))];
   const units = ids.flatMap((id) => {
     const u = ctx.index.unit(id);
-    return u ? [{ id: u.id, aliases: [...u.aliases], title: u.title, criteria: [...u.criteria.keys()] }] : [];
+    if (!u) return [];
+    const { outcomes } = coversUnit(u);
+    return [{ id: u.id, aliases: [...u.aliases], title: u.title, criteria: [...u.criteria.keys()], outcomes: outcomes.map((o) => ({ id: o.id, criteria: [...o.criteria] })) }];
   });
   const staff = [...(ctx.specs.centre?.staff.values() ?? [])].map((s) => ({ id: s.id, name: s.name, roles: [...s.roles] }));
   let you: string | undefined;

@@ -47,7 +47,7 @@ export function askText(io: Io, question: string, optional = false): Promise<str
 /** One of the choices, by number, value or alias, after the numbered list. */
 export async function askChoice(io: Io, question: string, choices: Choice[]): Promise<string> {
   if (!choices.length) throw new UsageError(`nothing to choose from for "${question}"`);
-  io.stdout(`${choices.map((c, i) => `  ${String(i + 1).padStart(2)}) ${visible(c.value)}${c.label ? `  ${visible(c.label)}` : ''}`).join('\n')}\n`);
+  showChoices(io, choices);
   return askFor<string>(io, question, (a) => {
     const c = pick(choices, a);
     return c ? { ok: c.value } : { again: `"${visible(a)}" is not one of the ${choices.length} choices: answer with its number or as it is listed.` };
@@ -57,7 +57,7 @@ export async function askChoice(io: Io, question: string, choices: Choice[]): Pr
 /** Several of the choices, comma- or space-separated. */
 export async function askChoices(io: Io, question: string, choices: Choice[]): Promise<string[]> {
   if (!choices.length) throw new UsageError(`nothing to choose from for "${question}"`);
-  io.stdout(`${choices.map((c, i) => `  ${String(i + 1).padStart(2)}) ${visible(c.value)}${c.label ? `  ${visible(c.label)}` : ''}`).join('\n')}\n`);
+  showChoices(io, choices);
   return askFor<string[]>(io, question, (a) => {
     const parts = a.split(/[\s,]+/).filter(Boolean);
     if (!parts.length) return { again: 'Choose one or more, by number or as listed, separated by commas.' };
@@ -65,6 +65,11 @@ export async function askChoices(io: Io, question: string, choices: Choice[]): P
     if (bad.length) return { again: `${bad.map((b) => `"${visible(b)}"`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not among the choices: answer with numbers or as listed.` };
     return { ok: [...new Set(parts.map((p) => pick(choices, p)!.value))] };
   });
+}
+
+/** The numbered list an answer may choose from by number. */
+function showChoices(io: Io, choices: Choice[]): void {
+  io.stdout(`${choices.map((c, i) => `  ${String(i + 1).padStart(2)}) ${visible(c.value)}${c.label ? `  ${visible(c.label)}` : ''}`).join('\n')}\n`);
 }
 
 function pick(choices: Choice[], a: string): Choice | undefined {

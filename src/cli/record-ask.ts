@@ -2,9 +2,10 @@
 // says when it may ask), with the choices from recordChoices: units of the learner's
 // qualification, a unit's criteria, methods, staff with the role the record needs, the learner's
 // evidence. Each fills in the options and returns them; the library gets them complete.
-import { recordChoices, type Centre, type RecordChoices, type UnitChoice } from '../index.js';
+import { criteriaNamed, recordChoices, UsageError, type Centre, type RecordChoices, type UnitChoice } from '../index.js';
 import { askChoice, askChoices, askFor, askText, canAsk, type Choice } from './ask.js';
 import type { Io } from './kit.js';
+import { visible } from '../render/safe.js';
 
 const unitChoices = (c: RecordChoices): Choice[] => c.units.map((u) => ({ value: u.id, label: [u.aliases.length ? `(${u.aliases.join(', ')})` : '', u.title ?? ''].filter(Boolean).join(' '), also: u.aliases }));
 
@@ -16,12 +17,20 @@ async function askBy(io: Io, c: RecordChoices, by: string | undefined, role: str
 }
 
 /** Criteria of a unit as --covers writes them: all, outcome-N, criteria and ranges of them. */
+// Read as --covers reads it (criteriaNamed), and only criteria the unit has, so that a typing
+// slip is asked again here rather than refused after every other question.
 function criteriaAnswer(u: UnitChoice, a: string): { ok: string } | { again: string } {
   const parts = a.split(/[\s,]+/).filter(Boolean);
-  const known = (c: string) => u.criteria.includes(c);
-  const bad = parts.filter((p) => !(p === 'all' || /^(all-of-)?outcome-\d+$/.test(p) || known(p) || (/^[^-]+-[^-]+$/.test(p) && p.split('-').every(known))));
-  if (!parts.length || bad.length) return { again: `${bad.length ? `${bad.map((b) => `"${b}"`).join(', ')}: not a criterion of ${u.id}. ` : ''}Its criteria are ${u.criteria.join(', ')}; answer e.g. ${u.criteria.slice(0, 2).join(',')}, ${u.criteria[0]}-${u.criteria[u.criteria.length - 1]}, outcome-1 or all.` };
-  return { ok: `${u.id}:${parts.join(',')}` };
+  let why = '';
+  try {
+    const bad = parts.flatMap((p) => criteriaNamed(u, p)).filter((c) => !u.criteria.includes(c));
+    if (parts.length && !bad.length) return { ok: `${u.id}:${parts.join(',')}` };
+    if (bad.length) why = `${bad.map((b) => `"${visible(b)}"`).join(', ')}: not a criterion of ${u.id}. `;
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    why = `${e.message}. `;
+  }
+  return { again: `${why}Its criteria are ${u.criteria.join(', ')}; answer e.g. ${u.criteria.slice(0, 2).join(',')}, ${u.criteria[0]}-${u.criteria[u.criteria.length - 1]}, outcome-1 or all.` };
 }
 
 export interface EvidenceAnswers {

@@ -19,23 +19,33 @@ export function parseCovers(given: readonly string[], index: Index): Record<stri
     const id = unit?.id ?? ref;
     const list = (out[id] ??= []);
     for (const part of g.slice(at + 1).split(',').map((p) => p.trim()).filter(Boolean)) {
-      for (const c of expand(part, unit, ref)) if (!list.includes(c)) list.push(c);
+      for (const c of expandCriteria(part, unit && coversUnit(unit), ref)) if (!list.includes(c)) list.push(c);
     }
   }
   return out;
 }
 
-function expand(part: string, unit: Unit | undefined, ref: string): string[] {
+/** What --covers needs of a unit: its outcomes and their criteria, in the spec's order. */
+export interface CoversUnit {
+  id: string;
+  outcomes: readonly { id: string; criteria: readonly string[] }[];
+}
+
+export const coversUnit = (u: Unit): CoversUnit => ({ id: u.id, outcomes: u.outcomes.map((o) => ({ id: o.id, criteria: o.criteria.map((c) => c.id) })) });
+
+/** The criteria one part of --covers names (an id, a range, outcome-N or all); a UsageError
+ * when it needs the unit's criteria and the unit has no such outcome or criterion. */
+export function expandCriteria(part: string, unit: CoversUnit | undefined, ref: string): string[] {
   const outcome = /^(?:all-of-)?outcome-(.+)$/.exec(part);
   const range = /^([^-\s]+)-([^-\s]+)$/.exec(part);
   if (!outcome && !range && part !== 'all') return [part];
   if (!unit) throw new UsageError(`--covers ${ref}:${part}: no unit "${visible(ref)}" in specs/units/, so its criteria cannot be listed from it ("folio spec list" shows the units)`);
-  const all = unit.outcomes.flatMap((o) => o.criteria.map((c) => c.id));
+  const all = unit.outcomes.flatMap((o) => o.criteria);
   if (part === 'all') return all;
   if (outcome) {
     const o = unit.outcomes.find((x) => x.id === outcome[1]);
     if (!o) throw new UsageError(`--covers ${ref}:${part}: ${unit.id} has no outcome "${visible(outcome[1]!)}"; its outcomes are ${unit.outcomes.map((x) => x.id).join(', ')}`);
-    return o.criteria.map((c) => c.id);
+    return [...o.criteria];
   }
   const from = all.indexOf(range![1]!);
   const to = all.indexOf(range![2]!);
