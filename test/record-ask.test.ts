@@ -26,12 +26,15 @@ describe('asking on a terminal', () => {
     const flagged = await run(flags, ['evidence', 'add', 'NT-0163', '--title', 'Written questions', '--method', 'written-questions', '--ref', 'Answer booklet', '--covers', 'A/506/1964:1.1-1.3', '--date', '2026-11-20', '--by', 'a.jones']);
     expect(flagged.code).toBe(0);
     const asked = sample();
-    const r = await run(asked, ['evidence', 'add', 'NT-0163', '--date', '2026-11-20', '--by', 'a.jones'], ['Written questions', 'written-questions', 'ref', 'Answer booklet', 'A/506/1964', '9.9', '1.1-1.3']);
+    const r = await run(asked, ['evidence', 'add', 'NT-0163', '--date', '2026-11-20', '--by', 'a.jones'], ['Written questions', 'written-questions', 'ref', 'Answer booklet', 'A/506/1964', '9.9', 'outcome-9', '1.3-1.1', '1.1-1.3']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Assessment method:');
     // the units offered are the learner's qualification's, with their titles
     expect(r.stdout).toMatch(/\d\) A\/506\/1964 .*\n/);
     expect(r.stdout).toContain('"9.9": not a criterion of A/506/1964');
+    // read as --covers reads it: a missing outcome and a backwards range are asked again
+    expect(r.stdout).toContain('A/506/1964 has no outcome "9"');
+    expect(r.stdout).toContain('the range runs backwards');
     expect(read(asked, 'NT-0163')).toBe(read(flags, 'NT-0163'));
   });
 
