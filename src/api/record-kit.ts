@@ -49,17 +49,24 @@ export interface RecordResult extends Recorded {
 }
 
 // The formats' key orders: a key a record adds goes where the format puts it.
-export const TOP = ['learner', 'qualification', 'registered', 'assessor', 'notes', 'optional-units', 'witnesses', 'evidence', 'signoffs', 'iqa'];
+export const TOP = [
+  'learner', 'qualification', 'registered', 'registration-number', 'site', 'assessor', 'notes', 'optional-units', 'witnesses',
+  'evidence', 'signoffs', 'iqa', 'exemptions', 'claims', 'breaks', 'withdrawn', 'transfers',
+];
 export const EVIDENCE = ['id', 'title', 'method', 'witness', 'date', 'file', 'url', 'ref', 'covers', 'assessment', 'notes'];
 
 // How a new item looks when its list has none to copy: the layout of the sample centre.
 export const FLOW: Shape = { flow: true, pad: true };
-export const ITEM_STYLE: Record<'evidence' | 'signoffs' | 'iqa' | 'witnesses' | 'staff', Shape> = {
+export const ITEM_STYLE: Record<'evidence' | 'signoffs' | 'iqa' | 'witnesses' | 'staff' | 'exemptions' | 'claims' | 'breaks' | 'transfers', Shape> = {
   evidence: { flow: false, keys: { covers: { flow: false, any: { flow: true } }, assessment: FLOW } },
   signoffs: FLOW,
   iqa: FLOW,
   witnesses: FLOW,
   staff: FLOW,
+  exemptions: FLOW,
+  claims: FLOW,
+  breaks: FLOW,
+  transfers: FLOW,
 };
 
 export interface Ctx {
