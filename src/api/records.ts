@@ -43,13 +43,19 @@ export interface PortfolioRecords {
  * portfolio can no longer be read. Throws UsageError for a learner not in the assessment. */
 export function records(a: Assessment, learner: string): PortfolioRecords | undefined {
   const [summary] = selectLearners(a, { learners: [learner] });
-  const l = learnerAsOf(a, summary!);
+  return recordsOf(a, summary!);
+}
+
+/** The records of a learner already selected (a report of a cohort selects them once, not once
+ * per learner). */
+export function recordsOf(a: Assessment, summary: Assessment['learners'][number]): PortfolioRecords | undefined {
+  const l = learnerAsOf(a, summary);
   if (!l) return undefined;
   const unit = (ref: string) => indexOf(a).canonical(ref);
   let lastEvidence: string | undefined;
   for (const e of l.evidence) if (e.date && (!lastEvidence || e.date > lastEvidence)) lastEvidence = e.date;
   return {
-    learner: idOf(summary!),
+    learner: idOf(summary),
     evidence: l.evidence.map((e) => ({
       id: e.id,
       ...(e.title !== undefined ? { title: e.title } : {}),

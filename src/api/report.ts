@@ -9,7 +9,7 @@ import { UsageError } from '../usage-error.js';
 import { idOf, type Assessment } from './assess.js';
 import type { Centre } from './centre.js';
 import { history, progress, verify, type Progress, type Timeline, type Verification } from './history.js';
-import { records, type PortfolioRecords } from './records.js';
+import { recordsOf, type PortfolioRecords } from './records.js';
 import { gaps, selectLearners, specList, status } from './views.js';
 
 /** Something the site shows only from git, or why it cannot. */
@@ -64,8 +64,10 @@ export async function report(centre: Centre, a: Assessment, opts: ReportOptions 
   // The history is read up to the day the report stands for, so the same inputs give the same site.
   const until = a.asOf;
   const learners: ReportLearner[] = [];
+  const summaries = new Map(chosen.map((s) => [idOf(s), s]));
   for (const result of st.learners) {
-    const rec = records(a, result.id);
+    const summary = summaries.get(result.id);
+    const rec = summary && recordsOf(a, summary);
     learners.push({
       result,
       gaps: gapsBy.get(result.id) ?? [],

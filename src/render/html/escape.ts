@@ -24,16 +24,23 @@ export type Value = Html | string | number | boolean | null | undefined | readon
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
+// Most values (ids, dates, plain titles) hold none of the characters above nor & < > ' ": they
+// are written as they are, without two replacing passes each (a fifth of rendering a cohort).
+// eslint-disable-next-line no-control-regex
+const PLAIN = /^[^&<>'"\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]*$/;
+
 /** A value as text of a page: escaped, controls made visible. */
 export function text(value: string | number): string {
-  return escape(String(value).replace(UNSAFE, escapeChar));
+  if (typeof value === 'number') return String(value);
+  if (PLAIN.test(value)) return value;
+  return escape(value.replace(UNSAFE, escapeChar));
 }
 
 function piece(v: Value): string {
   if (v instanceof Html) return v.markup;
   if (Array.isArray(v)) return v.map(piece).join('');
   if (v === null || v === undefined || v === false || v === true) return '';
-  return text(v as string | number);
+  return text(typeof v === 'number' ? v : String(v));
 }
 
 /** The template tag: html`<p>${name}</p>` escapes name; nested html`` is kept. */
