@@ -8,6 +8,9 @@ import type { ImportedCriterion, ImportedOutcome, ImportedUnit } from './types.j
 export interface Draft extends ImportedUnit {
   guidanceLines: Map<ImportedCriterion, string[]>;
   noteLines: string[];
+  /** The index in noteLines of a heading written with nothing after it yet: dropped if nothing
+   * follows (a heading over the methods, or the last line of the unit). */
+  bareHeading?: number;
   duplicates: { criterion: ImportedCriterion; first: ImportedCriterion }[];
   grid?: { rows: string[][]; line: number; knowledge: boolean; done: boolean };
   gridOutcomes: ImportedOutcome[];
@@ -23,6 +26,7 @@ export function finishUnit(d: Draft, warn: Warn): ImportedUnit {
       if (g) c.guidance = paragraphs(g);
     }
   }
+  if (d.bareHeading !== undefined && d.bareHeading === d.noteLines.length - 1) d.noteLines.pop();
   const guidance = d.noteLines.length ? paragraphs(d.noteLines.join('\n').split('\n')) : null;
 
   for (const { criterion, first } of d.duplicates) {

@@ -75,7 +75,22 @@ export function isPageFurniture(text: string): boolean {
 
 /** Headings of notes on the whole unit: what follows them becomes the unit's guidance. */
 export const NOTE_HEADING =
-  /^(?:notes?|(?:overall )?(?:unit )?(?:aims?|summary|overview|introduction|purpose(?: and aim)?)|purpose of (?:the|this) unit|what this unit is about|about this unit|(?:unit )?assessment(?: requirements| guidance| principles| information| strategy)?(?: or guidance specified by a sector or regulatory body)?|guidance (?:on|for) (?:delivery|assessment)(?: and assessment)?|delivery(?: and assessment)? guidance|delivery and assessment|unit support\/guidance|support for the unit from a sector skills council or other appropriate body|additional (?:information|guidance)|evidence requirements)(?:\s*\([^)]*\))*\s*(?:[:\-–]\s*(.*))?$/i;
+  /^(?:notes?|(?:overall )?(?:unit )?(?:aims?|summary|overview|introduction|purpose(?: and aim)?)|purpose of (?:the|this) unit|what this unit is about|about this unit|(?:unit )?assessment(?: requirements| guidance| principles| information| strategy)?(?: or guidance specified by a sector or regulatory body)?|guidance (?:on|for) (?:delivery|assessment)(?: and assessment)?|delivery(?: and assessment)? guidance|delivery and assessment|unit support\/guidance|support for the unit from a sector skills council or other appropriate body|additional (?:information|guidance)|evidence requirements|delivery)(?:\s*\([^)]*\))*\s*(?:[:\-–]\s*(.*))?$/i;
+
+/** The lead-in a specification puts above its outcomes or its notes for tutors ("In order to pass
+ * this unit, the evidence … needs to demonstrate …", "Information for tutors"): boilerplate of
+ * the awarding body, never the unit's own guidance. A wrapped lead-in runs on to its next lines. */
+export const LEAD_IN =
+  /^(?:learning outcomes and assessment criteria|in order to (?:pass|achieve) (?:this|the) unit\b.*|on completion of (?:this|the) unit,? (?:a |the )?(?:learner|candidate)s? (?:should|will|can)\b.*|(?:information|essential guidance) for tutors)$/i;
+
+/** An assessment heading whose value says how the unit is assessed, as a field of the unit's header
+ * ("Assessment: Internally assessed; portfolio of evidence", "Assessment guidance: Portfolio of
+ * evidence" then "Practical skills test"): a short phrase naming a mode, not a sentence of guidance. */
+export const ASSESSMENT_FIELD = /^(?:unit )?assessment(?: requirements| guidance| methods?| type| mode)?$/i;
+export function isAssessmentMode(value: string): boolean {
+  const v = value.trim();
+  return v.split(/\s+/).length <= 8 && !/[.!?]$/.test(v) && /\b(?:portfolio|internally|externally|assessed|tests?|exam(?:ination)?s?|assignments?|observations?|multiple[- ]choice|on-?line|e-?assessment)\b/i.test(v);
+}
 
 /** Register and web-page fields folio does not keep; their value (same or next line) is skipped. */
 export const METADATA_LABEL =

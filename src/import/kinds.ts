@@ -3,11 +3,12 @@
 // the reducer the form reader folds over a form's lines: the first kind whose test matches
 // handles the line; a handler may pass the line on to the kinds after it.
 import { outcomeTypeOf } from '../model/outcome-type.js';
-import { isFurniture, isGridHeading, isGuidanceHeading, isPageFurniture, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
+import { ASSESSMENT_FIELD, isAssessmentMode, isFurniture, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
 import { applyFields, fieldsOf, setField } from './fields.js';
 import { APPENDIX, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeader } from './lines.js';
 import { pipeRow } from './pipe.js';
 import { lineOf, type Line, type ParseState } from './state.js';
+import type { Draft } from './finish.js';
 import { addMethods, appendText, dropPendingOutcome, noteOutside, openCriterion, openOutcome, openUnit } from './structure.js';
 import { continueText } from './text.js';
 
@@ -135,6 +136,8 @@ const CONTENT = [
     kind: 'methods-heading',
     test: (_s, l) => METHODS_HEADING.exec(l.text),
     handle: (s, l, m) => {
+      // "Assessment" then "Evidence may be supplied by:": the heading heads the methods, not a note
+      if (s.last === 'note' && s.unit) dropBareHeading(s.unit);
       s.last = 'methods';
       if (m[1]) addMethods(s, l.no, m[1]);
     },
@@ -148,6 +151,20 @@ const CONTENT = [
     },
   }),
   kind({
+    kind: 'lead-in',
+    test: (s, l) => s.unit && LEAD_IN.test(l.text),
+    handle: (s) => void (s.last = 'lead-in'),
+  }),
+  kind({
+    kind: 'assessment-field',
+    test: (s, l) => {
+      if (!s.unit) return null;
+      const m = noteHeading(l);
+      return m && m[1] && ASSESSMENT_FIELD.test((m as RegExpExecArray & { heading?: string }).heading ?? '') && isAssessmentMode(m[1]) ? m : null;
+    },
+    handle: (s) => void (s.last = 'assessment-field'),
+  }),
+  kind({
     kind: 'note-heading',
     test: (s, l) => s.unit && noteHeading(l),
     handle: (s, l, m) => {
@@ -159,6 +176,7 @@ const CONTENT = [
       const heading = /^notes?\b/i.test(l.text) || none ? [] : [(m as RegExpExecArray & { heading?: string }).heading ?? ''].filter(Boolean);
       const lines = [...heading, ...(m[1] && !none ? [m[1]] : [])];
       lines.forEach((t, i) => unit.noteLines.push(i === 0 && unit.noteLines.length ? `\n${t}` : t));
+      unit.bareHeading = heading.length && lines.length === 1 ? unit.noteLines.length - 1 : undefined;
     },
   }),
   kind({
@@ -189,7 +207,14 @@ const CONTENT = [
   // that criterion" / "3.1 must be evidenced …"): the sentence goes on, no criterion starts
   kind({
     kind: 'wrapped-number',
-    test: (s, l) => s.unit && s.last === 'note' && !l.wasBlank && /^\d{1,3}(?:\.\d{1,3})+\s+[a-z]/.test(l.text) && !/[.:;!?]$/.test(s.unit.noteLines[s.unit.noteLines.length - 1] ?? '.'),
+    // … or a reference to an outcome in lower case ("… understand learning" / "outcome 1. Guest
+    // speakers …"): an outcome's own heading is never written so
+    test: (s, l) =>
+      s.unit &&
+      s.last === 'note' &&
+      !l.wasBlank &&
+      (/^\d{1,3}(?:\.\d{1,3})+\s+[a-z]/.test(l.text) || /^(?:outcome|criteri(?:on|a)|unit|lo|ac)\s+\d/.test(l.text)) &&
+      !/[.:;!?]$/.test(s.unit.noteLines[s.unit.noteLines.length - 1] ?? '.'),
     handle: (s, l) => void s.unit!.noteLines.push(l.text),
   }),
   // N/SVQ element heading ("201.1 Establish rapport") above its criteria 201.1.1 …
@@ -261,6 +286,12 @@ const CONTENT = [
   }),
   kind({ kind: 'text', test: () => true, handle: continueText }),
 ];
+
+/** Remove the note heading just written when nothing has followed it. */
+export function dropBareHeading(unit: Draft): void {
+  if (unit.bareHeading !== undefined && unit.bareHeading === unit.noteLines.length - 1) unit.noteLines.pop();
+  unit.bareHeading = undefined;
+}
 
 /** A heading of notes on the whole unit, its text after a colon or in the next cell of a
  * table ("Assessment requirements<TAB>This unit must be assessed …"). */

@@ -18,6 +18,8 @@ export type Last =
   | 'methods'
   | 'guidance'
   | 'note'
+  | 'lead-in' // boilerplate above the outcomes: its wrapped lines are skipped too
+  | 'assessment-field' // how the unit is assessed, a header field: its wrapped lines too
   | 'furniture';
 
 export interface ParseState {

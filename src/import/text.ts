@@ -3,6 +3,7 @@
 // its own line, a criterion's wrapped text or sub-items, a guidance column. What it cannot
 // continue is reported with its line, never dropped silently.
 import { outcomeTypeOf } from '../model/outcome-type.js';
+import { isAssessmentMode } from './furniture.js';
 import { BULLET, CONTD, SUB_ITEM, cleanTitle } from './lines.js';
 import type { Line, ParseState } from './state.js';
 import { addGuidance, addMethods, appendText, openOutcome } from './structure.js';
@@ -12,7 +13,9 @@ export function continueText(s: ParseState, l: Line): void {
   const isSub = SUB_ITEM.test(text) || BULLET.test(text);
   const body = BULLET.test(text) ? text.replace(BULLET, '') : text;
   const { unit, outcome, criterion } = s;
-  if (s.pendingOutcome && !isSub) {
+  if ((s.last === 'lead-in' && !wasBlank) || (s.last === 'assessment-field' && !wasBlank && isAssessmentMode(text))) {
+    // the wrapped rest of a lead-in, or a second mode of assessment on its own line
+  } else if (s.pendingOutcome && !isSub) {
     const { id } = s.pendingOutcome;
     s.pendingOutcome = null;
     const title = cleanTitle(text);
