@@ -28,6 +28,8 @@ export { addLearner, importForms, initCentre, jsonSchema, newSpec, type ImportFo
 /** Recording the work: evidence, assessment decisions, sign-offs and IQA records, through one
  * writing core (refuses what check would report, writes atomically, commits as the staff member). */
 export { criteriaNamed, recordChoices, type RecordChoices, type UnitChoice } from './api/choices.js';
+/** Shell completion's candidates, read from only the files each kind of word needs. */
+export { completionSource, type CompletionSource } from './api/complete.js';
 export { addStaff, addWitness, type NewStaff, type NewWitness } from './api/people.js';
 export { addEvidence, assessEvidence, nextEvidenceId, recordIqa, RecordRefused, signOff, type IqaDecision, type NewEvidence, type RecordOptions, type RecordResult } from './api/record.js';
 /** One file folio init wrote, merged, left or replaced; how a centre installs folio. */
