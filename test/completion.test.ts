@@ -14,7 +14,7 @@ import { METHODS } from '../src/schema/common.js';
 import { folio, REPO } from './helpers.js';
 
 const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })), 60_000);
 
 function sample(): string {
   const dir = mkdtempSync(join(tmpdir(), 'folio-complete-'));

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { folio, REPO } from './helpers.js';
 
 const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })), 60_000);
 
 function sample(): string {
   const dir = mkdtempSync(join(tmpdir(), 'folio-record-'));
@@ -150,7 +150,8 @@ describe('folio signoff and folio iqa record', () => {
 });
 
 // Each refusal: the code check (or folio) gives, exit 1, and the portfolio byte-identical.
-const REFUSALS: { name: string; learner: string; args: string[]; code: string }[] = [
+// setup: commands run first (on the copy), whose changes the refused command must keep as they are.
+const REFUSALS: { name: string; learner: string; args: string[]; code: string; setup?: string[][] }[] = [
   { name: 'unknown unit', learner: 'NT-0163', args: ['evidence', 'add', 'NT-0163', '--title', 'T', '--method', 'questioning', '--date', '2026-11-20', '--ref', 'r', '--covers', 'X/999/9999:1.1', '--by', 'a.jones'], code: 'unknown-unit' },
   { name: 'criterion not in the unit', learner: 'NT-0163', args: ['evidence', 'add', 'NT-0163', '--title', 'T', '--method', 'questioning', '--date', '2026-11-20', '--ref', 'r', '--covers', 'A/506/1964:9.9', '--by', 'a.jones'], code: 'unknown-criterion' },
   { name: 'unit outside the qualification', learner: 'NT-0163', args: ['evidence', 'add', 'NT-0163', '--title', 'T', '--method', 'questioning', '--date', '2026-11-20', '--ref', 'r', '--covers', '201:1', '--by', 'a.jones'], code: 'unit-not-in-qualification' },
@@ -162,19 +163,29 @@ const REFUSALS: { name: string; learner: string; args: string[]; code: string }[
   { name: 'an IQA assessing', learner: 'NT-0151', args: ['assess', 'NT-0151', 'E12', '--accept', '--by', 'm.hughes'], code: 'staff-role' },
   { name: 'an assessor recording IQA', learner: 'NT-0151', args: ['iqa', 'record', 'NT-0151', 'A/506/2130', '--stage', 'interim', '--agree', '--by', 'r.okafor'], code: 'staff-role' },
   { name: 'a unit with criteria unmet', learner: 'NT-0151', args: ['signoff', 'NT-0151', 'A/506/2130', '--by', 'a.jones'], code: 'signoff-unmet' },
+  { name: 'an IQA signing off', learner: 'NT-0147', args: ['signoff', 'NT-0147', 'F/506/2159', '--by', 'm.hughes'], code: 'staff-role' },
+  { name: 'an admin assessing', learner: 'NT-0151', setup: [['staff', 'add', 'x.admin', '--name', 'Pat Admin', '--roles', 'admin']], args: ['assess', 'NT-0151', 'E12', '--accept', '--by', 'x.admin'], code: 'staff-role' },
+  { name: 'an EQA signing off', learner: 'NT-0147', setup: [['staff', 'add', 'x.eqa', '--name', 'Lee Eqa', '--roles', 'eqa']], args: ['signoff', 'NT-0147', 'F/506/2159', '--by', 'x.eqa'], code: 'staff-role' },
+  { name: 'an EQA recording IQA', learner: 'NT-0151', setup: [['staff', 'add', 'x.eqa', '--name', 'Lee Eqa', '--roles', 'eqa']], args: ['iqa', 'record', 'NT-0151', 'A/506/2130', '--stage', 'interim', '--agree', '--by', 'x.eqa'], code: 'staff-role' },
+  // s.patel holds both roles: the IQA record is refused for what they did as assessor
+  { name: "an IQA who assessed any of the unit's evidence", learner: 'NT-0151', setup: [['assess', 'NT-0151', 'E12', '--accept', '--by', 's.patel', '--date', '2026-11-20']], args: ['iqa', 'record', 'NT-0151', 'D/506/2119', '--stage', 'interim', '--agree', '--by', 's.patel'], code: 'iqa-own-decision' },
+  { name: 'an IQA who signed the unit off', learner: 'NT-0147', setup: [['signoff', 'NT-0147', 'F/506/2159', '--by', 's.patel', '--date', '2026-11-20']], args: ['iqa', 'record', 'NT-0147', 'F/506/2159', '--stage', 'summative', '--agree', '--by', 's.patel'], code: 'iqa-own-decision' },
 ];
 
 describe('refusals leave the file byte-identical', () => {
   for (const c of REFUSALS) {
     it(`${c.name}: ${c.code}`, async () => {
       const dir = sample();
+      for (const step of c.setup ?? []) expect((await run(dir, step)).code).toBe(0);
       const before = read(dir, c.learner);
+      const centre = readFileSync(join(dir, 'portfolios/centre.yaml'), 'utf8');
       const r = await json(dir, c.args);
       expect(r.code).toBe(1);
       expect(r.data.written).toBe(false);
       expect(r.data.refused.code).toBe(c.code);
       expect(r.data.refused.diagnostics.map((d: { code: string }) => d.code)).toContain(c.code);
       expect(read(dir, c.learner)).toBe(before);
+      expect(readFileSync(join(dir, 'portfolios/centre.yaml'), 'utf8')).toBe(centre);
     });
   }
 

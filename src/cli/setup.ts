@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { relative, resolve as resolvePath } from 'node:path';
 import { addLearner, findCentreRoot, format, initCentre, jsonSchema, RecordRefused, SCHEMA_KINDS, type InitStep, type SchemaKind } from '../index.js';
 import { writeReport } from '../outputs.js';
+import { visible } from '../render/safe.js';
 import { centreRun, EXIT, UsageError, type Io } from './kit.js';
 
 export function setupCommands(program: Command, io: Io, exit: (code: number) => void): void {
@@ -71,14 +72,18 @@ export function setupCommands(program: Command, io: Io, exit: (code: number) => 
     .option('--registered <date>', 'the registration date (default: today)')
     .option('--uln <uln>', 'their Unique Learner Number (10 digits)')
     .option('--optional-units <units>', 'the optional units chosen, comma-separated, by number or alias')
+    .option('--by <staff>', 'with --commit: the staff member adding the learner (default: the one whose email in centre.yaml is git config user.email)')
+    .option('--commit', 'commit the new portfolio, as the staff member (name and email from centre.yaml)')
+    .option('--sign', 'with --commit: sign the commit (git commit -S, with your git signing set-up)')
     .option('-C, --dir <dir>', 'the centre repository')
     .option('--no-color', 'no colour (folio learner add prints none)')
-    .action(async (id: string, opts: { name: string; qualification: string; assessor?: string; registered?: string; uln?: string; optionalUnits?: string; dir?: string }) => {
+    .action(async (id: string, opts: { name: string; qualification: string; assessor?: string; registered?: string; uln?: string; optionalUnits?: string; dir?: string; by?: string; commit?: boolean; sign?: boolean }) => {
+      if (opts.sign && !opts.commit) throw new UsageError('--sign signs the commit --commit makes: give --commit too');
       const run = await centreRun(io, { dir: opts.dir, cache: false, repository: false });
       const optionalUnits = opts.optionalUnits?.split(',').map((u) => u.trim()).filter(Boolean);
       let added;
       try {
-        added = await addLearner(run.centre, { id, name: opts.name, qualification: opts.qualification, assessor: opts.assessor, registered: opts.registered, uln: opts.uln, optionalUnits });
+        added = await addLearner(run.centre, { id, name: opts.name, qualification: opts.qualification, assessor: opts.assessor, registered: opts.registered, uln: opts.uln, optionalUnits }, { by: opts.by, commit: opts.commit, sign: opts.sign });
       } catch (e) {
         if (!(e instanceof RecordRefused)) throw e;
         const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
@@ -88,5 +93,6 @@ export function setupCommands(program: Command, io: Io, exit: (code: number) => 
         return;
       }
       io.stdout(`Created ${added.file} for ${opts.name} (${added.qualification}).\n`);
+      if (added.commit) io.stdout(`Committed ${added.commit.hash.slice(0, 8)} as ${visible(added.commit.author)}: ${visible(added.commit.message)}\n`);
     });
 }
