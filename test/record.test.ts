@@ -125,10 +125,16 @@ describe('folio signoff and folio iqa record', () => {
     expect(read(dir, 'NT-0163')).toBe(before.replace('signoffs: []\n', 'signoffs:\n  - { unit: A/506/1964, by: a.jones, date: 2026-11-24 }\n'));
     expect(s.data.moved).toContainEqual({ unit: 'A/506/1964', criterion: null, from: 'ready-for-signoff', to: 'achieved' });
 
+    const signed = read(dir, 'NT-0163');
     const i = await json(dir, ['iqa', 'record', 'NT-0163', 'A/506/1964', '--stage', 'summative', '--agree', '--by', 'm.hughes', '--date', '2026-11-30', '--evidence', 'E01']);
     expect(i.code).toBe(0);
-    expect(read(dir, 'NT-0163')).toContain('iqa:\n  - { unit: A/506/1964, by: m.hughes, date: 2026-11-30, stage: summative, decision: agreed, evidence: [E01] }\n');
+    expect(read(dir, 'NT-0163')).toBe(signed.replace('iqa: []\n', 'iqa:\n  - { unit: A/506/1964, by: m.hughes, date: 2026-11-30, stage: summative, decision: agreed, evidence: [E01] }\n'));
+    // an IQA decision moves no status; the unit stays achieved and the record is the IQA's
+    expect(i.data.moved).toEqual([]);
+    expect(i.data.by).toBe('m.hughes');
     expect((await run(dir, ['check'])).code).toBe(0);
+    const status = JSON.parse((await run(dir, ['status', 'NT-0163', '--format', 'json'])).stdout);
+    expect(status.learners[0].units.find((u: { id: string }) => u.id === 'A/506/1964').status).toBe('achieved');
   });
 
   it('appends to a list of flow mappings with a flow mapping on its own line', async () => {
@@ -255,7 +261,11 @@ describe('the people records name', () => {
     const r = await run(dir, ['witness', 'add', 'NT-0163', 'w-patel', '--name', 'Ravi Patel', '--relationship', 'optometrist', '--status', '1']);
     expect(r.code).toBe(0);
     expect(inserted(before, read(dir, 'NT-0163'))).toBe('  - { id: w-patel, name: Ravi Patel, relationship: optometrist, status: 1 }\n');
+    expect((await run(dir, ['check'])).code).toBe(0);
     const after = read(dir, 'NT-0163');
+    // the witness can now give testimony, and the item naming them is accepted by check
+    const testimony = await json(dir, ['evidence', 'add', 'NT-0163', '--witness', 'w-patel', '--title', 'Witness testimony', '--method', 'witness-testimony', '--date', '2026-11-20', '--ref', 'signed statement', '--covers', 'A/506/1964:1.1', '--by', 'a.jones', '--dry-run']);
+    expect([testimony.code, testimony.data.refused]).toEqual([0, null]);
     const bad = await json(dir, ['witness', 'add', 'NT-0163', 'w-x', '--name', 'X', '--status', '7']);
     expect(bad.data.refused.code).toBe('invalid-value');
     expect(read(dir, 'NT-0163')).toBe(after);
@@ -267,6 +277,8 @@ describe('the people records name', () => {
     expect(r.code).toBe(0);
     expect(read(dir, 'NT-0170')).toContain('learner: { name: "Sam Lee", uln: "1234567899" }\nqualification: 601/3734/4\nregistered: 2026-12-01\nassessor: a.jones\noptional-units: [D/506/2119, T/506/2126]\n');
     expect((await run(dir, ['check'])).code).toBe(0);
+    const status = JSON.parse((await run(dir, ['status', 'NT-0170', '--format', 'json'])).stdout).learners[0];
+    expect([status.status, status.progress.criteriaMet, status.units.length]).toEqual(['not-started', 0, 7]);
     const bad = await run(dir, ['learner', 'add', 'NT-0171', '--name', 'A B', '--qualification', '601/3734/4', '--uln', '1234567890']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('[uln-check-digit]');
