@@ -5,7 +5,7 @@
 // and a centre that cannot be read gives no candidates rather than an error: completion never
 // fails loudly.
 import { findCentreRoot } from '../locate.js';
-import { CENTRE_FILE, listLearners } from '../load/files.js';
+import { CENTRE_FILE, listLearners, PORTFOLIOS_DIR } from '../load/files.js';
 import { fsReader, type Reader } from '../load/reader.js';
 import type { Index } from '../model/index.js';
 import type { Specs } from '../model/types.js';
@@ -16,7 +16,7 @@ import { unitsFor, type UnitChoice } from './choices.js';
 
 /** The candidates for each kind of word, read when asked for (each list at most once). */
 export interface CompletionSource {
-  /** The learners' folder names (those holding a portfolio). */
+  /** The learners' folder names (the folders of portfolios/). */
   learners(): string[];
   /** The units a record on the learner may name (number, aliases, criteria); every unit of the
    * specs when no learner is given. */
@@ -67,7 +67,8 @@ export function completionSource(dir: string): CompletionSource {
   const items = (learner: string, key: string) => (Array.isArray(portfolio(learner)[key]) ? (portfolio(learner)[key] as unknown[]) : []).flatMap((x) => (x && typeof x === 'object' && 'id' in x && (typeof x.id === 'string' || typeof x.id === 'number') ? [String(x.id)] : []));
   const none = reader === undefined;
   return {
-    learners: () => (none ? [] : quiet(() => listLearners(reader).map((l) => l.id))),
+    // the folders of portfolios/, in one listing: a Tab press must not open each learner's folder
+    learners: () => (none ? [] : quiet(() => reader.list(PORTFOLIOS_DIR).filter((e) => e.dir && !e.name.startsWith('.')).map((e) => e.name))),
     units: (learner) =>
       none
         ? []

@@ -17,7 +17,7 @@ import { INSTALL, SCRIPTS, SHELLS, type Shell } from './completion-scripts.js';
 export function completionCommand(program: Command, io: Io): void {
   program
     .command('completion')
-    .description('a shell completion script for bash, zsh or fish (see --help for how to install it)')
+    .description('print a shell completion script for bash, zsh or fish (its --help says how to install it)')
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
     .addHelpText('after', INSTALL)
     .action((shell: Shell) => {
