@@ -24,7 +24,7 @@ export { records, type EvidenceRecord, type PortfolioRecords } from './api/recor
 export { iqaDue, iqaPlan, learnersOf, loadPlan, planIds, writePlan, type Due, type DueItem, type IqaDue, type IqaPlan, type Plan, type PlanFile, type Quota, type Sample, type SampleReason } from './api/iqa.js';
 /** What folio writes. */
 export { checkForms, type CheckFormsOptions, type ImportCheckReport, type UnitCheck } from './api/import-check.js';
-export { addLearner, importForms, initCentre, jsonSchema, newSpec, type ImportFormsOptions, type ImportReport, type InitOptions, type InitResult, type NewLearner, type NewSpec } from './api/write.js';
+export { addLearner, importForms, initCentre, jsonSchema, newSpec, type AddedLearner, type NewLearnerOptions, type ImportFormsOptions, type ImportReport, type InitOptions, type InitResult, type NewLearner, type NewSpec } from './api/write.js';
 /** Recording the work: evidence, assessment decisions, sign-offs and IQA records, through one
  * writing core (refuses what check would report, writes atomically, commits as the staff member). */
 export { criteriaNamed, recordChoices, type RecordChoices, type UnitChoice } from './api/choices.js';

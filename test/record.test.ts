@@ -287,4 +287,24 @@ describe('the people records name', () => {
     expect(existsSync(join(dir, 'portfolios/NT-0171'))).toBe(false);
     expect(existsSync(join(dir, 'portfolios/NT-0172'))).toBe(false);
   });
+
+  it('folio learner add --dry-run shows the new portfolio and writes nothing; -f json is the record document', async () => {
+    const dir = sample();
+    const args = ['learner', 'add', 'NT-0170', '--name', 'Sam Lee', '--qualification', '601/3734/4', '--registered', '2026-12-01'];
+    const dry = await run(dir, [...args, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('+learner: { name: "Sam Lee" }\n+qualification: 601/3734/4\n');
+    expect(dry.stdout).toContain('Dry run: nothing written. portfolios/NT-0170/portfolio.yaml would be created for Sam Lee (601/3734/4).');
+    expect(existsSync(join(dir, 'portfolios/NT-0170'))).toBe(false);
+    const r = await json(dir, args);
+    expect(r.code).toBe(0);
+    expect(r.data).toMatchObject({ version: 1, learner: 'NT-0170', file: 'portfolios/NT-0170/portfolio.yaml', files: ['portfolios/NT-0170/portfolio.yaml'], written: true, refused: null, moved: [], gaps: [], commit: null });
+    expect(r.data.diff).toContain('+qualification: 601/3734/4');
+    expect(read(dir, 'NT-0170')).toContain('qualification: 601/3734/4\n');
+    const bad = await json(dir, ['learner', 'add', 'NT-0171', '--name', 'A B', '--qualification', '601/3734/4', '--uln', '1234567890']);
+    expect(bad.code).toBe(1);
+    expect([bad.data.written, bad.data.refused.code]).toEqual([false, 'uln-check-digit']);
+    expect(bad.data.refused.diagnostics.map((d: { code: string }) => d.code)).toContain('uln-check-digit');
+    expect(existsSync(join(dir, 'portfolios/NT-0171'))).toBe(false);
+  });
 });

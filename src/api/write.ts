@@ -94,13 +94,25 @@ export interface NewLearnerOptions {
   by?: string;
   commit?: boolean;
   sign?: boolean;
+  /** Check the new portfolio and return it as a diff; write nothing. */
+  dryRun?: boolean;
+}
+
+/** What learner add made: the portfolio (centre-relative), the qualification's own number, the
+ * new file as a diff from nothing, whether it was written, and the commit. */
+export interface AddedLearner {
+  file: string;
+  qualification: string;
+  diff: string;
+  written: boolean;
+  commit?: { hash: string; author: string; message: string };
 }
 
 /** Create portfolios/ID/portfolio.yaml for a new learner; never overwrites, and refuses (with
  * check's findings, as RecordRefused) what check would report of it: a ULN that fails its check
  * digit or is another learner's, an optional unit that is unknown or not in the qualification.
  * Returns the portfolio's path (centre-relative) and the qualification's own number. */
-export async function addLearner(centre: Centre, learner: NewLearner, opts: NewLearnerOptions = {}): Promise<{ file: string; qualification: string; commit?: { hash: string; author: string; message: string } }> {
+export async function addLearner(centre: Centre, learner: NewLearner, opts: NewLearnerOptions = {}): Promise<AddedLearner> {
   const { id } = learner;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new UsageError(`learner id "${id}" cannot name a folder: use letters, digits, ".", "_" and "-"`);
   const folder = resolvePath(centre.root, 'portfolios', id);
@@ -127,6 +139,8 @@ export async function addLearner(centre: Centre, learner: NewLearner, opts: NewL
   const text = portfolioYaml({ name: learner.name, qualification: q.id, assessor: learner.assessor, registered: learner.registered ?? day, uln: learner.uln, optionalUnits });
   const file = `portfolios/${id}/portfolio.yaml`;
   await checkNewFile(centre.reader, file, text, day, before);
+  const diff = (await import('../record/diff.js')).unifiedDiff(file, '', text);
+  if (opts.dryRun) return { file, qualification: q.id, diff, written: false };
   // --commit: who, and the repository, before anything is written
   const commit = opts.commit ? await learnerCommit(centre, specs, file, opts) : undefined;
   try {
@@ -135,10 +149,10 @@ export async function addLearner(centre: Centre, learner: NewLearner, opts: NewL
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`portfolios/${id}/portfolio.yaml appeared while folio ran (another learner add, a pull?): folio learner add never overwrites a portfolio; look at it, and choose another id if it is someone else`);
     throw e;
   }
-  if (!commit) return { file, qualification: q.id };
+  if (!commit) return { file, qualification: q.id, diff, written: true };
   const message = `${id}: add learner ${learner.name} (${q.id})`;
   const hash = commit.commitFiles(commit.repo, commit.author, `${message}\n\n- portfolio ${file}\n\nRecorded with folio.`, !!opts.sign);
-  return { file, qualification: q.id, commit: { hash, author: commit.author ? `${commit.author.name} <${commit.author.email}>` : "git's user", message } };
+  return { file, qualification: q.id, diff, written: true, commit: { hash, author: commit.author ? `${commit.author.name} <${commit.author.email}>` : "git's user", message } };
 }
 
 async function learnerCommit(centre: Centre, specs: import('../model/types.js').Specs, file: string, opts: NewLearnerOptions) {
