@@ -189,6 +189,10 @@ function measure(size, opts, base) {
   });
   const one = repeat(`status ${ONE}`, () => folio(dir, ['status', ONE, '--no-cache']));
   const version = repeat('folio --version', () => folio(dir, ['--version']));
+  // shell completion reads one portfolio and the specs, never the cohort: near --version at any size
+  // (the line as bash gives it, naming the centre in it: -C DIR after it is not read)
+  const completeLearners = repeat('complete learners', () => folio(dir, ['__complete', '--shell', 'bash', '--line', `folio status -C ${dir} `]));
+  const completeUnits = repeat('complete units', () => folio(dir, ['__complete', '--shell', 'bash', '--line', `folio signoff ${ONE} -C ${dir} `]));
 
   // Not timed: does check report exactly the deliberate problems?
   let clean;
@@ -225,6 +229,8 @@ function measure(size, opts, base) {
     warmStatus,
     one,
     version,
+    completeLearners,
+    completeUnits,
     jsFloor,
     ajv,
     gapsRuns,

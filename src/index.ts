@@ -24,10 +24,12 @@ export { records, type EvidenceRecord, type PortfolioRecords } from './api/recor
 export { iqaDue, iqaPlan, learnersOf, loadPlan, planIds, writePlan, type Due, type DueItem, type IqaDue, type IqaPlan, type Plan, type PlanFile, type Quota, type Sample, type SampleReason } from './api/iqa.js';
 /** What folio writes. */
 export { checkForms, type CheckFormsOptions, type ImportCheckReport, type UnitCheck } from './api/import-check.js';
-export { addLearner, importForms, initCentre, jsonSchema, newSpec, type ImportFormsOptions, type ImportReport, type InitOptions, type InitResult, type NewLearner, type NewSpec } from './api/write.js';
+export { addLearner, importForms, initCentre, jsonSchema, newSpec, type AddedLearner, type NewLearnerOptions, type ImportFormsOptions, type ImportReport, type InitOptions, type InitResult, type NewLearner, type NewSpec } from './api/write.js';
 /** Recording the work: evidence, assessment decisions, sign-offs and IQA records, through one
  * writing core (refuses what check would report, writes atomically, commits as the staff member). */
 export { criteriaNamed, recordChoices, type RecordChoices, type UnitChoice } from './api/choices.js';
+/** Shell completion's candidates, read from only the files each kind of word needs. */
+export { completionSource, type CompletionSource } from './api/complete.js';
 export { addStaff, addWitness, type NewStaff, type NewWitness } from './api/people.js';
 export { addEvidence, assessEvidence, nextEvidenceId, recordIqa, RecordRefused, signOff, type IqaDecision, type NewEvidence, type RecordOptions, type RecordResult } from './api/record.js';
 /** One file folio init wrote, merged, left or replaced; how a centre installs folio. */

@@ -20,14 +20,20 @@ export type Written = { option: 'format' | 'output'; value: string }[];
 
 /** -f/--format and -o/--output on a command, read by commander into one ordered list (the value
  * of both opts.format and opts.output, whichever was given). */
+/** The formats each -f option takes (commander's own choices would check each -f alone, before
+ * the pairs are read): shell completion offers them. */
+export const formatChoices = new WeakMap<Option, readonly string[]>();
+
 export function outputOptions(cmd: Command, formats: readonly string[]): Command {
   const written: Written = [];
   const record = (option: Written[number]['option']) => (value: string) => {
     written.push({ option, value });
     return written;
   };
+  const format = new Option('-f, --format <format>', `output format: ${formats.join(', ')}; repeat with -o FILE for several reports`).argParser(record('format'));
+  formatChoices.set(format, formats);
   return cmd
-    .addOption(new Option('-f, --format <format>', `output format: ${formats.join(', ')}; repeat with -o FILE for several reports`).argParser(record('format')))
+    .addOption(format)
     .addOption(new Option('-o, --output <file>', 'write the report of the --format before it to FILE').argParser(record('output')));
 }
 

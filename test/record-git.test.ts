@@ -72,6 +72,49 @@ describe('--commit', () => {
     expect(text).toMatch(/Megan Hughes\s+IQA on A\/506\/1964: summative agreed by m\.hughes on 2026-11-30/);
   });
 
+  it('every writing command with --commit: each commit is its person\'s, and verify attributes the records to them with no finding', async () => {
+    const { repo, as, run } = centre();
+    const TARA = { name: 'Tara Brown', email: 'tara.brown@northgate.example' };
+    const steps: { as: { name: string; email: string }; args: string[]; files: string[] }[] = [
+      { as: ALEX, args: ['staff', 'add', 't.brown', '--name', TARA.name, '--roles', 'assessor', '--email', TARA.email, '--commit'], files: ['portfolios/centre.yaml'] },
+      { as: TARA, args: ['learner', 'add', 'NT-0170', '--name', 'Sam Lee', '--qualification', '601/3734/4', '--assessor', 't.brown', '--registered', '2026-11-02', '--commit'], files: ['portfolios/NT-0170/portfolio.yaml'] },
+      { as: TARA, args: ['witness', 'add', 'NT-0170', 'w-reed', '--name', 'Jo Reed', '--relationship', 'line manager', '--status', '3', '--commit'], files: ['portfolios/NT-0170/portfolio.yaml'] },
+      { as: TARA, args: ['evidence', 'add', 'NT-0170', '--title', 'Witness testimony: the employer', '--method', 'witness-testimony', '--witness', 'w-reed', '--date', '2026-11-20', '--ref', 'Signed testimony in the branch file', '--covers', 'A/506/1964:all', '--commit'], files: ['portfolios/NT-0170/portfolio.yaml'] },
+      { as: TARA, args: ['assess', 'NT-0170', 'E01', '--accept', '--date', '2026-11-23', '--commit'], files: ['portfolios/NT-0170/portfolio.yaml'] },
+      { as: TARA, args: ['signoff', 'NT-0170', 'A/506/1964', '--date', '2026-11-24', '--commit'], files: ['portfolios/NT-0170/portfolio.yaml'] },
+      { as: MEGAN, args: ['iqa', 'record', 'NT-0170', 'A/506/1964', '--stage', 'summative', '--agree', '--date', '2026-11-30', '--commit'], files: ['portfolios/NT-0170/portfolio.yaml'] },
+    ];
+    for (const step of steps) {
+      as(step.as);
+      const r = await run(step.args);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toContain(`Committed `);
+      expect(r.stdout).toContain(` as ${step.as.name} <${step.as.email}>: `);
+      // the commit is the person's, and holds only what the command wrote
+      expect(repo.git('log', '-1', '--format=%an <%ae>').trim()).toBe(`${step.as.name} <${step.as.email}>`);
+      expect(repo.git('show', '--name-only', '--format=', 'HEAD').trim().split('\n')).toEqual(step.files);
+    }
+    expect(repo.git('status', '--porcelain', '--', 'portfolios')).toBe('');
+    // each line a command wrote is blamed on its person
+    const blamed = (file: string, text: string) => {
+      const lines = repo.git('blame', '--line-porcelain', file).split('\n');
+      const at = lines.findIndex((l) => l.startsWith('\t') && l.includes(text));
+      return lines.slice(0, at).reverse().find((l) => l.startsWith('author '))!.slice('author '.length);
+    };
+    expect(blamed('portfolios/centre.yaml', 'id: t.brown')).toBe('Alex Jones');
+    expect(blamed('portfolios/NT-0170/portfolio.yaml', 'qualification: 601/3734/4')).toBe('Tara Brown');
+    expect(blamed('portfolios/NT-0170/portfolio.yaml', 'id: w-reed')).toBe('Tara Brown');
+    expect(blamed('portfolios/NT-0170/portfolio.yaml', 'decision: accepted')).toBe('Tara Brown');
+    expect(blamed('portfolios/NT-0170/portfolio.yaml', 'stage: summative')).toBe('Megan Hughes');
+
+    const verify = await run(['verify', 'NT-0170', '--format', 'json']);
+    expect(verify.code).toBe(0);
+    expect(JSON.parse(verify.stdout).diagnostics).toEqual([]);
+    const text = await run(['verify', 'NT-0170']);
+    expect(text.stdout).toContain('Verified 3 records in 1 portfolio: no problems.');
+    expect((await run(['check'])).code).toBe(0);
+  });
+
   it('refuses when the file has other changes staged, and writes nothing', async () => {
     const { repo, as, run } = centre();
     as(ALEX);
@@ -84,11 +127,24 @@ describe('--commit', () => {
     expect(repo.read(file)).toBe(staged);
   });
 
-  it('with no --by, refuses when git user.email is on no staff entry', async () => {
-    const { as, run } = centre();
+  it('with no --by, refuses when git user.email is on no staff entry, and writes nothing', async () => {
+    const { repo, as, run } = centre();
     as({ name: 'Someone', email: 'someone@elsewhere.example' });
-    const r = await run(['assess', 'NT-0151', 'E12', '--accept']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no staff member in portfolios/centre.yaml has the email git commits with here (git config user.email: "someone@elsewhere.example")');
+    const file = 'portfolios/NT-0151/portfolio.yaml';
+    const before = repo.read(file);
+    const head = repo.git('rev-parse', 'HEAD');
+    for (const args of [
+      ['assess', 'NT-0151', 'E12', '--accept'],
+      ['signoff', 'NT-0151', 'A/506/2130'],
+      ['iqa', 'record', 'NT-0151', 'A/506/2130', '--stage', 'interim', '--agree'],
+      ['assess', 'NT-0151', 'E12', '--accept', '--commit'],
+    ]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('no staff member in portfolios/centre.yaml has the email git commits with here (git config user.email: "someone@elsewhere.example")');
+      expect(repo.read(file)).toBe(before);
+    }
+    expect(repo.git('rev-parse', 'HEAD')).toBe(head);
+    expect(repo.git('status', '--porcelain')).toBe('');
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { folio, REPO } from './helpers.js';
 
 const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })), 60_000);
 
 function sample(): string {
   const dir = mkdtempSync(join(tmpdir(), 'folio-record-'));
@@ -125,10 +125,16 @@ describe('folio signoff and folio iqa record', () => {
     expect(read(dir, 'NT-0163')).toBe(before.replace('signoffs: []\n', 'signoffs:\n  - { unit: A/506/1964, by: a.jones, date: 2026-11-24 }\n'));
     expect(s.data.moved).toContainEqual({ unit: 'A/506/1964', criterion: null, from: 'ready-for-signoff', to: 'achieved' });
 
+    const signed = read(dir, 'NT-0163');
     const i = await json(dir, ['iqa', 'record', 'NT-0163', 'A/506/1964', '--stage', 'summative', '--agree', '--by', 'm.hughes', '--date', '2026-11-30', '--evidence', 'E01']);
     expect(i.code).toBe(0);
-    expect(read(dir, 'NT-0163')).toContain('iqa:\n  - { unit: A/506/1964, by: m.hughes, date: 2026-11-30, stage: summative, decision: agreed, evidence: [E01] }\n');
+    expect(read(dir, 'NT-0163')).toBe(signed.replace('iqa: []\n', 'iqa:\n  - { unit: A/506/1964, by: m.hughes, date: 2026-11-30, stage: summative, decision: agreed, evidence: [E01] }\n'));
+    // an IQA decision moves no status; the unit stays achieved and the record is the IQA's
+    expect(i.data.moved).toEqual([]);
+    expect(i.data.by).toBe('m.hughes');
     expect((await run(dir, ['check'])).code).toBe(0);
+    const status = JSON.parse((await run(dir, ['status', 'NT-0163', '--format', 'json'])).stdout);
+    expect(status.learners[0].units.find((u: { id: string }) => u.id === 'A/506/1964').status).toBe('achieved');
   });
 
   it('appends to a list of flow mappings with a flow mapping on its own line', async () => {
@@ -150,7 +156,8 @@ describe('folio signoff and folio iqa record', () => {
 });
 
 // Each refusal: the code check (or folio) gives, exit 1, and the portfolio byte-identical.
-const REFUSALS: { name: string; learner: string; args: string[]; code: string }[] = [
+// setup: commands run first (on the copy), whose changes the refused command must keep as they are.
+const REFUSALS: { name: string; learner: string; args: string[]; code: string; setup?: string[][] }[] = [
   { name: 'unknown unit', learner: 'NT-0163', args: ['evidence', 'add', 'NT-0163', '--title', 'T', '--method', 'questioning', '--date', '2026-11-20', '--ref', 'r', '--covers', 'X/999/9999:1.1', '--by', 'a.jones'], code: 'unknown-unit' },
   { name: 'criterion not in the unit', learner: 'NT-0163', args: ['evidence', 'add', 'NT-0163', '--title', 'T', '--method', 'questioning', '--date', '2026-11-20', '--ref', 'r', '--covers', 'A/506/1964:9.9', '--by', 'a.jones'], code: 'unknown-criterion' },
   { name: 'unit outside the qualification', learner: 'NT-0163', args: ['evidence', 'add', 'NT-0163', '--title', 'T', '--method', 'questioning', '--date', '2026-11-20', '--ref', 'r', '--covers', '201:1', '--by', 'a.jones'], code: 'unit-not-in-qualification' },
@@ -162,19 +169,29 @@ const REFUSALS: { name: string; learner: string; args: string[]; code: string }[
   { name: 'an IQA assessing', learner: 'NT-0151', args: ['assess', 'NT-0151', 'E12', '--accept', '--by', 'm.hughes'], code: 'staff-role' },
   { name: 'an assessor recording IQA', learner: 'NT-0151', args: ['iqa', 'record', 'NT-0151', 'A/506/2130', '--stage', 'interim', '--agree', '--by', 'r.okafor'], code: 'staff-role' },
   { name: 'a unit with criteria unmet', learner: 'NT-0151', args: ['signoff', 'NT-0151', 'A/506/2130', '--by', 'a.jones'], code: 'signoff-unmet' },
+  { name: 'an IQA signing off', learner: 'NT-0147', args: ['signoff', 'NT-0147', 'F/506/2159', '--by', 'm.hughes'], code: 'staff-role' },
+  { name: 'an admin assessing', learner: 'NT-0151', setup: [['staff', 'add', 'x.admin', '--name', 'Pat Admin', '--roles', 'admin']], args: ['assess', 'NT-0151', 'E12', '--accept', '--by', 'x.admin'], code: 'staff-role' },
+  { name: 'an EQA signing off', learner: 'NT-0147', setup: [['staff', 'add', 'x.eqa', '--name', 'Lee Eqa', '--roles', 'eqa']], args: ['signoff', 'NT-0147', 'F/506/2159', '--by', 'x.eqa'], code: 'staff-role' },
+  { name: 'an EQA recording IQA', learner: 'NT-0151', setup: [['staff', 'add', 'x.eqa', '--name', 'Lee Eqa', '--roles', 'eqa']], args: ['iqa', 'record', 'NT-0151', 'A/506/2130', '--stage', 'interim', '--agree', '--by', 'x.eqa'], code: 'staff-role' },
+  // s.patel holds both roles: the IQA record is refused for what they did as assessor
+  { name: "an IQA who assessed any of the unit's evidence", learner: 'NT-0151', setup: [['assess', 'NT-0151', 'E12', '--accept', '--by', 's.patel', '--date', '2026-11-20']], args: ['iqa', 'record', 'NT-0151', 'D/506/2119', '--stage', 'interim', '--agree', '--by', 's.patel'], code: 'iqa-own-decision' },
+  { name: 'an IQA who signed the unit off', learner: 'NT-0147', setup: [['signoff', 'NT-0147', 'F/506/2159', '--by', 's.patel', '--date', '2026-11-20']], args: ['iqa', 'record', 'NT-0147', 'F/506/2159', '--stage', 'summative', '--agree', '--by', 's.patel'], code: 'iqa-own-decision' },
 ];
 
 describe('refusals leave the file byte-identical', () => {
   for (const c of REFUSALS) {
     it(`${c.name}: ${c.code}`, async () => {
       const dir = sample();
+      for (const step of c.setup ?? []) expect((await run(dir, step)).code).toBe(0);
       const before = read(dir, c.learner);
+      const centre = readFileSync(join(dir, 'portfolios/centre.yaml'), 'utf8');
       const r = await json(dir, c.args);
       expect(r.code).toBe(1);
       expect(r.data.written).toBe(false);
       expect(r.data.refused.code).toBe(c.code);
       expect(r.data.refused.diagnostics.map((d: { code: string }) => d.code)).toContain(c.code);
       expect(read(dir, c.learner)).toBe(before);
+      expect(readFileSync(join(dir, 'portfolios/centre.yaml'), 'utf8')).toBe(centre);
     });
   }
 
@@ -244,7 +261,11 @@ describe('the people records name', () => {
     const r = await run(dir, ['witness', 'add', 'NT-0163', 'w-patel', '--name', 'Ravi Patel', '--relationship', 'optometrist', '--status', '1']);
     expect(r.code).toBe(0);
     expect(inserted(before, read(dir, 'NT-0163'))).toBe('  - { id: w-patel, name: Ravi Patel, relationship: optometrist, status: 1 }\n');
+    expect((await run(dir, ['check'])).code).toBe(0);
     const after = read(dir, 'NT-0163');
+    // the witness can now give testimony, and the item naming them is accepted by check
+    const testimony = await json(dir, ['evidence', 'add', 'NT-0163', '--witness', 'w-patel', '--title', 'Witness testimony', '--method', 'witness-testimony', '--date', '2026-11-20', '--ref', 'signed statement', '--covers', 'A/506/1964:1.1', '--by', 'a.jones', '--dry-run']);
+    expect([testimony.code, testimony.data.refused]).toEqual([0, null]);
     const bad = await json(dir, ['witness', 'add', 'NT-0163', 'w-x', '--name', 'X', '--status', '7']);
     expect(bad.data.refused.code).toBe('invalid-value');
     expect(read(dir, 'NT-0163')).toBe(after);
@@ -256,6 +277,8 @@ describe('the people records name', () => {
     expect(r.code).toBe(0);
     expect(read(dir, 'NT-0170')).toContain('learner: { name: "Sam Lee", uln: "1234567899" }\nqualification: 601/3734/4\nregistered: 2026-12-01\nassessor: a.jones\noptional-units: [D/506/2119, T/506/2126]\n');
     expect((await run(dir, ['check'])).code).toBe(0);
+    const status = JSON.parse((await run(dir, ['status', 'NT-0170', '--format', 'json'])).stdout).learners[0];
+    expect([status.status, status.progress.criteriaMet, status.units.length]).toEqual(['not-started', 0, 7]);
     const bad = await run(dir, ['learner', 'add', 'NT-0171', '--name', 'A B', '--qualification', '601/3734/4', '--uln', '1234567890']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('[uln-check-digit]');
@@ -263,5 +286,25 @@ describe('the people records name', () => {
     expect(twice.stderr).toContain('[duplicate-uln]');
     expect(existsSync(join(dir, 'portfolios/NT-0171'))).toBe(false);
     expect(existsSync(join(dir, 'portfolios/NT-0172'))).toBe(false);
+  });
+
+  it('folio learner add --dry-run shows the new portfolio and writes nothing; -f json is the record document', async () => {
+    const dir = sample();
+    const args = ['learner', 'add', 'NT-0170', '--name', 'Sam Lee', '--qualification', '601/3734/4', '--registered', '2026-12-01'];
+    const dry = await run(dir, [...args, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('+learner: { name: "Sam Lee" }\n+qualification: 601/3734/4\n');
+    expect(dry.stdout).toContain('Dry run: nothing written. portfolios/NT-0170/portfolio.yaml would be created for Sam Lee (601/3734/4).');
+    expect(existsSync(join(dir, 'portfolios/NT-0170'))).toBe(false);
+    const r = await json(dir, args);
+    expect(r.code).toBe(0);
+    expect(r.data).toMatchObject({ version: 1, learner: 'NT-0170', file: 'portfolios/NT-0170/portfolio.yaml', files: ['portfolios/NT-0170/portfolio.yaml'], written: true, refused: null, moved: [], gaps: [], commit: null });
+    expect(r.data.diff).toContain('+qualification: 601/3734/4');
+    expect(read(dir, 'NT-0170')).toContain('qualification: 601/3734/4\n');
+    const bad = await json(dir, ['learner', 'add', 'NT-0171', '--name', 'A B', '--qualification', '601/3734/4', '--uln', '1234567890']);
+    expect(bad.code).toBe(1);
+    expect([bad.data.written, bad.data.refused.code]).toEqual([false, 'uln-check-digit']);
+    expect(bad.data.refused.diagnostics.map((d: { code: string }) => d.code)).toContain('uln-check-digit');
+    expect(existsSync(join(dir, 'portfolios/NT-0171'))).toBe(false);
   });
 });

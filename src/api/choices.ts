@@ -6,6 +6,7 @@ import { METHODS } from '../schema/common.js';
 import { coversUnit, expandCriteria } from '../record/covers.js';
 import { whoRecords } from '../record/who.js';
 import type { Centre } from './centre.js';
+import type { Index } from '../model/index.js';
 import { open } from './record-kit.js';
 
 export interface UnitChoice {
@@ -42,17 +43,7 @@ export function criteriaNamed(unit: UnitChoice, part: string): string[] {
 /** The choices for records on a learner's portfolio. */
 export async function recordChoices(centre: Centre, learner: string): Promise<RecordChoices> {
   const ctx = await open(centre, learner);
-  const q = ctx.qualification === undefined ? undefined : ctx.index.qualification(ctx.qualification);
-  const mandatory = (q?.groups ?? []).filter((g) => g.requiredAll).flatMap((g) => g.units.map((u) => u.ref));
-  const all = (q?.groups ?? []).flatMap((g) => g.units.map((u) => u.ref));
-  const chosen = ctx.optionalUnits.length ? ctx.optionalUnits : all;
-  const ids = [...new Set([...mandatory, ...chosen].map((r) => ctx.index.canonical(r)))];
-  const units = ids.flatMap((id) => {
-    const u = ctx.index.unit(id);
-    if (!u) return [];
-    const { outcomes } = coversUnit(u);
-    return [{ id: u.id, aliases: [...u.aliases], title: u.title, criteria: [...u.criteria.keys()], outcomes: outcomes.map((o) => ({ id: o.id, criteria: [...o.criteria] })) }];
-  });
+  const units = unitsFor(ctx.index, ctx.qualification, ctx.optionalUnits);
   const staff = [...(ctx.specs.centre?.staff.values() ?? [])].map((s) => ({ id: s.id, name: s.name, roles: [...s.roles] }));
   let you: string | undefined;
   try {
@@ -61,4 +52,20 @@ export async function recordChoices(centre: Centre, learner: string): Promise<Re
     you = undefined;
   }
   return { learner, qualification: ctx.qualification, units, methods: [...METHODS], staff, evidence: ctx.evidence, you };
+}
+
+/** The units a record on a learner may name: the qualification's mandatory units and the
+ * optional ones chosen, or every unit of the qualification while none is chosen. */
+export function unitsFor(index: Index, qualification: string | undefined, optionalUnits: readonly string[]): UnitChoice[] {
+  const q = qualification === undefined ? undefined : index.qualification(qualification);
+  const mandatory = (q?.groups ?? []).filter((g) => g.requiredAll).flatMap((g) => g.units.map((u) => u.ref));
+  const all = (q?.groups ?? []).flatMap((g) => g.units.map((u) => u.ref));
+  const chosen = optionalUnits.length ? optionalUnits : all;
+  const ids = [...new Set([...mandatory, ...chosen].map((r) => index.canonical(r)))];
+  return ids.flatMap((id) => {
+    const u = index.unit(id);
+    if (!u) return [];
+    const { outcomes } = coversUnit(u);
+    return [{ id: u.id, aliases: [...u.aliases], title: u.title, criteria: [...u.criteria.keys()], outcomes: outcomes.map((o) => ({ id: o.id, criteria: [...o.criteria] })) }];
+  });
 }

@@ -88,11 +88,31 @@ export interface NewLearner {
   optionalUnits?: string[];
 }
 
+/** How a new portfolio is committed: as the staff member (--by, else the one git's user.email
+ * names, else git's own user), signed when asked. */
+export interface NewLearnerOptions {
+  by?: string;
+  commit?: boolean;
+  sign?: boolean;
+  /** Check the new portfolio and return it as a diff; write nothing. */
+  dryRun?: boolean;
+}
+
+/** What learner add made: the portfolio (centre-relative), the qualification's own number, the
+ * new file as a diff from nothing, whether it was written, and the commit. */
+export interface AddedLearner {
+  file: string;
+  qualification: string;
+  diff: string;
+  written: boolean;
+  commit?: { hash: string; author: string; message: string };
+}
+
 /** Create portfolios/ID/portfolio.yaml for a new learner; never overwrites, and refuses (with
  * check's findings, as RecordRefused) what check would report of it: a ULN that fails its check
  * digit or is another learner's, an optional unit that is unknown or not in the qualification.
  * Returns the portfolio's path (centre-relative) and the qualification's own number. */
-export async function addLearner(centre: Centre, learner: NewLearner): Promise<{ file: string; qualification: string }> {
+export async function addLearner(centre: Centre, learner: NewLearner, opts: NewLearnerOptions = {}): Promise<AddedLearner> {
   const { id } = learner;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new UsageError(`learner id "${id}" cannot name a folder: use letters, digits, ".", "_" and "-"`);
   const folder = resolvePath(centre.root, 'portfolios', id);
@@ -117,14 +137,33 @@ export async function addLearner(centre: Centre, learner: NewLearner): Promise<{
   // add, a git pull) is never replaced; EEXIST says so.
   const optionalUnits = (learner.optionalUnits ?? []).map((u) => index.canonical(u));
   const text = portfolioYaml({ name: learner.name, qualification: q.id, assessor: learner.assessor, registered: learner.registered ?? day, uln: learner.uln, optionalUnits });
-  await checkNewFile(centre.reader, `portfolios/${id}/portfolio.yaml`, text, day, before);
+  const file = `portfolios/${id}/portfolio.yaml`;
+  await checkNewFile(centre.reader, file, text, day, before);
+  const diff = (await import('../record/diff.js')).unifiedDiff(file, '', text);
+  if (opts.dryRun) return { file, qualification: q.id, diff, written: false };
+  // --commit: who, and the repository, before anything is written
+  const commit = opts.commit ? await learnerCommit(centre, specs, file, opts) : undefined;
   try {
     createFile(resolvePath(folder, 'portfolio.yaml'), text);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`portfolios/${id}/portfolio.yaml appeared while folio ran (another learner add, a pull?): folio learner add never overwrites a portfolio; look at it, and choose another id if it is someone else`);
     throw e;
   }
-  return { file: `portfolios/${id}/portfolio.yaml`, qualification: q.id };
+  if (!commit) return { file, qualification: q.id, diff, written: true };
+  const message = `${id}: add learner ${learner.name} (${q.id})`;
+  const hash = commit.commitFiles(commit.repo, commit.author, `${message}\n\n- portfolio ${file}\n\nRecorded with folio.`, !!opts.sign);
+  return { file, qualification: q.id, diff, written: true, commit: { hash, author: commit.author ? `${commit.author.name} <${commit.author.email}>` : "git's user", message } };
+}
+
+async function learnerCommit(centre: Centre, specs: import('../model/types.js').Specs, file: string, opts: NewLearnerOptions) {
+  const { whoRecords } = await import('../record/who.js');
+  const { commitFiles, prepareCommit } = await import('../record/commit.js');
+  const who = whoRecords(specs, centre.root, opts.by, false);
+  if (who && !who.staff) throw new UsageError(`--by "${visible(who.id)}" is not on the staff list in portfolios/centre.yaml${(g => (g ? `: ${g}` : ''))(staffGuess(specs, who.id))}`);
+  const email = who?.staff?.emails[0];
+  if (who && !email) throw new UsageError(`--commit: ${who.id} has no email in portfolios/centre.yaml, so folio verify could not find them as the author: add the address they commit with`);
+  const author = who && email ? { name: who.staff!.name, email } : undefined;
+  return { repo: prepareCommit(centre.root, [file]), author, commitFiles };
 }
 
 /** What folio spec new made: the file (centre-relative) and, when the number is shaped like an

@@ -4,6 +4,8 @@ import { Option, type Command } from 'commander';
 import { relative, resolve as resolvePath } from 'node:path';
 import { addLearner, findCentreRoot, format, initCentre, jsonSchema, RecordRefused, SCHEMA_KINDS, type InitStep, type SchemaKind } from '../index.js';
 import { writeReport } from '../outputs.js';
+import type { RecordReport } from '../render/record.js';
+import { visible } from '../render/safe.js';
 import { centreRun, EXIT, UsageError, type Io } from './kit.js';
 
 export function setupCommands(program: Command, io: Io, exit: (code: number) => void): void {
@@ -71,22 +73,44 @@ export function setupCommands(program: Command, io: Io, exit: (code: number) => 
     .option('--registered <date>', 'the registration date (default: today)')
     .option('--uln <uln>', 'their Unique Learner Number (10 digits)')
     .option('--optional-units <units>', 'the optional units chosen, comma-separated, by number or alias')
+    .option('--by <staff>', 'with --commit: the staff member adding the learner (default: the one whose email in centre.yaml is git config user.email)')
+    .option('--commit', 'commit the new portfolio, as the staff member (name and email from centre.yaml)')
+    .option('--sign', 'with --commit: sign the commit (git commit -S, with your git signing set-up)')
+    .option('--dry-run', 'check the new portfolio and print it as a diff; write nothing')
+    .addOption(new Option('-f, --format <format>', 'output format: table, or json (the record document)').choices(['table', 'json']).default('table'))
     .option('-C, --dir <dir>', 'the centre repository')
     .option('--no-color', 'no colour (folio learner add prints none)')
-    .action(async (id: string, opts: { name: string; qualification: string; assessor?: string; registered?: string; uln?: string; optionalUnits?: string; dir?: string }) => {
+    .action(async (id: string, opts: { name: string; qualification: string; assessor?: string; registered?: string; uln?: string; optionalUnits?: string; dir?: string; by?: string; commit?: boolean; sign?: boolean; dryRun?: boolean; format: 'table' | 'json' }) => {
+      if (opts.sign && !opts.commit) throw new UsageError('--sign signs the commit --commit makes: give --commit too');
       const run = await centreRun(io, { dir: opts.dir, cache: false, repository: false });
       const optionalUnits = opts.optionalUnits?.split(',').map((u) => u.trim()).filter(Boolean);
+      const file = `portfolios/${id}/portfolio.yaml`;
+      // -f json: the record document every recording command prints
+      const report = (r: Partial<RecordReport>): RecordReport => ({ learner: id, file, files: [], records: [`learner ${id} (${opts.name})`], written: false, diff: '', moved: [], gaps: [], findings: [], ...r });
       let added;
       try {
-        added = await addLearner(run.centre, { id, name: opts.name, qualification: opts.qualification, assessor: opts.assessor, registered: opts.registered, uln: opts.uln, optionalUnits });
+        added = await addLearner(run.centre, { id, name: opts.name, qualification: opts.qualification, assessor: opts.assessor, registered: opts.registered, uln: opts.uln, optionalUnits }, { by: opts.by, commit: opts.commit, sign: opts.sign, dryRun: opts.dryRun });
       } catch (e) {
         if (!(e instanceof RecordRefused)) throw e;
+        exit(EXIT.findings);
+        if (opts.format === 'json') {
+          io.stdout(format('record', 'json', report({ file: '', records: [], refused: { code: e.code, message: e.message, diagnostics: e.diagnostics, gaps: [] } }), run.render));
+          return;
+        }
         const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
         io.stderr(format('check', 'table', { diagnostics: e.diagnostics, summary: { files: 1, errors, warnings: e.diagnostics.length - errors } }, run.render));
         io.stderr(`folio: ${e.message} [${e.code}]\n`);
-        exit(EXIT.findings);
+        return;
+      }
+      if (opts.format === 'json') {
+        io.stdout(format('record', 'json', report({ file: added.file, files: added.written ? [added.file] : [], written: added.written, diff: added.diff, commit: added.commit }), run.render));
+        return;
+      }
+      if (!added.written) {
+        io.stdout(`${added.diff.trimEnd()}\n\nDry run: nothing written. ${added.file} would be created for ${visible(opts.name)} (${added.qualification}).\n`);
         return;
       }
       io.stdout(`Created ${added.file} for ${opts.name} (${added.qualification}).\n`);
+      if (added.commit) io.stdout(`Committed ${added.commit.hash.slice(0, 8)} as ${visible(added.commit.author)}: ${visible(added.commit.message)}\n`);
     });
 }
