@@ -5,24 +5,18 @@
 // their shells: bash -n and a real completion run through COMP_WORDS, zsh and fish when they
 // are installed (skipped with the reason otherwise; required under FOLIO_REQUIRE_CONSUMERS=1).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { METHODS } from '../src/schema/common.js';
-import { folio, REPO } from './helpers.js';
+import { folio, REPO, sampleCopies } from './helpers.js';
 
+const sample = sampleCopies('folio-complete-');
+// other folders the tests make (a centre elsewhere, no centre, a bin of fake shells)
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })), 60_000);
-
-function sample(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'folio-complete-'));
-  made.push(dir);
-  cpSync(join(REPO, 'specs'), join(dir, 'specs'), { recursive: true });
-  cpSync(join(REPO, 'portfolios'), join(dir, 'portfolios'), { recursive: true });
-  return dir;
-}
 
 const SAMPLE = sample();
 

@@ -1,11 +1,27 @@
 // Shared by the CLI tests: run folio in-process with captured output, and read fixture markers.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { afterAll } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli.js';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export const REPO = fileURLToPath(new URL('../', import.meta.url));
+
+/** Copies of the sample centre (specs/ and portfolios/) for a test file to change, each in a new
+ * temporary folder, all removed when the file's tests are done. Call once, at the top of the file. */
+export function sampleCopies(prefix: string): () => string {
+  const made: string[] = [];
+  afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })), 60_000);
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    made.push(dir);
+    cpSync(join(REPO, 'specs'), join(dir, 'specs'), { recursive: true });
+    cpSync(join(REPO, 'portfolios'), join(dir, 'portfolios'), { recursive: true });
+    return dir;
+  };
+}
 
 export interface Run {
   code: number;

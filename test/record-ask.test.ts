@@ -1,22 +1,12 @@
 // A recording command missing options: on a terminal it asks (choices from the spec and the
 // centre, a wrong answer asked again) and records what the flags would; anywhere else it stops
 // with one usage error naming every missing option, and the file stays byte-identical.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { folio, REPO } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { folio, sampleCopies } from './helpers.js';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function sample(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'folio-ask-'));
-  made.push(dir);
-  cpSync(join(REPO, 'specs'), join(dir, 'specs'), { recursive: true });
-  cpSync(join(REPO, 'portfolios'), join(dir, 'portfolios'), { recursive: true });
-  return dir;
-}
+const sample = sampleCopies('folio-ask-');
 const read = (dir: string, id: string) => readFileSync(join(dir, 'portfolios', id, 'portfolio.yaml'), 'utf8');
 const run = (dir: string, args: string[], answers?: string[]) => folio([...args, '-C', dir], { cwd: dir, env: { NO_COLOR: '1' }, answers });
 

@@ -1,23 +1,13 @@
 // The recording commands on a copy of the sample centre: each changes only the node it adds or
 // changes (every other byte of the file as it was), leaves the centre clean for check and moves
 // the statuses it should; each refusal has check's code and leaves the file byte-identical.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
-import { folio, REPO } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { folio, sampleCopies } from './helpers.js';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })), 60_000);
-
-function sample(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'folio-record-'));
-  made.push(dir);
-  cpSync(join(REPO, 'specs'), join(dir, 'specs'), { recursive: true });
-  cpSync(join(REPO, 'portfolios'), join(dir, 'portfolios'), { recursive: true });
-  return dir;
-}
+const sample = sampleCopies('folio-record-');
 
 const portfolio = (dir: string, id: string) => join(dir, 'portfolios', id, 'portfolio.yaml');
 const read = (dir: string, id: string) => readFileSync(portfolio(dir, id), 'utf8');
