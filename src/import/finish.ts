@@ -16,6 +16,13 @@ export interface Draft extends ImportedUnit {
   gridOutcomes: ImportedOutcome[];
 }
 
+/** Remove the note heading just written when nothing has followed it: a heading over the
+ * methods, or the last line of the unit. */
+export function dropBareHeading(unit: Draft): void {
+  if (unit.bareHeading !== undefined && unit.bareHeading === unit.noteLines.length - 1) unit.noteLines.pop();
+  unit.bareHeading = undefined;
+}
+
 /** Report a warning at a line of the form being read. */
 export type Warn = <K extends ImportMessageId>(line: number, id: K, data: ImportData<K>) => void;
 
@@ -26,7 +33,7 @@ export function finishUnit(d: Draft, warn: Warn): ImportedUnit {
       if (g) c.guidance = paragraphs(g);
     }
   }
-  if (d.bareHeading !== undefined && d.bareHeading === d.noteLines.length - 1) d.noteLines.pop();
+  dropBareHeading(d);
   const guidance = d.noteLines.length ? paragraphs(d.noteLines.join('\n').split('\n')) : null;
 
   for (const { criterion, first } of d.duplicates) {

@@ -8,7 +8,7 @@ import { applyFields, fieldsOf, setField } from './fields.js';
 import { APPENDIX, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeader } from './lines.js';
 import { pipeRow } from './pipe.js';
 import { lineOf, type Line, type ParseState } from './state.js';
-import type { Draft } from './finish.js';
+import { dropBareHeading } from './finish.js';
 import { addMethods, appendText, dropPendingOutcome, noteOutside, openCriterion, openOutcome, openUnit } from './structure.js';
 import { continueText } from './text.js';
 
@@ -286,12 +286,6 @@ const CONTENT = [
   }),
   kind({ kind: 'text', test: () => true, handle: continueText }),
 ];
-
-/** Remove the note heading just written when nothing has followed it. */
-export function dropBareHeading(unit: Draft): void {
-  if (unit.bareHeading !== undefined && unit.bareHeading === unit.noteLines.length - 1) unit.noteLines.pop();
-  unit.bareHeading = undefined;
-}
 
 /** A heading of notes on the whole unit, its text after a colon or in the next cell of a
  * table ("Assessment requirements<TAB>This unit must be assessed …"). */
