@@ -79,6 +79,33 @@ signoffs: []
   });
 });
 
+describe('indentation and keys as the user wrote them', () => {
+  it('a file indented by four: the new item nests its covers four deeper, as its neighbour does', async () => {
+    const text = `${HEAD}evidence:\n    -   id: E1\n        method: questioning\n        date: 2026-11-10\n        ref: notes\n        covers:\n            A/506/1964: [1.1]\n`;
+    const { dir, file } = centreWith(text);
+    const r = await record(dir, ['evidence', 'add', 'NT-9001', '--title', 'Q2', '--method', 'questioning', '--date', '2026-11-11', '--ref', 'more', '--covers', 'A/506/1964:1.2']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(`${text}    -   id: E2\n        title: Q2\n        method: questioning\n        date: 2026-11-11\n        ref: more\n        covers:\n            A/506/1964: [1.2]\n`);
+  });
+
+  it('the first item of an empty list nests as the rest of the file does', async () => {
+    const text = `learner:\n    name: Test Learner\nqualification: 601/3734/4\nregistered: 2026-11-02\nevidence: []\n`;
+    const { dir, file } = centreWith(text);
+    const r = await record(dir, ['evidence', 'add', 'NT-9001', '--title', 'Q', '--method', 'questioning', '--date', '2026-11-11', '--ref', 'notes', '--covers', 'A/506/1964:1.1']);
+    expect(r.code).toBe(0);
+    // the list's own indent is unknown (no block list in the file): the format's 2; a mapping's is 4
+    expect(readFileSync(file, 'utf8')).toBe(text.replace('evidence: []\n', 'evidence:\n  - id: E01\n    title: Q\n    method: questioning\n    date: 2026-11-11\n    ref: notes\n    covers:\n        A/506/1964: [1.1]\n'));
+  });
+
+  it('a quoted key keeps its quotes when its empty list becomes a block list', async () => {
+    const text = `${HEAD}"evidence": []   # none yet\n'signoffs': []\n`;
+    const { dir, file } = centreWith(text);
+    const r = await record(dir, ['evidence', 'add', 'NT-9001', '--title', 'Q', '--method', 'questioning', '--date', '2026-11-11', '--ref', 'notes', '--covers', 'A/506/1964:1.1']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(text.replace('"evidence": []', '"evidence":\n  - id: E01\n    title: Q\n    method: questioning\n    date: 2026-11-11\n    ref: notes\n    covers:\n      A/506/1964: [1.1]'));
+  });
+});
+
 describe('a file that changes while folio records', () => {
   it('is refused at the rename, and the other change survives', async () => {
     const text = `${HEAD}evidence: []\nsignoffs: []\n`;

@@ -4,10 +4,10 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, relative, resolve as resolvePath } from 'node:path';
 import type { Document, YAMLMap } from 'yaml';
-import { isMap, isSeq } from 'yaml';
+import { isMap } from 'yaml';
 import type { Index } from '../model/index.js';
 import type { Specs, Staff } from '../model/types.js';
-import { appendItem, shapeOf, type ListStyle } from '../record/edit.js';
+import { appendItem, indentsOf, shapeOf, type ListStyle } from '../record/edit.js';
 import type { Plain, Shape } from '../record/emit.js';
 import { runChange, RecordRefused, type Change, type NewFile, type Recorded } from '../record/core.js';
 import { commitFiles, prepareCommit, type Author } from '../record/commit.js';
@@ -166,22 +166,7 @@ export const hint = (g: string | undefined) => (g ? `: did you mean "${g}"?` : '
 
 /** The style of a new item of a list: its neighbour's, else the kind's; and the file's list indent. */
 export function listStyle(doc: Document.Parsed, text: string, key: keyof typeof ITEM_STYLE): ListStyle {
-  return { item: ITEM_STYLE[key], seqIndent: seqIndentOf(doc, text) };
-}
-
-/** How far the file indents a block list under its key (0 or 2, usually). */
-function seqIndentOf(doc: Document.Parsed, text: string): number {
-  const root = doc.contents;
-  if (!isMap(root)) return 2;
-  for (const p of root.items) {
-    const v = p.value;
-    if (isSeq(v) && !v.flow && v.items.length) {
-      const first = v.items[0] as { range?: number[] };
-      const dash = text.lastIndexOf('-', first.range![0]);
-      return dash - (text.lastIndexOf('\n', dash) + 1);
-    }
-  }
-  return 2;
+  return { item: ITEM_STYLE[key], indents: indentsOf(doc, text) };
 }
 
 /** The style of an assessment: that of the other items' assessments, else flow. */

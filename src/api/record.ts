@@ -4,7 +4,7 @@
 import { resolve as resolvePath } from 'node:path';
 import type { YAMLMap, YAMLSeq } from 'yaml';
 import { isMap } from 'yaml';
-import { appendItem, setPair } from '../record/edit.js';
+import { appendItem, indentsOf, setPair } from '../record/edit.js';
 import type { Plain } from '../record/emit.js';
 import { RecordRefused, type Change, type NewFile } from '../record/core.js';
 import { parseCovers } from '../record/covers.js';
@@ -95,7 +95,7 @@ export async function assessEvidence(centre: Centre, learner: string, ids: strin
       const style = assessmentStyle(items, text);
       return ids.map((i) => {
         const node = items.find((m) => String(m.get('id')) === i)!;
-        return setPair(doc, text, node, 'assessment', value(), EVIDENCE, style);
+        return setPair(doc, text, node, 'assessment', value(), EVIDENCE, style, indentsOf(doc, text));
       });
     },
     expect: (v) => {

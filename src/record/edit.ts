@@ -6,7 +6,7 @@
 // result again and compares its data with what it meant to write (record/core.ts), so a splice
 // that reads back differently is never written.
 import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { emitBlockItem, emitBlockPair, emitFlow, type Plain, type Shape } from './emit.js';
+import { emitBlockItem, emitBlockPair, emitFlow, TWO, type Indents, type Plain, type Shape } from './emit.js';
 
 /** Replace text[at, end) with text. */
 export interface Splice {
@@ -78,8 +78,8 @@ function afterNode(l: Lines, n: unknown, column: number): number {
 export interface ListStyle {
   /** Each item's shape when the list has none to copy. */
   item: Shape;
-  /** The document's own indent of a block list under its key (dash column minus key column). */
-  seqIndent: number;
+  /** The document's own indents (indentsOf), for what the item nests. */
+  indents: Indents;
 }
 
 /** Append value to the list at key of map (the list may be missing, null or empty). */
@@ -104,19 +104,21 @@ export function appendItem(doc: Document.Parsed, text: string, map: YAMLMap<unkn
     const blank = prev ? l.blankBetween(afterNode(l, prev, dashCol), l.start(dash)) : false;
     const at = afterNode(l, last, dashCol);
     const lead = at === text.length && !text.endsWith('\n') ? '\n' : '';
-    return { at, end: at, text: `${lead}${blank ? '\n' : ''}${emitBlockItem(value, shape, dashCol, contentCol - dashCol).join('\n')}\n` };
+    return { at, end: at, text: `${lead}${blank ? '\n' : ''}${emitBlockItem(value, shape, dashCol, contentCol - dashCol, style.indents).join('\n')}\n` };
   }
-  return setPair(doc, text, map, key, [value], order, { flow: false, item: style.item }, style.seqIndent);
+  return setPair(doc, text, map, key, [value], order, { flow: false, item: style.item }, style.indents);
 }
 
 /** Set key of map to value: replace its value when it is there, else add the pair where the
  * format's key order puts it. */
-export function setPair(doc: Document.Parsed, text: string, map: YAMLMap<unknown, unknown>, key: string, value: Plain, order: readonly string[], shape: Shape, seqIndent = 2): Splice {
+export function setPair(doc: Document.Parsed, text: string, map: YAMLMap<unknown, unknown>, key: string, value: Plain, order: readonly string[], shape: Shape, indents: Indents = TWO): Splice {
   const l = new Lines(text);
   const pair = pairOf(map, key);
   const keep = pair?.value != null && !isScalar(pair.value) && !isEmptyFlow(pair.value) ? shapeOf(pair.value as YamlNode, text, shape) : shape;
+  // A key the user wrote keeps its own spelling ("evidence": stays quoted).
+  const written = pair ? text.slice((pair.key as YamlNode).range![0], (pair.key as YamlNode).range![1]) : undefined;
   if (map.flow) {
-    if (pair) return { at: (pair.key as YamlNode).range![0], end: contentEnd(pair.value ?? pair.key), text: `${key}: ${emitFlow(value, keep)}` };
+    if (pair) return { at: (pair.key as YamlNode).range![0], end: contentEnd(pair.value ?? pair.key), text: `${written}: ${emitFlow(value, keep)}` };
     const next = nextPair(map, key, order);
     if (next) return { at: (next.key as YamlNode).range![0], end: (next.key as YamlNode).range![0], text: `${key}: ${emitFlow(value, keep)}, ` };
     let close = map.range![1] - 1;
@@ -126,10 +128,12 @@ export function setPair(doc: Document.Parsed, text: string, map: YAMLMap<unknown
     return { at, end: at, text: `${map.items.length ? ', ' : ' '}${key}: ${emitFlow(value, keep)}` };
   }
   const column = map.items.length ? l.column((map.items[0]!.key as YamlNode).range![0]) : 0;
-  const lines = (indent: number) => emitBlockPair(key, value, keep, indent, seqIndent);
+  const lines = (indent: number) => emitBlockPair(key, value, keep, indent, indents);
   if (pair) {
     const start = (pair.key as YamlNode).range![0];
-    return { at: start, end: contentEnd(pair.value ?? pair.key), text: lines(column).join('\n').slice(column) };
+    const out = lines(column).join('\n').slice(column);
+    const emitted = out.slice(0, out.indexOf(':'));
+    return { at: start, end: contentEnd(pair.value ?? pair.key), text: `${written}${out.slice(emitted.length)}` };
   }
   const next = nextPair(map, key, order);
   if (next) {
@@ -182,16 +186,52 @@ export function shapeOf(n: YamlNode | null | undefined, text: string, fallback: 
     for (const p of n.items) {
       if (!isScalar(p.key) || p.value == null || isScalar(p.value)) continue;
       const s = shapeOf(p.value as YamlNode, text, fallback.keys?.[String(p.key.value)] ?? fallback.any);
+      const deeper = nestedIndent(p, text);
+      if (deeper !== undefined) s.indent = deeper;
       keys[String(p.key.value)] = s;
       any ??= s;
     }
-    return { flow: !!n.flow, pad: n.flow ? padded(n, text) : fallback.pad, keys, any: any ?? fallback.any };
+    return { flow: !!n.flow, pad: n.flow ? padded(n, text) : fallback.pad, indent: fallback.indent, keys, any: any ?? fallback.any };
   }
   if (isSeq(n)) {
     const last = n.items[n.items.length - 1] as YamlNode | undefined;
     return { flow: !!n.flow, pad: n.flow ? padded(n, text) : fallback.pad, item: last && !isScalar(last) ? shapeOf(last, text, fallback.item) : fallback.item };
   }
   return fallback;
+}
+
+const columnOf = (text: string, off: number) => off - (text.lastIndexOf('\n', off - 1) + 1);
+
+/** How much deeper than its key a block mapping's own keys stand, when the pair holds one. */
+function nestedIndent(p: Pair<unknown, unknown>, text: string): number | undefined {
+  const v = p.value;
+  if (!isMap(v) || v.flow || !v.items.length) return undefined;
+  const first = v.items[0]!.key as YamlNode | null;
+  if (!first?.range || !(p.key as YamlNode).range) return undefined;
+  const d = columnOf(text, first.range[0]) - columnOf(text, (p.key as YamlNode).range![0]);
+  return d > 0 ? d : undefined;
+}
+
+/** How far the file indents its nesting, read from its first block list under a key and its
+ * first block mapping under a key; 2 where it has none. */
+export function indentsOf(doc: Document.Parsed, text: string): Indents {
+  const found: Partial<Indents> = {};
+  const walk = (n: unknown, depth: number): void => {
+    if (depth > 6 || (found.seq !== undefined && found.map !== undefined)) return;
+    if (isMap(n)) {
+      for (const p of n.items) {
+        const v = p.value;
+        if (found.map === undefined) found.map = nestedIndent(p, text);
+        if (found.seq === undefined && isSeq(v) && !v.flow && v.items.length && (p.key as YamlNode)?.range) {
+          const dash = text.lastIndexOf('-', (v.items[0] as YamlNode).range![0]);
+          found.seq = columnOf(text, dash) - columnOf(text, (p.key as YamlNode).range![0]);
+        }
+        walk(v, depth + 1);
+      }
+    } else if (isSeq(n)) for (const x of n.items) walk(x, depth + 1);
+  };
+  walk(doc.contents, 0);
+  return { seq: found.seq ?? 2, map: found.map ?? 2 };
 }
 
 /** Whether a flow collection is written with spaces inside its brackets: `{ a: 1 }`. */

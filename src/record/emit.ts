@@ -11,10 +11,21 @@ export type Plain = string | Plain[] | { [key: string]: Plain };
 export interface Shape {
   flow?: boolean;
   pad?: boolean;
+  /** For a block mapping: how much deeper than its key its own keys stand (2 or 4, usually). */
+  indent?: number;
   keys?: Record<string, Shape>;
   any?: Shape;
   item?: Shape;
 }
+
+/** How far the file indents what it nests: a block list's dashes under its key (seq), a block
+ * mapping's keys under its key (map). Used where no neighbour gives a shape's own indent. */
+export interface Indents {
+  seq: number;
+  map: number;
+}
+
+export const TWO: Indents = { seq: 2, map: 2 };
 
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
 
@@ -54,21 +65,23 @@ export function emitFlow(v: Plain, shape: Shape = {}): string {
   return shape.pad === false ? `{${inner}}` : `{ ${inner} }`;
 }
 
-/** key: value as lines at indent; a block list under the key has its dashes seqIndent deeper. */
-export function emitBlockPair(key: string, v: Plain, shape: Shape, indent: number, seqIndent = 2): string[] {
+/** key: value as lines at indent; a block list under the key has its dashes indents.seq deeper,
+ * a block mapping its keys shape.indent (else indents.map) deeper. */
+export function emitBlockPair(key: string, v: Plain, shape: Shape, indent: number, indents: Indents = TWO): string[] {
   const ind = ' '.repeat(indent);
   const k = scalar(key, false);
   if (isFlow(v, shape)) return [`${ind}${k}: ${typeof v === 'string' ? scalar(v, false) : emitFlow(v, shape)}`];
-  if (Array.isArray(v)) return [`${ind}${k}:`, ...v.flatMap((x) => emitBlockItem(x, shape.item ?? {}, indent + seqIndent, 2, seqIndent))];
-  return [`${ind}${k}:`, ...Object.entries(v).flatMap(([ck, x]) => emitBlockPair(ck, x, childOf(shape, ck), indent + 2, seqIndent))];
+  if (Array.isArray(v)) return [`${ind}${k}:`, ...v.flatMap((x) => emitBlockItem(x, shape.item ?? {}, indent + indents.seq, 2, indents))];
+  const deeper = indent + (shape.indent ?? indents.map);
+  return [`${ind}${k}:`, ...Object.entries(v).flatMap(([ck, x]) => emitBlockPair(ck, x, childOf(shape, ck), deeper, indents))];
 }
 
 /** A list item as lines: its dash at dashCol, its content step columns further in. */
-export function emitBlockItem(v: Plain, shape: Shape, dashCol: number, step = 2, seqIndent = 2): string[] {
+export function emitBlockItem(v: Plain, shape: Shape, dashCol: number, step = 2, indents: Indents = TWO): string[] {
   const dash = `${' '.repeat(dashCol)}-${' '.repeat(Math.max(1, step - 1))}`;
   if (typeof v === 'string') return [`${dash}${scalar(v, false)}`];
   if (Array.isArray(v) || isFlow(v, { ...shape, flow: shape.flow ?? false })) return [`${dash}${emitFlow(v, shape)}`];
-  const lines = Object.entries(v).flatMap(([k, x]) => emitBlockPair(k, x, childOf(shape, k), dashCol + step, seqIndent));
+  const lines = Object.entries(v).flatMap(([k, x]) => emitBlockPair(k, x, childOf(shape, k), dashCol + step, indents));
   lines[0] = dash + lines[0]!.trimStart();
   return lines;
 }
