@@ -2,6 +2,7 @@
 // portfolio, as files to write. Producing the files is separate from writing them so the CLI
 // can refuse to overwrite anything before it writes a single file.
 import { shellWord } from './install-source.js';
+import { scalar } from './record/emit.js';
 import { SCHEMA_KINDS, jsonSchemaFor } from './schema/json-schema.js';
 import { PACKAGE, VERSION } from './version.js';
 
@@ -228,7 +229,8 @@ exec "$@" check${prefix ? ` -C "$top"/${shellWord(prefix)}` : ''} --staged
 }
 
 export function portfolioYaml(p: { name: string; qualification: string; assessor?: string; registered: string; uln?: string; optionalUnits?: string[] }): string {
-  const learner = `{ name: ${JSON.stringify(p.name)}${p.uln !== undefined ? `, uln: ${JSON.stringify(p.uln)}` : ''} }`;
+  // a name is plain where it reads back the same, as the sample writes them; a ULN always quoted
+  const learner = `{ name: ${scalar(p.name, true)}${p.uln !== undefined ? `, uln: ${JSON.stringify(p.uln)}` : ''} }`;
   // ids are plain when they need no quotes (A/506/2130), as the sample writes them
   const unit = (u: string) => (/^[A-Za-z0-9][A-Za-z0-9/._-]*$/.test(u) ? u : JSON.stringify(u));
   return `# yaml-language-server: $schema=../../schemas/portfolio.schema.json

@@ -185,6 +185,18 @@ describe('refusals leave the file byte-identical', () => {
     });
   }
 
+  it('a --by not on the staff list is refused by the commands whose records name nobody too', async () => {
+    const dir = sample();
+    const before = read(dir, 'NT-0163');
+    const ev = await json(dir, ['evidence', 'add', 'NT-0163', '--title', 'T', '--method', 'questioning', '--date', '2026-11-20', '--ref', 'r', '--covers', 'A/506/1964:1.1', '--by', 'a.jonse']);
+    expect([ev.code, ev.data.written, ev.data.refused.code]).toEqual([1, false, 'unknown-staff']);
+    expect(ev.data.refused.message).toContain('did you mean "a.jones"?');
+    expect(read(dir, 'NT-0163')).toBe(before);
+    const learner = await json(dir, ['learner', 'add', 'NT-0170', '--name', 'Sam Lee', '--qualification', '601/3734/4', '--by', 'nobody', '--commit']);
+    expect([learner.code, learner.data.refused.code]).toEqual([1, 'unknown-staff']);
+    expect(existsSync(join(dir, 'portfolios/NT-0170'))).toBe(false);
+  });
+
   it('an IQA who assessed the unit: iqa-own-decision, in check format on stderr', async () => {
     const dir = sample();
     await run(dir, ['assess', 'NT-0151', 'E12', '--accept', '--by', 's.patel', '--date', '2026-11-20']);
@@ -265,7 +277,7 @@ describe('the people records name', () => {
     const dir = sample();
     const r = await run(dir, ['learner', 'add', 'NT-0170', '--name', 'Sam Lee', '--qualification', '601/3734/4', '--assessor', 'a.jones', '--registered', '2026-12-01', '--uln', '1234567899', '--optional-units', 'D/506/2119,T/506/2126']);
     expect(r.code).toBe(0);
-    expect(read(dir, 'NT-0170')).toContain('learner: { name: "Sam Lee", uln: "1234567899" }\nqualification: 601/3734/4\nregistered: 2026-12-01\nassessor: a.jones\noptional-units: [D/506/2119, T/506/2126]\n');
+    expect(read(dir, 'NT-0170')).toContain('learner: { name: Sam Lee, uln: "1234567899" }\nqualification: 601/3734/4\nregistered: 2026-12-01\nassessor: a.jones\noptional-units: [D/506/2119, T/506/2126]\n');
     expect((await run(dir, ['check'])).code).toBe(0);
     const status = JSON.parse((await run(dir, ['status', 'NT-0170', '--format', 'json'])).stdout).learners[0];
     expect([status.status, status.progress.criteriaMet, status.units.length]).toEqual(['not-started', 0, 7]);
@@ -283,9 +295,12 @@ describe('the people records name', () => {
     const args = ['learner', 'add', 'NT-0170', '--name', 'Sam Lee', '--qualification', '601/3734/4', '--registered', '2026-12-01'];
     const dry = await run(dir, [...args, '--dry-run']);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain('+learner: { name: "Sam Lee" }\n+qualification: 601/3734/4\n');
+    expect(dry.stdout).toContain('+learner: { name: Sam Lee }\n+qualification: 601/3734/4\n');
     expect(dry.stdout).toContain('Dry run: nothing written. portfolios/NT-0170/portfolio.yaml would be created for Sam Lee (601/3734/4).');
     expect(existsSync(join(dir, 'portfolios/NT-0170'))).toBe(false);
+    // a name that would not read back plain in braces is quoted; one that would is not
+    const odd = await run(dir, ['learner', 'add', 'NT-0173', '--name', 'Lee, Sam: [x]', '--qualification', '601/3734/4', '--registered', '2026-12-01', '--dry-run']);
+    expect(odd.stdout).toContain('+learner: { name: "Lee, Sam: [x]" }\n');
     const r = await json(dir, args);
     expect(r.code).toBe(0);
     expect(r.data).toMatchObject({ version: 1, learner: 'NT-0170', file: 'portfolios/NT-0170/portfolio.yaml', files: ['portfolios/NT-0170/portfolio.yaml'], written: true, refused: null, moved: [], gaps: [], commit: null });

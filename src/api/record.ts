@@ -37,7 +37,9 @@ export interface NewEvidence {
 export async function addEvidence(centre: Centre, learner: string, ev: NewEvidence, opts: RecordOptions = {}): Promise<RecordResult> {
   const ctx = await open(centre, learner);
   const who = whoRecords(ctx.specs, centre.root, opts.by, false);
-  if (opts.by !== undefined && !who?.staff) throw new UsageError(`--by "${visible(opts.by)}" is not on the staff list in portfolios/centre.yaml${hint(closest(opts.by, ctx.specs.centre?.staff.keys() ?? []))} [unknown-staff]`);
+  // Refused as every other recording command refuses an unknown --by (exit 1, unknown-staff),
+  // although an evidence item names no staff member: --by is who commits it.
+  if (opts.by !== undefined && !who?.staff) throw new RecordRefused('unknown-staff', `--by "${visible(opts.by)}" is not on the staff list in portfolios/centre.yaml${hint(closest(opts.by, ctx.specs.centre?.staff.keys() ?? []))}: add them there or correct the id`);
   const date = recordDate(opts.date, ctx.today);
   const given = (['file', 'url', 'ref'] as const).filter((k) => ev[k] !== undefined);
   if (given.length !== 1) throw new UsageError('say where the evidence is with exactly one of --file PATH, --url URL or --ref TEXT');
