@@ -159,7 +159,7 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
 }
 
 /** Who each commit says its author is, before any .mailmap (one cat-file for them all). */
-function readAuthors(top: string, commits: string[]): Authors {
+export function readAuthors(top: string, commits: string[]): Authors {
   const out: Authors = new Map();
   const unique = [...new Set(commits)];
   if (unique.length === 0) return out;
