@@ -18,7 +18,7 @@ export function packHtml(p: EqaPack): string {
   const centre = p.centre.name ? `${p.centre.name}${p.centre.number ? ` (centre ${p.centre.number})` : ''}` : 'The centre';
   const s = p.summary;
   const body = html`<h1>EQA pack: sample plan ${p.plan.id}</h1>
-<p class="facts">${centre} · plan as of ${p.plan.asOf}${p.plan.from ? ` (decisions from ${p.plan.from})` : ''} · records as of ${p.asOf}${p.at ? ` · as committed at ${p.at.label} (${p.at.commit})` : ''}</p>
+<p class="facts">${centre} · plan as of ${p.plan.asOf}${p.plan.from ? ` (decisions from ${p.plan.from})` : ''} · records as of ${p.asOf}${p.at ? ` · as committed at ${p.at.label}` : ''}</p>
 <p>${count(s.samples, 'sample')}, ${count(s.decisions, 'sampled decision')}, ${count(s.iqaRecords, 'IQA record')} on the sampled units.
 ${p.git ? '' : html`<strong>The centre is not in a git repository, so no commit is known: every "recorded in" reads unknown.</strong>`}</p>
 ${s.beforePlan ? html`<p><strong>${count(s.beforePlan, 'IQA record')} ${s.beforePlan === 1 ? 'was' : 'were'} committed before the plan's line asking for ${s.beforePlan === 1 ? 'it' : 'them'}</strong> (marked "before the plan" below).</p>` : html`<p>No IQA record on a sampled unit was committed before the plan asked for it.</p>`}
