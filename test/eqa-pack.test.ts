@@ -38,11 +38,16 @@ const NT2 = `${head('Sam Lee', '1000000002', 'b.bridges')}evidence:
 
 // The plan samples NT-1's L/600/0001 (summative) and NT-2's L/600/0001 (interim), not NT-1's
 // R/600/0002: so E4 is in no sample.
-const PLAN = `plan: { id: P1, as-of: 2026-03-01 }
+const PLAN = `plan: { id: P1, as-of: 2026-02-16 }
 strategy: { interim-rate: 50, summative-rate: 50 }
 samples:
   - { learner: NT-1, unit: L/600/0001, stage: summative, assessor: a.jones, iqa: c.iqa, date: 2026-02-15, evidence: [E1, E2, E3], reason: rate }
   - { learner: NT-2, unit: L/600/0001, stage: interim, assessor: b.bridges, iqa: c.iqa, date: 2026-02-04, evidence: [E1], reason: rate }
+`;
+
+const EARLY = `iqa:
+  - { unit: L/600/0001, by: c.iqa, date: 2026-02-12, stage: interim, decision: agreed, evidence: [E1] }
+  - { unit: L/600/0001, by: c.iqa, date: 2026-02-20, stage: summative, decision: agreed }
 `;
 
 const P1 = 'portfolios/NT-1/portfolio.yaml';
@@ -67,8 +72,9 @@ describe('folio eqa pack', () => {
     c.centre = repo.write('portfolios/centre.yaml', CENTRE).commit('set up the centre', { author: admin });
     c.nt1 = repo.write(P1, NT1).commit('NT-1 assessed and signed off', { author: alice });
     c.nt2 = repo.write(P2, NT2).commit('NT-2 assessed', { author: bob });
-    // Carol samples NT-1's unit before any plan asks her to.
-    c.early = repo.write(P1, `${NT1}iqa:\n  - { unit: L/600/0001, by: c.iqa, date: 2026-02-20, stage: summative, decision: agreed }\n`).commit('IQA NT-1', { author: carol });
+    // Carol samples NT-1's unit at both stages before the plan is committed: once dated before
+    // the plan's day (not a sample of it), once dated after it, as if the plan came first.
+    c.early = repo.write(P1, `${NT1}${EARLY}`).commit('IQA NT-1', { author: carol });
     c.plan = repo.write('iqa/plans/P1.yaml', PLAN).commit('the sample plan', { author: carol });
     repo.tag('planned');
     c.late = repo.write(P2, `${NT2}iqa:\n  - { unit: L/600/0001, by: c.iqa, date: 2026-03-05, stage: interim, decision: agreed, evidence: [E1] }\n`).commit('IQA NT-2', { author: carol });
@@ -97,11 +103,12 @@ describe('folio eqa pack', () => {
   it('flags the IQA record committed before the plan, and not the one after', async () => {
     const p = await pack(join(tempDir('pack'), 'out'));
     expect(p.csv('iqa.csv').map((r) => [r.learner, r.unit, r.stage, r.by, r.commit, r['plan-commit'], r.order])).toEqual([
+      ['NT-1', 'L/600/0001', 'interim', 'c.iqa', c.early, c.plan, 'dated before the plan (not a sample of it)'],
       ['NT-1', 'L/600/0001', 'summative', 'c.iqa', c.early, c.plan, 'before the plan'],
       ['NT-2', 'L/600/0001', 'interim', 'c.iqa', c.late, c.plan, 'after the plan'],
     ]);
     expect(p.csv('samples.csv').map((r) => [r.learner, r.decisions, r['iqa-records'], r['before-plan'], r['plan-commit']])).toEqual([
-      ['NT-1', '4', '1', '1', c.plan],
+      ['NT-1', '4', '2', '1', c.plan],
       ['NT-2', '1', '1', '0', c.plan],
     ]);
     expect(p.stderr).toContain('1 IQA record was committed before the plan asked for it');
@@ -139,7 +146,10 @@ describe('folio eqa pack', () => {
     const r = await folio(['eqa', 'pack', '-C', repo.dir, '-o', out, '--at', 'planned', '--as-of', '2026-03-31']);
     expect(r.code, r.stderr).toBe(0);
     const iqa = parseCsv(readFileSync(join(out, 'iqa.csv'), 'utf8'));
-    expect(iqa.map((x) => [x.learner, x.commit, x.order])).toEqual([['NT-1', c.early, 'before the plan']]);
+    expect(iqa.map((x) => [x.learner, x.stage, x.commit, x.order])).toEqual([
+      ['NT-1', 'interim', c.early, 'dated before the plan (not a sample of it)'],
+      ['NT-1', 'summative', c.early, 'before the plan'],
+    ]);
     expect(parseCsv(readFileSync(join(out, 'decisions.csv'), 'utf8')).map((x) => x.commit)).toEqual([c.nt1, c.nt1, c.nt1, c.nt1, c.nt2]);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(`as committed at planned (${c.plan!.slice(0, 8)})`);
   });
@@ -158,6 +168,36 @@ describe('folio eqa pack', () => {
   });
 });
 
+describe('folio verify and the plan', () => {
+  it('reports the IQA record dated after the plan and committed before it, and no other', async () => {
+    const repo = makeRepo();
+    cpSync(join(FIXTURES, 'centre/specs'), join(repo.dir, 'specs'), { recursive: true });
+    repo.write('portfolios/centre.yaml', CENTRE).commit('set up the centre', { author: admin });
+    repo.write(P1, NT1).commit('NT-1', { author: alice });
+    repo.write(P2, NT2).commit('NT-2', { author: bob });
+    const early = repo.write(P1, `${NT1}${EARLY}`).commit('IQA NT-1', { author: carol });
+    const plan = repo.write('iqa/plans/P1.yaml', PLAN).commit('the plan', { author: carol });
+    repo.write(P2, `${NT2}iqa:\n  - { unit: L/600/0001, by: c.iqa, date: 2026-03-05, stage: interim, decision: agreed, evidence: [E1] }\n`).commit('IQA NT-2', { author: carol });
+    const r = await folio(['verify', '-C', repo.dir, '--format', 'json']);
+    const found = JSON.parse(r.stdout).diagnostics as { file: string; line: number; code: string; severity: string; message: string }[];
+    // NT-1's portfolio: 3 lines of head, evidence: and 4 items, signoffs: and 1, iqa: (line 11),
+    // the interim record (12, dated before the plan's day), the summative one (13).
+    expect(found.map((d) => `${d.file}:${d.line} ${d.code} ${d.severity}`)).toEqual([`${P1}:13 verify-iqa-before-plan warning`]);
+    expect(found[0]!.message).toContain(`committed in ${early.slice(0, 8)}`);
+    expect(found[0]!.message).toContain(`committed in ${plan.slice(0, 8)}`);
+    // The plan committed first: nothing to report.
+    const ok = makeRepo();
+    cpSync(join(FIXTURES, 'centre/specs'), join(ok.dir, 'specs'), { recursive: true });
+    ok.write('portfolios/centre.yaml', CENTRE).commit('set up the centre', { author: admin });
+    ok.write(P1, NT1).commit('NT-1', { author: alice });
+    ok.write(P2, NT2).commit('NT-2', { author: bob });
+    ok.write('iqa/plans/P1.yaml', PLAN).commit('the plan', { author: carol });
+    ok.write(P1, `${NT1}${EARLY}`).commit('IQA NT-1', { author: carol });
+    const clean = await folio(['verify', '-C', ok.dir, '--format', 'json']);
+    expect(JSON.parse(clean.stdout).diagnostics).toEqual([]);
+  });
+});
+
 describe('folio eqa pack outside a git repository', () => {
   it('says "unknown" for every commit, and flags nothing', async () => {
     const dir = tempDir('plain');
@@ -166,7 +206,7 @@ describe('folio eqa pack outside a git repository', () => {
     mkdirSync(join(dir, 'portfolios/NT-1'), { recursive: true });
     mkdirSync(join(dir, 'portfolios/NT-2'), { recursive: true });
     writeFileSync(join(dir, 'portfolios/centre.yaml'), CENTRE);
-    writeFileSync(join(dir, P1), `${NT1}iqa:\n  - { unit: L/600/0001, by: c.iqa, date: 2026-02-20, stage: summative, decision: agreed }\n`);
+    writeFileSync(join(dir, P1), `${NT1}${EARLY}`);
     writeFileSync(join(dir, P2), NT2);
     writeFileSync(join(dir, 'iqa/plans/P1.yaml'), PLAN);
     const out = join(dir, 'out');
@@ -176,6 +216,6 @@ describe('folio eqa pack outside a git repository', () => {
     const rows = parseCsv(readFileSync(join(out, 'decisions.csv'), 'utf8'));
     expect(rows).toHaveLength(5);
     for (const x of rows) expect([x.commit, x.author, x['commit-date']]).toEqual(['unknown', 'unknown', 'unknown']);
-    expect(parseCsv(readFileSync(join(out, 'iqa.csv'), 'utf8')).map((x) => x.order)).toEqual(['unknown']);
+    expect(parseCsv(readFileSync(join(out, 'iqa.csv'), 'utf8')).map((x) => x.order)).toEqual(['dated before the plan (not a sample of it)', 'unknown']);
   });
 });

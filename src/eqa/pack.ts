@@ -127,7 +127,7 @@ export function packSamples(input: PackInput): PackSample[] {
       .filter((r) => on(r.unitRef))
       .map((r) => {
         const recorded = prov(lines.get(pathKey(r.loc.path)));
-        return { stage: r.stage, decision: r.decision, by: r.by, date: r.date, evidence: [...r.evidence], ...(r.feedback !== undefined ? { feedback: r.feedback } : {}), recorded, order: git ? planOrder(planned, recorded, descendants) : 'unknown' };
+        return { stage: r.stage, decision: r.decision, by: r.by, date: r.date, evidence: [...r.evidence], ...(r.feedback !== undefined ? { feedback: r.feedback } : {}), recorded, order: planOrder(planned, recorded, { record: r.date, plan: plan.asOf }, descendants) };
       });
     return { ...base, missing: false, decisions, iqaRecords };
   });

@@ -79,16 +79,25 @@ export function authorsOf(place: GitPlace, origins: readonly BlameLine[]): Map<s
 }
 
 /** Whether an IQA record came after the plan line that asked for it. */
-export type PlanOrder = 'after-plan' | 'before-plan' | 'unknown';
+export type PlanOrder = 'after-plan' | 'before-plan' | 'dated-before-plan' | 'unknown';
 
 /**
- * after-plan: the plan's line is in the history of the IQA record's commit (and was committed
- * in an earlier commit), or the record is not committed yet while the plan is; before-plan: it
- * was not, so the record was on file first, in the same commit, or on a branch without the
- * plan; unknown: either one's commit cannot be known.
+ * dated-before-plan: the record is dated before the day the plan was made as of, so it was not
+ * a sample of this plan (a later plan may take in a unit sampled already); after-plan: the
+ * plan's line is in the history of the record's commit (written in an earlier commit), or the
+ * record is not committed yet while the plan is; before-plan: it is not, so the record was on
+ * file first, in the same commit, or on a branch without the plan, while dated as if the plan
+ * came first (the plan's day set back, or the record's set forward); unknown: either one's
+ * commit cannot be known.
  */
-export function planOrder(planned: Provenance, recorded: Provenance, descendants: (commit: string) => ReadonlySet<string>): PlanOrder {
-  if (planned.unknown === 'no-repository' || planned.unknown === 'history-cut' || recorded.unknown === 'history-cut') return 'unknown';
+export function planOrder(
+  planned: Provenance,
+  recorded: Provenance,
+  days: { record: string; plan: string },
+  descendants: (commit: string) => ReadonlySet<string>,
+): PlanOrder {
+  if (days.record < days.plan) return 'dated-before-plan';
+  if (planned.unknown === 'no-repository' || planned.unknown === 'history-cut' || recorded.unknown === 'history-cut' || recorded.unknown === 'no-repository') return 'unknown';
   if (recorded.unknown === 'not-committed') return planned.commit ? 'after-plan' : 'unknown';
   if (!planned.commit) return 'before-plan';
   return descendants(planned.commit).has(recorded.commit!) ? 'after-plan' : 'before-plan';

@@ -82,7 +82,10 @@ function decision(d: PackDecision): Html {
 }
 
 function iqa(r: PackIqa): Html {
-  const order = r.order === 'before-plan' ? html`<strong>${badge('not-agreed', orderWords(r.order))}</strong>` : r.order === 'after-plan' ? badge('agreed', orderWords(r.order)) : badge('unknown', orderWords(r.order));
+  // the look of folio's own statuses: green after, red before, grey when it does not apply or is not known
+  const look = { 'after-plan': 'agreed', 'before-plan': 'not-agreed', 'dated-before-plan': 'missing', unknown: 'unknown' } as const;
+  const b = badge(look[r.order], orderWords(r.order));
+  const order = r.order === 'before-plan' ? html`<strong>${b}</strong>` : b;
   return html`<tr><td>${r.by}</td><td>${r.date}</td><td>${badge(r.stage)}</td><td>${badge(r.decision)}</td><td>${r.evidence.length ? r.evidence.join(', ') : 'the whole unit'}</td><td>${r.feedback ? html`<div class="feedback">${r.feedback}</div>` : ''}</td><td>${commit(r.recorded)}</td><td>${order}</td></tr>`;
 }
 

@@ -9,5 +9,6 @@ export function unknownWords(why: Provenance['unknown']): string {
 }
 
 export function orderWords(o: PlanOrder): string {
+  if (o === 'dated-before-plan') return 'dated before the plan (not a sample of it)';
   return o === 'after-plan' ? 'after the plan' : o === 'before-plan' ? 'before the plan' : 'unknown';
 }
