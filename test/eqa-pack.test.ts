@@ -198,6 +198,30 @@ describe('folio verify and the plan', () => {
   });
 });
 
+describe('a sample added to a committed plan after the sampling', () => {
+  it('is dated by the commit that wrote its own line, not the plan file\'s first', async () => {
+    const repo = makeRepo();
+    cpSync(join(FIXTURES, 'centre/specs'), join(repo.dir, 'specs'), { recursive: true });
+    repo.write('portfolios/centre.yaml', CENTRE).commit('set up the centre', { author: admin });
+    repo.write(P1, NT1).commit('NT-1', { author: alice });
+    repo.write(P2, NT2).commit('NT-2', { author: bob });
+    const nt1Line = PLAN.split('\n').find((l) => l.includes('learner: NT-1'))!;
+    const first = repo.write('iqa/plans/P1.yaml', PLAN.replace(`${nt1Line}\n`, '')).commit('the plan, NT-2 only', { author: carol });
+    const iqa = repo.write(P1, `${NT1}iqa:\n  - { unit: L/600/0001, by: c.iqa, date: 2026-02-20, stage: summative, decision: agreed }\n`).commit('IQA NT-1', { author: carol });
+    const added = repo.write('iqa/plans/P1.yaml', PLAN).commit('NT-1 added to the plan', { author: carol });
+    const out = join(tempDir('pack'), 'out');
+    const r = await folio(['eqa', 'pack', '-C', repo.dir, '-o', out, '--as-of', '2026-03-31']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(parseCsv(readFileSync(join(out, 'samples.csv'), 'utf8')).map((x) => [x.learner, x['plan-commit'], x['before-plan']])).toEqual([
+      ['NT-1', added, '1'],
+      ['NT-2', first, '0'],
+    ]);
+    expect(parseCsv(readFileSync(join(out, 'iqa.csv'), 'utf8')).map((x) => [x.learner, x.commit, x.order])).toEqual([['NT-1', iqa, 'before the plan']]);
+    const v = JSON.parse((await folio(['verify', '-C', repo.dir, '--format', 'json'])).stdout);
+    expect(v.diagnostics.map((d: { code: string; line: number }) => `${d.line} ${d.code}`)).toEqual(['12 verify-iqa-before-plan']);
+  });
+});
+
 describe('folio eqa pack outside a git repository', () => {
   it('says "unknown" for every commit, and flags nothing', async () => {
     const dir = tempDir('plain');
