@@ -8,8 +8,7 @@ import { gitPlace, type Provenance } from '../eqa/provenance.js';
 import type { PlanFile } from '../iqa/plan-file.js';
 import { loadLearner } from '../load/load.js';
 import { recordAsOf } from '../model/as-of.js';
-import { render } from '../render/registry.js';
-import { text } from '../render/registry.js';
+import { render, text } from '../render/registry.js';
 import type { SourceFile } from '../source.js';
 import { replaceFile } from '../write-file.js';
 import { indexOf, innerOf, type Assessment } from './assess.js';
@@ -45,7 +44,8 @@ export function eqaPack(centre: Centre, a: Assessment, plan: PlanFile): EqaPack 
     if (full && source) learners.set(id, { file: entry.file, full, asOf: recordAsOf(full, a.asOf), source });
   }
   const git = gitPlace(centre.repository, centre.at?.commit);
-  const samples = packSamples({ plan, planText: reader.read(plan.file), learners, index, ...(git ? { git } : {}) });
+  const planText = reader.read(plan.file);
+  const samples = packSamples({ plan, planText, learners, index, ...(git ? { git } : {}) });
   const decisions = samples.flatMap((s) => s.decisions);
   const iqa = samples.flatMap((s) => s.iqaRecords);
   const provenances: Provenance[] = [...decisions.filter((d) => !d.missing).map((d) => d.recorded), ...iqa.map((r) => r.recorded), ...samples.map((s) => s.planned)];
@@ -55,7 +55,7 @@ export function eqaPack(centre: Centre, a: Assessment, plan: PlanFile): EqaPack 
     asOf: a.asOf,
     at: centre.at ? { ...centre.at } : null,
     git: git !== undefined,
-    plan: { id: plan.id, file: plan.file, asOf: plan.asOf, from: plan.from ?? null, text: reader.read(plan.file) },
+    plan: { id: plan.id, file: plan.file, asOf: plan.asOf, from: plan.from ?? null, text: planText },
     samples,
     summary: {
       samples: samples.length,
