@@ -10,7 +10,7 @@
 import { blameContext, git, type BlameContext, type BlameLine } from '../git/index.js';
 import { UsageError } from '../usage-error.js';
 import { attribute } from '../verify/attribution.js';
-import { readAuthors } from '../verify/index.js';
+import { readAuthors } from '../verify/authors.js';
 
 /** The commit that recorded something, or why it is not known. */
 export interface Provenance {

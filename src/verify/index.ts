@@ -16,7 +16,7 @@
 // has an IQA record to compare with. Never one per record or line; nothing walks the whole
 // history.
 import { compareDiagnostics, type Diagnostic, type Finding } from '../diagnostics.js';
-import { batchRead, blameContext, isMissing, logCommits, parseCommit, type Located } from '../git/index.js';
+import { batchRead, blameContext, isMissing, logCommits, type Located } from '../git/index.js';
 import { CENTRE_FILE, listLearners } from '../load/files.js';
 import type { Reader } from '../load/reader.js';
 import { locationOf, type CentreLocation } from '../locate.js';
@@ -25,7 +25,7 @@ import { learnerStage } from '../pipeline/learner.js';
 import { resolveAll } from '../pipeline/positions.js';
 import { specStage } from '../pipeline/specs.js';
 import { attribute } from './attribution.js';
-import { authorChecks, authorFindings, unattributed, type Attributed, type AuthorCheck, type Authors } from './authors.js';
+import { authorChecks, authorFindings, readAuthors, unattributed, type Attributed, type AuthorCheck } from './authors.js';
 import { blobOf, editedAfterIqa, iqaChecks, type IqaCheck } from './iqa.js';
 import { staffBook } from './people.js';
 import { beforePlanFindings, plannedSamples } from './plans.js';
@@ -165,18 +165,6 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
   findings.push(...[...noEmail].map(([id, x]) => noEmailFinding(staff.get(id)!, x.records, x.portfolios.size)));
   result.diagnostics = resolveAll(reader, findings).sort(compareDiagnostics);
   return result;
-}
-
-/** Who each commit says its author is, before any .mailmap (one cat-file for them all). */
-export function readAuthors(top: string, commits: string[]): Authors {
-  const out: Authors = new Map();
-  const unique = [...new Set(commits)];
-  if (unique.length === 0) return out;
-  for (const [id, obj] of batchRead(top, unique)) {
-    const author = isMissing(obj) ? undefined : parseCommit(obj.content).author;
-    if (author) out.set(id, { name: author.name, email: author.email, date: '' });
-  }
-  return out;
 }
 
 /** Each commit behind a record, once, at the first line it wrote. */
