@@ -22,6 +22,9 @@ export { writeSite, type WriteSiteOptions, type WrittenSite } from './api/report
 export { records, type EvidenceRecord, type PortfolioRecords } from './api/records.js';
 /** The quality cycle: the IQA sample plan, its file in iqa/plans/, and what a plan still asks for. */
 export { iqaDue, iqaPlan, learnersOf, loadPlan, planIds, writePlan, type Due, type DueItem, type IqaDue, type IqaPlan, type Plan, type PlanFile, type Quota, type Sample, type SampleReason } from './api/iqa.js';
+/** The EQA visit: a committed plan's samples with their decisions, evidence, IQA records and
+ * the commits that recorded each, and the folder it is handed over in. */
+export { eqaPack, packFiles, writePack, type EqaPack, type PackDecision, type PackEvidence, type PackIqa, type PackSample, type PlanOrder, type Provenance } from './api/eqa.js';
 /** What folio writes. */
 export { checkForms, type CheckFormsOptions, type ImportCheckReport, type UnitCheck } from './api/import-check.js';
 export { addLearner, importForms, initCentre, jsonSchema, newSpec, type AddedLearner, type NewLearnerOptions, type ImportFormsOptions, type ImportReport, type InitOptions, type InitResult, type NewLearner, type NewSpec } from './api/write.js';

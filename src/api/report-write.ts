@@ -37,7 +37,7 @@ export interface WrittenSite {
 /** Write the site of a report into dir. Throws UsageError for a folder that is not folio's. */
 export function writeSite(data: ReportData, out: string, opts: WriteSiteOptions): WrittenSite {
   const dir = resolve(out);
-  const before = previousFiles(dir);
+  const before = previousFiles(dir, MANIFEST, 'report');
   const written = new Set<string>();
   const put = (path: string, content: string | Uint8Array) => {
     replaceFile(join(dir, ...path.split('/')), content, { durable: false });
@@ -58,6 +58,13 @@ export function writeSite(data: ReportData, out: string, opts: WriteSiteOptions)
     pages++;
   }
   for (const [to, from] of [...copies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) put(to, readFileSync(join(opts.root, ...from.split('/'))));
+  const removed = removeStale(dir, before, written);
+  replaceFile(join(dir, MANIFEST), `# Written by folio report: the files of this site, removed when a later report no longer has them.\n${[...written].sort().join('\n')}\n`);
+  return { dir, pages, copied: copies.size, removed };
+}
+
+/** Remove the files an earlier write listed that this one did not write; how many. */
+export function removeStale(dir: string, before: readonly string[], written: ReadonlySet<string>): number {
   let removed = 0;
   for (const old of before) {
     if (written.has(old)) continue;
@@ -70,24 +77,26 @@ export function writeSite(data: ReportData, out: string, opts: WriteSiteOptions)
       // already gone
     }
   }
-  replaceFile(join(dir, MANIFEST), `# Written by folio report: the files of this site, removed when a later report no longer has them.\n${[...written].sort().join('\n')}\n`);
-  return { dir, pages, copied: copies.size, removed };
+  return removed;
 }
 
-// The files an earlier report wrote there; [] for a new or empty folder. Anything else is refused.
-function previousFiles(dir: string): string[] {
+/** The files an earlier write of this kind (its manifest) put in dir; [] for a new or empty
+ * folder. Any other folder is refused: folio replaces only what it wrote. */
+export function previousFiles(dir: string, manifest: string, what: string): string[] {
   let entries: string[];
   try {
     const s = lstatSync(dir);
-    if (!s.isDirectory()) throw new UsageError(`-o ${dir}: this is not a folder: name a new or empty folder for the report`);
+    if (!s.isDirectory()) throw new UsageError(`-o ${dir}: this is not a folder: name a new or empty folder for the ${what}`);
     entries = readdirSync(dir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   }
   if (!entries.length) return [];
-  if (!entries.includes(MANIFEST)) throw new UsageError(`-o ${dir}: the folder is not empty and holds no report that folio wrote (no ${MANIFEST}): name a new or empty folder, so nothing else in it is replaced`);
-  const listed = readFileSync(join(dir, MANIFEST), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  if (!entries.includes(manifest)) throw new UsageError(`-o ${dir}: the folder is not empty and holds no ${what} that folio wrote (no ${manifest}): name a new or empty folder, so nothing else in it is replaced`);
+  // A manifest that is a link could point anywhere: only a plain file says the folder is folio's.
+  if (!lstatSync(join(dir, manifest)).isFile()) throw new UsageError(`-o ${dir}: ${manifest} there is not a plain file: name a new or empty folder`);
+  const listed = readFileSync(join(dir, manifest), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
   // Only plain paths inside the folder: a manifest edited to name ../something is not followed.
   return listed.filter((l) => !l.split('/').some((s) => s === '..' || s === '' || s === '.') && !l.includes('\\'));
 }

@@ -8,6 +8,7 @@ import { guardText, visible } from '../render/safe.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
 import { completeWords, completionCommand } from './complete.js';
+import { eqaCommands } from './eqa.js';
 import { historyCommands } from './history.js';
 import { importCommand } from './import.js';
 import { qualityCommands } from './quality.js';
@@ -68,6 +69,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
   setupCommands(program, io, exit);
   recordCommands(program, io, exit);
   qualityCommands(program, io, exit);
+  eqaCommands(program, io, exit);
   completionCommand(program, io);
   // What the completion scripts call (complete.ts): never listed, never an error.
   if (argv[0] === '__complete') return completeWords(program, argv.slice(1), io);

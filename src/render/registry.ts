@@ -5,6 +5,8 @@
 import type { Progress } from '../history/progress.js';
 import type { Timeline } from '../history/timeline.js';
 import { checkFormats, type CheckReport } from './check.js';
+import type { EqaPack } from '../api/eqa.js';
+import { eqaPackFormats } from './eqa/index.js';
 import { gapsFormats, type GapsReport } from './gaps.js';
 import { historyFormats } from './history.js';
 import { importFormats, type ImportReport } from './import.js';
@@ -34,6 +36,8 @@ export interface Reports {
   record: RecordReport;
   'iqa plan': PlanReport;
   'iqa due': DueReport;
+  /** the files of an EQA pack's folder */
+  'eqa pack': EqaPack;
 }
 
 export type Rendered = string | Iterable<string>;
@@ -54,6 +58,7 @@ export const FORMATTERS = {
   record: recordFormats,
   'iqa plan': iqaPlanFormats,
   'iqa due': iqaDueFormats,
+  'eqa pack': eqaPackFormats,
 } satisfies { [C in keyof Reports]: Record<string, Formatter<Reports[C]>> };
 
 /** A command that has formatters. */
@@ -82,7 +87,7 @@ export function render<C extends Command>(command: C, format: Format<C>, data: R
 // What each format's text is checked with on its way out (safe.ts): human formats may hold no
 // control sequence but folio's own colours and no line that GitHub would run as a command;
 // JSON formats are exact but never hold "##["; GitHub annotations and JUnit escape their own.
-const HUMAN = new Set(['table', 'csv', 'markdown']);
+const HUMAN = new Set(['table', 'csv', 'markdown', 'samples-csv', 'decisions-csv', 'iqa-csv']);
 const JSON_TEXT = new Set(['json', 'sarif', 'codeclimate']);
 
 /** A formatter's output with the last check of its format applied, piece by piece. */

@@ -5,17 +5,18 @@ import { blame, GitError, type BlameContext, type BlameLine } from '../git/index
 
 const ZERO = '0'.repeat(40);
 
-/** Each asked line's origin, by line number. */
-export function attribute(top: string, path: string, lines: readonly number[], context: BlameContext): Map<number, BlameLine> {
+/** Each asked line's origin, by line number: of the working-tree file, or with rev of the file
+ * as committed there (an EQA pack built --at a past commit). */
+export function attribute(top: string, path: string, lines: readonly number[], context: BlameContext, rev?: string): Map<number, BlameLine> {
   const out = new Map<number, BlameLine>();
   if (lines.length === 0) return out;
   let blamed: BlameLine[];
   try {
-    blamed = blame(top, path, { ranges: ranges(lines), context });
+    blamed = blame(top, path, { ranges: ranges(lines), context, ...(rev !== undefined ? { rev } : {}) });
   } catch (e) {
     // A portfolio never committed (untracked, or no commit at all yet) is blamed by nobody:
     // every line of it is uncommitted, as blame says of a staged file.
-    if (!(e instanceof GitError) || !/no such path .* in HEAD|no such ref: HEAD|bad revision 'HEAD'/.test(e.stderr)) throw e;
+    if (rev !== undefined || !(e instanceof GitError) || !/no such path .* in HEAD|no such ref: HEAD|bad revision 'HEAD'/.test(e.stderr)) throw e;
     blamed = lines.map((line) => uncommitted(line));
   }
   for (const l of blamed) out.set(l.line, l);

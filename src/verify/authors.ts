@@ -8,7 +8,7 @@
 // `git cat-file` for every commit of every portfolio, so authors are compared after all
 // portfolios are blamed (authorChecks now, authorFindings then).
 import { q, type Finding } from '../diagnostics.js';
-import type { BlameLine, Person } from '../git/index.js';
+import { batchRead, isMissing, parseCommit, type BlameLine, type Person } from '../git/index.js';
 import { named, short, whoIs, type StaffBook } from './people.js';
 import { finding as at, type DecisionRecord } from './records.js';
 
@@ -92,6 +92,18 @@ export function authorFindings(checks: AuthorCheck[], authors: Authors, staff: S
         `the ${r.label} by ${r.by} was committed by ${whoIs(author, staff, learnerEmail)}${mapped} in ${short(o.commit)} ${q(o.summary)}, not by ${named(member)}${also}: staff record their own decisions, so ${r.by} must commit it from their own account (re-commit it as them), or correct by: if someone else made the decision`,
       ),
     );
+  }
+  return out;
+}
+
+/** Who each commit says its author is, before any .mailmap (one cat-file for them all). */
+export function readAuthors(top: string, commits: string[]): Authors {
+  const out: Authors = new Map();
+  const unique = [...new Set(commits)];
+  if (unique.length === 0) return out;
+  for (const [id, obj] of batchRead(top, unique)) {
+    const author = isMissing(obj) ? undefined : parseCommit(obj.content).author;
+    if (author) out.set(id, { name: author.name, email: author.email, date: '' });
   }
   return out;
 }

@@ -11,10 +11,12 @@
 // `git blame` per portfolio (only the records' lines), then one `git cat-file --batch` for the
 // commits' recorded authors, at most one more for the portfolios as each IQA record's commit
 // left them and, with signed, one `git log --no-walk` for the signatures of every commit
-// involved (plus one cat-file when some are unsigned). Never one per record or line; nothing
-// walks the whole history.
+// involved (plus one cat-file when some are unsigned); for the plans in iqa/plans/, one blame
+// per plan file and one `git rev-list --ancestry-path` per commit that wrote plan lines and
+// has an IQA record to compare with. Never one per record or line; nothing walks the whole
+// history.
 import { compareDiagnostics, type Diagnostic, type Finding } from '../diagnostics.js';
-import { batchRead, blameContext, isMissing, logCommits, parseCommit, type Located } from '../git/index.js';
+import { batchRead, blameContext, isMissing, logCommits, type Located } from '../git/index.js';
 import { CENTRE_FILE, listLearners } from '../load/files.js';
 import type { Reader } from '../load/reader.js';
 import { locationOf, type CentreLocation } from '../locate.js';
@@ -23,9 +25,11 @@ import { learnerStage } from '../pipeline/learner.js';
 import { resolveAll } from '../pipeline/positions.js';
 import { specStage } from '../pipeline/specs.js';
 import { attribute } from './attribution.js';
-import { authorChecks, authorFindings, unattributed, type Attributed, type AuthorCheck, type Authors } from './authors.js';
+import { authorChecks, authorFindings, readAuthors, unattributed, type Attributed, type AuthorCheck } from './authors.js';
 import { blobOf, editedAfterIqa, iqaChecks, type IqaCheck } from './iqa.js';
 import { staffBook } from './people.js';
+import { beforePlanFindings, plannedSamples } from './plans.js';
+import { descendantsIn } from '../eqa/provenance.js';
 import { learnerEmail, recordsOf } from './records.js';
 import { signatureFindings, type SignedLine } from './signatures.js';
 
@@ -92,6 +96,9 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
   const authorship: AuthorCheck[] = [];
   const signedLines: SignedLine[] = [];
   const iqa: IqaCheck[][] = [];
+  const place = { top, prefix, context };
+  const plans = plannedSamples(reader, place, index);
+  const descendants = descendantsIn(place);
   const noEmail = new Map<string, { records: number; portfolios: Set<string> }>();
   const result: VerifyResult = { diagnostics: [], portfolios: 0, records: 0, verified: 0, unknownStaff: 0, unreadable: [], prefix: prefix.replace(/\/$/, '') };
 
@@ -135,6 +142,8 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
       authorship.push(...authorChecks(a, staff, email));
     }
     if (opts.signed) for (const a of attributed) signedLines.push(...commitsBehind(a));
+    const planned = plans.get(entry.id);
+    if (planned) findings.push(...beforePlanFindings(attributed, planned, descendants));
     const checks = iqaChecks(attributed);
     if (checks.length) iqa.push(checks);
     opts.progress?.(n + 1, entries.length);
@@ -156,18 +165,6 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
   findings.push(...[...noEmail].map(([id, x]) => noEmailFinding(staff.get(id)!, x.records, x.portfolios.size)));
   result.diagnostics = resolveAll(reader, findings).sort(compareDiagnostics);
   return result;
-}
-
-/** Who each commit says its author is, before any .mailmap (one cat-file for them all). */
-function readAuthors(top: string, commits: string[]): Authors {
-  const out: Authors = new Map();
-  const unique = [...new Set(commits)];
-  if (unique.length === 0) return out;
-  for (const [id, obj] of batchRead(top, unique)) {
-    const author = isMissing(obj) ? undefined : parseCommit(obj.content).author;
-    if (author) out.set(id, { name: author.name, email: author.email, date: '' });
-  }
-  return out;
 }
 
 /** Each commit behind a record, once, at the first line it wrote. */
