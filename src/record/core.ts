@@ -78,8 +78,25 @@ export interface Recorded {
 // What makes a file one folio will not rewrite: it cannot read it, or reads it only in part.
 const UNREADABLE = new Set(['yaml-syntax', 'duplicate-key', 'too-deep', 'alias-expansion', 'value-too-long', 'too-many-values', 'file-unreadable', 'link-outside', 'special-file', 'file-too-large', 'file-encoding', 'control-character']);
 
+/** A change checked and ready to write: what it would record, and the write itself. */
+export interface Prepared {
+  result: Recorded;
+  /** Write it (atomically, refused when the file changed since it was read). */
+  write(): Recorded;
+}
+
 /** Run a change on the centre at root, read through reader, as of asOf. */
 export async function runChange(root: string, reader: Reader, change: Change, opts: { asOf: string; dryRun?: boolean; beforeWrite?: () => void; before?: Analysed }): Promise<Recorded> {
+  const p = await prepareChange(root, reader, change, opts);
+  if (opts.dryRun) return p.result;
+  opts.beforeWrite?.();
+  return p.write();
+}
+
+/** Everything a change does short of writing: read, splice, read back, assess before and after.
+ * A command that changes several files (folio learner reassign) prepares them all, then writes
+ * them only when none was refused. */
+export async function prepareChange(root: string, reader: Reader, change: Change, opts: { asOf: string; before?: Analysed }): Promise<Prepared> {
   const { file } = change;
   const base = quiet(reader);
   const before = opts.before ?? (await assessWith(base, change, opts.asOf));
@@ -126,9 +143,11 @@ export async function runChange(root: string, reader: Reader, change: Change, op
     after: now,
     findings: fresh.filter((d) => !refusing.includes(d)),
   };
-  if (opts.dryRun) return result;
+  return { result, write: () => writeChange(root, change, next, hash, result) };
+}
 
-  opts.beforeWrite?.();
+function writeChange(root: string, change: Change, next: string, hash: string, result: Recorded): Recorded {
+  const { file } = change;
   const created: string[] = [];
   try {
     for (const f of change.files ?? []) {
