@@ -10,6 +10,7 @@ import { checkCommand } from './check.js';
 import { completeWords, completionCommand } from './complete.js';
 import { historyCommands } from './history.js';
 import { importCommand } from './import.js';
+import { lifecycleCommands } from './lifecycle.js';
 import { qualityCommands } from './quality.js';
 import { recordCommands } from './record.js';
 import { reportCommand } from './report.js';
@@ -67,6 +68,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
   reportCommand(program, io);
   setupCommands(program, io, exit);
   recordCommands(program, io, exit);
+  lifecycleCommands(program, io, exit);
   qualityCommands(program, io, exit);
   completionCommand(program, io);
   // What the completion scripts call (complete.ts): never listed, never an error.

@@ -9,6 +9,7 @@ import { gapsFormats, type GapsReport } from './gaps.js';
 import { historyFormats } from './history.js';
 import { importFormats, type ImportReport } from './import.js';
 import { importCheckFormats, type ImportCheckReport } from './import-check.js';
+import { reassignFormats, transferFormats, type ReassignReport, type TransferReport } from './lifecycle.js';
 import { iqaDueFormats, iqaPlanFormats, type DueReport, type PlanReport } from './iqa.js';
 import { progressFormats } from './progress.js';
 import { recordFormats, type RecordReport } from './record.js';
@@ -34,6 +35,9 @@ export interface Reports {
   record: RecordReport;
   'iqa plan': PlanReport;
   'iqa due': DueReport;
+  /** learner transfer: the record, and the units carried over, left behind and new */
+  'learner transfer': TransferReport;
+  'learner reassign': ReassignReport;
 }
 
 export type Rendered = string | Iterable<string>;
@@ -54,6 +58,8 @@ export const FORMATTERS = {
   record: recordFormats,
   'iqa plan': iqaPlanFormats,
   'iqa due': iqaDueFormats,
+  'learner transfer': transferFormats,
+  'learner reassign': reassignFormats,
 } satisfies { [C in keyof Reports]: Record<string, Formatter<Reports[C]>> };
 
 /** A command that has formatters. */
