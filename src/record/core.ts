@@ -9,7 +9,8 @@
 //   → the diff, the statuses that moved, the next gaps; with dryRun, stop here
 //   → write atomically, refusing when the file changed since it was read (hash just before the
 //     rename), and copy new evidence files in, never over a different file.
-// A new lifecycle command (withdraw, transfer) is one more Change.
+// Each lifecycle command (withdraw, transfer) is one more Change; one that changes several files
+// (reassign) prepares them all before it writes any.
 import { createHash } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
