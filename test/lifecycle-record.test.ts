@@ -2,10 +2,13 @@
 // only its node (every other byte, comments and blank lines included, as it was), check stays
 // clean, the statuses move as README "The learner's lifecycle" says, and each refusal leaves
 // the file byte-identical with its stable code.
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { folio, sampleCopies } from './helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanupRepos, makeRepo } from './git-repo.js';
+import { folio, REPO, sampleCopies } from './helpers.js';
+
+afterAll(cleanupRepos);
 
 const sample = sampleCopies('folio-lifecycle-');
 const read = (dir: string, id: string) => readFileSync(join(dir, 'portfolios', id, 'portfolio.yaml'), 'utf8');
@@ -131,5 +134,19 @@ describe('folio learner exempt', () => {
     expect(by.code).toBe(2);
     expect(by.stderr).toContain('did you mean "a.jones"?');
     expect(read(dir, 'NT-0163')).toBe(before);
+  });
+});
+
+describe('--commit', () => {
+  it('commits the exemption alone, authored by the staff member who recorded it', async () => {
+    const repo = makeRepo();
+    cpSync(join(REPO, 'specs'), join(repo.dir, 'specs'), { recursive: true });
+    cpSync(join(REPO, 'portfolios'), join(repo.dir, 'portfolios'), { recursive: true });
+    repo.commit('the sample centre');
+    const r = await run(repo.dir, ['learner', 'exempt', 'NT-0163', 'F/506/2131', '--kind', 'rpl', '--date', '2026-11-10', '--by', 'a.jones', '--commit']);
+    expect(r.code).toBe(0);
+    expect(repo.git('log', '-1', '--format=%an <%ae>|%s').trim()).toBe('Alex Jones <alex.jones@northgate.example>|NT-0163: F/506/2131 by rpl, recorded by a.jones');
+    expect(repo.git('show', '--name-only', '--format=', 'HEAD').trim()).toBe('portfolios/NT-0163/portfolio.yaml');
+    expect(repo.git('status', '--porcelain', '--', 'portfolios')).toBe('');
   });
 });
