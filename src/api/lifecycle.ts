@@ -51,8 +51,8 @@ export async function startBreak(centre: Centre, learner: string, b: { from: str
   const ctx = await open(centre, learner);
   knownBy(ctx, opts.by);
   const who = whoRecords(ctx.specs, centre.root, opts.by, false);
-  const from = recordDate(b.from, ctx.today);
-  const to = b.to === undefined ? undefined : recordDate(b.to, ctx.today);
+  const from = recordDate(b.from, ctx.today, '--from');
+  const to = b.to === undefined ? undefined : recordDate(b.to, ctx.today, '--to');
   const open_ = list(ctx, 'breaks').find((x) => x.to === undefined || x.to === null);
   if (open_) throw new RecordRefused('break-open', `${learner} is on a break already (from ${visible(str(open_.from) ?? 'an unknown date')}): record the return first, e.g. folio learner return ${learner} --date ${ctx.today} (nothing was written)`);
   const item: Record<string, Plain> = { from, ...(to !== undefined ? { to } : {}), ...(b.reason !== undefined ? { reason: b.reason } : {}) };

@@ -60,7 +60,7 @@ export async function reassignCaseload(centre: Centre, r: Reassignment, opts: Re
   } else {
     chosen = r.learners.map((id) => {
       const l = learners.find((x) => x.id === id);
-      if (!l) throw new UsageError(`no learner "${visible(id)}" in portfolios/${hint(closest(id, learners.map((x) => x.id)))}`);
+      if (!l) throw new UsageError(`no learner ${visible(id)} in portfolios/${closest(id, learners.map((x) => x.id)) ? hint(closest(id, learners.map((x) => x.id))) : ': a learner is named by the folder that holds their portfolio.yaml'}`);
       if (l.assessor !== r.from) throw new UsageError(`${id}'s assessor is ${l.assessor ?? 'not recorded'}, not ${r.from}: leave them out, or name their own assessor with --from`);
       return l;
     });
@@ -89,8 +89,8 @@ export async function reassignCaseload(centre: Centre, r: Reassignment, opts: Re
       prepared.push({ learner: l.id, p: await prepareChange(centre.root, centre.reader, change, { asOf: day, before }) });
     } catch (e) {
       if (!(e instanceof RecordRefused)) throw e;
-      const refused = new RecordRefused(e.code, `${l.id}: ${e.message}; no portfolio was changed`, e.diagnostics);
-      throw refused;
+      // the refusal names the learner: the others were not written either
+      throw new RecordRefused(e.code, `${l.id}: ${e.message}`, e.diagnostics);
     }
   }
   const changed = prepared.map(({ learner, p }) => ({ learner, file: p.result.file, diff: p.result.diff }));
