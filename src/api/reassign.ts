@@ -2,7 +2,8 @@
 // learner whose assessor is --from, or on the ones named. Several portfolios change as one
 // record: each change is prepared through the writing core (read, spliced, read back, judged
 // by check's rules) before any is written, so one refusal writes none; each file is then
-// written atomically, and --commit makes one commit of them all. A withdrawn learner keeps the
+// written atomically (one changed underneath meanwhile undoes those written before it), and
+// --commit makes one commit of them all. A withdrawn learner keeps the
 // assessor who saw them through unless named.
 import type { YAMLMap } from 'yaml';
 import { commitFiles, prepareCommit, type Author } from '../record/commit.js';
@@ -96,7 +97,18 @@ export async function reassignCaseload(centre: Centre, r: Reassignment, opts: Re
   const changed = prepared.map(({ learner, p }) => ({ learner, file: p.result.file, diff: p.result.diff }));
   const out: ReassignResult = { from: r.from, to: r.to, by: who?.id, written: false, changed, skipped };
   if (opts.dryRun || !prepared.length) return out;
-  for (const { p } of prepared) p.write();
+  // A file changed underneath between the check and the write (file-changed) undoes the ones
+  // written before it, so the caseload moves as one record or not at all.
+  const done: Prepared[] = [];
+  try {
+    for (const { p } of prepared) {
+      p.write();
+      done.push(p);
+    }
+  } catch (e) {
+    for (const p of done.reverse()) p.undo();
+    throw e;
+  }
   out.written = true;
   if (repo) {
     const message = `Reassign ${prepared.length === 1 ? prepared[0]!.learner : `${prepared.length} learners`} from ${r.from} to ${r.to}`;

@@ -84,6 +84,9 @@ export interface Prepared {
   result: Recorded;
   /** Write it (atomically, refused when the file changed since it was read). */
   write(): Recorded;
+  /** Put back the text it replaced, when the file is still as this change wrote it (a later
+   * file of the same command was refused); never over anyone else's change. */
+  undo(): void;
 }
 
 /** Run a change on the centre at root, read through reader, as of asOf. */
@@ -144,8 +147,25 @@ export async function prepareChange(root: string, reader: Reader, change: Change
     after: now,
     findings: fresh.filter((d) => !refusing.includes(d)),
   };
-  return { result, write: () => writeChange(root, change, next, hash, result) };
+  return {
+    result,
+    write: () => writeChange(root, change, next, hash, result),
+    undo: () => {
+      const wrote = digest(next);
+      try {
+        replaceFile(resolvePath(root, file), text, {
+          beforeRename: () => {
+            if (digest(readFileSync(resolvePath(root, file), 'utf8')) !== wrote) throw new RecordRefused('file-changed', `${file} changed since folio wrote it`);
+          },
+        });
+        for (const f of change.files ?? []) removeQuietly(resolvePath(root, f.file));
+      } catch {
+        // changed by someone else since: theirs stays
+      }
+    },
+  };
 }
+
 
 function writeChange(root: string, change: Change, next: string, hash: string, result: Recorded): Recorded {
   const { file } = change;
