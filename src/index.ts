@@ -34,6 +34,11 @@ export { criteriaNamed, recordChoices, type RecordChoices, type UnitChoice } fro
 /** Shell completion's candidates, read from only the files each kind of word needs. */
 export { completionSource, type CompletionSource } from './api/complete.js';
 export { addStaff, addWitness, type NewStaff, type NewWitness } from './api/people.js';
+/** The learner's lifecycle: withdrawal, breaks, exemptions, a move to another qualification, an
+ * assessor's caseload handed over. */
+export { endBreak, exemptUnit, startBreak, withdrawLearner, type ExemptionKind, type NewExemption } from './api/lifecycle.js';
+export { transferLearner, type Transfer, type TransferResult, type TransferUnit } from './api/transfer.js';
+export { reassignCaseload, type Reassignment, type ReassignResult } from './api/reassign.js';
 export { addEvidence, assessEvidence, nextEvidenceId, recordIqa, RecordRefused, signOff, type IqaDecision, type NewEvidence, type RecordOptions, type RecordResult } from './api/record.js';
 /** One file folio init wrote, merged, left or replaced; how a centre installs folio. */
 export type { InitStep } from './init-write.js';

@@ -51,6 +51,12 @@ describe('folio __complete', () => {
     expect(await complete(SAMPLE, ['completion', ''])).toEqual(['bash', 'zsh', 'fish']);
     expect(await complete(SAMPLE, ['evidence', 'add', 'NT-0163', '--method', ''])).toEqual([...METHODS]);
     expect(await complete(SAMPLE, ['evidence', 'add', 'NT-0163', '--method', 'w'])).toEqual(METHODS.filter((m) => m.startsWith('w')));
+    // the lifecycle commands: kinds, qualifications, and assessors for reassign (centre.yaml: a.jones, r.okafor, s.patel)
+    expect(await complete(SAMPLE, ['learner', ''])).toEqual(['add', 'withdraw', 'break', 'return', 'exempt', 'transfer', 'reassign']);
+    expect(await complete(SAMPLE, ['learner', 'exempt', 'NT-0163', 'A/506/2130', '--kind', ''])).toEqual(['credit-transfer', 'exemption', 'rpl']);
+    expect(await complete(SAMPLE, ['learner', 'transfer', 'NT-0163', ''])).toEqual(['601/3734/4']);
+    expect(await complete(SAMPLE, ['learner', 'reassign', '--to', ''])).toEqual(['a.jones', 'r.okafor', 's.patel']);
+    expect(await complete(SAMPLE, ['learner', 'break', 'NT-0163', '--from', ''])).toEqual([]);
   });
 
   it('learner ids: the folders of portfolios/', async () => {

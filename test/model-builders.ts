@@ -128,6 +128,7 @@ export interface LearnerSpec {
   breaks?: Learner['breaks'];
   exemptions?: Learner['exemptions'];
   claims?: Learner['claims'];
+  transfers?: Learner['transfers'];
 }
 
 /** A witness on the portfolio's list, with a witness status category (1–5) or none. */
@@ -193,7 +194,7 @@ export function learner(units: Unit[], spec: LearnerSpec = {}): Learner {
     breaks: spec.breaks ?? [],
     exemptions: spec.exemptions ?? [],
     claims: spec.claims ?? [],
-    transfers: [],
+    transfers: spec.transfers ?? [],
     loc: loc(),
   };
 }

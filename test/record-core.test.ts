@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import type { YAMLMap } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fsReader } from '../src/load/reader.js';
-import { runChange, RecordRefused } from '../src/record/core.js';
-import { appendItem } from '../src/record/edit.js';
+import { prepareChange, runChange, RecordRefused } from '../src/record/core.js';
+import { appendItem, setPair } from '../src/record/edit.js';
 import { addLearner, addStaff, openCentre } from '../src/index.js';
 import { folio, REPO } from './helpers.js';
 
@@ -127,6 +127,34 @@ describe('a file that changes while folio records', () => {
     const done = await runChange(dir, fsReader(dir), change, { asOf: '2026-12-01' });
     expect(done.written).toBe(true);
     expect(readFileSync(file, 'utf8')).toContain('signoffs:\n  - { unit: A/506/1964, by: a.jones, date: 2026-11-20 }\n');
+  });
+});
+
+describe('a prepared change (several files as one record: learner reassign)', () => {
+  it('writes nothing until written; undo puts the old text back, but never over a later change', async () => {
+    const text = `${HEAD}# the assessor moves\n`;
+    const { dir, file } = centreWith(text);
+    const change = {
+      file: 'portfolios/NT-9001/portfolio.yaml',
+      learner: 'NT-9001',
+      edit: (doc: import('yaml').Document.Parsed, t: string) => [setPair(doc, t, doc.contents as YAMLMap<unknown, unknown>, 'assessor', 's.patel', ['assessor'], {})],
+      expect: (v: Record<string, unknown>) => void (v.assessor = 's.patel'),
+    };
+    const p = await prepareChange(dir, fsReader(dir), change, { asOf: '2026-12-01' });
+    expect(p.result.written).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(p.write().written).toBe(true);
+    const moved = text.replace('assessor: a.jones', 'assessor: s.patel');
+    expect(readFileSync(file, 'utf8')).toBe(moved);
+    p.undo();
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    // written again, then edited by someone else: undo leaves their edit
+    const q = await prepareChange(dir, fsReader(dir), change, { asOf: '2026-12-01' });
+    q.write();
+    const theirs = `${moved}# theirs\n`;
+    writeFileSync(file, theirs);
+    q.undo();
+    expect(readFileSync(file, 'utf8')).toBe(theirs);
   });
 });
 

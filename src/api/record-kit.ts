@@ -83,6 +83,10 @@ export interface Ctx {
   optionalUnits: string[];
   signoffs: { unit: string; by: string; date: string }[];
   coversOf(ids: string[]): string[];
+  /** The portfolio's data as read (empty when it cannot be read: the core refuses it). */
+  data: Record<string, unknown>;
+  /** The learner's results now (absent when the portfolio cannot be read). */
+  result?: import('../status/types.js').LearnerResult;
   /** The learner's gaps on these units now. */
   gapsOn(units: string[]): GapGroup[];
 }
@@ -120,6 +124,8 @@ export async function open(centre: Centre, learner: string): Promise<Ctx> {
     qualification: typeof data.qualification === 'string' ? data.qualification : undefined,
     optionalUnits: Array.isArray(data['optional-units']) ? data['optional-units'].filter((u): u is string => typeof u === 'string') : [],
     signoffs: list('signoffs').map((s) => ({ unit: String(s.unit ?? ''), by: String(s.by ?? ''), date: String(s.date ?? '') })),
+    data,
+    result: entry && !a.unreadable.includes(learner) ? resultOf(a, entry) : undefined,
     gapsOn: (units) => (entry ? onUnits(gapsOf(resultOf(a, entry)), units) : []),
     coversOf: (ids) => [...new Set(evidence.filter((e) => ids.includes(String(e.id))).flatMap((e) => (e.covers && typeof e.covers === 'object' ? Object.keys(e.covers).map((u) => index.canonical(u)) : [])))],
   };

@@ -204,6 +204,8 @@ function argumentValues(cmd: Command, arg: Argument, src: CompletionSource, lear
       return learner === undefined ? [] : unitWords(src.units(learner));
     case 'evidence':
       return learner === undefined ? [] : src.evidence(learner).filter((e) => !given.includes(e));
+    case 'qualification':
+      return src.qualifications();
     case 'id':
       // spec show ID: a unit or a qualification; other ids are new, with nothing to offer
       return cmd.name() === 'show' ? [...unitWords(src.units()), ...src.qualifications()] : [];
@@ -233,6 +235,10 @@ function optionValues(o: Option, place: Place, src: CompletionSource, learner: s
       return src.staff(roleFor(place));
     case '--assessor':
       return src.staff('assessor');
+    // learner reassign --from/--to name assessors; elsewhere --from is a date
+    case '--from':
+    case '--to':
+      return place.path.join(' ') === 'learner reassign' ? src.staff('assessor') : [];
     case '--method':
       return src.methods();
     case '--qualification':

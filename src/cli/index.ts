@@ -11,6 +11,7 @@ import { completeWords, completionCommand } from './complete.js';
 import { eqaCommands } from './eqa.js';
 import { historyCommands } from './history.js';
 import { importCommand } from './import.js';
+import { lifecycleCommands } from './lifecycle.js';
 import { qualityCommands } from './quality.js';
 import { recordCommands } from './record.js';
 import { reportCommand } from './report.js';
@@ -68,6 +69,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
   reportCommand(program, io);
   setupCommands(program, io, exit);
   recordCommands(program, io, exit);
+  lifecycleCommands(program, io, exit);
   qualityCommands(program, io, exit);
   eqaCommands(program, io, exit);
   completionCommand(program, io);

@@ -157,3 +157,9 @@ export function warnIfBroken(io: Io, a: { diagnostics: { severity: string; code:
 /** The learners named on the command line: none named means every learner, which the library
  * spells as no list at all (an empty list there means none). */
 export const named = (ids: string[]): string[] | undefined => (ids.length ? ids : undefined);
+
+/** The command named name under program, made when no other module made it: several modules
+ * add subcommands to one command (folio iqa, folio learner). */
+export function sub(program: Command, name: string, description: string): Command {
+  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
+}

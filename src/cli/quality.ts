@@ -2,7 +2,7 @@
 // command that the recording commands made (folio iqa record), so `folio iqa` lists all three.
 import { Option, type Command } from 'commander';
 import { assess, format, iqaDue, iqaPlan, loadPlan, writePlan } from '../index.js';
-import { centreRun, EXIT, type Io } from './kit.js';
+import { centreRun, EXIT, sub, type Io } from './kit.js';
 
 interface Flags {
   dir?: string;
@@ -19,11 +19,6 @@ function common(cmd: Command): Command {
     .option('--at <rev>', 'the centre as committed at a commit, tag, branch or day')
     .option('-C, --dir <dir>', 'the centre repository')
     .option('--no-color', 'no colour');
-}
-
-/** The command named name under program, made when no other module made it. */
-function sub(program: Command, name: string, description: string): Command {
-  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
 }
 
 export function qualityCommands(program: Command, io: Io, exit: (code: number) => void): void {

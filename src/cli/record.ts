@@ -8,7 +8,7 @@ import { askChoices, askText, needOrAsk } from './ask.js';
 import { centreRun, EXIT, UsageError, type Io } from './kit.js';
 import { askAssess, askEvidence, askIqa, askSignoff, ROLES } from './record-ask.js';
 
-interface Flags {
+export interface Flags {
   dir?: string;
   by?: string;
   date?: string;
@@ -19,7 +19,7 @@ interface Flags {
   color: boolean;
 }
 
-function recordOptions(cmd: Command, dated?: string): Command {
+export function recordOptions(cmd: Command, dated?: string): Command {
   cmd.option('--by <staff>', 'the staff member recording (default: the one whose email in centre.yaml is git config user.email)');
   if (dated) cmd.option('--date <date>', `${dated} (YYYY-MM-DD; default: today)`);
   return cmd
@@ -31,10 +31,12 @@ function recordOptions(cmd: Command, dated?: string): Command {
     .option('--no-color', 'no colour');
 }
 
-type Runner = (flags: Flags, learner: string, act: (centre: Awaited<ReturnType<typeof centreRun>>['centre'], opts: RecordOptions) => Promise<RecordResult>) => Promise<void>;
+export type Runner = (flags: Flags, learner: string, act: (centre: Awaited<ReturnType<typeof centreRun>>['centre'], opts: RecordOptions) => Promise<RecordResult>) => Promise<void>;
 
-export function recordCommands(program: Command, io: Io, exit: (code: number) => void): void {
-  const run: Runner = async (flags, learner, act) => {
+/** How every recording command runs: the centre opened, the record made, what it did or why it
+ * was refused printed in the record formats, exit 1 when refused. */
+export function recordRunner(io: Io, exit: (code: number) => void): Runner {
+  return async (flags, learner, act) => {
     if (flags.sign && !flags.commit) throw new UsageError('--sign signs the commit --commit makes: give --commit too');
     const r = await centreRun(io, { dir: flags.dir, cache: false, color: flags.color, repository: false });
     const opts: RecordOptions = { by: flags.by, date: flags.date, dryRun: flags.dryRun, commit: flags.commit, sign: flags.sign, cwd: io.cwd };
@@ -57,7 +59,10 @@ export function recordCommands(program: Command, io: Io, exit: (code: number) =>
     }
     io.stdout(format('record', flags.format, report, r.render));
   };
+}
 
+export function recordCommands(program: Command, io: Io, exit: (code: number) => void): void {
+  const run = recordRunner(io, exit);
   peopleCommands(program, io, exit, run);
 
   const evidence = program.command('evidence').description("a learner's evidence: add an item");

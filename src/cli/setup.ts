@@ -63,7 +63,7 @@ export function setupCommands(program: Command, io: Io, exit: (code: number) => 
 
   program
     .command('learner')
-    .description("learners' portfolios: add a new one")
+    .description("learners' portfolios")
     .command('add')
     .description("a new learner's portfolio, registered for a qualification")
     .argument('<id>', "the learner's id, which names their folder (e.g. NT-0170)")

@@ -9,7 +9,8 @@
 //   → the diff, the statuses that moved, the next gaps; with dryRun, stop here
 //   → write atomically, refusing when the file changed since it was read (hash just before the
 //     rename), and copy new evidence files in, never over a different file.
-// A new lifecycle command (withdraw, transfer) is one more Change.
+// Each lifecycle command (withdraw, transfer) is one more Change; one that changes several files
+// (reassign) prepares them all before it writes any.
 import { createHash } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
@@ -78,8 +79,28 @@ export interface Recorded {
 // What makes a file one folio will not rewrite: it cannot read it, or reads it only in part.
 const UNREADABLE = new Set(['yaml-syntax', 'duplicate-key', 'too-deep', 'alias-expansion', 'value-too-long', 'too-many-values', 'file-unreadable', 'link-outside', 'special-file', 'file-too-large', 'file-encoding', 'control-character']);
 
+/** A change checked and ready to write: what it would record, and the write itself. */
+export interface Prepared {
+  result: Recorded;
+  /** Write it (atomically, refused when the file changed since it was read). */
+  write(): Recorded;
+  /** Put back the text it replaced, when the file is still as this change wrote it (a later
+   * file of the same command was refused); never over anyone else's change. */
+  undo(): void;
+}
+
 /** Run a change on the centre at root, read through reader, as of asOf. */
 export async function runChange(root: string, reader: Reader, change: Change, opts: { asOf: string; dryRun?: boolean; beforeWrite?: () => void; before?: Analysed }): Promise<Recorded> {
+  const p = await prepareChange(root, reader, change, opts);
+  if (opts.dryRun) return p.result;
+  opts.beforeWrite?.();
+  return p.write();
+}
+
+/** Everything a change does short of writing: read, splice, read back, assess before and after.
+ * A command that changes several files (folio learner reassign) prepares them all, then writes
+ * them only when none was refused. */
+export async function prepareChange(root: string, reader: Reader, change: Change, opts: { asOf: string; before?: Analysed }): Promise<Prepared> {
   const { file } = change;
   const base = quiet(reader);
   const before = opts.before ?? (await assessWith(base, change, opts.asOf));
@@ -126,9 +147,28 @@ export async function runChange(root: string, reader: Reader, change: Change, op
     after: now,
     findings: fresh.filter((d) => !refusing.includes(d)),
   };
-  if (opts.dryRun) return result;
+  return {
+    result,
+    write: () => writeChange(root, change, next, hash, result),
+    undo: () => {
+      const wrote = digest(next);
+      try {
+        replaceFile(resolvePath(root, file), text, {
+          beforeRename: () => {
+            if (digest(readFileSync(resolvePath(root, file), 'utf8')) !== wrote) throw new RecordRefused('file-changed', `${file} changed since folio wrote it`);
+          },
+        });
+        for (const f of change.files ?? []) removeQuietly(resolvePath(root, f.file));
+      } catch {
+        // changed by someone else since: theirs stays
+      }
+    },
+  };
+}
 
-  opts.beforeWrite?.();
+
+function writeChange(root: string, change: Change, next: string, hash: string, result: Recorded): Recorded {
+  const { file } = change;
   const created: string[] = [];
   try {
     for (const f of change.files ?? []) {

@@ -38,9 +38,9 @@ export function whoRecords(specs: Specs, root: string, by: string | undefined, r
   );
 }
 
-/** The day a record is dated: --date as given (YYYY-MM-DD), else today. */
-export function recordDate(date: string | undefined, today: string): string {
+/** The day a record is dated: --date (or the flag named) as given (YYYY-MM-DD), else today. */
+export function recordDate(date: string | undefined, today: string, flag = '--date'): string {
   if (date === undefined) return today;
-  if (!isIsoDate(date)) throw new UsageError(`--date "${visible(date)}" is not a date: write it as YYYY-MM-DD, e.g. ${today}`);
+  if (!isIsoDate(date)) throw new UsageError(`${flag} "${visible(date)}" is not a date: write it as YYYY-MM-DD, e.g. ${today}`);
   return date;
 }

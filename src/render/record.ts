@@ -36,7 +36,7 @@ function gapLines(gaps: GapGroup[], learner: string): string[] {
   return out;
 }
 
-function table(r: RecordReport, o: RenderOptions): string {
+export function recordTable(r: RecordReport, o: RenderOptions): string {
   const c = palette(o.color);
   const out: string[] = [];
   if (r.refused) {
@@ -56,10 +56,10 @@ function table(r: RecordReport, o: RenderOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-const diagnosticJson = (d: Diagnostic) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message });
+export const diagnosticJson = (d: Diagnostic) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message });
 const gapJson = (g: GapGroup) => ({ unit: g.unit, criterion: g.criterion, reasons: g.reasons.map((r) => ({ reason: r.reason, message: r.message })) });
 
-function recordJson(r: RecordReport) {
+export function recordJson(r: RecordReport) {
   return {
     version: VERSION,
     learner: r.learner,
@@ -78,6 +78,6 @@ function recordJson(r: RecordReport) {
 }
 
 export const recordFormats = {
-  table,
+  table: recordTable,
   json: (r: RecordReport) => json(recordJson(r)),
 };

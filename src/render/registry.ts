@@ -11,6 +11,7 @@ import { gapsFormats, type GapsReport } from './gaps.js';
 import { historyFormats } from './history.js';
 import { importFormats, type ImportReport } from './import.js';
 import { importCheckFormats, type ImportCheckReport } from './import-check.js';
+import { reassignFormats, transferFormats, type ReassignReport, type TransferReport } from './lifecycle.js';
 import { iqaDueFormats, iqaPlanFormats, type DueReport, type PlanReport } from './iqa.js';
 import { progressFormats } from './progress.js';
 import { recordFormats, type RecordReport } from './record.js';
@@ -38,6 +39,9 @@ export interface Reports {
   'iqa due': DueReport;
   /** the files of an EQA pack's folder */
   'eqa pack': EqaPack;
+  /** learner transfer: the record, and the units carried over, left behind and new */
+  'learner transfer': TransferReport;
+  'learner reassign': ReassignReport;
 }
 
 export type Rendered = string | Iterable<string>;
@@ -59,6 +63,8 @@ export const FORMATTERS = {
   'iqa plan': iqaPlanFormats,
   'iqa due': iqaDueFormats,
   'eqa pack': eqaPackFormats,
+  'learner transfer': transferFormats,
+  'learner reassign': reassignFormats,
 } satisfies { [C in keyof Reports]: Record<string, Formatter<Reports[C]>> };
 
 /** A command that has formatters. */

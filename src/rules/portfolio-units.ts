@@ -38,11 +38,15 @@ export const portfolioUnits: Rule = {
       out.push(at('unknown-qualification', { file: l.loc.file, path: ['qualification'] }, said, text));
     }
     const inQualification = (id: string) => !qual || scope.groupOf.has(id);
+    // A learner who moved qualification (transfers:, folio learner transfer) keeps the records
+    // made on the units of the one they left: history, not a mistake. Only optional-units must
+    // name units of the qualification they are on now.
+    const earlier = new Set(l.transfers.flatMap((t) => (index.qualification(t.from)?.groups ?? []).flatMap((g) => g.units.map((u) => index.canonical(u.ref)))));
     const mistypedFor = (ref: string) => {
       const guess = unknownUnit(ctx, ref).said.data.guess;
       return guess === null ? undefined : index.canonical(guess);
     };
-    const check = (ref: string, loc: { file: string; path: (string | number)[] }, key = false) => {
+    const check = (ref: string, loc: { file: string; path: (string | number)[] }, key = false, kept = true) => {
       if (!known(ref)) {
         const { said, text } = unknownUnit(ctx, ref);
         out.push(at('unknown-unit', loc, said, text, { key }));
@@ -50,6 +54,7 @@ export const portfolioUnits: Rule = {
       }
       const id = index.canonical(ref);
       if (!inQualification(id)) {
+        if (kept && earlier.has(id)) return false;
         const said = { id: 'not-in-qualification', data: { unit: ref, qualification: qual!.id, title: qual!.title } };
         out.push(at('unit-not-in-qualification', loc, said, (d) => `unit ${q(d.unit)} is not part of ${d.qualification} ${d.title}: remove it or correct the number`, { key }));
         return false;
@@ -57,7 +62,7 @@ export const portfolioUnits: Rule = {
       return true;
     };
 
-    for (const u of l.optionalUnits) check(u.ref, u.loc);
+    for (const u of l.optionalUnits) check(u.ref, u.loc, false, false);
     for (const s of l.signoffs) check(s.unitRef, { file: s.loc.file, path: [...s.loc.path, 'unit'] });
     for (const r of l.iqa) check(r.unitRef, { file: r.loc.file, path: [...r.loc.path, 'unit'] });
     for (const x of l.exemptions) check(x.unitRef, { file: x.loc.file, path: [...x.loc.path, 'unit'] });

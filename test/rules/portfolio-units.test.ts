@@ -1,7 +1,7 @@
 // Case table for rules/portfolio-units.ts: every qualification, unit and criterion a portfolio
 // names exists and belongs to the learner's qualification and choice of units.
 import { portfolioUnits } from '../../src/rules/portfolio-units.js';
-import { claim, evidence, exemption, group, learner, portfolioFile, qual, signoff, iqa, unit, type LearnerSpec } from '../model-builders.js';
+import { claim, evidence, exemption, group, learner, loc, portfolioFile, qual, signoff, iqa, unit, type LearnerSpec } from '../model-builders.js';
 import { testRule, type Model } from '../rule-tester.js';
 
 const M = unit('L/600/0001', 3, 2, { criteria: ['1.1', '1.2'], aliases: ['CU1'] });
@@ -11,6 +11,8 @@ const O2 = unit('Y/600/0003', 3, 2);
 const X = unit('H/600/0005', 3, 2);
 const units = [M, O1, O2, X];
 const Q = qual([group('mandatory', [M.id], { required: 'all' }), group('optional', [O1.id, O2.id], { minUnits: 1 })]);
+/** A qualification the learner moved from, which had X. */
+const EARLIER = qual([group('mandatory', [M.id, X.id], { required: 'all' })], { id: '600/1111/2', title: 'Earlier Certificate' });
 
 const centre = (spec: LearnerSpec, extra: Partial<Model> = {}): Model => ({ units, qualifications: [Q], learners: [learner(units, spec)], ...extra });
 const covering = (ref: string, criteria = ['1.1']) => evidence('E1', ref, criteria, 'observation', 'accepted');
@@ -22,11 +24,25 @@ testRule(portfolioUnits, {
     { name: 'the qualification number written without slashes', model: centre({ qualification: '60137344', evidence: [covering(M.id)] }) },
     { name: 'a qualification whose spec file is in error: its units are not judged', model: centre({ qualification: '600/5555/8', evidence: [covering(X.id)] }, { unreadable: ['600/5555/8'] }) },
     {
+      name: 'after a transfer: evidence, a sign-off and an IQA record on a unit of the qualification left are kept, not reported',
+      model: centre({ evidence: [covering(X.id)], signoffs: [signoff(X.id, '2026-04-01')], iqa: [iqa(X.id, '2026-05-01', 'agreed')], transfers: [{ date: '2026-06-01', from: EARLIER.id, loc: loc() }] }, { qualifications: [Q, EARLIER] }),
+    },
+    {
       name: 'a unit of the qualification whose spec file is in error is not reported again',
       model: centre({ optional: ['D/600/0004'] }, { unreadable: ['D/600/0004'], qualifications: [qual([group('mandatory', [M.id], { required: 'all' }), group('optional', [O1.id, 'D/600/0004'])])] }),
     },
   ],
   invalid: [
+    {
+      name: 'after a transfer, optional-units still names only units of the qualification the learner is on',
+      model: centre({ optional: [X.id], transfers: [{ date: '2026-06-01', from: EARLIER.id, loc: loc() }] }, { qualifications: [Q, EARLIER] }),
+      errors: [{ code: 'unit-not-in-qualification', path: ['optional-units', 0], data: { unit: X.id } }],
+    },
+    {
+      name: 'a transfer from a qualification that never had the unit keeps nothing of it',
+      model: centre({ signoffs: [signoff(X.id, '2026-04-01')], transfers: [{ date: '2026-06-01', from: '600/0000/0', loc: loc() }] }),
+      errors: [{ code: 'unit-not-in-qualification', path: ['signoffs', 0, 'unit'], data: { unit: X.id } }],
+    },
     {
       name: 'an exemption of a unit outside the qualification, and a claim of one with no specification',
       model: centre({ exemptions: [exemption(X.id)], claims: [claim('2026-05-01', { units: ['Z/999/9999'] })] }),
