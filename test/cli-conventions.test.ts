@@ -10,7 +10,7 @@ import { closestCriterion, nearest, plural } from '../src/text.js';
 import { syntaxHint } from '../src/yaml-hint.js';
 import { FIXTURES, folio, REPO } from './helpers.js';
 
-const LEAVES = ['check', 'status', 'gaps', 'verify', 'history', 'progress', 'report', 'spec list', 'spec show', 'import', 'init', 'learner add', 'schema'];
+const LEAVES = ['check', 'status', 'gaps', 'verify', 'history', 'progress', 'report', 'spec list', 'spec show', 'import', 'init', 'learner add', 'schema', 'evidence add', 'assess', 'signoff', 'iqa record', 'iqa plan', 'iqa due', 'staff add', 'witness add', 'learner withdraw', 'learner break', 'learner return', 'learner exempt', 'learner transfer', 'learner reassign', 'eqa pack'];
 
 /** The README's options table: each option with the commands it is said to be on. */
 function readmeOptions(): { flags: string[]; on: string[] }[] {
@@ -21,7 +21,7 @@ function readmeOptions(): { flags: string[]; on: string[] }[] {
     const [option, on] = row.replace(/\\\|/g, '/').split('|').slice(1, 3).map((c) => c.trim()) as [string, string];
     const flags = [...option.matchAll(/`([^`]+)`/g)].flatMap((m) => m[1]!.split(/,\s*/).map((f) => f.split(' ')[0]!));
     const words = on.replace(/`[^`]*`/g, '');
-    const named = /\ball\b/.test(words) ? LEAVES : LEAVES.filter((c) => (c.startsWith('spec ') ? new RegExp(`\\bspec(?! ${c === 'spec list' ? 'show' : 'list'})\\b`).test(words) : new RegExp(`\\b${c.split(' ')[0]}\\b`).test(words)));
+    const named = /\ball\b/.test(words) ? LEAVES : LEAVES.filter((c) => (c.startsWith('spec ') ? new RegExp(`\\bspec(?! ${c === 'spec list' ? 'show' : 'list'})\\b`).test(words) : new RegExp(`\\b${c.includes(' ') ? c : c.split(' ')[0]}\\b`).test(words)));
     return { flags, on: named };
   });
 }
