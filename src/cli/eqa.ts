@@ -3,9 +3,10 @@
 // says where it went, and how many IQA records came before their plan.
 import type { Command } from 'commander';
 import { resolve as resolvePath } from 'node:path';
-import { assess, eqaPack, format, loadPlan, UsageError, writePack } from '../index.js';
+import { assess, eqaPack, UsageError, writePack } from '../index.js';
 import { plural } from '../text.js';
-import { centreRun, EXIT, type Io } from './kit.js';
+import { centreRun, type Io } from './kit.js';
+import { planOrFindings } from './quality.js';
 
 interface Flags {
   dir?: string;
@@ -31,16 +32,9 @@ export function eqaCommands(program: Command, io: Io, exit: (code: number) => vo
       const r = await centreRun(io, { dir: o.dir, asOf: o.asOf, at: o.at, cache: false, color: o.color });
       const a = await assess(r.centre, { rules: false });
       r.done();
-      const loaded = loadPlan(a, id);
-      if (loaded.diagnostics.length) {
-        const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-        io.stderr(format('check', 'table', { diagnostics: loaded.diagnostics, summary: { files: 1, errors, warnings: loaded.diagnostics.length - errors } }, r.render));
-      }
-      if (!loaded.plan) {
-        exit(EXIT.findings);
-        return;
-      }
-      const pack = eqaPack(r.centre, a, loaded.plan);
+      const plan = planOrFindings(a, id, io, r.render, exit);
+      if (!plan) return;
+      const pack = eqaPack(r.centre, a, plan);
       const out = writePack(pack, resolvePath(io.cwd, o.output));
       const s = pack.summary;
       io.stderr(`folio: wrote the EQA pack of plan ${pack.plan.id} (${plural(s.samples, 'sample')}, ${plural(s.decisions, 'sampled decision')}, ${plural(s.iqaRecords, 'IQA record')}) to ${out.dir}${out.removed ? ` (${plural(out.removed, 'old file')} removed)` : ''}; open ${out.dir}/index.html\n`);

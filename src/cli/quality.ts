@@ -1,7 +1,8 @@
 // The quality cycle on the command line: folio iqa plan and folio iqa due. They join the iqa
 // command that the recording commands made (folio iqa record), so `folio iqa` lists all three.
 import { Option, type Command } from 'commander';
-import { assess, format, iqaDue, iqaPlan, loadPlan, writePlan } from '../index.js';
+import { assess, format, iqaDue, iqaPlan, loadPlan, writePlan, type Assessment, type PlanFile } from '../index.js';
+import type { RenderOptions } from '../render/style.js';
 import { centreRun, EXIT, sub, type Io } from './kit.js';
 
 interface Flags {
@@ -51,15 +52,19 @@ export function qualityCommands(program: Command, io: Io, exit: (code: number) =
     const r = await centreRun(io, { dir: o.dir, asOf: o.asOf, at: o.at, cache: false, color: o.color, repository: o.at !== undefined });
     const a = await assess(r.centre, { rules: false });
     r.done();
-    const loaded = loadPlan(a, id);
-    if (loaded.diagnostics.length) {
-      const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-      io.stderr(format('check', 'table', { diagnostics: loaded.diagnostics, summary: { files: 1, errors, warnings: loaded.diagnostics.length - errors } }, r.render));
-    }
-    if (!loaded.plan) {
-      exit(EXIT.findings);
-      return;
-    }
-    io.stdout(format('iqa due', o.format, iqaDue(a, loaded.plan), r.render));
+    const plan = planOrFindings(a, id, io, r.render, exit);
+    if (plan) io.stdout(format('iqa due', o.format, iqaDue(a, plan), r.render));
   });
+}
+
+/** The plan of that id (default: the last), or undefined after its findings are printed in check's
+ * format on stderr and the exit code set: iqa due and eqa pack both start from a plan. */
+export function planOrFindings(a: Assessment, id: string | undefined, io: Io, render: RenderOptions, exit: (code: number) => void): PlanFile | undefined {
+  const loaded = loadPlan(a, id);
+  if (loaded.diagnostics.length) {
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+    io.stderr(format('check', 'table', { diagnostics: loaded.diagnostics, summary: { files: 1, errors, warnings: loaded.diagnostics.length - errors } }, render));
+  }
+  if (!loaded.plan) exit(EXIT.findings);
+  return loaded.plan;
 }

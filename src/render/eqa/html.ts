@@ -6,9 +6,8 @@ import type { EqaPack } from '../../api/eqa.js';
 import type { PackDecision, PackIqa, PackSample } from '../../eqa/pack.js';
 import type { Provenance } from '../../eqa/provenance.js';
 import { VERSION } from '../../version.js';
-import { CSS } from '../html/assets.js';
-import { html, trusted, type Html } from '../html/escape.js';
-import { badge, count, table, webLink } from '../html/layout.js';
+import { html, type Html } from '../html/escape.js';
+import { badge, count, documentHead, table, webLink } from '../html/layout.js';
 import { why } from '../iqa.js';
 import { orderWords, unknownWords } from './words.js';
 
@@ -31,17 +30,7 @@ ${table(
 )}
 <h2>Each sample</h2>
 ${p.samples.map(sample)}`;
-  return html`<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="folio ${VERSION}">
-<title>EQA pack ${p.plan.id} · ${centre}</title>
-<style>${trusted(CSS)}</style>
-</head>
+  return html`${documentHead(`EQA pack ${p.plan.id} · ${centre}`, CSP)}
 <body>
 <main id="main">
 ${body}

@@ -28,17 +28,7 @@ export function page(ctx: PageContext, o: { title: string; current: NavItem; bod
     ...(ctx.verification ? ([['verification', 'verification.html', 'Verification']] as [NavItem, string, string][]) : []),
   ];
   const centre = ctx.centre.name ? `${ctx.centre.name}${ctx.centre.number ? ` (centre ${ctx.centre.number})` : ''}` : 'The centre';
-  const doc = html`<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="folio ${VERSION}">
-<title>${o.title} · ${centre}</title>
-<style>${trusted(CSS)}</style>
-</head>
+  const doc = html`${documentHead(`${o.title} · ${centre}`, CSP)}
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
@@ -54,6 +44,22 @@ ${o.script ? html`<script>${trusted(SCRIPT)}</script>` : ''}
 </html>
 `;
   return doc.markup;
+}
+
+/** The top of every page folio writes (the report's and the EQA pack's): the doctype, the
+ * character set, a Content-Security-Policy that fetches nothing, no referrer, the stylesheet. */
+export function documentHead(title: string, csp: string): Html {
+  return html`<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="folio ${VERSION}">
+<title>${title}</title>
+<style>${trusted(CSS)}</style>
+</head>`;
 }
 
 const ICONS: Record<string, string> = {
