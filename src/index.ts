@@ -22,6 +22,10 @@ export { writeSite, type WriteSiteOptions, type WrittenSite } from './api/report
 export { records, type EvidenceRecord, type PortfolioRecords } from './api/records.js';
 /** The quality cycle: the IQA sample plan, its file in iqa/plans/, and what a plan still asks for. */
 export { iqaDue, iqaPlan, learnersOf, loadPlan, planIds, writePlan, type Due, type DueItem, type IqaDue, type IqaPlan, type Plan, type PlanFile, type Quota, type Sample, type SampleReason } from './api/iqa.js';
+/** Claims for certification: what is ready to claim and why the rest is not (one definition),
+ * and recording a claim or its certificate. */
+export { claimReady, reasonText, type BeforeClaim, type ClaimEntry, type ClaimOf, type ClaimReady, type ClaimReadyOptions, type NotReady } from './api/claims.js';
+export { recordClaim, type NewClaim } from './api/claim-record.js';
 /** What folio writes. */
 export { checkForms, type CheckFormsOptions, type ImportCheckReport, type UnitCheck } from './api/import-check.js';
 export { addLearner, importForms, initCentre, jsonSchema, newSpec, type AddedLearner, type NewLearnerOptions, type ImportFormsOptions, type ImportReport, type InitOptions, type InitResult, type NewLearner, type NewSpec } from './api/write.js';

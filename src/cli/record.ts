@@ -6,6 +6,7 @@ import { addEvidence, addStaff, addWitness, assessEvidence, format, RecordRefuse
 import type { RecordReport } from '../render/record.js';
 import { askChoices, askText, needOrAsk } from './ask.js';
 import { centreRun, EXIT, UsageError, type Io } from './kit.js';
+import { claimCommands } from './claims.js';
 import { askAssess, askEvidence, askIqa, askSignoff, ROLES } from './record-ask.js';
 
 interface Flags {
@@ -19,7 +20,7 @@ interface Flags {
   color: boolean;
 }
 
-function recordOptions(cmd: Command, dated?: string): Command {
+export function recordOptions(cmd: Command, dated?: string): Command {
   cmd.option('--by <staff>', 'the staff member recording (default: the one whose email in centre.yaml is git config user.email)');
   if (dated) cmd.option('--date <date>', `${dated} (YYYY-MM-DD; default: today)`);
   return cmd
@@ -31,7 +32,7 @@ function recordOptions(cmd: Command, dated?: string): Command {
     .option('--no-color', 'no colour');
 }
 
-type Runner = (flags: Flags, learner: string, act: (centre: Awaited<ReturnType<typeof centreRun>>['centre'], opts: RecordOptions) => Promise<RecordResult>) => Promise<void>;
+export type Runner = (flags: Flags, learner: string, act: (centre: Awaited<ReturnType<typeof centreRun>>['centre'], opts: RecordOptions) => Promise<RecordResult>) => Promise<void>;
 
 export function recordCommands(program: Command, io: Io, exit: (code: number) => void): void {
   const run: Runner = async (flags, learner, act) => {
@@ -59,6 +60,7 @@ export function recordCommands(program: Command, io: Io, exit: (code: number) =>
   };
 
   peopleCommands(program, io, exit, run);
+  claimCommands(program, io, exit, run);
 
   const evidence = program.command('evidence').description("a learner's evidence: add an item");
   recordOptions(

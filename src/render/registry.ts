@@ -5,6 +5,7 @@
 import type { Progress } from '../history/progress.js';
 import type { Timeline } from '../history/timeline.js';
 import { checkFormats, type CheckReport } from './check.js';
+import { claimReadyFormats, type ClaimReadyReport } from './claims.js';
 import { gapsFormats, type GapsReport } from './gaps.js';
 import { historyFormats } from './history.js';
 import { importFormats, type ImportReport } from './import.js';
@@ -34,6 +35,7 @@ export interface Reports {
   record: RecordReport;
   'iqa plan': PlanReport;
   'iqa due': DueReport;
+  'claim ready': ClaimReadyReport;
 }
 
 export type Rendered = string | Iterable<string>;
@@ -54,6 +56,7 @@ export const FORMATTERS = {
   record: recordFormats,
   'iqa plan': iqaPlanFormats,
   'iqa due': iqaDueFormats,
+  'claim ready': claimReadyFormats,
 } satisfies { [C in keyof Reports]: Record<string, Formatter<Reports[C]>> };
 
 /** A command that has formatters. */

@@ -1,0 +1,72 @@
+// Formatters for `folio claim ready`: what may be claimed now, and with --why what may not and
+// why. The CSV holds only what is ready, in the columns issue 13 gives for an awarding body's
+// bulk claim upload; each body's own template should be checked (README "Claims"). The JSON is
+// a contract, built field by field.
+import type { ClaimReady } from '../api/claims.js';
+import { reasonText, type ClaimEntry, type NotReady } from '../claims/ready.js';
+import { plural } from '../text.js';
+import { json, VERSION } from './contract.js';
+import { visible } from './safe.js';
+import { csvRow, palette, type RenderOptions } from './style.js';
+import { table } from './table.js';
+
+export interface ClaimReadyReport extends ClaimReady {
+  /** Show what is not ready, and why (the table; JSON and CSV are the same either way). */
+  why: boolean;
+}
+
+const ready = (r: ClaimReady) => r.entries.filter((e) => e.reasons.length === 0);
+const notReady = (r: ClaimReady) => r.entries.filter((e) => e.reasons.length > 0);
+
+function readyTable(r: ClaimReadyReport, o: RenderOptions): string {
+  const c = palette(o.color);
+  const yes = ready(r);
+  const learners = new Set(yes.map((e) => e.learner)).size;
+  const out = [`${c.bold('Ready to claim')} as of ${r.date} (before-claim: ${r.beforeClaim}): ${yes.length ? `${plural(yes.length, 'claim')} for ${plural(learners, 'learner')}` : 'nothing'}.`];
+  if (yes.length) {
+    const rows = yes.map((e) => [visible(e.learner), visible(e.name), visible(e.uln ?? ''), visible(e.registrationNumber ?? ''), e.claim.kind, visible(e.claim.id), visible(e.claim.title ?? '')]);
+    out.push('', table(['Learner', 'Name', 'ULN', 'Registration', 'Claim', 'Number', 'Title'], rows, { width: o.width, head: c.dim, shrink: 6, min: 8, drop: [6, 3] }));
+  }
+  if (r.why) {
+    const no = notReady(r);
+    out.push('', `${c.bold('Not ready')}: ${no.length ? plural(no.length, 'entry', 'entries') : 'nothing'}.`);
+    if (no.length) {
+      const rows = no.map((e) => [visible(e.learner), e.claim.kind, visible(e.claim.id), visible(e.reasons.map(reasonText).join('; '))]);
+      out.push('', table(['Learner', 'Claim', 'Number', 'Why not'], rows, { width: o.width, head: c.dim, shrink: 3, min: 20 }));
+    }
+  } else if (notReady(r).length) out.push('', c.dim(`${plural(notReady(r).length, 'other entry', 'other entries')} not ready: --why says why.`));
+  return `${out.join('\n')}\n`;
+}
+
+/** The bulk-upload columns issue 13 names: learner name, ULN, registration number, unit or
+ * qualification, date. */
+const CSV_HEAD = ['learner_name', 'uln', 'registration_number', 'unit_or_qualification', 'date'];
+
+const reasonJson = (x: NotReady) => ({ ...x, message: reasonText(x) });
+
+const entryJson = (e: ClaimEntry, date: string) => ({
+  learner: e.learner,
+  name: e.name,
+  uln: e.uln ?? null,
+  registrationNumber: e.registrationNumber ?? null,
+  qualification: e.qualification,
+  claim: e.claim.kind,
+  number: e.claim.id,
+  title: e.claim.title ?? null,
+  date,
+});
+
+export const claimReadyFormats = {
+  table: readyTable,
+  csv: (r: ClaimReadyReport) => [csvRow(CSV_HEAD), ...ready(r).map((e) => csvRow([e.name, e.uln, e.registrationNumber, e.claim.id, r.date]))].join('\n') + '\n',
+  json: (r: ClaimReadyReport) =>
+    json({
+      version: VERSION,
+      asOf: r.asOf,
+      date: r.date,
+      beforeClaim: r.beforeClaim,
+      plans: r.plans,
+      ready: ready(r).map((e) => entryJson(e, r.date)),
+      notReady: notReady(r).map((e) => ({ ...entryJson(e, r.date), reasons: e.reasons.map(reasonJson) })),
+    }),
+};
