@@ -24,16 +24,17 @@ function readyTable(r: ClaimReadyReport, o: RenderOptions): string {
   const learners = new Set(yes.map((e) => e.learner)).size;
   const out = [`${c.bold('Ready to claim')} as of ${r.date} (before-claim: ${r.beforeClaim}): ${yes.length ? `${plural(yes.length, 'claim')} for ${plural(learners, 'learner')}` : 'nothing'}.`];
   if (yes.length) {
-    const rows = yes.map((e) => [visible(e.learner), visible(e.name), visible(e.uln ?? ''), visible(e.registrationNumber ?? ''), e.claim.kind, visible(e.claim.id), visible(e.claim.title ?? '')]);
-    out.push('', table(['Learner', 'Name', 'ULN', 'Registration', 'Claim', 'Number', 'Title'], rows, { width: o.width, head: c.dim, shrink: 6, min: 8, drop: [6, 3] }));
+    // No registration numbers recorded: no empty column.
+    const reg = yes.some((e) => e.registrationNumber);
+    const rows = yes.map((e) => [visible(e.learner), visible(e.name), visible(e.uln ?? ''), ...(reg ? [visible(e.registrationNumber ?? '')] : []), e.claim.kind, visible(e.claim.id), visible(e.claim.title ?? '')]);
+    const head = ['Learner', 'Name', 'ULN', ...(reg ? ['Registration'] : []), 'Claim', 'Number', 'Title'];
+    out.push('', table(head, rows, { width: o.width, head: c.dim, shrink: head.length - 1, min: 8, drop: reg ? [6, 3] : [] }));
   }
   if (r.why) {
     const no = notReady(r);
     out.push('', `${c.bold('Not ready')}: ${no.length ? plural(no.length, 'entry', 'entries') : 'nothing'}.`);
-    if (no.length) {
-      const rows = no.map((e) => [visible(e.learner), e.claim.kind, visible(e.claim.id), visible(e.reasons.map(reasonText).join('; '))]);
-      out.push('', table(['Learner', 'Claim', 'Number', 'Why not'], rows, { width: o.width, head: c.dim, shrink: 3, min: 20 }));
-    }
+    // One line each, never cut: the reasons are what --why is for.
+    for (const e of no) out.push(`  ${visible(e.learner)}  ${e.claim.kind} ${visible(e.claim.id)}: ${visible(e.reasons.map((x) => ownText(x, e)).join('; '))}`);
   } else if (notReady(r).length) out.push('', c.dim(`${plural(notReady(r).length, 'other entry', 'other entries')} not ready: --why says why.`));
   return `${out.join('\n')}\n`;
 }
@@ -41,6 +42,12 @@ function readyTable(r: ClaimReadyReport, o: RenderOptions): string {
 /** The bulk-upload columns issue 13 names: learner name, ULN, registration number, unit or
  * qualification, date. */
 const CSV_HEAD = ['learner_name', 'uln', 'registration_number', 'unit_or_qualification', 'date'];
+
+/** A reason on a unit's own entry need not name the unit again. */
+function ownText(x: NotReady, e: ClaimEntry): string {
+  const t = reasonText(x);
+  return e.claim.kind === 'unit' && t.startsWith(`${e.claim.id}: `) ? t.slice(e.claim.id.length + 2) : t;
+}
 
 const reasonJson = (x: NotReady) => ({ ...x, message: reasonText(x) });
 
