@@ -19,6 +19,8 @@ export interface ClaimReady {
   plans: string[];
   /** Every entry, by learner; ready ones have no reasons. */
   entries: ClaimEntry[];
+  /** Learners whose portfolio cannot be read (folio check says why): nothing of theirs is ready. */
+  unreadable: string[];
 }
 
 export interface ClaimReadyOptions {
@@ -31,7 +33,7 @@ export interface ClaimReadyOptions {
 export function claimReady(a: Assessment, opts: ClaimReadyOptions = {}): ClaimReady {
   const beforeClaim: BeforeClaim = a.specs.centre?.sampling?.beforeClaim ?? 'all';
   const index = indexOf(a);
-  const { sampled, plans, unreadable } = beforeClaim === 'sampled' ? samplesOf(a) : { sampled: new Map<string, Map<string, string[]>>(), plans: [], unreadable: [] };
+  const { sampled, plans, unreadable: badPlans } = beforeClaim === 'sampled' ? samplesOf(a) : { sampled: new Map<string, Map<string, string[]>>(), plans: [], unreadable: [] };
   const models = learnersOf(a);
   const wanted = opts.learners ? new Set(opts.learners) : undefined;
   const entries: ClaimEntry[] = [];
@@ -39,9 +41,10 @@ export function claimReady(a: Assessment, opts: ClaimReadyOptions = {}): ClaimRe
     if (wanted && !wanted.has(s.id)) continue;
     const learner = models.get(s.id);
     if (!learner) continue;
-    entries.push(...claimEntries({ result: resultOf(a, s), learner, index, date: a.asOf, beforeClaim, sampled: sampled.get(s.id) ?? new Map(), errors: errorsIn(a.diagnostics, s.dir), unreadablePlans: unreadable }));
+    entries.push(...claimEntries({ result: resultOf(a, s), learner, index, date: a.asOf, beforeClaim, sampled: sampled.get(s.id) ?? new Map(), errors: errorsIn(a.diagnostics, s.dir), unreadablePlans: badPlans }));
   }
-  return { asOf: a.asOf, date: a.asOf, beforeClaim, plans, entries };
+  const unreadable = a.unreadable.filter((id) => !wanted || wanted.has(id));
+  return { asOf: a.asOf, date: a.asOf, beforeClaim, plans, entries, unreadable };
 }
 
 /** The codes of the errors check reports in a learner's folder. */

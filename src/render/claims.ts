@@ -32,9 +32,10 @@ function readyTable(r: ClaimReadyReport, o: RenderOptions): string {
   }
   if (r.why) {
     const no = notReady(r);
-    out.push('', `${c.bold('Not ready')}: ${no.length ? plural(no.length, 'entry', 'entries') : 'nothing'}.`);
+    out.push('', `${c.bold('Not ready')}: ${no.length ? plural(no.length, 'entry', 'entries') : 'nothing'}${r.unreadable.length ? `, and ${plural(r.unreadable.length, 'learner')} whose portfolio cannot be read` : ''}.`);
     // One line each, never cut: the reasons are what --why is for.
     for (const e of no) out.push(`  ${visible(e.learner)}  ${e.claim.kind} ${visible(e.claim.id)}: ${visible(e.reasons.map((x) => ownText(x, e)).join('; '))}`);
+    for (const id of r.unreadable) out.push(`  ${visible(id)}  the portfolio cannot be read: folio check ${visible(id)} says why`);
   } else if (notReady(r).length) out.push('', c.dim(`${plural(notReady(r).length, 'other entry', 'other entries')} not ready: --why says why.`));
   return `${out.join('\n')}\n`;
 }
@@ -75,5 +76,6 @@ export const claimReadyFormats = {
       plans: r.plans,
       ready: ready(r).map((e) => entryJson(e, r.date)),
       notReady: notReady(r).map((e) => ({ ...entryJson(e, r.date), reasons: e.reasons.map(reasonJson) })),
+      unreadable: r.unreadable,
     }),
 };
