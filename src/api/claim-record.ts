@@ -54,6 +54,7 @@ export async function recordClaim(centre: Centre, learner: string, c: NewClaim, 
   for (const w of wanted) {
     const e = entries.find((x) => x.claim.kind === w.kind && x.claim.id === w.id);
     const what = w.kind === 'qualification' ? `the qualification ${w.id}` : `unit ${w.id}`;
+    if (!e && w.kind === 'qualification') throw new RecordRefused('claim-not-ready', `${learner}: the portfolio cannot be read as it stands: run "folio check portfolios/${learner}" (nothing was written)`);
     if (!e) {
       const why = w.kind === 'unit' && entries[0]?.reasons.length === 0 ? `the learner has achieved the qualification: claim it with --qualification` : w.kind === 'unit' && entries.every((x) => x.claim.id !== w.id) ? 'it is exempted, not started or not in the qualification' : 'it cannot be claimed';
       throw new RecordRefused('claim-not-ready', `${learner}: ${what} cannot be claimed as a unit of its own: ${why} (nothing was written)`);
