@@ -13,7 +13,7 @@ import { UsageError } from '../usage-error.js';
 import { assess } from './assess.js';
 import type { Centre } from './centre.js';
 import { claimReady, reasonText } from './claims.js';
-import { finish, hint, listStyle, open, put, TOP, type RecordOptions, type RecordResult } from './record-kit.js';
+import { finish, hint, listStyle, open, put, TOP, type Ctx, type RecordOptions, type RecordResult } from './record-kit.js';
 
 /** What is claimed (exactly one of qualification or units), or which claim a certificate is for. */
 export interface NewClaim {
@@ -78,7 +78,7 @@ export async function recordClaim(centre: Centre, learner: string, c: NewClaim, 
 }
 
 /** Add the certificate to the claim of the qualification, or of the units, or with the reference. */
-async function addCertificate(centre: Centre, ctx: Awaited<ReturnType<typeof open>>, who: { id: string }, c: NewClaim, units: string[], opts: RecordOptions): Promise<RecordResult> {
+async function addCertificate(centre: Centre, ctx: Ctx, who: { id: string }, c: NewClaim, units: string[], opts: RecordOptions): Promise<RecordResult> {
   const { parseYaml } = await import('../source.js');
   const data = parseYaml(ctx.file, centre.reader.read(ctx.file)).value as Record<string, unknown> | null;
   const claims = (Array.isArray(data?.claims) ? data.claims : []) as Record<string, unknown>[];
@@ -88,12 +88,12 @@ async function addCertificate(centre: Centre, ctx: Awaited<ReturnType<typeof ope
     .filter(({ x }) => x && typeof x === 'object')
     .filter(({ x }) => (c.qualification ? x.qualification != null : units.length ? units.every((u) => names(x).includes(u)) : true))
     .filter(({ x }) => c.reference === undefined || String(x.reference ?? '') === c.reference);
-  const open_ = matches.filter(({ x }) => x.certificate == null || x.certificate === '');
+  const uncertified = matches.filter(({ x }) => x.certificate == null || x.certificate === '');
   const said = c.qualification ? 'of the qualification' : units.length ? `of ${units.join(', ')}` : c.reference !== undefined ? `with reference ${visible(c.reference)}` : '';
   if (!matches.length) throw new RecordRefused('no-such-claim', `${ctx.learner} has no claim ${said || 'recorded'}: record the claim first with folio claim record (nothing was written)`);
-  if (!open_.length) throw new RecordRefused('certificate-recorded', `the claim ${said} of ${String(matches[0]!.x.date)} has its certificate (${visible(String(matches[0]!.x.certificate))}) already (nothing was written)`);
-  if (open_.length > 1) throw new UsageError(`${open_.length} claims ${said} have no certificate yet: name one with --qualification, --units or --reference`);
-  const { i, x } = open_[0]!;
+  if (!uncertified.length) throw new RecordRefused('certificate-recorded', `the claim ${said} of ${String(matches[0]!.x.date)} has its certificate (${visible(String(matches[0]!.x.certificate))}) already (nothing was written)`);
+  if (uncertified.length > 1) throw new UsageError(`${uncertified.length} claims ${said} have no certificate yet: name one with --qualification, --units or --reference`);
+  const { i, x } = uncertified[0]!;
   const certDate = c.certificateDate === undefined ? undefined : recordDate(c.certificateDate, ctx.today);
   const change: Change = {
     file: ctx.file,
