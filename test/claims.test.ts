@@ -59,6 +59,11 @@ describe('claim ready on the sample centre', () => {
     const why = await folio(['claim', 'ready', 'NT-0151', '--why', '--as-of', AS_OF]);
     expect(why.stdout).toContain('J/506/2132: no agreed summative IQA (before-claim: all)');
     expect(why.stdout).toContain('A/506/1964: the IQA did not agree it on 2026-10-28');
+    const doc = JSON.parse((await folio(['claim', 'ready', 'NT-0153', '-f', 'json', '--as-of', AS_OF])).stdout);
+    expect(doc.ready).toEqual([]);
+    const h = doc.notReady.find((e: { number: string }) => e.number === 'H/506/1814');
+    expect(h).toMatchObject({ learner: 'NT-0153', claim: 'unit', date: AS_OF, reasons: [{ reason: 'already-claimed', date: '2026-11-12', reference: 'NG-CLM-0412', certificate: 'U-77310452' }] });
+    expect(doc.notReady[0]).toMatchObject({ claim: 'qualification', reasons: [{ reason: 'not-achieved', status: 'in-progress' }, { reason: 'withdrawn', date: '2026-11-06' }] });
   });
 });
 
