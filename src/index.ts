@@ -25,6 +25,10 @@ export { iqaDue, iqaPlan, learnersOf, loadPlan, planIds, writePlan, type Due, ty
 /** The EQA visit: a committed plan's samples with their decisions, evidence, IQA records and
  * the commits that recorded each, and the folder it is handed over in. */
 export { eqaPack, packFiles, writePack, type EqaPack, type PackDecision, type PackEvidence, type PackIqa, type PackSample, type PlanOrder, type Provenance } from './api/eqa.js';
+/** Claims for certification: what is ready to claim and why the rest is not (one definition),
+ * and recording a claim or its certificate. */
+export { claimReady, reasonText, type BeforeClaim, type ClaimEntry, type ClaimOf, type ClaimReady, type ClaimReadyOptions, type NotReady } from './api/claims.js';
+export { recordClaim, type NewClaim } from './api/claim-record.js';
 /** What folio writes. */
 export { checkForms, type CheckFormsOptions, type ImportCheckReport, type UnitCheck } from './api/import-check.js';
 export { addLearner, importForms, initCentre, jsonSchema, newSpec, type AddedLearner, type NewLearnerOptions, type ImportFormsOptions, type ImportReport, type InitOptions, type InitResult, type NewLearner, type NewSpec } from './api/write.js';

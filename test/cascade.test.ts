@@ -49,8 +49,9 @@ const CASES: { name: string; change: (dir: string) => void; codes: string[] }[] 
   { name: 'a bad sign-off date (the sign-off is left out; its summative IQA is not date-order as well)', change: edit('unit: D/506/2119, by: a.jones, date: 2026-06-08', 'unit: D/506/2119, by: a.jones, date: 2026-16-08'), codes: ['invalid-date'] },
   // A staff entry left out for its shape: every record naming a.jones would otherwise be unknown-staff.
   { name: 'a misspelt roles key in the centre file (the staff entry is left out)', change: edit('name: Alex Jones, roles:', 'name: Alex Jones, role:', 'portfolios/centre.yaml'), codes: ['missing-field', 'unknown-key'] },
-  // No typo: the criterion is simply not covered any more, so the sign-off is premature.
-  { name: 'a real gap still shows', change: edit('      D/506/2119: [2.6]\n', ''), codes: ['signoff-unmet'] },
+  // No typo: the criterion is simply not covered any more, so the sign-off is premature, and
+  // NT-0142's claim of the diploma (2026-11-16) is of a qualification no longer achieved.
+  { name: 'a real gap still shows', change: edit('      D/506/2119: [2.6]\n', ''), codes: ['signoff-unmet', 'claim-not-achieved'] },
 ];
 
 afterAll(() => {

@@ -108,7 +108,7 @@ describe('folio __complete', () => {
     expect(await complete(SAMPLE, ['assess', 'NT-0151', 'E12', '--by', ''])).toEqual(['a.jones', 'r.okafor', 's.patel']);
     expect(await complete(SAMPLE, ['signoff', 'NT-0151', 'A/506/2130', '--by', ''])).toEqual(['a.jones', 'r.okafor', 's.patel']);
     expect(await complete(SAMPLE, ['iqa', 'record', 'NT-0151', 'A/506/2130', '--by', ''])).toEqual(['s.patel', 'm.hughes']);
-    expect(await complete(SAMPLE, ['witness', 'add', 'NT-0151', 'w-x', '--by', ''])).toEqual(['a.jones', 'r.okafor', 's.patel', 'm.hughes']);
+    expect(await complete(SAMPLE, ['witness', 'add', 'NT-0151', 'w-x', '--by', ''])).toEqual(['a.jones', 'r.okafor', 's.patel', 'm.hughes', 'e.walsh']);
     expect(await complete(SAMPLE, ['status', '--assessor', 'r'])).toEqual(['r.okafor']);
     expect(await complete(SAMPLE, ['assess', 'NT-0151', 'E12', '--by=s'], 'bash')).toEqual(['s.patel']);
   });

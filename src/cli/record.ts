@@ -6,6 +6,7 @@ import { addEvidence, addStaff, addWitness, assessEvidence, format, RecordRefuse
 import type { RecordReport } from '../render/record.js';
 import { askChoices, askText, needOrAsk } from './ask.js';
 import { centreRun, EXIT, UsageError, type Io } from './kit.js';
+import { claimCommands } from './claims.js';
 import { askAssess, askEvidence, askIqa, askSignoff, ROLES } from './record-ask.js';
 
 export interface Flags {
@@ -64,6 +65,7 @@ export function recordRunner(io: Io, exit: (code: number) => void): Runner {
 export function recordCommands(program: Command, io: Io, exit: (code: number) => void): void {
   const run = recordRunner(io, exit);
   peopleCommands(program, io, exit, run);
+  claimCommands(program, io, exit, run);
 
   const evidence = program.command('evidence').description("a learner's evidence: add an item");
   recordOptions(

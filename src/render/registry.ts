@@ -7,6 +7,7 @@ import type { Timeline } from '../history/timeline.js';
 import { checkFormats, type CheckReport } from './check.js';
 import type { EqaPack } from '../api/eqa.js';
 import { eqaPackFormats } from './eqa/index.js';
+import { claimReadyFormats, type ClaimReadyReport } from './claims.js';
 import { gapsFormats, type GapsReport } from './gaps.js';
 import { historyFormats } from './history.js';
 import { importFormats, type ImportReport } from './import.js';
@@ -42,6 +43,7 @@ export interface Reports {
   /** learner transfer: the record, and the units carried over, left behind and new */
   'learner transfer': TransferReport;
   'learner reassign': ReassignReport;
+  'claim ready': ClaimReadyReport;
 }
 
 export type Rendered = string | Iterable<string>;
@@ -65,6 +67,7 @@ export const FORMATTERS = {
   'eqa pack': eqaPackFormats,
   'learner transfer': transferFormats,
   'learner reassign': reassignFormats,
+  'claim ready': claimReadyFormats,
 } satisfies { [C in keyof Reports]: Record<string, Formatter<Reports[C]>> };
 
 /** A command that has formatters. */

@@ -4,7 +4,8 @@
 import { itemKey, type Finding } from '../diagnostics.js';
 import type { Index } from '../model/index.js';
 import type { DroppedEvidence, Evidence, Loc } from '../model/types.js';
-import { at, type Rule } from './context.js';
+import type { UnitResult } from '../status/types.js';
+import { at, type LearnerContext, type Rule } from './context.js';
 import { closestCriterion, plural } from '../text.js';
 
 export const decisions: Rule = {
@@ -24,11 +25,8 @@ export const decisions: Rule = {
           return `${d.unit} is signed off but ${d.total - d.met} of its ${plural(d.total, 'criterion', 'criteria')} ${d.total - d.met === 1 ? 'is' : 'are'} not met: ${shown}; withdraw the sign-off until they are`;
         };
         const f = at('signoff-unmet', s.loc, said, text, { sub: ['unit'] });
-        const known = new Set(u.criteria.map((c) => c.id));
-        const meant = (x: string) => (known.has(x) ? x : closestCriterion(x, known));
-        const staffLeft = specs.centre?.droppedStaff ?? [];
-        const follows = open.map((c) => claimsOf(l.evidence, learner.dropped, staffLeft, learner.droppedWitnesses, index, u.id, (x) => meant(x) === c.criterion));
-        if (follows.every((g) => g.length)) f.follows = follows;
+        const follows = unmetFollows({ learner, record: l, index, specs }, u);
+        if (follows) f.follows = follows;
         out.push(f);
       }
     }
@@ -49,6 +47,19 @@ export const decisions: Rule = {
     return out;
   },
 };
+
+/** The items a unit's open criteria would have been met by but for a mistake already reported,
+ * one group per open criterion; undefined when some open criterion has none (a real gap). A
+ * finding that follows only from a unit being unmet (a premature sign-off, a claim of a unit
+ * that is no longer achieved) is a consequence of those items (pipeline/consequences.ts). */
+export function unmetFollows(ctx: Pick<LearnerContext, 'learner' | 'record' | 'index' | 'specs'>, u: UnitResult): string[][] | undefined {
+  const known = new Set(u.criteria.map((c) => c.id));
+  const meant = (x: string) => (known.has(x) ? x : closestCriterion(x, known));
+  const staffLeft = ctx.specs.centre?.droppedStaff ?? [];
+  const open = u.criteria.filter((c) => c.status !== 'met');
+  const follows = open.map((c) => claimsOf(ctx.record.evidence, ctx.learner.dropped, staffLeft, ctx.learner.droppedWitnesses, ctx.index, u.id, (x) => meant(x) === c.id));
+  return follows.every((g) => g.length) ? follows : undefined;
+}
 
 // The items that would have met a criterion but for a mistake: those that claim it and were
 // accepted by an assessor (or left out by the schema with an assessment). A criterion left unmet

@@ -1,9 +1,10 @@
 // Claims are final: a claimed unit must have been achieved when it was claimed, and nothing on
 // it may be recorded after the claim (the awarding body certificated what it saw). Only dates
 // in the files can show a later change here; `folio verify` sees edits in git's history.
-import { q, type Finding } from '../diagnostics.js';
+import { itemKey, q, type Finding } from '../diagnostics.js';
 import { countsAchieved } from '../status/types.js';
-import { at, type Rule } from './context.js';
+import { at, type LearnerContext, type Rule } from './context.js';
+import { unmetFollows } from './decisions.js';
 
 export const lifecycle: Rule = {
   name: 'claims',
@@ -20,7 +21,10 @@ export const lifecycle: Rule = {
           out.push(at('claim-not-achieved', { file: c.loc.file, path: [...c.loc.path, 'qualification'] }, said, (d) => `the claim of ${d.date} names qualification ${q(d.qualification)}, but this learner is on ${d.registered}: correct the number`));
         } else if (result.status !== 'claimed' && result.status !== 'certificated') {
           const said = { id: 'qualification', data: { date: c.date, qualification: result.qualification, status: result.status } };
-          out.push(at('claim-not-achieved', { file: c.loc.file, path: [...c.loc.path, 'qualification'] }, said, (d) => `the claim of ${d.date} is for qualification ${d.qualification}, which is ${d.status.replace(/-/g, ' ')}, not achieved: remove the claim until every rule of combination is met`));
+          const f = at('claim-not-achieved', { file: c.loc.file, path: [...c.loc.path, 'qualification'] }, said, (d) => `the claim of ${d.date} is for qualification ${d.qualification}, which is ${d.status.replace(/-/g, ' ')}, not achieved: remove the claim until every rule of combination is met`);
+          const follows = lostUnits(ctx);
+          if (follows) f.follows = follows;
+          out.push(f);
         }
       }
       for (const u of c.units ?? []) {
@@ -29,7 +33,10 @@ export const lifecycle: Rule = {
         // A unit outside the qualification or with no spec is reported by portfolio-units.
         if (!unit || unit.status === 'unknown' || unit.status === 'claimed' || unit.status === 'certificated') continue;
         const said = { id: 'unit', data: { date: c.date, unit: id, status: unit.status } };
-        out.push(at('claim-not-achieved', u.loc, said, (d) => `the claim of ${d.date} names unit ${d.unit}, which is ${d.status.replace(/-/g, ' ')}, not achieved: remove it from the claim until it is achieved and signed off`));
+        const f = at('claim-not-achieved', u.loc, said, (d) => `the claim of ${d.date} names unit ${d.unit}, which is ${d.status.replace(/-/g, ' ')}, not achieved: remove it from the claim until it is achieved and signed off`);
+        const follows = lostUnits(ctx, id);
+        if (follows) f.follows = follows;
+        out.push(f);
       }
     }
     // A unit (or the qualification) claimed a second time would be certificated twice.
@@ -76,3 +83,36 @@ export const lifecycle: Rule = {
     return out;
   },
 };
+
+/** What a claim of units no longer achieved follows from, when only mistakes already reported
+ * made them so: for each signed-off unit (of the one named, or of any) that is not achieved,
+ * the items its open criteria would have been met by, or its sign-off that the schema left out.
+ * One typo is then reported once, not again as a claim of something not achieved. */
+function lostUnits(ctx: LearnerContext, only?: string): string[][] | undefined {
+  const { index, record: l, result } = ctx;
+  const signed = (id: string) => l.signoffs.some((s) => index.canonical(s.unitRef) === id) || (ctx.learner.droppedSignoffs ?? []).some((s) => index.canonical(s.unitRef) === id);
+  const lost = result.units.filter((u) => (only === undefined || u.id === only) && !countsAchieved(u.status) && u.status !== 'unknown' && signed(u.id));
+  // A signed-off unit that is out of the learner's units because its optional-units entry
+  // was mistyped (reported as unknown-unit) follows from that entry.
+  const scoped = new Set(result.units.map((u) => u.id));
+  const unchosen = only === undefined ? [...new Set(l.signoffs.map((s) => index.canonical(s.unitRef)))].filter((id) => !scoped.has(id) && index.unit(id)) : [];
+  if (!lost.length && !unchosen.length) return undefined;
+  const groups: string[][] = [];
+  if (unchosen.length) {
+    const typos = l.optionalUnits.filter((o) => !index.unit(o.ref)).map((o) => itemKey(o.loc.file, o.loc.path));
+    if (!typos.length) return undefined;
+    groups.push(typos);
+  }
+  for (const u of lost) {
+    if (u.met === u.total) {
+      const dropped = (ctx.learner.droppedSignoffs ?? []).filter((s) => index.canonical(s.unitRef) === u.id).map((s) => itemKey(s.loc.file, s.loc.path));
+      if (!dropped.length) return undefined;
+      groups.push(dropped);
+      continue;
+    }
+    const follows = unmetFollows(ctx, u);
+    if (!follows?.length) return undefined;
+    groups.push(...follows);
+  }
+  return groups;
+}

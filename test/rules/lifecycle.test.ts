@@ -1,8 +1,10 @@
 // Case table for rules/lifecycle.ts: a claim names what was achieved, and nothing on a claimed
 // unit is dated after its claim.
+import { describe, expect, it } from 'vitest';
+import { itemKey } from '../../src/diagnostics.js';
 import { lifecycle } from '../../src/rules/lifecycle.js';
-import { assessment, claim, evidence, exemption, group, iqa, learner, qual, signoff, unit, type LearnerSpec } from '../model-builders.js';
-import { testRule, type Model } from '../rule-tester.js';
+import { assessment, claim, evidence, exemption, group, iqa, learner, loc, qual, signoff, unit, type LearnerSpec } from '../model-builders.js';
+import { runRule, testRule, type Model } from '../rule-tester.js';
 
 const M = unit('L/600/0001', 4, 2);
 const O1 = unit('R/600/0002', 3, 2);
@@ -64,4 +66,24 @@ testRule(lifecycle, {
       ],
     },
   ],
+});
+
+// A claim undone only by a mistake already reported (an evidence item left out for its shape)
+// names that item in Finding.follows, so the pipeline leaves it out as a consequence; a claim
+// undone by a real gap (nothing else reported) does not.
+describe('a claim no longer achieved', () => {
+  const signed = { optional: [O1.id], progress: { [O1.id]: 'achieved' as const }, signoffs: [signoff(M.id, '2026-04-01')], claims: [claim('2026-05-01', { qualification: Q.id })] };
+  const X9 = loc('portfolios/NT-0001/portfolio.yaml', ['evidence', 7]);
+  it('follows from the item left out that would have met its criteria', () => {
+    const l = learner(units, signed);
+    l.dropped = [{ id: 'X9', covers: [{ unitRef: M.id, criteria: [...M.criteria.keys()] }], assessed: true, loc: X9 }];
+    const f = runRule(lifecycle, { units, qualifications: [Q], learners: [l] }).filter((x) => x.code === 'claim-not-achieved');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.follows).toEqual([...M.criteria.keys()].map(() => [itemKey(X9.file, X9.path)]));
+  });
+  it('is a finding of its own when nothing else explains it', () => {
+    const f = runRule(lifecycle, { units, qualifications: [Q], learners: [learner(units, signed)] }).filter((x) => x.code === 'claim-not-achieved');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.follows).toBeUndefined();
+  });
 });
