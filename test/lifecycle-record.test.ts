@@ -41,25 +41,25 @@ async function refused(dir: string, learner: string, args: string[], code: strin
 describe('folio learner withdraw', () => {
   it('adds withdrawn: at the end, after a blank line as the file spaces its lists; the learner leaves the cohort table', async () => {
     const dir = sample();
-    const before = read(dir, 'NT-0153');
-    const r = await json(dir, ['learner', 'withdraw', 'NT-0153', '--date', '2026-11-30', '--reason', 'moved away', '--by', 'r.okafor']);
+    const before = read(dir, 'NT-0147');
+    const r = await json(dir, ['learner', 'withdraw', 'NT-0147', '--date', '2026-11-30', '--reason', 'moved away', '--by', 'r.okafor']);
     expect(r.code).toBe(0);
     expect(Object.keys(r.data)).toEqual(['version', 'learner', 'file', 'files', 'written', 'refused', 'records', 'by', 'diff', 'moved', 'gaps', 'findings', 'commit']);
     expect(r.data.records).toEqual(['withdrawal on 2026-11-30']);
     expect(r.data.by).toBe('r.okafor');
-    expect(inserted(before, read(dir, 'NT-0153'))).toBe('\nwithdrawn: { date: 2026-11-30, reason: moved away, by: r.okafor }\n');
+    expect(inserted(before, read(dir, 'NT-0147'))).toBe('\nwithdrawn: { date: 2026-11-30, reason: moved away, by: r.okafor }\n');
     expect((await run(dir, ['check'])).code).toBe(0);
     const cohort = JSON.parse((await run(dir, ['status', '-f', 'json'])).stdout);
-    expect(cohort.learners.map((l: { id: string }) => l.id)).not.toContain('NT-0153');
-    const one = JSON.parse((await run(dir, ['status', 'NT-0153', '-f', 'json'])).stdout);
+    expect(cohort.learners.map((l: { id: string }) => l.id)).not.toContain('NT-0147');
+    const one = JSON.parse((await run(dir, ['status', 'NT-0147', '-f', 'json'])).stdout);
     expect(one.learners[0].withdrawn).toEqual({ date: '2026-11-30', reason: 'moved away' });
   });
 
   it('refuses a second withdrawal (already-withdrawn) and one dated before the registration (check: date-order)', async () => {
     const dir = sample();
-    await refused(dir, 'NT-0153', ['learner', 'withdraw', 'NT-0153', '--date', '2026-01-01', '--by', 'r.okafor'], 'date-order');
-    expect((await run(dir, ['learner', 'withdraw', 'NT-0153', '--date', '2026-11-30', '--by', 'r.okafor'])).code).toBe(0);
-    await refused(dir, 'NT-0153', ['learner', 'withdraw', 'NT-0153', '--date', '2026-12-01', '--by', 'r.okafor'], 'already-withdrawn');
+    await refused(dir, 'NT-0147', ['learner', 'withdraw', 'NT-0147', '--date', '2026-01-01', '--by', 'r.okafor'], 'date-order');
+    expect((await run(dir, ['learner', 'withdraw', 'NT-0147', '--date', '2026-11-30', '--by', 'r.okafor'])).code).toBe(0);
+    await refused(dir, 'NT-0147', ['learner', 'withdraw', 'NT-0147', '--date', '2026-12-01', '--by', 'r.okafor'], 'already-withdrawn');
   });
 
   it('--dry-run prints the diff and writes nothing', async () => {

@@ -195,6 +195,18 @@ describe('refusals leave the file byte-identical', () => {
     const learner = await json(dir, ['learner', 'add', 'NT-0170', '--name', 'Sam Lee', '--qualification', '601/3734/4', '--by', 'nobody', '--commit']);
     expect([learner.code, learner.data.refused.code]).toEqual([1, 'unknown-staff']);
     expect(existsSync(join(dir, 'portfolios/NT-0170'))).toBe(false);
+    const lifecycle = [
+      ['learner', 'withdraw', 'NT-0147', '--date', '2026-11-30', '--by', 'r.okafr'],
+      ['learner', 'exempt', 'NT-0163', 'A/506/2130', '--kind', 'rpl', '--by', 'r.okafr'],
+      ['claim', 'record', 'NT-0153', '--units', 'H/506/1814', '--by', 'r.okafr'],
+    ];
+    for (const args of lifecycle) {
+      const before = [read(dir, args[2]!)];
+      const r = await json(dir, args);
+      expect([args.slice(0, 2).join(' '), r.code, r.data.refused.code], r.stdout).toEqual([args.slice(0, 2).join(' '), 1, 'unknown-staff']);
+      expect(r.data.refused.message).toContain('did you mean "r.okafor"?');
+      expect([read(dir, args[2]!)]).toEqual(before);
+    }
   });
 
   it('an IQA who assessed the unit: iqa-own-decision, in check format on stderr', async () => {

@@ -13,7 +13,7 @@ import { UsageError } from '../usage-error.js';
 import { assess } from './assess.js';
 import type { Centre } from './centre.js';
 import { claimReady, reasonText } from './claims.js';
-import { finish, hint, listStyle, open, put, TOP, type Ctx, type RecordOptions, type RecordResult } from './record-kit.js';
+import { finish, hint, listStyle, open, put, TOP, unknownStaff, type Ctx, type RecordOptions, type RecordResult } from './record-kit.js';
 
 /** What is claimed (exactly one of qualification or units), or which claim a certificate is for. */
 export interface NewClaim {
@@ -38,7 +38,7 @@ export async function recordClaim(centre: Centre, learner: string, c: NewClaim, 
   if (c.certificateDate !== undefined && c.certificate === undefined) throw new UsageError('--certificate-date goes with --certificate N, the certificate number it dates');
   const ctx = await open(centre, learner);
   const who = whoRecords(ctx.specs, centre.root, opts.by, true)!;
-  if (!ctx.specs.centre?.staff.has(who.id)) throw new UsageError(`--by "${visible(who.id)}" is not on the staff list in portfolios/centre.yaml${hint(closest(who.id, ctx.specs.centre?.staff.keys() ?? []))} [unknown-staff]`);
+  if (!ctx.specs.centre?.staff.has(who.id)) throw unknownStaff(ctx.specs, who.id);
   const date = recordDate(opts.date, ctx.today);
   const units = (c.units ?? []).map((u) => {
     const spec = ctx.index.unit(u);

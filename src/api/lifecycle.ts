@@ -11,10 +11,9 @@ import { RecordRefused, type Change } from '../record/core.js';
 import { EXEMPTION_KINDS } from '../schema/common.js';
 import { recordDate, whoRecords } from '../record/who.js';
 import { visible } from '../render/safe.js';
-import { closest } from '../text.js';
 import { UsageError } from '../usage-error.js';
 import type { Centre } from './centre.js';
-import { finish, FLOW, hint, listStyle, open, put, TOP, type Ctx, type RecordOptions, type RecordResult } from './record-kit.js';
+import { finish, FLOW, listStyle, open, put, TOP, unknownStaff, type Ctx, type RecordOptions, type RecordResult } from './record-kit.js';
 
 export type ExemptionKind = (typeof EXEMPTION_KINDS)[number];
 const BREAK = ['from', 'to', 'reason'];
@@ -24,7 +23,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 
 /** A --by that names nobody on the staff list is a usage error with the nearest ids. */
 function knownBy(ctx: Ctx, by: string | undefined): void {
-  if (by !== undefined && !ctx.specs.centre?.staff.has(by)) throw new UsageError(`--by "${visible(by)}" is not on the staff list in portfolios/centre.yaml${hint(closest(by, ctx.specs.centre?.staff.keys() ?? []))} [unknown-staff]`);
+  if (by !== undefined && !ctx.specs.centre?.staff.has(by)) throw unknownStaff(ctx.specs, by);
 }
 
 /** Record that the learner has withdrawn; refused (already-withdrawn) when they have. */

@@ -13,6 +13,7 @@ import { runChange, RecordRefused, type Change, type NewFile, type Recorded } fr
 import { commitFiles, prepareCommit, type Author } from '../record/commit.js';
 import { visible } from '../render/safe.js';
 import { gapsByCriterion, gapsOf, type Gap, type GapGroup } from '../status/gaps.js';
+import { closest } from '../text.js';
 import { UsageError } from '../usage-error.js';
 import type { Analysed } from '../pipeline/index.js';
 import { assess, indexOf, resultOf } from './assess.js';
@@ -169,6 +170,13 @@ export async function finish(centre: Centre, ctx: Pick<Ctx, 'learner' | 'today'>
 const onUnits = (gaps: Gap[], units: string[]): GapGroup[] => gapsByCriterion(gaps.filter((g) => g.unit !== null && units.includes(g.unit)));
 
 export const hint = (g: string | undefined) => (g ? `: did you mean "${g}"?` : '');
+
+/** The refusal of a --by who is not on the staff list: every recording command refuses it the
+ * same way (exit 1, unknown-staff), whether or not its record names the person. */
+export function unknownStaff(specs: Specs, id: string): RecordRefused {
+  const guess = closest(id, specs.centre?.staff.keys() ?? []);
+  return new RecordRefused('unknown-staff', `--by "${visible(id)}" is not on the staff list in portfolios/centre.yaml${guess ? hint(guess) : ': add them there or correct the id'}`);
+}
 
 /** The style of a new item of a list: its neighbour's, else the kind's; and the file's list indent. */
 export function listStyle(doc: Document.Parsed, text: string, key: keyof typeof ITEM_STYLE): ListStyle {

@@ -13,7 +13,7 @@ import { visible } from '../render/safe.js';
 import { closest } from '../text.js';
 import { UsageError } from '../usage-error.js';
 import type { Centre } from './centre.js';
-import { assessmentStyle, EVIDENCE, finish, hint, listChange, listStyle, nextEvidenceId, open, placeFile, put, TOP, type RecordOptions, type RecordResult } from './record-kit.js';
+import { assessmentStyle, EVIDENCE, finish, hint, listChange, listStyle, nextEvidenceId, open, placeFile, put, TOP, unknownStaff, type RecordOptions, type RecordResult } from './record-kit.js';
 
 export { RecordRefused } from '../record/core.js';
 export { nextEvidenceId, type RecordOptions, type RecordResult } from './record-kit.js';
@@ -39,7 +39,7 @@ export async function addEvidence(centre: Centre, learner: string, ev: NewEviden
   const who = whoRecords(ctx.specs, centre.root, opts.by, false);
   // Refused as every other recording command refuses an unknown --by (exit 1, unknown-staff),
   // although an evidence item names no staff member: --by is who commits it.
-  if (opts.by !== undefined && !who?.staff) throw new RecordRefused('unknown-staff', `--by "${visible(opts.by)}" is not on the staff list in portfolios/centre.yaml${hint(closest(opts.by, ctx.specs.centre?.staff.keys() ?? []))}: add them there or correct the id`);
+  if (opts.by !== undefined && !who?.staff) throw unknownStaff(ctx.specs, opts.by);
   const date = recordDate(opts.date, ctx.today);
   const given = (['file', 'url', 'ref'] as const).filter((k) => ev[k] !== undefined);
   if (given.length !== 1) throw new UsageError('say where the evidence is with exactly one of --file PATH, --url URL or --ref TEXT');

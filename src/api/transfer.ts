@@ -16,7 +16,7 @@ import type { UnitStatus } from '../status/types.js';
 import { closest } from '../text.js';
 import { UsageError } from '../usage-error.js';
 import type { Centre } from './centre.js';
-import { finish, FLOW, hint, listStyle, open, put, TOP, type RecordOptions, type RecordResult } from './record-kit.js';
+import { finish, FLOW, hint, listStyle, open, put, TOP, unknownStaff, type RecordOptions, type RecordResult } from './record-kit.js';
 
 /** A unit in the transfer report. */
 export interface TransferUnit {
@@ -59,7 +59,7 @@ export async function transferLearner(centre: Centre, learner: string, qualifica
   const claims = (Array.isArray(ctx.data.claims) ? ctx.data.claims : []) as Record<string, unknown>[];
   const whole = claims.find((c) => c && typeof c === 'object' && c.qualification !== undefined && c.qualification !== null);
   if (whole) throw new RecordRefused('qualification-claimed', `${learner}'s qualification ${from} was claimed on ${visible(String(whole.date ?? '?'))}: a claimed learner is not moved; register them on the new qualification as a new portfolio (folio learner add) instead (nothing was written)`);
-  if (opts.by !== undefined && !ctx.specs.centre?.staff.has(opts.by)) throw new UsageError(`--by "${visible(opts.by)}" is not on the staff list in portfolios/centre.yaml${hint(closest(opts.by, ctx.specs.centre?.staff.keys() ?? []))} [unknown-staff]`);
+  if (opts.by !== undefined && !ctx.specs.centre?.staff.has(opts.by)) throw unknownStaff(ctx.specs, opts.by);
   const who = whoRecords(ctx.specs, centre.root, opts.by, false);
   const date = recordDate(opts.date, ctx.today);
 

@@ -159,7 +159,7 @@ async function learnerCommit(centre: Centre, specs: import('../model/types.js').
   const { whoRecords } = await import('../record/who.js');
   const { commitFiles, prepareCommit } = await import('../record/commit.js');
   const who = whoRecords(specs, centre.root, opts.by, false);
-  if (who && !who.staff) throw new (await import('../record/core.js')).RecordRefused('unknown-staff', `--by "${visible(who.id)}" is not on the staff list in portfolios/centre.yaml${(g => (g ? `: ${g}` : ': add them there or correct the id'))(staffGuess(specs, who.id))}`);
+  if (who && !who.staff) throw (await import('./record-kit.js')).unknownStaff(specs, who.id);
   const email = who?.staff?.emails[0];
   if (who && !email) throw new UsageError(`--commit: ${who.id} has no email in portfolios/centre.yaml, so folio verify could not find them as the author: add the address they commit with`);
   const author = who && email ? { name: who.staff!.name, email } : undefined;
