@@ -154,6 +154,15 @@ describe('a claim of the whole qualification, and one not committed', () => {
     expect((await verify(repo)).found).toEqual([`${P2}:10 verify-changed-after-claim`]);
   });
 
+  it('reports an assessment added after the claim once, as the assessment, not also as its item', () => {
+    const repo = centreRepo();
+    const item = E1.replace('    assessment: { by: a.jones, date: 2026-02-11, decision: accepted }\n', '');
+    const claimed = repo.write(P, `${HEAD}claims:\n  - { date: 2026-04-01, units: [L/600/0001], by: a.jones }\nevidence:\n${item}`).commit('claim', { author: alice });
+    // E1 7-11; the assessment's key at 12, its fields 13-15
+    const added = repo.write(P, `${repo.read(P)}    assessment:\n      by: a.jones\n      date: 2026-02-11\n      decision: accepted\n`).commit('assess E1', { author: alice });
+    expect(findings(repo).map((d) => [d.line, d.data.record, d.data.commit, d.data.claimCommit])).toEqual([[13, 'assessment', added, claimed]]);
+  });
+
   it('finds nothing while the claim itself is not committed: the changes go in with it', () => {
     const repo = centreRepo();
     repo.write(P, `${HEAD}evidence:\n${E1}`).commit('E1', { author: alice });

@@ -13,7 +13,7 @@ import type { Finding } from '../diagnostics.js';
 import { git, type BlameLine } from '../git/index.js';
 import type { Index } from '../model/index.js';
 import type { Learner } from '../model/types.js';
-import { lineOffset, recordAt, type SourceFile } from '../source.js';
+import { lineOffset, placeAt, recordAt, type SourceFile } from '../source.js';
 import { short } from './people.js';
 import type { DecisionRecord } from './records.js';
 
@@ -65,8 +65,11 @@ export function claimsOf(learnerId: string, learner: Learner, source: SourceFile
       const units = [...new Set(e.covers.map((c) => index.canonical(c.unitRef)))];
       const span = recordAt(source, e.loc.path);
       if (!span || !covered(units)) continue;
-      // its assessment is a record of its own (below); a line holding both counts as the assessment's
-      const assessed = new Set(e.assessment ? (recordAt(source, e.assessment.loc.path)?.lines ?? []) : []);
+      // its assessment is a record of its own (below), with the line of its key: a line holding
+      // both counts as the assessment's, so an assessment added later is reported once
+      const a = e.assessment?.loc.path;
+      const own = a && recordAt(source, a);
+      const assessed = new Set(own ? [...own.lines, placeAt(source, { file: source.file, path: a, key: true }).line] : []);
       const lines = span.lines.filter((l) => !assessed.has(l));
       if (lines.length === 0) continue;
       records.push({ kind: 'evidence', file: source.file, label: `evidence ${e.id}`, units, lines, offsets: lines.map((l, i) => (i === 0 && l === span.lines[0] ? span.offset : lineOffset(source, l))) });
