@@ -173,6 +173,20 @@ describe('a claim of the whole qualification, and one not committed', () => {
   });
 });
 
+describe('a shallow clone', () => {
+  it('judges a line written after the boundary commit that holds the claim, and leaves the boundary lines alone', () => {
+    const repo = centreRepo();
+    // E1 7-12 (ref at 10), E3 13-18 (ref at 16)
+    repo.write(P, `${HEAD}claims:\n  - { date: 2026-04-01, units: [L/600/0001], by: a.jones }\nevidence:\n${E1}${E3}`).commit('claim', { author: alice });
+    const edit = repo.write(P, repo.read(P).replace('ref: Obs 3', 'ref: Obs 3b')).commit('E3 ref', { author: priya });
+    // depth 2: the claim's commit is the boundary, so E1's lines could be older or as old
+    const two = findings(repo.shallowClone(2));
+    expect(two.map((d) => [d.line, d.data.label, d.data.commit])).toEqual([[16, 'evidence E3', edit]]);
+    // depth 1: every line, the claim's too, is at the boundary: when each was written is unknown
+    expect(findings(repo.shallowClone(1))).toEqual([]);
+  });
+});
+
 describe('orderToClaim: the ancestry rule', () => {
   const C = 'c'.repeat(40);
   const later = 'a'.repeat(40); // in CLAIM..HEAD
