@@ -163,6 +163,14 @@ describe('a claim of the whole qualification, and one not committed', () => {
     expect(findings(repo).map((d) => [d.line, d.data.record, d.data.commit, d.data.claimCommit])).toEqual([[13, 'assessment', added, claimed]]);
   });
 
+  it('blames nothing for a claim when no record is on a claimed unit', () => {
+    const repo = centreRepo();
+    const unassessed = E2.slice(0, E2.indexOf('    assessment:'));
+    repo.write(P, `${HEAD}claims:\n  - { date: 2026-04-01, units: [L/600/0001], by: a.jones }\nevidence:\n${unassessed}`).commit('claim', { author: alice });
+    const { commands } = recordGit(() => verifyCentre({ root: repo.dir, reader: fsReader(repo.dir) }));
+    expect(commands.filter((x) => x[0] === 'blame' || x[0] === 'rev-list')).toEqual([]);
+  });
+
   it('finds nothing while the claim itself is not committed: the changes go in with it', () => {
     const repo = centreRepo();
     repo.write(P, `${HEAD}evidence:\n${E1}`).commit('E1', { author: alice });

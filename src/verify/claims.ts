@@ -76,7 +76,8 @@ export function claimsOf(learnerId: string, learner: Learner, source: SourceFile
     }
     for (const d of decisions) if (covered(d.units)) records.push({ kind: d.kind, file: d.file, label: `${d.label} by ${d.by}`, units: d.units, lines: d.lines, offsets: d.offsets });
   }
-  return { learner: learnerId, claims, records, lines: [...claims, ...records].flatMap((x) => x.lines) };
+  // nothing on a claimed unit: nothing to blame, not even the claim
+  return { learner: learnerId, claims, records, lines: records.length ? [...claims, ...records].flatMap((x) => x.lines) : [] };
 }
 
 export function claimCheck(claimed: Claimed, origins: ReadonlyMap<number, BlameLine>): ClaimCheck | undefined {
