@@ -117,8 +117,9 @@ export function orderToClaim(claim: string | null, line: Pick<BlameLine, 'commit
   // an uncommitted claim will be committed on top of everything there is, changes included
   if (claim === null) return 'not-after';
   if (line.uncommitted) return 'after-claim';
-  // the line was written at the boundary commit or earlier: when, git cannot say
-  // (the claim's own boundary too): it is before the claim only if that commit is
+  // A line at a shallow clone's boundary was written there or earlier: before the claim when
+  // that commit is in the claim's history; otherwise unknown, even when it is the claim's own
+  // boundary commit (the claim may be older than the line, or not)
   if (line.boundary) return line.commit !== claim && !outside.has(line.commit) ? 'not-after' : 'unknown';
   return outside.has(line.commit) ? 'after-claim' : 'not-after';
 }
