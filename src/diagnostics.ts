@@ -150,6 +150,7 @@ export const CODES = {
   'verify-no-email': { severity: 'error', summary: 'folio verify: a staff member named by records has no email in portfolios/centre.yaml, so their records cannot be verified.', command: 'verify' },
   'verify-edited-after-iqa': { severity: 'error', summary: 'folio verify: a decision or sign-off was changed after an IQA record on its unit sampled it.', command: 'verify' },
   'verify-iqa-before-plan': { severity: 'warning', summary: 'folio verify: an IQA record dated on or after a sample plan that samples its unit was committed before the plan asked for it.', command: 'verify' },
+  'verify-changed-after-claim': { severity: 'error', summary: 'folio verify: evidence, a decision, a sign-off or an IQA record on a claimed unit was last changed by a commit not in the history of the commit that recorded the claim.', command: 'verify' },
   'verify-history-missing': { severity: 'error', summary: "folio verify: a record's line comes from before a shallow clone's history starts, so its author cannot be known.", command: 'verify' },
   'verify-unsigned': { severity: 'error', summary: 'folio verify --signed: a commit behind a record is not signed.', command: 'verify' },
   'verify-bad-signature': { severity: 'error', summary: 'folio verify --signed: a commit behind a record has a signature that does not match its content.', command: 'verify' },

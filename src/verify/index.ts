@@ -13,8 +13,8 @@
 // left them and, with signed, one `git log --no-walk` for the signatures of every commit
 // involved (plus one cat-file when some are unsigned); for the plans in iqa/plans/, one blame
 // per plan file and one `git rev-list --ancestry-path` per commit that wrote plan lines and
-// has an IQA record to compare with. Never one per record or line; nothing walks the whole
-// history.
+// has an IQA record to compare with; one `git rev-list` per commit that recorded a claim
+// (claims.ts). Never one per record or line; nothing walks the whole history.
 import { compareDiagnostics, type Diagnostic, type Finding } from '../diagnostics.js';
 import { batchRead, blameContext, isMissing, logCommits, type Located } from '../git/index.js';
 import { CENTRE_FILE, listLearners } from '../load/files.js';
@@ -25,6 +25,7 @@ import { learnerStage } from '../pipeline/learner.js';
 import { resolveAll } from '../pipeline/positions.js';
 import { specStage } from '../pipeline/specs.js';
 import { attribute } from './attribution.js';
+import { changedAfterClaim, claimCheck, claimsOf, type ClaimCheck } from './claims.js';
 import { authorChecks, authorFindings, readAuthors, unattributed, type Attributed, type AuthorCheck } from './authors.js';
 import { blobOf, editedAfterIqa, iqaChecks, type IqaCheck } from './iqa.js';
 import { staffBook } from './people.js';
@@ -96,6 +97,7 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
   const authorship: AuthorCheck[] = [];
   const signedLines: SignedLine[] = [];
   const iqa: IqaCheck[][] = [];
+  const claims: ClaimCheck[] = [];
   const place = { top, prefix, context };
   const plans = plannedSamples(reader, place, index);
   const descendants = descendantsIn(place);
@@ -127,7 +129,10 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
       }
     }
 
-    const origins = attribute(top, `${prefix}${entry.file}`, known.flatMap((r) => r.lines), context);
+    const claimed = claimsOf(entry.id, learner, source, index, all);
+    const origins = attribute(top, `${prefix}${entry.file}`, [...known.flatMap((r) => r.lines), ...claimed.lines], context);
+    const claim = claimCheck(claimed, origins);
+    if (claim) claims.push(claim);
     const attributed: Attributed[] = known.map((record) => ({
       record,
       origins: record.lines.map((l) => {
@@ -162,6 +167,7 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
     const commits = logCommits(top, { commits: [...new Set(signedLines.map((l) => l.commit))], signatures: true });
     findings.push(...signatureFindings(signedLines, new Map(commits.map((c) => [c.id, c])), staff, authors));
   }
+  findings.push(...changedAfterClaim(claims, top));
   findings.push(...[...noEmail].map(([id, x]) => noEmailFinding(staff.get(id)!, x.records, x.portfolios.size)));
   result.diagnostics = resolveAll(reader, findings).sort(compareDiagnostics);
   return result;
