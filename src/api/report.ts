@@ -54,7 +54,8 @@ export interface ReportOptions {
 /** Everything the report of an assessment shows. The centre is the one the assessment was made
  * of; its history is read when it is in a git repository. */
 export async function report(centre: Centre, a: Assessment, opts: ReportOptions = {}): Promise<ReportData> {
-  const chosen = selectLearners(a, { learners: opts.learners });
+  // Withdrawn learners too: the cohort page lists them apart, out of its figures.
+  const chosen = selectLearners(a, { learners: opts.learners, all: true });
   const ids = chosen.map(idOf);
   const st = status(a, { learners: ids });
   const gapList = gaps(a, { learners: ids }).gaps;

@@ -58,9 +58,10 @@ ${o.script ? html`<script>${trusted(SCRIPT)}</script>` : ''}
 
 const ICONS: Record<string, string> = {
   achieved: '✔',
-  exempted: '✔',
-  claimed: '✔',
-  certificated: '✔',
+  // Each its own icon beside its word, so they tell apart from achieved without colour.
+  exempted: '↷',
+  claimed: '✉',
+  certificated: '★',
   withdrawn: '–',
   met: '✔',
   accepted: '✔',
