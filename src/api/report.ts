@@ -34,6 +34,7 @@ export interface ReportData {
   at?: string;
   /** Staff names by id. */
   staff: Map<string, string>;
+  /** Withdrawn learners too (result.withdrawn set): the cohort page lists them apart. */
   learners: ReportLearner[];
   /** Learners whose portfolio cannot be read, with how many errors check reports in it. */
   unreadable: { id: string; errors: number }[];
