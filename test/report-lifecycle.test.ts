@@ -125,6 +125,10 @@ describe('the cohort page', () => {
     const link = all(byId(page, 'withdrawn'), (e) => e.tag === 'a')[0]!;
     expect(link.attrs.href).toBe('learners/NT-0153.html');
     expect(files(site)).toContain('learners/NT-0153.html');
+    // nor is Liam taking a unit any more: H/506/1814 (his alone) has nobody on its page
+    const h1814 = pageOf('units/H_506_1814.html');
+    expect(all(h1814, (e) => e.tag === 'a' && (e.attrs.href ?? '').includes('NT-0153'))).toEqual([]);
+    expect(all(pageOf('units/D_506_2119.html'), (e) => e.tag === 'a' && (e.attrs.href ?? '').includes('NT-0142'))).toHaveLength(1);
     // the filters offer what the cohort table holds: no status withdrawn, and H/506/1814 only Liam chose
     const options = (id: string) => all(byId(page, id), (e) => e.tag === 'option').map((o) => o.attrs.value);
     expect(options('f-status')).toEqual(['', 'certificated', 'in-progress', 'not-started']);
