@@ -2,32 +2,19 @@
 // sample centre given a withdrawn learner with a break, an exemption and an open break, a claim
 // of the qualification with its certificate, a claim of units awaiting one, and a transfer.
 // Reasons and references hold markup and a javascript: address: they must come out as text.
-// Every expected figure is worked out by hand from the sample centre and the lines added here.
-import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+// Every expected figure is worked out by hand from the sample centre and the lines the fixture
+// (report-fixture.ts lifecycleCentre) adds.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { folio, sampleCopies } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupRepos } from './git-repo.js';
+import { folio } from './helpers.js';
+import { CERTIFICATE, lifecycleCentre, REASON, REFERENCE } from './report-fixture.js';
 import { all, bodyRows, byId, parse, textOf, type El } from './html-tree.js';
 
 const AS_OF = '2026-12-01';
-const copy = sampleCopies('folio-rlife-');
 
-const REASON = '<script>window.__pwned=11</script>moved away';
-const REFERENCE = 'javascript:window.__pwned=12';
-const CERTIFICATE = '<img src=x onerror=window.__pwned=13>';
-
-/** The sample centre with the lifecycle records of this file's tests added. */
-function lifecycleCentre(): string {
-  const dir = copy();
-  const add = (learner: string, yaml: string) => appendFileSync(join(dir, 'portfolios', learner, 'portfolio.yaml'), yaml);
-  const q = (s: string) => JSON.stringify(s);
-  add('NT-0153', `withdrawn: { date: 2026-11-20, reason: ${q(REASON)}, by: r.okafor }\nbreaks:\n  - { from: 2026-07-01, to: 2026-08-01, reason: family matters }\n`);
-  add('NT-0151', `exemptions:\n  - { unit: Y/506/2135, kind: rpl, reference: ${q(REFERENCE)}, date: 2026-06-01, by: a.jones }\nbreaks:\n  - { from: 2026-11-15, reason: illness }\n`);
-  add('NT-0142', `claims:\n  - { date: 2026-09-01, qualification: 601/3734/4, by: a.jones, reference: BIIAB-Q-1, certificate: ${q(CERTIFICATE)}, certificate-date: 2026-10-15 }\n`);
-  add('NT-0147', 'claims:\n  - { date: 2026-09-05, units: [A/506/2130, F/506/2131], by: r.okafor, reference: BIIAB-U-2 }\n');
-  add('NT-0163', 'transfers:\n  - { date: 2026-11-02, from: 600/1234/1, by: a.jones, reason: moving up a level }\n');
-  return dir;
-}
+afterAll(cleanupRepos);
 
 function files(dir: string): string[] {
   const out: string[] = [];
