@@ -144,6 +144,7 @@ describe('folio status LEARNER shows the lifecycle', () => {
     const aisha = (await view('NT-0151')).split('\n');
     expect(aisha).toContain('Break in learning from 2026-11-15, goes on (illness)');
     expect(aisha).toContain(`Recognition of prior learning for Y/506/2135 on 2026-06-01, reference ${REFERENCE}, recorded by Alex Jones (a.jones)`);
+    expect((await view('NT-0151', '--detail', '--unit', 'Y/506/2135')).split('\n')).toContain('  exempted: not assessed here (recognition of prior learning on 2026-06-01)');
     expect((await view('NT-0142')).split('\n')).toContain(`Claimed 2026-09-01: the qualification 601/3734/4, reference BIIAB-Q-1, certificate ${CERTIFICATE} of 2026-10-15, claimed by Alex Jones (a.jones)`);
     expect((await view('NT-0147')).split('\n')).toContain('Claimed 2026-09-05: units A/506/2130, F/506/2131, reference BIIAB-U-2, awaiting certificate, claimed by Rachel Okafor (r.okafor)');
     expect((await view('NT-0163')).split('\n')).toContain('Transferred 2026-11-02 from 600/1234/1 (moving up a level), recorded by Alex Jones (a.jones)');

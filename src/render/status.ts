@@ -131,6 +131,7 @@ function lifecycleLines(l: LearnerResult, r: StatusReport, o: RenderOptions): st
 function unitDetail(u: UnitResult, o: RenderOptions): string[] {
   const c = palette(o.color);
   const out = [`${c.bold(visible(u.id))} ${visible(u.title)} · ${paint(c, u.status)} · ${u.met}/${u.total} met${u.signoff ? ` · signed off ${u.signoff.date} by ${visible(u.signoff.by)}` : ''}`];
+  if (u.exemption) out.push(`  exempted: not assessed here (${EXEMPTION_WORDS[u.exemption.kind]} on ${u.exemption.date})`);
   let outcome: string | undefined;
   for (const cr of u.criteria) {
     if (cr.outcome !== outcome) {
