@@ -120,7 +120,7 @@ function lifecycleLines(l: LearnerResult, r: StatusReport, o: RenderOptions): st
     out.push(`${kind[0]!.toUpperCase()}${kind.slice(1)} for ${visible(e.unit)} on ${e.date}${ref(e)}${who(e.by)}`);
   }
   for (const cl of l.claims ?? []) {
-    const what = cl.qualification !== undefined ? `the qualification ${visible(cl.qualification)}` : `${cl.units!.length === 1 ? 'unit' : 'units'} ${cl.units!.map(visible).join(', ')}`;
+    const what = cl.qualification !== undefined ? `the qualification ${visible(cl.qualification)}` : `${(cl.units ?? []).length === 1 ? 'unit' : 'units'} ${(cl.units ?? []).map(visible).join(', ')}`;
     const cert = cl.certificate ? `certificate ${visible(cl.certificate)}${cl.certificateDate ? ` of ${cl.certificateDate}` : ''}` : 'awaiting certificate';
     out.push(`Claimed ${cl.date}: ${what}${ref(cl)}, ${cert}${who(cl.by, 'claimed')}`);
   }
