@@ -89,3 +89,10 @@ export function closestCriterion(value: string, candidates: Iterable<string>): s
   return plausible.sort((x, y) => distance(value, x) - distance(value, y))[0];
 }
 
+
+/** An exemption's kind in words, the same in every view that shows it. */
+export const EXEMPTION_WORDS: Record<'credit-transfer' | 'exemption' | 'rpl', string> = {
+  'credit-transfer': 'credit transfer',
+  exemption: 'exemption',
+  rpl: 'recognition of prior learning',
+};

@@ -1,6 +1,6 @@
 // Case table for the statuses the learner's lifecycle gives (status/lifecycle.ts, README "The
 // learner's lifecycle"): withdrawn, break, exemption counted in the rules of combination with
-// its credits and with unknown credits, claimed, certificated.
+// its credits and with unknown credits, claimed, certificated; and the records the views show.
 import { describe, expect, it } from 'vitest';
 import { evaluateLearner } from '../src/status/learner.js';
 import { gapsOf } from '../src/status/gaps.js';
@@ -79,5 +79,39 @@ describe('lifecycle statuses', () => {
     expect(gapsOf(r)).toEqual([]);
     const partly = run({ progress: { [M.id]: 'achieved' }, exemptions: [exemption(O2.id)] });
     expect(gapsOf(partly).map((g) => [g.unit, g.reason])).toEqual([[null, 'credits-unknown']]);
+  });
+});
+
+// The records themselves, as folio status LEARNER and the report show them: dated by the as-of
+// date, in file order, units by their own numbers (an alias is resolved).
+describe('lifecycle records on the result', () => {
+  const A = unit('L/600/0101', 3, 2, { aliases: ['101'] });
+  const QA = qual([group('mandatory', [A.id], { required: 'all' })], { minCredits: 3 });
+  const runA = (spec: LearnerSpec, asOf = AS_OF) => evaluateLearner(learner([A], spec), indexOf([A], [QA]), undefined, asOf);
+  const at = { file: 't', path: [] };
+  const cases: { name: string; spec: LearnerSpec; want: Partial<Record<'exemptions' | 'claims' | 'transfers' | 'withdrawn', unknown>> }[] = [
+    { name: 'none: no fields', spec: {}, want: { exemptions: undefined, claims: undefined, transfers: undefined, withdrawn: undefined } },
+    { name: 'an exemption by alias, with who recorded it', spec: { exemptions: [exemption('101', 'rpl')] }, want: { exemptions: [{ unit: A.id, kind: 'rpl', date: '2026-02-01', reference: 'CERT-1', by: 'a.jones' }] } },
+    { name: 'an exemption dated after the as-of date is left out', spec: { exemptions: [exemption('101', 'rpl', '2026-07-01')] }, want: { exemptions: undefined } },
+    {
+      name: 'claims in file order, each with what it names, its certificate or none',
+      spec: { progress: { [A.id]: 'achieved' }, claims: [claim('2026-05-01', { units: ['101'] }, { reference: 'U-1' }), { ...claim('2026-05-20', { qualification: QA.id }, { certificate: 'Q-9' }), certificateDate: '2026-05-30' }, claim('2026-08-01', { qualification: QA.id })] },
+      want: {
+        claims: [
+          { date: '2026-05-01', units: [A.id], by: 'e.officer', reference: 'U-1' },
+          { date: '2026-05-20', qualification: QA.id, by: 'e.officer', certificate: 'Q-9', certificateDate: '2026-05-30' },
+        ],
+      },
+    },
+    {
+      name: 'transfers by the as-of date, with who and why when recorded',
+      spec: { transfers: [{ date: '2026-01-10', from: '600/0000/1', loc: at }, { date: '2026-03-01', from: '600/0000/2', by: 'a.jones', reason: 'up a level', loc: at }, { date: '2026-09-01', from: '600/0000/3', loc: at }] },
+      want: { transfers: [{ date: '2026-01-10', from: '600/0000/1' }, { date: '2026-03-01', from: '600/0000/2', by: 'a.jones', reason: 'up a level' }] },
+    },
+    { name: 'a withdrawal says who recorded it', spec: { withdrawn: { date: '2026-05-10', by: 'r.okafor', loc: at } }, want: { withdrawn: { date: '2026-05-10', by: 'r.okafor' } } },
+  ];
+  it.each(cases)('$name', ({ spec, want }) => {
+    const r = runA(spec);
+    for (const [k, v] of Object.entries(want)) expect(r[k as keyof typeof r], k).toEqual(v);
   });
 });

@@ -3,7 +3,8 @@
 // would leave file:// recorded and refused. The cohort and a learner's page show what
 // `folio status --format json` says; sorting and filtering work; axe-core finds no WCAG 2.2 A
 // or AA violation on the cohort, a learner and a unit page, in light and dark mode; the page
-// reads whole with scripts off; a learner whose every text is markup shows it as text.
+// reads whole with scripts off; a learner whose every text is markup shows it as text; the
+// learner's lifecycle (report-fixture.ts lifecycleCentre) passes axe and runs none of its values.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionalChromium } from './browser.js';
 import { cleanupRepos } from './git-repo.js';
 import { folio } from './helpers.js';
-import { HOSTILE, PWNED, hostileCentre, sampleCentre } from './report-fixture.js';
+import { HOSTILE, PWNED, hostileCentre, lifecycleCentre, sampleCentre } from './report-fixture.js';
 
 const AS_OF = '2026-12-01';
 const chromium = optionalChromium();
@@ -27,6 +28,7 @@ describe.skipIf(!chromium)('the report in a browser', () => {
   let browser: Browser;
   let sample: string;
   let hostile: string;
+  let lifecycle: string;
   let status: StatusJson;
   const outside: string[] = [];
 
@@ -39,6 +41,9 @@ describe.skipIf(!chromium)('the report in a browser', () => {
     const bad = hostileCentre();
     hostile = join(bad, 'site');
     expect((await folio(['report', '-C', bad, '-o', hostile, '--as-of', AS_OF])).code).toBe(0);
+    const life = lifecycleCentre();
+    lifecycle = join(life, 'site');
+    expect((await folio(['report', '-C', life, '-o', lifecycle, '--as-of', AS_OF])).code).toBe(0);
     const puppeteer = (await import('puppeteer-core')).default;
     browser = await puppeteer.launch({ executablePath: chromium!, args: ['--no-sandbox', '--disable-gpu'] });
   }, 120_000);
@@ -188,6 +193,28 @@ describe.skipIf(!chromium)('the report in a browser', () => {
     expect(dialogs).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('shows the lifecycle with no axe-core violation, its hostile reasons and references run nothing', async () => {
+    for (const path of ['index.html', 'learners/NT-0153.html', 'learners/NT-0151.html', 'learners/NT-0142.html', 'learners/NT-0147.html', 'learners/NT-0163.html']) {
+      const page = await open(lifecycle, path);
+      expect(await page.evaluate((k) => (window as unknown as Record<string, unknown>)[k], PWNED), path).toBeUndefined();
+      expect(await page.$$eval('main img, main script, [onerror]', (els) => els.length), path).toBe(0);
+      expect(await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).protocol).filter((p) => p !== 'file:' && p !== 'https:')), path).toEqual([]);
+      await page.close();
+      const checked = await open(lifecycle, path, { axe: true });
+      await checked.addScriptTag({ content: axeSource });
+      const result = (await checked.evaluate(() => (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }))) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+      expect(result.violations.map((v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`)).toEqual([]);
+      await checked.close();
+    }
+    // the filters of the cohort never bring back the withdrawn learner
+    const page = await open(lifecycle, 'index.html');
+    await page.select('#f-assessor', 'r.okafor');
+    expect((await rowsOf(page)).map((r) => r.id)).toEqual(['NT-0147']);
+    expect(await page.$eval('#shown', (e) => e.textContent)).toBe('1 of 5 learners shown');
+    expect(await page.$$eval('#withdrawn tbody tr', (trs) => trs.filter((tr) => !(tr as HTMLElement).hidden).length)).toBe(1);
+    await page.close();
+  }, 90_000);
 
   it('sent no request outside file://', () => {
     expect(outside).toEqual([]);

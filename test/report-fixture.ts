@@ -1,7 +1,8 @@
 // Centres for the report's tests: a copy of the sample centre outside any git repository (so
 // the site does not depend on this repository's history), and the same with one hostile
-// learner whose name, titles, feedback and addresses hold HTML, script and javascript: URLs.
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+// learner whose name, titles, feedback and addresses hold HTML, script and javascript: URLs, and
+// the same with the learner's lifecycle recorded for five learners (hostile values again).
+import { appendFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './helpers.js';
 import { tempDir } from './git-repo.js';
@@ -67,5 +68,25 @@ iqa:
   - { unit: A/506/2130, by: s.patel, date: 2026-03-20, stage: interim, decision: not-agreed, feedback: ${q(HOSTILE.feedback)} }
 `,
   );
+  return dir;
+}
+
+/** Lifecycle values that try to be markup or a link. */
+export const REASON = '<script>window.__pwned=11</script>moved away';
+export const REFERENCE = 'javascript:window.__pwned=12';
+export const CERTIFICATE = '<img src=x onerror=window.__pwned=13>';
+
+/** The sample centre with a withdrawal and a break (NT-0153), an exemption and an open break
+ * (NT-0151), a certificated claim of the qualification (NT-0142), a claim of two units awaiting
+ * its certificate (NT-0147) and a transfer (NT-0163). */
+export function lifecycleCentre(): string {
+  const dir = sampleCentre();
+  const add = (learner: string, yaml: string) => appendFileSync(join(dir, 'portfolios', learner, 'portfolio.yaml'), yaml);
+  const q = (s: string) => JSON.stringify(s);
+  add('NT-0153', `withdrawn: { date: 2026-11-20, reason: ${q(REASON)}, by: r.okafor }\nbreaks:\n  - { from: 2026-07-01, to: 2026-08-01, reason: family matters }\n`);
+  add('NT-0151', `exemptions:\n  - { unit: Y/506/2135, kind: rpl, reference: ${q(REFERENCE)}, date: 2026-06-01, by: a.jones }\nbreaks:\n  - { from: 2026-11-15, reason: illness }\n`);
+  add('NT-0142', `claims:\n  - { date: 2026-09-01, qualification: 601/3734/4, by: a.jones, reference: BIIAB-Q-1, certificate: ${q(CERTIFICATE)}, certificate-date: 2026-10-15 }\n`);
+  add('NT-0147', 'claims:\n  - { date: 2026-09-05, units: [A/506/2130, F/506/2131], by: r.okafor, reference: BIIAB-U-2 }\n');
+  add('NT-0163', 'transfers:\n  - { date: 2026-11-02, from: 600/1234/1, by: a.jones, reason: moving up a level }\n');
   return dir;
 }

@@ -34,6 +34,7 @@ export interface ReportData {
   at?: string;
   /** Staff names by id. */
   staff: Map<string, string>;
+  /** Withdrawn learners too (result.withdrawn set): the cohort page lists them apart. */
   learners: ReportLearner[];
   /** Learners whose portfolio cannot be read, with how many errors check reports in it. */
   unreadable: { id: string; errors: number }[];
@@ -54,7 +55,8 @@ export interface ReportOptions {
 /** Everything the report of an assessment shows. The centre is the one the assessment was made
  * of; its history is read when it is in a git repository. */
 export async function report(centre: Centre, a: Assessment, opts: ReportOptions = {}): Promise<ReportData> {
-  const chosen = selectLearners(a, { learners: opts.learners });
+  // Withdrawn learners too: the cohort page lists them apart, out of its figures.
+  const chosen = selectLearners(a, { learners: opts.learners, all: true });
   const ids = chosen.map(idOf);
   const st = status(a, { learners: ids });
   const gapList = gaps(a, { learners: ids }).gaps;

@@ -140,9 +140,12 @@ export const learnerResult = obj({
   criteria: obj({ met: num, total: num }),
   unitsAchieved: num,
   unitsNeeded: num,
-  'withdrawn?': obj({ date: str, 'reason?': str }),
+  'withdrawn?': obj({ date: str, 'reason?': str, 'by?': str }),
   'breaks?': arr(obj({ from: str, 'to?': str, 'reason?': str })),
   'claim?': claimShape,
+  'exemptions?': arr(obj({ unit: str, kind: oneOf('credit-transfer', 'exemption', 'rpl'), date: str, 'reference?': str, by: str })),
+  'claims?': arr(obj({ date: str, 'qualification?': str, 'units?': strs, by: str, 'reference?': str, 'certificate?': str, 'certificateDate?': str })),
+  'transfers?': arr(obj({ date: str, from: str, 'by?': str, 'reason?': str })),
 });
 
 const methodRules = { 'methods?': strs, 'requires?': strs };

@@ -22,6 +22,7 @@ function learnerJson(l: LearnerResult) {
     withdrawn: l.withdrawn ? { date: l.withdrawn.date, reason: l.withdrawn.reason ?? null } : null,
     breaks: (l.breaks ?? []).map((b) => ({ from: b.from, to: b.to ?? null, reason: b.reason ?? null })),
     claim: claimJson(l.claim),
+    transfers: (l.transfers ?? []).map((t) => ({ date: t.date, from: t.from, by: t.by ?? null, reason: t.reason ?? null })),
     assessor: l.assessor ?? null,
     credits: { achieved: l.credits.achieved, required: l.credits.required, unknownUnits: l.credits.unknownUnits },
     progress: { criteriaMet: l.criteria.met, criteriaTotal: l.criteria.total, unitsAchieved: l.unitsAchieved, unitsNeeded: l.unitsNeeded },

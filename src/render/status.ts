@@ -3,7 +3,7 @@
 import { mapEach } from '../iter.js';
 import type { LearnerResult, Results, UnitResult } from '../status/types.js';
 import { statusJsonChunks } from './contract.js';
-import { plural } from '../text.js';
+import { EXEMPTION_WORDS, plural } from '../text.js';
 import { mdText, visible } from './safe.js';
 import { bar, csvRow, fit, mdTable, pad, paint, palette, percent, proseWidth, wrap, type RenderOptions } from './style.js';
 import { table } from './table.js';
@@ -79,11 +79,7 @@ function learnerView(l: LearnerResult, r: StatusReport, o: RenderOptions): strin
   out.push(
     `Credits ${credits(l)} · units ${l.unitsAchieved}/${l.unitsNeeded} achieved · criteria ${l.criteria.met}/${l.criteria.total} met (${percent(l.criteria.met, l.criteria.total)}) · ${paint(c, l.status)}`,
   );
-  // The lifecycle, when there is any: withdrawal, breaks, the claim.
-  if (l.withdrawn) out.push(paint(c, 'withdrawn', `Withdrawn ${l.withdrawn.date}${l.withdrawn.reason ? ` (${visible(l.withdrawn.reason)})` : ''}`));
-  for (const b of l.breaks ?? []) out.push(`Break in learning from ${b.from}${b.to ? ` to ${b.to}` : ', goes on'}${b.reason ? ` (${visible(b.reason)})` : ''}`);
-  if (l.claim) out.push(`Claimed ${l.claim.date}${l.claim.reference ? `, reference ${visible(l.claim.reference)}` : ''}${l.claim.certificate ? `, certificate ${visible(l.claim.certificate)}` : ''}`);
-  out.push('');
+  out.push(...lifecycleLines(l, r, o), '');
 
   const units = unitsOf(l, r);
   // One table for every group, so columns line up across groups; each group's heading goes in
@@ -110,9 +106,32 @@ function learnerView(l: LearnerResult, r: StatusReport, o: RenderOptions): strin
   return out.join('\n');
 }
 
+// The lifecycle, when there is any: withdrawal, breaks, exemptions, claims and transfers, each
+// on a line of its own, in file order.
+function lifecycleLines(l: LearnerResult, r: StatusReport, o: RenderOptions): string[] {
+  const c = palette(o.color);
+  const who = (id: string | undefined, verb = 'recorded') => (id === undefined ? '' : `, ${verb} by ${r.staff.get(id) ? `${visible(r.staff.get(id))} (${visible(id)})` : visible(id)}`);
+  const ref = (x: { reference?: string }) => (x.reference ? `, reference ${visible(x.reference)}` : '');
+  const out: string[] = [];
+  if (l.withdrawn) out.push(paint(c, 'withdrawn', `Withdrawn ${l.withdrawn.date}${l.withdrawn.reason ? ` (${visible(l.withdrawn.reason)})` : ''}${who(l.withdrawn.by)}`));
+  for (const b of l.breaks ?? []) out.push(`Break in learning from ${b.from}${b.to ? ` to ${b.to}` : ', goes on'}${b.reason ? ` (${visible(b.reason)})` : ''}`);
+  for (const e of l.exemptions ?? []) {
+    const kind = EXEMPTION_WORDS[e.kind];
+    out.push(`${kind[0]!.toUpperCase()}${kind.slice(1)} for ${visible(e.unit)} on ${e.date}${ref(e)}${who(e.by)}`);
+  }
+  for (const cl of l.claims ?? []) {
+    const what = cl.qualification !== undefined ? `the qualification ${visible(cl.qualification)}` : `${(cl.units ?? []).length === 1 ? 'unit' : 'units'} ${(cl.units ?? []).map(visible).join(', ')}`;
+    const cert = cl.certificate ? `certificate ${visible(cl.certificate)}${cl.certificateDate ? ` of ${cl.certificateDate}` : ''}` : 'awaiting certificate';
+    out.push(`Claimed ${cl.date}: ${what}${ref(cl)}, ${cert}${who(cl.by, 'claimed')}`);
+  }
+  for (const t of l.transfers ?? []) out.push(`Transferred ${t.date} from ${visible(t.from)}${t.reason ? ` (${visible(t.reason)})` : ''}${who(t.by)}`);
+  return out;
+}
+
 function unitDetail(u: UnitResult, o: RenderOptions): string[] {
   const c = palette(o.color);
   const out = [`${c.bold(visible(u.id))} ${visible(u.title)} · ${paint(c, u.status)} · ${u.met}/${u.total} met${u.signoff ? ` · signed off ${u.signoff.date} by ${visible(u.signoff.by)}` : ''}`];
+  if (u.exemption) out.push(`  exempted: not assessed here (${EXEMPTION_WORDS[u.exemption.kind]} on ${u.exemption.date})`);
   let outcome: string | undefined;
   for (const cr of u.criteria) {
     if (cr.outcome !== outcome) {

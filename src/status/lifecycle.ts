@@ -5,7 +5,7 @@
 // on the result for the cohort figures and the status view, and change no rule.
 import type { Index } from '../model/index.js';
 import type { Claim, Exemption, Learner } from '../model/types.js';
-import { countsAchieved, type LearnerResult, type QualificationStatus, type UnitResult } from './types.js';
+import { countsAchieved, type ClaimRecord, type ExemptionRecord, type LearnerResult, type QualificationStatus, type TransferRecord, type UnitResult } from './types.js';
 
 /** The exemption a unit counts by on the as-of date: the first dated by then. */
 export function exemptionOf(learner: Learner, index: Index, unitId: string, asOf: string): Exemption | undefined {
@@ -50,14 +50,40 @@ export function withLifecycle(r: LearnerResult, learner: Learner, index: Index, 
   let status: QualificationStatus = r.status;
   if (claims.length && status === 'achieved') status = cert ? 'certificated' : 'claimed';
   const w = learner.withdrawn && learner.withdrawn.date <= asOf ? learner.withdrawn : undefined;
+  const records = lifecycleRecords(learner, index, asOf);
   const breaks = learner.breaks.filter((b) => b.from <= asOf).map((b) => ({ from: b.from, ...(b.to && b.to <= asOf ? { to: b.to } : {}), ...(b.reason ? { reason: b.reason } : {}) }));
   return {
     ...r,
     status,
-    ...(w ? { withdrawn: { date: w.date, ...(w.reason ? { reason: w.reason } : {}) } } : {}),
+    ...(w ? { withdrawn: { date: w.date, ...(w.reason ? { reason: w.reason } : {}), ...(w.by ? { by: w.by } : {}) } } : {}),
     ...(breaks.length ? { breaks } : {}),
     ...(claims.length ? { claim: claimView(cert ?? claims[0]!) } : {}),
+    ...records,
   };
+}
+
+// What has happened by the as-of date: records dated later are left out, as the statuses leave
+// them out. A certificate is shown as recorded, as the certificated status counts it.
+function lifecycleRecords(learner: Learner, index: Index, asOf: string): Pick<LearnerResult, 'exemptions' | 'claims' | 'transfers'> {
+  const unit = (ref: string) => index.canonical(ref);
+  const exemptions: ExemptionRecord[] = learner.exemptions
+    .filter((e) => e.date <= asOf)
+    .map((e) => ({ unit: unit(e.unitRef), kind: e.kind, date: e.date, ...(e.reference ? { reference: e.reference } : {}), by: e.by }));
+  const claims: ClaimRecord[] = learner.claims
+    .filter((c) => c.date <= asOf)
+    .map((c) => ({
+      date: c.date,
+      ...(c.qualification ? { qualification: index.qualification(c.qualification)?.id ?? c.qualification } : {}),
+      ...(c.units ? { units: c.units.map((u) => unit(u.ref)) } : {}),
+      by: c.by,
+      ...(c.reference ? { reference: c.reference } : {}),
+      ...(c.certificate ? { certificate: c.certificate } : {}),
+      ...(c.certificateDate ? { certificateDate: c.certificateDate } : {}),
+    }));
+  const transfers: TransferRecord[] = learner.transfers
+    .filter((t) => t.date <= asOf)
+    .map((t) => ({ date: t.date, from: index.qualification(t.from)?.id ?? t.from, ...(t.by ? { by: t.by } : {}), ...(t.reason ? { reason: t.reason } : {}) }));
+  return { ...(exemptions.length ? { exemptions } : {}), ...(claims.length ? { claims } : {}), ...(transfers.length ? { transfers } : {}) };
 }
 
 /** The break that goes on at the as-of date, if any. */

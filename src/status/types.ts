@@ -114,11 +114,44 @@ export interface LearnerResult {
   /** Units the learner must achieve: mandatory plus chosen optional units. */
   unitsNeeded: number;
   /** Set when the learner has withdrawn (by the as-of date): out of cohort figures and --fail-on. */
-  withdrawn?: { date: string; reason?: string };
+  withdrawn?: { date: string; reason?: string; by?: string };
   /** Breaks in learning begun by the as-of date, in file order; a break pauses nothing. */
   breaks?: { from: string; to?: string; reason?: string }[];
   /** The claim of the whole qualification, when there is one by the as-of date. */
   claim?: { date: string; reference?: string; certificate?: string };
+  /** The lifecycle records themselves, dated by the as-of date, in file order, for the views
+   * that show them (status of a learner, the report's learner page); units by their own numbers. */
+  exemptions?: ExemptionRecord[];
+  claims?: ClaimRecord[];
+  transfers?: TransferRecord[];
+}
+
+/** An exemption, credit transfer or RPL as recorded. */
+export interface ExemptionRecord {
+  unit: string;
+  kind: 'credit-transfer' | 'exemption' | 'rpl';
+  date: string;
+  reference?: string;
+  by: string;
+}
+
+/** A claim to the awarding body as recorded: of the qualification, or of units. */
+export interface ClaimRecord {
+  date: string;
+  qualification?: string;
+  units?: string[];
+  by: string;
+  reference?: string;
+  certificate?: string;
+  certificateDate?: string;
+}
+
+/** A move from another qualification to this one. */
+export interface TransferRecord {
+  date: string;
+  from: string;
+  by?: string;
+  reason?: string;
 }
 
 /** Learners' results as a report walks through them, once or more: read one at a time as it

@@ -39,9 +39,9 @@ th button{font:inherit;font-weight:700;color:inherit;background:none;border:0;pa
 th[aria-sort=ascending] button::after{content:" \\25B2"}
 th[aria-sort=descending] button::after{content:" \\25BC"}
 .status{display:inline-block;padding:0 .4rem;border-radius:.25rem;border:1px solid currentColor;white-space:nowrap;font-size:.875rem}
-.s-achieved,.s-met,.s-accepted,.s-agreed{color:var(--ok-fg);background:var(--ok-bg)}
+.s-achieved,.s-exempted,.s-claimed,.s-certificated,.s-met,.s-accepted,.s-agreed{color:var(--ok-fg);background:var(--ok-bg)}
 .s-ready-for-signoff,.s-in-progress,.s-awaiting-assessment{color:var(--mid-fg);background:var(--mid-bg)}
-.s-not-started,.s-missing,.s-unknown{color:var(--low-fg);background:var(--low-bg)}
+.s-not-started,.s-missing,.s-unknown,.s-withdrawn{color:var(--low-fg);background:var(--low-bg)}
 .s-unmet,.s-not-yet,.s-insufficient,.s-not-agreed,.s-unreadable,.s-error,.s-warning{color:var(--bad-fg);background:var(--bad-bg)}
 .s-interim,.s-summative{color:var(--wait-fg);background:var(--wait-bg)}
 .bar{display:inline-block;width:6rem;height:.75rem;border:1px solid var(--fg);vertical-align:middle;margin-right:.4rem}
@@ -56,7 +56,7 @@ svg text{fill:var(--fg);font:13px system-ui,sans-serif}
 svg .axis{stroke:var(--muted)}
 svg .met{stroke:var(--bar);fill:none;stroke-width:2.5}
 svg .scope{stroke:var(--muted);fill:none;stroke-width:1.5;stroke-dasharray:5 4}
-svg .fill-achieved{fill:var(--ok-fg)}svg .fill-in-progress{fill:var(--mid-fg)}svg .fill-not-started{fill:var(--low-fg)}svg .fill-unreadable{fill:var(--bad-fg)}
+svg .fill-achieved,svg .fill-claimed,svg .fill-certificated{fill:var(--ok-fg)}svg .fill-in-progress{fill:var(--mid-fg)}svg .fill-not-started{fill:var(--low-fg)}svg .fill-unreadable{fill:var(--bad-fg)}
 .feedback{white-space:pre-line}
 ul.plain{padding-left:1.25rem}
 .note{color:var(--muted)}

@@ -64,9 +64,10 @@ export function documentHead(title: string, csp: string): Html {
 
 const ICONS: Record<string, string> = {
   achieved: '✔',
-  exempted: '✔',
-  claimed: '✔',
-  certificated: '✔',
+  // Each its own icon beside its word, so they tell apart from achieved without colour.
+  exempted: '↷',
+  claimed: '✉',
+  certificated: '★',
   withdrawn: '–',
   met: '✔',
   accepted: '✔',

@@ -1,14 +1,17 @@
-// A learner's page: the header of `folio status LEARNER`, the units with progress bars, the
-// rules of combination, every criterion with the evidence behind it (method, decision,
-// assessor) and the unit's IQA, the gaps with what to do next, the evidence record itself with
-// where each item is kept, and the timeline from the git history with each change's author
-// and commit. It is one <article>, so a printed page holds one learner.
+// A learner's page: the header of `folio status LEARNER`, the lifecycle (withdrawal, breaks,
+// exemptions, claims, transfers), the units with progress bars, the rules of combination,
+// every criterion with the evidence behind it (method, decision, assessor) and the unit's IQA
+// (an exempted unit says it is not assessed here), the gaps with what to do next, the evidence
+// record itself with where each item is kept, and the timeline from the git history with each
+// change's author and commit. It is one <article>, so a printed page holds one learner.
 import type { ReportData, ReportLearner } from '../../api/report.js';
 import type { EvidenceRecord, PortfolioRecords } from '../../api/records.js';
 import type { UnitResult } from '../../status/types.js';
+import { EXEMPTION_WORDS } from '../../text.js';
 import { describe } from '../history.js';
 import { html, sitePath, slug, type Html } from './escape.js';
 import { badge, count, progressBar, table, webLink } from './layout.js';
+import { lifecycleSection } from './lifecycle.js';
 
 export interface LearnerPageOptions {
   /** Where an evidence file (its path from the centre's folder) is, from the site's top, as path
@@ -17,6 +20,8 @@ export interface LearnerPageOptions {
 }
 
 const words = (s: string) => s.replace(/-/g, ' ');
+/** What an exempted unit shows where another shows its criteria met. */
+const EXEMPTED = 'exempted: not assessed here';
 
 export function learnerBody(d: ReportData, l: ReportLearner, o: LearnerPageOptions): Html {
   const r = l.result;
@@ -30,13 +35,14 @@ export function learnerBody(d: ReportData, l: ReportLearner, o: LearnerPageOptio
 <div class="facts" id="summary">
 <p>${r.uln ? html`ULN <span data-field="uln">${r.uln}</span> · ` : ''}<span data-field="qualification">${r.qualification}</span>${r.qualificationTitle ? ` ${r.qualificationTitle}` : ' (no specification)'}</p>
 <p>${r.assessor ? `Assessor ${staff(r.assessor)}` : 'No assessor named'}${r.registered ? ` · registered ${r.registered}` : ''} · as of ${d.asOf}</p>
-<p>Credits <span data-field="credits">${credits}</span> · units <span data-field="units">${r.unitsAchieved}/${r.unitsNeeded}</span> achieved · criteria <span data-field="criteria">${r.criteria.met}/${r.criteria.total}</span> met (${pct}%) · <span data-field="status" data-value="${r.status}">${badge(r.status)}</span></p>
+<p>Credits <span data-field="credits">${credits}</span> · units <span data-field="units">${r.unitsAchieved}/${r.unitsNeeded}</span> achieved · criteria <span data-field="criteria">${r.criteria.met}/${r.criteria.total}</span> met (${pct}%) · <span data-field="status" data-value="${r.status}">${badge(r.status)}</span>${r.withdrawn ? html` · ${badge('withdrawn')} ${r.withdrawn.date}` : ''}</p>
 </div>
+${lifecycleSection(r, staff, unitLink)}
 <section aria-labelledby="h-units"><h2 id="h-units">Units</h2>
 ${table(
   'Units, with criteria met and sign-off',
   html`<th scope="col">Unit</th><th scope="col">Title</th><th scope="col">Group</th><th scope="col" class="num">Credits</th><th scope="col">Status</th><th scope="col">Criteria met</th><th scope="col">Signed off</th>`,
-  r.units.map((u) => html`<tr data-unit="${u.id}"><th scope="row">${unitLink(u.id)}</th><td>${u.title ?? 'unknown'}</td><td>${u.group ?? ''}</td><td class="num">${u.credits ?? '?'}</td><td data-value="${u.status}">${badge(u.status)}</td><td class="progress" data-met="${u.met}" data-total="${u.total}">${progressBar(u.met, u.total)}</td><td>${u.signoff ? `${u.signoff.date} by ${staff(u.signoff.by)}` : ''}</td></tr>`),
+  r.units.map((u) => html`<tr data-unit="${u.id}"><th scope="row">${unitLink(u.id)}</th><td>${u.title ?? 'unknown'}</td><td>${u.group ?? ''}</td><td class="num">${u.credits ?? '?'}</td><td data-value="${u.status}">${badge(u.status)}</td><td class="progress" data-met="${u.met}" data-total="${u.total}">${u.exemption ? EXEMPTED : progressBar(u.met, u.total)}</td><td>${u.signoff ? `${u.signoff.date} by ${staff(u.signoff.by)}` : ''}</td></tr>`),
 )}
 </section>
 <section aria-labelledby="h-rules"><h2 id="h-rules">Rules of combination</h2>
@@ -71,6 +77,8 @@ function unitCriteria(u: UnitResult, rec: PortfolioRecords | undefined, staff: (
     });
     return html`<tr data-criterion="${c.id}"><th scope="row">${c.id}</th><td>${c.text ?? ''}</td><td data-value="${c.status}">${badge(c.status)}</td><td>${evidence.length ? html`<ul class="plain">${evidence}</ul>` : 'none'}</td></tr>`;
   });
+  if (u.exemption) return html`<h3>${unitLink(u.id)}${u.title ? ` ${u.title}` : ''} <span class="note">· ${badge(u.status)}</span></h3>
+<p data-exempted="${u.id}">${EXEMPTED} (${EXEMPTION_WORDS[u.exemption.kind]} on ${u.exemption.date}${u.exemption.reference ? `, reference ${u.exemption.reference}` : ''}): it counts with its credits, and no criterion is shown as met.</p>`;
   return html`<h3>${unitLink(u.id)}${u.title ? ` ${u.title}` : ''} <span class="note">· ${u.met}/${u.total} met</span></h3>
 ${table(`Criteria of ${u.id}`, html`<th scope="col">Criterion</th><th scope="col">Text</th><th scope="col">Status</th><th scope="col">Evidence, method and decision</th>`, rows)}
 <p>IQA: ${iqa.length ? html`${iqa.map((q, i) => html`${i ? '; ' : ''}${q.stage} ${badge(q.decision)} by ${staff(q.by)} on ${q.date}${q.evidence.length ? ` (sampled ${q.evidence.join(', ')})` : ''}${q.feedback ? html`: <span class="feedback">${q.feedback}</span>` : ''}`)}` : 'no IQA record on this unit.'}</p>`;

@@ -25,7 +25,8 @@ export function* renderSite(d: ReportData, o: SiteOptions): Generator<SitePage> 
   }
   yield { path: 'units/index.html', html: page(ctx('../'), { title: 'Units and qualifications', current: 'units', body: unitsIndexBody(d.units, d.qualifications) }) };
   for (const u of d.units) {
-    const taking = d.learners.filter((l) => l.result.units.some((x) => x.id === u.id)).map((l) => ({ id: l.result.id, name: l.result.name, status: l.result.units.find((x) => x.id === u.id)!.status }));
+    // A learner who has withdrawn is taking no unit: their page and the cohort's Withdrawn table show them.
+    const taking = d.learners.filter((l) => !l.result.withdrawn && l.result.units.some((x) => x.id === u.id)).map((l) => ({ id: l.result.id, name: l.result.name, status: l.result.units.find((x) => x.id === u.id)!.status }));
     yield { path: `units/${slug(u.id)}.html`, html: page(ctx('../'), { title: `Unit ${u.id}`, current: 'none', body: unitBody(u, taking) }) };
   }
   yield { path: 'verification.html', html: page(ctx(''), { title: 'Verification', current: 'verification', body: verificationBody(d) }) };
