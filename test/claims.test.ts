@@ -168,10 +168,11 @@ describe('claim record', () => {
     expect(read(dir, 'NT-0151')).toBe(before);
   });
 
-  it('refuses --by someone not on the staff list (usage error)', async () => {
+  it('refuses --by someone not on the staff list (unknown-staff, as every recording command)', async () => {
     const dir = sample();
     const r = await run(dir, ['NT-0151', '--units', 'F/506/2131', '--date', '2026-12-01', '--by', 'e.walsch']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('[unknown-staff]');
     expect(r.stderr).toContain('did you mean "e.walsh"?');
   });
 });

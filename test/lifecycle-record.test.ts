@@ -131,8 +131,9 @@ describe('folio learner exempt', () => {
     await refused(dir, 'NT-0163', ['learner', 'exempt', 'NT-0163', '101', '--kind', 'rpl', '--by', 'a.jones'], 'unit-not-in-qualification');
     const before = read(dir, 'NT-0163');
     const by = await run(dir, ['learner', 'exempt', 'NT-0163', 'F/506/2131', '--kind', 'rpl', '--by', 'a.jnoes']);
-    expect(by.code).toBe(2);
+    expect(by.code).toBe(1);
     expect(by.stderr).toContain('did you mean "a.jones"?');
+    expect(by.stderr).toContain('[unknown-staff]');
     expect(read(dir, 'NT-0163')).toBe(before);
   });
 });
