@@ -79,7 +79,7 @@ export function walkOrigins(top: string, pathspec: string, wanted: readonly stri
       if (left <= 0) states.delete(p);
     }
   });
-  gitLines(top, walkArgs(pathspec), (line) => parser.push(line));
+  gitLines(top, walkArgs(pathspec), (line) => parser.push(line), {}, (b) => parser.skips(b));
   parser.end();
 
   const final = states.get(last);

@@ -15,7 +15,8 @@
 //   recordGitAsync(fn)               → the same for an async fn, until its promise settles
 //   gitLines(cwd, args, onLine)      → streams stdout line by line (UTF-8, without the \n)
 //                                      through a temporary file, so a walk over a long history
-//                                      never holds its whole output in memory
+//                                      never holds its whole output in memory; skip(byte)
+//                                      drops lines by their first byte without decoding them
 //   class GitError                   → command, status and stderr of a failed git run
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
@@ -213,7 +214,7 @@ function spawnGit(cwd: string, args: readonly string[], opts: RunOptions, stdout
 /** Run git with its output going to a temporary file, then hand each line of it to onLine
  * (decoded as UTF-8, without its newline). Memory holds one chunk of the output at a time,
  * whatever its size. Throws GitError on a non-zero exit (before any line is handed over). */
-export function gitLines(cwd: string, args: readonly string[], onLine: (line: string) => void, opts: RunOptions = {}): void {
+export function gitLines(cwd: string, args: readonly string[], onLine: (line: string) => void, opts: RunOptions = {}, skip?: (firstByte: number) => boolean): void {
   const dir = mkdtempSync(join(tmpdir(), 'folio-git-'));
   try {
     const file = join(dir, 'out');
@@ -234,7 +235,8 @@ export function gitLines(cwd: string, args: readonly string[], onLine: (line: st
         const buf = rest.length ? Buffer.concat([rest, chunk.subarray(0, n)]) : chunk.subarray(0, n);
         let start = 0;
         for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
-          onLine(buf.toString('utf8', start, nl));
+          // a line the reader does not want is never decoded (most of a diff's text)
+          if (!skip?.(buf[start]!)) onLine(buf.toString('utf8', start, nl));
           start = nl + 1;
         }
         rest = Buffer.from(buf.subarray(start));

@@ -121,6 +121,12 @@ export class LogParser {
     } else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch')) s.binary = true;
   }
 
+  /** Whether the next line, starting with this byte, can go unread: a line of a file's text
+   * ("+…", "-…", "\ No newline at end of file"), which only the hunk headers stand for. */
+  skips(firstByte: number): boolean {
+    return !this.head && this.inHunks && (firstByte === 43 || firstByte === 45 || firstByte === 92);
+  }
+
   /** The end of the output: the last commit. */
   end(): void {
     this.closeSection();

@@ -7,12 +7,14 @@
 //   verify cannot run at all (no git, not a repository, blame.ignoreRevsFile set, no centre
 //   file, unknown learner): a usage error, not a finding.
 //
-// Cost in git processes: 3 to find the repository and its blame settings, then ONE
-// `git blame` per portfolio (only the records' lines), then one `git cat-file --batch` for the
-// commits' recorded authors, at most one more for the portfolios as each IQA record's commit
-// left them and, with signed, one `git log --no-walk` for the signatures of every commit
-// involved (plus one cat-file when some are unsigned). Never one per record or line; nothing
-// walks the whole history.
+// Cost in git processes: 3 to find the repository and its blame settings, then, for fewer
+// than WALK_FROM portfolios, ONE `git blame` per portfolio (only the records' lines), and for
+// more, ONE walk over the history of portfolios/ for them all (3 processes: attribution.ts)
+// plus a blame for each portfolio it leaves to blame (changed in the working tree, say); then
+// one `git cat-file --batch` for the commits' recorded authors, at most one more for the
+// portfolios as each IQA record's commit left them and, with signed, one `git log --no-walk`
+// for the signatures of every commit involved (plus one cat-file when some are unsigned).
+// Never one per record or line.
 import { compareDiagnostics, type Diagnostic, type Finding } from '../diagnostics.js';
 import { batchRead, blameContext, isMissing, logCommits, parseCommit, type Located } from '../git/index.js';
 import { CENTRE_FILE, listLearners } from '../load/files.js';
@@ -22,7 +24,7 @@ import type { Staff } from '../model/types.js';
 import { learnerStage } from '../pipeline/learner.js';
 import { resolveAll } from '../pipeline/positions.js';
 import { specStage } from '../pipeline/specs.js';
-import { attribute } from './attribution.js';
+import { attributor } from './attribution.js';
 import { authorChecks, authorFindings, unattributed, type Attributed, type AuthorCheck, type Authors } from './authors.js';
 import { blobOf, editedAfterIqa, iqaChecks, type IqaCheck } from './iqa.js';
 import { staffBook } from './people.js';
@@ -40,6 +42,9 @@ export interface VerifyOptions {
   /** Also require a good signature by the named staff member on every commit behind a record. */
   signed?: boolean;
   progress?: (done: number, total: number) => void;
+  /** From how many portfolios to walk the history once instead of blaming each (default
+   * WALK_FROM in attribution.ts; the answer is the same either way). */
+  walkFrom?: number;
 }
 
 export interface VerifyResult {
@@ -95,6 +100,7 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
   const noEmail = new Map<string, { records: number; portfolios: Set<string> }>();
   const result: VerifyResult = { diagnostics: [], portfolios: 0, records: 0, verified: 0, unknownStaff: 0, unreadable: [], prefix: prefix.replace(/\/$/, '') };
 
+  const attribute = attributor(top, prefix, entries.map((e) => `${prefix}${e.file}`), context, opts.walkFrom);
   for (const [n, entry] of entries.entries()) {
     // The status it computes is not used: any date will do.
     const { learner, source } = learnerStage({ specs, index, asOf: '' }, reader, entry, []);
@@ -120,7 +126,7 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
       }
     }
 
-    const origins = attribute(top, `${prefix}${entry.file}`, known.flatMap((r) => r.lines), context);
+    const origins = attribute(`${prefix}${entry.file}`, known.flatMap((r) => r.lines));
     const attributed: Attributed[] = known.map((record) => ({
       record,
       origins: record.lines.map((l) => {
