@@ -9,7 +9,9 @@ import { alice, bob, carol, cleanupRepos, makeRepo, type TestRepo } from './git-
 afterAll(cleanupRepos);
 
 const tracks = (p: string) => /(^|\/)portfolio\.ya?ml$/.test(p);
-const walk = (repo: TestRepo, files: string[]) => walkOrigins(repo.dir, 'portfolios/', files, { tracks, shallow: blameContext(repo.dir).shallow });
+/** The walk's origins of each file it answers for, every line. */
+const walk = (repo: TestRepo, files: string[]) =>
+  new Map([...walkOrigins(repo.dir, 'portfolios/', files, { tracks, shallow: blameContext(repo.dir).shallow })].map(([f, o]) => [f, Array.from({ length: o.length }, (_, i) => o.at(i + 1)!)]));
 const P1 = 'portfolios/NT-1/portfolio.yaml';
 const P2 = 'portfolios/NT-2/portfolio.yaml';
 

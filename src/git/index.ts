@@ -8,4 +8,4 @@ export { gitReader, indexReader } from './reader.js';
 export { logCommits, type Commit, type Change, type ChangeStatus, type LogOptions, type Person, type Signature, type SignatureStatus } from './log.js';
 export { blame, blameContext, type BlameLine, type BlameOptions, type BlameContext } from './blame.js';
 export { changedFiles, type ChangedOptions } from './changes.js';
-export { walkOrigins, type WalkOptions } from './origins.js';
+export { walkOrigins, type FileOrigins, type WalkOptions } from './origins.js';

@@ -32,20 +32,36 @@ interface Commit {
   boundary: boolean;
 }
 
-interface Origin {
-  commit: Commit;
-  path: string;
-  line: number;
+/** The origins of a file's lines, one slot a line: indices into the walk's tables of commits
+ * and paths, and the line's number there. Typed arrays, not an object a line: a centre's
+ * portfolios hold hundreds of thousands of lines. */
+interface Lines {
+  commit: Int32Array;
+  path: Int32Array;
+  line: Int32Array;
 }
 
 /** A tracked file at one commit; never changed once made (commits share them). lines is
  * null where the walk cannot follow the file (left to blame). */
 interface FileState {
   blob: string | undefined;
-  lines: Origin[] | null;
+  lines: Lines | null;
 }
 
 type State = Map<string, FileState>;
+
+/** Who wrote each line of one file, made a line at a time as asked. */
+export interface FileOrigins {
+  length: number;
+  /** Line n (1-based), as git blame gives it (without the line's text). */
+  at(n: number): BlameLine | undefined;
+}
+
+interface Tables {
+  commits: Commit[];
+  paths: string[];
+  pathIds: Map<string, number>;
+}
 
 export interface WalkOptions {
   /** Which files to carry origins for (e.g. portfolio files), by their path. */
@@ -54,8 +70,8 @@ export interface WalkOptions {
   shallow: ReadonlySet<string>;
 }
 
-export function walkOrigins(top: string, pathspec: string, wanted: readonly string[], opts: WalkOptions): Map<string, BlameLine[]> {
-  const out = new Map<string, BlameLine[]>();
+export function walkOrigins(top: string, pathspec: string, wanted: readonly string[], opts: WalkOptions): Map<string, FileOrigins> {
+  const out = new Map<string, FileOrigins>();
   // Children still to come for each commit, so that a commit's state is dropped (or handed on
   // without a copy) when its last child has used it.
   const children = new Map<string, number>();
@@ -71,8 +87,9 @@ export function walkOrigins(top: string, pathspec: string, wanted: readonly stri
   if (!last) return out;
 
   const states = new Map<string, State>();
+  const tables: Tables = { commits: [], paths: [], pathIds: new Map() };
   const parser = new LogParser((head, blocks) => {
-    states.set(head.id, step(head, blocks, states, children, opts));
+    states.set(head.id, step(head, blocks, states, children, opts, tables));
     for (const p of head.parents) {
       const left = (children.get(p) ?? 1) - 1;
       children.set(p, left);
@@ -92,33 +109,34 @@ export function walkOrigins(top: string, pathspec: string, wanted: readonly stri
   for (const path of new Set(wanted)) {
     const f = final.get(path);
     if (!f?.lines || dirty.has(path)) continue;
-    out.set(
-      path,
-      f.lines.map((o, i) => ({
-        line: i + 1,
-        text: '',
-        commit: o.commit.id,
-        author: o.commit.author,
-        committer: o.commit.committer,
-        summary: o.commit.summary,
-        origLine: o.line,
-        origPath: o.path,
-        boundary: o.commit.boundary,
-        uncommitted: false,
-      })),
-    );
+    const lines = f.lines;
+    out.set(path, {
+      length: lines.commit.length,
+      at: (n) => {
+        if (n < 1 || n > lines.commit.length) return undefined;
+        const c = tables.commits[lines.commit[n - 1]!]!;
+        const origPath = tables.paths[lines.path[n - 1]!]!;
+        return { line: n, text: '', commit: c.id, author: c.author, committer: c.committer, summary: c.summary, origLine: lines.line[n - 1]!, origPath, boundary: c.boundary, uncommitted: false };
+      },
+    });
   }
   return out;
 }
 
 /** The tracked files as the commit left them. */
-function step(head: CommitHead, blocks: Block[], states: Map<string, State>, children: Map<string, number>, opts: WalkOptions): State {
+function step(head: CommitHead, blocks: Block[], states: Map<string, State>, children: Map<string, number>, opts: WalkOptions, tables: Tables): State {
   const commit: Commit = {
     id: head.id,
     author: { name: head.author.name, email: head.author.email, date: isoDate(Number(head.author.time), head.author.tz) },
     committer: { name: head.committer.name, email: head.committer.email, date: isoDate(Number(head.committer.time), head.committer.tz) },
     summary: head.summary,
     boundary: opts.shallow.has(head.id),
+  };
+  const index = tables.commits.push(commit) - 1;
+  const pathId = (p: string) => {
+    let id = tables.pathIds.get(p);
+    if (id === undefined) tables.pathIds.set(p, (id = tables.paths.push(p) - 1));
+    return id;
   };
   const parents = head.parents.map((p) => states.get(p));
   if (parents.some((p) => !p)) return unsure(parents.find((p) => p) ?? new Map());
@@ -134,7 +152,7 @@ function step(head: CommitHead, blocks: Block[], states: Map<string, State>, chi
   const byPath = byParent.map((b) => new Map((b ?? []).flatMap((s) => (s.to === undefined ? [] : [[s.to, s] as const]))));
   const made = new Map<string, FileState>();
   for (const s of changes) {
-    if (s.to !== undefined && opts.tracks(s.to)) made.set(s.to, fileAt(commit, s.to, s, ps, byPath, opts));
+    if (s.to !== undefined && opts.tracks(s.to)) made.set(s.to, fileAt(index, pathId(s.to), s.to, s, ps, byPath, opts));
   }
   for (const s of changes) if (s.from !== undefined && s.from !== s.to) state.delete(s.from);
   for (const s of changes) if (s.to === undefined && s.from !== undefined) state.delete(s.from);
@@ -170,7 +188,7 @@ function fits(block: Block, parent: State, opts: WalkOptions): boolean {
 }
 
 /** One file of a commit, by blame's rules (see the top of this file). */
-function fileAt(commit: Commit, path: string, own: Section, parents: State[], byParent: Array<Map<string, Section>>, opts: WalkOptions): FileState {
+function fileAt(commit: number, pathId: number, path: string, own: Section, parents: State[], byParent: Array<Map<string, Section>>, opts: WalkOptions): FileState {
   const blob = own.newBlob ?? (own.hunks.length === 0 ? own.oldBlob : undefined);
   const nope: FileState = { blob, lines: null };
   if (own.binary) return nope;
@@ -191,28 +209,37 @@ function fileAt(commit: Commit, path: string, own: Section, parents: State[], by
   const same = offers.find((o) => o?.same);
   if (same) return { blob: same.file.blob ?? blob, lines: same.file.lines };
   let length: number | undefined;
-  const passed: Array<Origin | undefined> = [];
   for (const o of offers) {
     if (!o) continue;
     if (!o.file.lines) return nope;
-    const n = o.file.lines.length + o.hunks.reduce((a, h) => a + h.newCount - h.oldCount, 0);
+    const n = o.file.lines.commit.length + o.hunks.reduce((a, h) => a + h.newCount - h.oldCount, 0);
     if (length !== undefined && n !== length) return nope;
     length = n;
-    pass(o.file.lines, o.hunks, passed);
   }
   if (length === undefined) length = own.hunks.reduce((a, h) => a + h.newCount, 0);
-  const lines: Origin[] = [];
-  for (let j = 0; j < length; j++) lines.push(passed[j] ?? { commit, path, line: j + 1 });
+  const lines: Lines = { commit: new Int32Array(length).fill(-1), path: new Int32Array(length), line: new Int32Array(length) };
+  for (const o of offers) if (o) pass(o.file.lines!, o.hunks, lines);
+  for (let j = 0; j < length; j++) {
+    if (lines.commit[j] !== -1) continue;
+    lines.commit[j] = commit;
+    lines.path[j] = pathId;
+    lines.line[j] = j + 1;
+  }
   return { blob, lines };
 }
 
 /** Give each line the diff leaves unchanged its origin in the parent, where no earlier parent
  * gave it one. Hunks are in order; with -U0 everything between them is unchanged. */
-function pass(old: Origin[], hunks: Section['hunks'], into: Array<Origin | undefined>): void {
+function pass(old: Lines, hunks: Section['hunks'], into: Lines): void {
   let o = 0; // next old line (0-based)
   let n = 0; // next new line
   const copyTo = (oldEnd: number) => {
-    for (; o < oldEnd; o++, n++) if (into[n] === undefined) into[n] = old[o];
+    for (; o < oldEnd; o++, n++) {
+      if (into.commit[n] !== -1) continue;
+      into.commit[n] = old.commit[o]!;
+      into.path[n] = old.path[o]!;
+      into.line[n] = old.line[o]!;
+    }
   };
   for (const h of hunks) {
     // "-a,0" means the insertion is after old line a; "-a,b" starts at old line a
@@ -220,7 +247,7 @@ function pass(old: Origin[], hunks: Section['hunks'], into: Array<Origin | undef
     o += h.oldCount;
     n += h.newCount;
   }
-  copyTo(old.length);
+  copyTo(old.commit.length);
 }
 
 /** Every tracked file of a commit the walk cannot follow: blame answers for them. */

@@ -6,7 +6,7 @@
 // the walk costs the history once. For a few learners blame is cheaper: the walk reads the
 // whole centre's diffs (see WALK_FROM). A portfolio the walk cannot answer for exactly (changed
 // in the working tree, never committed, renamed from a file it did not follow) is blamed.
-import { blame, GitError, walkOrigins, type BlameContext, type BlameLine } from '../git/index.js';
+import { blame, GitError, walkOrigins, type BlameContext, type BlameLine, type FileOrigins } from '../git/index.js';
 import { PORTFOLIOS_DIR } from '../load/files.js';
 
 const ZERO = '0'.repeat(40);
@@ -30,16 +30,16 @@ export type Attribute = (path: string, lines: readonly number[]) => Map<number, 
 /** An attributor for these portfolio files (paths from the repository top). */
 export function attributor(top: string, prefix: string, paths: readonly string[], context: BlameContext, walkFrom = walkFromEnv()): Attribute {
   const walked =
-    paths.length >= walkFrom
+    paths.length > 0 && paths.length >= walkFrom
       ? walkOrigins(top, `${prefix}${PORTFOLIOS_DIR}/`, paths, { shallow: context.shallow, tracks: (p) => /(^|\/)portfolio\.ya?ml$/.test(p) })
-      : new Map<string, BlameLine[]>();
+      : new Map<string, FileOrigins>();
   return (path, lines) => {
     const all = walked.get(path);
     if (!all) return attribute(top, path, lines, context);
     walked.delete(path); // each portfolio is asked once; its origins are not kept after
     const out = new Map<number, BlameLine>();
     for (const l of lines) {
-      const o = all[l - 1];
+      const o = all.at(l);
       if (o) out.set(l, o);
     }
     return out;
