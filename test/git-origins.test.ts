@@ -126,6 +126,19 @@ describe('walkOrigins', () => {
     expect(got.map((l) => [l.commit, l.boundary])).toEqual([[cut, true], [cut, true], [cut, true]]);
   });
 
+  it('reads paths git quotes (a double quote, a space, a non-ASCII letter), renamed too', () => {
+    const repo = makeRepo();
+    const odd = 'portfolios/NT "1" é/portfolio.yaml';
+    const a = repo.write(odd, 'learner: NT-1\nunit: A\n').write(P2, 'learner: NT-2\n').commit('enrol', { author: alice });
+    const b = repo.write(odd, 'learner: NT-1\nunit: B\n').commit('unit B', { author: bob });
+    repo.rename('portfolios/NT "1" é', 'portfolios/NT 1 ü');
+    const moved = 'portfolios/NT 1 ü/portfolio.yaml';
+    const c = repo.write(moved, 'learner: NT-1\nunit: B\nname: Sam\n').commit('renamed, named', { author: carol });
+    const got = expectBlame(repo, [moved, P2]);
+    expect(commits(got.get(moved))).toEqual([a, b, c]);
+    expect(got.get(moved)!.map((l) => l.origPath)).toEqual([odd, odd, moved]);
+  });
+
   it('says nothing in a repository with no commit yet', () => {
     const repo = makeRepo();
     repo.write(P1, 'learner: NT-1\n');
