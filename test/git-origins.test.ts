@@ -96,7 +96,7 @@ describe('walkOrigins', () => {
     expect(commits(after)).not.toContain(branchEdit);
   });
 
-  it('costs three git processes for any number of files, and leaves to blame what it cannot answer exactly', () => {
+  it('costs four git processes for any number of files, and leaves to blame what it cannot answer exactly', () => {
     const repo = makeRepo();
     for (let i = 1; i <= 6; i++) repo.write(`portfolios/NT-${i}/portfolio.yaml`, `learner: NT-${i}\n`);
     repo.write('portfolios/NT-9/notes.yaml', 'learner: NT-9\n').commit('six learners and some notes', { author: alice });
@@ -104,7 +104,8 @@ describe('walkOrigins', () => {
     const files = Array.from({ length: 6 }, (_, i) => `portfolios/NT-${i + 1}/portfolio.yaml`);
     const shallow = blameContext(repo.dir).shallow;
     const { result, commands } = recordGit(() => walkOrigins(repo.dir, 'portfolios/', files, { tracks, shallow }));
-    expect(commands.map((x) => x[0])).toEqual(['rev-list', 'log', 'diff']);
+    // the commits' parents, those that deleted files elsewhere, the walk, the working tree
+    expect(commands.map((x) => x[0])).toEqual(['rev-list', 'log', 'log', 'diff']);
     expect([...result.keys()]).toEqual(files);
 
     repo.rename('portfolios/NT-9/notes.yaml', 'portfolios/NT-9/portfolio.yaml');
@@ -137,6 +138,16 @@ describe('walkOrigins', () => {
     const got = expectBlame(repo, [moved, P2]);
     expect(commits(got.get(moved))).toEqual([a, b, c]);
     expect(got.get(moved)!.map((l) => l.origPath)).toEqual([odd, odd, moved]);
+  });
+
+  it('leaves to blame a portfolio moved in from outside the folder it walks, which blame follows', () => {
+    const repo = makeRepo();
+    const a = repo.write('archive/NT-1.yaml', 'learner: NT-1\nunit: A\n').write(P2, 'learner: NT-2\n').commit('archived', { author: alice });
+    repo.rename('archive/NT-1.yaml', P1);
+    repo.commit('back from the archive', { author: bob });
+    expect(commits(blame(repo.dir, P1))).toEqual([a, a]); // blame follows it out of portfolios/
+    const got = walk(repo, [P1, P2]);
+    expect([...got.keys()]).toEqual([P2]);
   });
 
   it('says nothing in a repository with no commit yet', () => {

@@ -456,8 +456,8 @@ describe('one walk over the history for many portfolios', () => {
     expect(walked.result.records).toBe(5);
     const names = (cs: string[][]) => cs.map((x) => x[0]);
     expect(names(blamed.commands).filter((x) => x === 'blame')).toHaveLength(4);
-    // the walk (the commits' parents, the diffs, the working tree's changes), then one blame
-    // for the portfolio changed in the working tree
-    expect(names(walked.commands).filter((x) => ['rev-list', 'log', 'diff', 'blame'].includes(x!))).toEqual(['rev-list', 'log', 'diff', 'blame']);
+    // the walk (the commits' parents, those that deleted files elsewhere, the diffs, the
+    // working tree's changes), then one blame for the portfolio changed in the working tree
+    expect(names(walked.commands).filter((x) => ['rev-list', 'log', 'diff', 'blame'].includes(x!))).toEqual(['rev-list', 'log', 'log', 'diff', 'blame']);
   });
 });

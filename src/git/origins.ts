@@ -17,7 +17,8 @@
 // rename detection), from `git log -p -m`, so the lines match blame's. Renames are found
 // among the files under pathspec only, where blame would look in the whole tree.
 //
-// Cost: three git processes (the commits' parents, the walk, the working tree's changes),
+// Cost: four git processes (the commits' parents, the commits that deleted files elsewhere,
+// the walk, the working tree's changes),
 // whatever the number of files. Memory: the origins of the tracked files at the commits
 // still waiting for a child (one, on a straight history), and one commit's diff at a time.
 import { isoDate, type BlameLine } from './blame.js';
@@ -68,6 +69,8 @@ export interface WalkOptions {
   tracks: (path: string) => boolean;
   /** The shallow clone's cut (blame marks their lines boundary). */
   shallow: ReadonlySet<string>;
+  /** Filled in here: the commits that deleted a file outside pathspec. */
+  deletedElsewhere?: ReadonlySet<string>;
 }
 
 export function walkOrigins(top: string, pathspec: string, wanted: readonly string[], opts: WalkOptions): Map<string, FileOrigins> {
@@ -75,7 +78,7 @@ export function walkOrigins(top: string, pathspec: string, wanted: readonly stri
   // Children still to come for each commit, so that a commit's state is dropped (or handed on
   // without a copy) when its last child has used it.
   const children = new Map<string, number>();
-  const list = runGit(top, ['rev-list', '--reverse', '--topo-order', '--full-history', '--parents', 'HEAD', '--', pathspec]);
+  const list = runGit(top, ['rev-list', '--reverse', '--topo-order', '--full-history', '--parents', 'HEAD', '--', `:(literal)${pathspec}`]);
   if (list.status !== 0) return out; // no commit yet: blame says every line is uncommitted
   let last: string | undefined;
   for (const l of list.stdout.toString('utf8').split('\n')) {
@@ -85,6 +88,16 @@ export function walkOrigins(top: string, pathspec: string, wanted: readonly stri
     last = id;
   }
   if (!last) return out;
+  // Blame looks for a file's rename source in the whole tree; the walk sees only pathspec. A
+  // file added in a commit that deleted files elsewhere may be one of them moved in (a centre
+  // moved into a folder, say): those are left to blame.
+  const deletedElsewhere = new Set<string>();
+  let current = '';
+  for (const l of git(top, ['log', '--full-history', '-m', '--no-renames', '--diff-filter=D', '--name-only', `--format=${'\x01'}%H`, 'HEAD', '--', '.', `:(exclude,literal)${pathspec}`]).split('\n')) {
+    if (l.startsWith('\x01')) current = l.slice(1);
+    else if (l !== '' && current) deletedElsewhere.add(current);
+  }
+  opts = { ...opts, deletedElsewhere };
 
   const states = new Map<string, State>();
   const tables: Tables = { commits: [], paths: [], pathIds: new Map() };
@@ -96,13 +109,13 @@ export function walkOrigins(top: string, pathspec: string, wanted: readonly stri
       if (left <= 0) states.delete(p);
     }
   });
-  gitLines(top, walkArgs(pathspec), (line) => parser.push(line), {}, (b) => parser.skips(b));
+  gitLines(top, walkArgs(`:(literal)${pathspec}`), (line) => parser.push(line), {}, (b) => parser.skips(b));
   parser.end();
 
   const final = states.get(last);
   if (!final) return out;
   const dirty = new Set(
-    git(top, ['diff', '--no-renames', '--name-only', '-z', 'HEAD', '--', pathspec])
+    git(top, ['diff', '--no-renames', '--name-only', '-z', 'HEAD', '--', `:(literal)${pathspec}`])
       .split('\0')
       .filter((p) => p !== ''),
   );
@@ -152,7 +165,7 @@ function step(head: CommitHead, blocks: Block[], states: Map<string, State>, chi
   const byPath = byParent.map((b) => new Map((b ?? []).flatMap((s) => (s.to === undefined ? [] : [[s.to, s] as const]))));
   const made = new Map<string, FileState>();
   for (const s of changes) {
-    if (s.to !== undefined && opts.tracks(s.to)) made.set(s.to, fileAt(index, pathId(s.to), s.to, s, ps, byPath, opts));
+    if (s.to !== undefined && opts.tracks(s.to)) made.set(s.to, fileAt(index, head.id, pathId(s.to), s.to, s, ps, byPath, opts));
   }
   for (const s of changes) if (s.from !== undefined && s.from !== s.to) state.delete(s.from);
   for (const s of changes) if (s.to === undefined && s.from !== undefined) state.delete(s.from);
@@ -188,10 +201,11 @@ function fits(block: Block, parent: State, opts: WalkOptions): boolean {
 }
 
 /** One file of a commit, by blame's rules (see the top of this file). */
-function fileAt(commit: number, pathId: number, path: string, own: Section, parents: State[], byParent: Array<Map<string, Section>>, opts: WalkOptions): FileState {
+function fileAt(commit: number, commitId: string, pathId: number, path: string, own: Section, parents: State[], byParent: Array<Map<string, Section>>, opts: WalkOptions): FileState {
   const blob = own.newBlob ?? (own.hunks.length === 0 ? own.oldBlob : undefined);
   const nope: FileState = { blob, lines: null };
   if (own.binary) return nope;
+  if (own.from === undefined && parents.length > 0 && opts.deletedElsewhere?.has(commitId)) return nope;
   // What each parent offers: the file it had (at this path or the one it was renamed from)
   // and the diff from it, or nothing when the file is new against that parent.
   const offers: Array<{ file: FileState; hunks: Section['hunks']; same: boolean } | undefined> = parents.map((p, i) => {

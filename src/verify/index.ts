@@ -9,7 +9,7 @@
 //
 // Cost in git processes: 3 to find the repository and its blame settings, then, for fewer
 // than WALK_FROM portfolios, ONE `git blame` per portfolio (only the records' lines), and for
-// more, ONE walk over the history of portfolios/ for them all (3 processes: attribution.ts)
+// more, ONE walk over the history of portfolios/ for them all (4 processes: git/origins.ts)
 // plus a blame for each portfolio it leaves to blame (changed in the working tree, say); then
 // one `git cat-file --batch` for the commits' recorded authors, at most one more for the
 // portfolios as each IQA record's commit left them and, with signed, one `git log --no-walk`
