@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { git, GitError, isShallow, locateRepo, recordGit, shallowCommits } from '../src/git/run.js';
+import { git, GitError, gitLines, isShallow, locateRepo, recordGit, shallowCommits } from '../src/git/run.js';
 import { locateCentre, locationOf } from '../src/locate.js';
 import { cleanupRepos, makeRepo, tempDir } from './git-repo.js';
 
@@ -99,5 +99,28 @@ describe('running git', () => {
     repo.git('config', 'core.quotePath', 'true');
     repo.git('config', 'core.pager', 'false');
     expect(git(repo.dir, ['ls-files'])).toContain('é q.txt');
+  });
+});
+
+describe('gitLines', () => {
+  it('hands over every line of the output, across chunks, UTF-8 intact, and drops lines by their first byte undecoded', () => {
+    const repo = makeRepo();
+    // longer than the 1 MiB chunk, with a multi-byte character across the boundary somewhere
+    const body = Array.from({ length: 40_000 }, (_, i) => `${i % 3 === 0 ? '-' : '+'}é line ${i} ${'x'.repeat(20)}`).join('\n');
+    repo.write('big.txt', `${body}\n`).commit('big');
+    const seen: string[] = [];
+    gitLines(repo.dir, ['show', 'HEAD:big.txt'], (l) => seen.push(l));
+    expect(seen).toEqual(body.split('\n'));
+    const kept: string[] = [];
+    gitLines(repo.dir, ['show', 'HEAD:big.txt'], (l) => kept.push(l), {}, (b) => b === 45);
+    expect(kept).toEqual(body.split('\n').filter((l) => !l.startsWith('-')));
+  });
+
+  it('throws GitError on a failing git, before any line', () => {
+    const repo = makeRepo();
+    repo.write('a.txt', 'a\n').commit('one');
+    const seen: string[] = [];
+    expect(() => gitLines(repo.dir, ['show', 'HEAD:missing.txt'], (l) => seen.push(l))).toThrow(GitError);
+    expect(seen).toEqual([]);
   });
 });

@@ -430,3 +430,34 @@ describe('cost in git processes', () => {
     expect(count()).toEqual(before);
   });
 });
+
+describe('one walk over the history for many portfolios', () => {
+  it('finds what a blame of each finds, following a renamed folder and a branch, in one walk', () => {
+    const repo = centreRepo();
+    const signoff = (by: string) => `signoffs:\n  - { unit: L/600/0001, by: ${by}, date: 2026-03-15 }\n`;
+    repo.write('portfolios/NT-0/portfolio.yaml', `${HEAD}${signoff('a.jones')}`).commit('NT-0 signed off', { author: alice });
+    repo.rename('portfolios/NT-0', 'portfolios/NT-3');
+    repo.commit('NT-0 is NT-3 now', { author: admin });
+    repo.write(P, `${HEAD}${signoff('a.jones')}`).write('portfolios/NT-4/portfolio.yaml', `${HEAD}${signoff('a.jones')}`).commit('NT-1 and NT-4 signed off', { author: alice });
+    repo.branch('iqa').checkout('iqa');
+    repo.write(P, `${HEAD}${signoff('a.jones')}iqa:\n  - { unit: L/600/0001, by: c.iqa, date: 2026-03-20, stage: interim, decision: agreed }\n`).commit('IQA of NT-1', { author: carol });
+    repo.checkout('main');
+    // Bob commits a sign-off that names Alice: the one finding in the history
+    repo.write('portfolios/NT-2/portfolio.yaml', `${HEAD}${signoff('a.jones')}`).commit('NT-2 signed off', { author: bob });
+    repo.merge('iqa', 'IQA sampling', { author: admin });
+    // and NT-4's sign-off changed and not committed: the walk leaves it to blame
+    repo.write('portfolios/NT-4/portfolio.yaml', `${HEAD}${signoff('b.bridges')}`);
+
+    const run = (walkFrom: number) => recordGit(() => verifyCentre({ root: repo.dir, reader: fsReader(repo.dir), walkFrom }));
+    const walked = run(1);
+    const blamed = run(Number.POSITIVE_INFINITY);
+    expect(walked.result).toEqual(blamed.result);
+    expect(walked.result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(['portfolios/NT-2/portfolio.yaml:5 verify-author', 'portfolios/NT-4/portfolio.yaml:5 verify-uncommitted']);
+    expect(walked.result.records).toBe(5);
+    const names = (cs: string[][]) => cs.map((x) => x[0]);
+    expect(names(blamed.commands).filter((x) => x === 'blame')).toHaveLength(4);
+    // the walk (the commits' parents, those that deleted files elsewhere, the diffs, the
+    // working tree's changes), then one blame for the portfolio changed in the working tree
+    expect(names(walked.commands).filter((x) => ['rev-list', 'log', 'diff', 'blame'].includes(x!))).toEqual(['rev-list', 'log', 'log', 'diff', 'blame']);
+  });
+});

@@ -5,10 +5,13 @@
 // git log over the history, with the peak memory of each (scripts/rss-wrap.mjs). Measurements
 // only: nothing here is a test.
 //
-//   npm run bench:history -- [--quick] [--runs N] [--out DIR]
+//   npm run bench:history -- [--quick] [--runs N] [--out DIR] [--only verify|progress] [--before DIR]
 //
 // Full: 1,000 learners, about 5,000 commits. --quick: 100 learners, about 500 commits, under
-// a minute. scripts/bench.mjs calls run() and prints the rows with its own.
+// a minute. --only times only verify (every learner and one) or only progress, besides the
+// cold check and git log they are measured against; --before DIR times the same commands with
+// another build too (DIR holds its dist/ and scripts/rss-wrap.mjs), on the same centre, for a
+// before-and-after. scripts/bench.mjs calls run() and prints the rows with its own.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,14 +24,14 @@ const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTE
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Median time of `runs` runs, and the largest peak resident set among them (MiB). */
-function measure(runs, argv, { folio }) {
+function measure(runs, argv, { folio, build = REPO }) {
   const ms = [];
   let peak = 0;
   for (let i = 0; i < runs; i++) {
     const rss = join(tmpdir(), `folio-bench-history-${process.pid}.json`);
     const t = process.hrtime.bigint();
     const r = folio
-      ? spawnSync(process.execPath, [join(REPO, 'scripts/rss-wrap.mjs'), ...argv], { env: { ...env, FOLIO_RSS_FILE: rss }, maxBuffer: 1 << 30 })
+      ? spawnSync(process.execPath, [join(build, 'scripts/rss-wrap.mjs'), ...argv], { env: { ...env, FOLIO_RSS_FILE: rss }, maxBuffer: 1 << 30 })
       : spawnSync(argv[0], argv.slice(1), { env, maxBuffer: 1 << 30 });
     ms.push(Number(process.hrtime.bigint() - t) / 1e6);
     if (r.status !== 0 && !folio) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
@@ -42,7 +45,7 @@ function measure(runs, argv, { folio }) {
   return { ms: median(ms), peakMiB: folio ? Math.round(peak) : undefined };
 }
 
-export async function run({ quick = false, out, runs = quick ? 1 : 1 } = {}) {
+export async function run({ quick = false, out, runs = quick ? 1 : 1, only, before } = {}) {
   const learners = quick ? 100 : 1000;
   const commits = quick ? 500 : 5000;
   const base = mkdtempSync(join(out ?? tmpdir(), 'folio-bench-history-'));
@@ -58,13 +61,20 @@ export async function run({ quick = false, out, runs = quick ? 1 : 1 } = {}) {
     const log = { what: 'git log --oneline over the history', ...measure(runs, ['git', '-C', dir, 'log', '--oneline'], { folio: false }) };
     const rows = [check, log];
     const against = (what, argv) => {
-      const m = measure(runs, [...argv, '-C', dir], { folio: true });
-      rows.push({ what, ...m, ratio: m.ms / check.ms, against: 'cold check' });
-      rows.push({ what: `${what}, against git log`, ms: m.ms, ratio: m.ms / log.ms, against: 'git log' });
+      for (const [build, label] of before ? [[before, ' (before)'], [REPO, '']] : [[REPO, '']]) {
+        const m = measure(runs, [...argv, '-C', dir], { folio: true, build });
+        rows.push({ what: `${what}${label}`, ...m, ratio: m.ms / check.ms, against: 'cold check' });
+        rows.push({ what: `${what}${label}, against git log`, ms: m.ms, ratio: m.ms / log.ms, against: 'git log' });
+      }
     };
-    against('folio progress --by month, a year, no cache', ['progress', '--by', 'month', '--since', yearBefore, '--until', last, '--format', 'json', '--no-cache']);
-    against('folio progress --by week, a year, no cache', ['progress', '--by', 'week', '--since', yearBefore, '--until', last, '--format', 'json', '--no-cache']);
-    against('folio verify, every learner', ['verify', '--format', 'json']);
+    if (only !== 'verify') {
+      against('folio progress --by month, a year, no cache', ['progress', '--by', 'month', '--since', yearBefore, '--until', last, '--format', 'json', '--no-cache']);
+      against('folio progress --by week, a year, no cache', ['progress', '--by', 'week', '--since', yearBefore, '--until', last, '--format', 'json', '--no-cache']);
+    }
+    if (only !== 'progress') {
+      against('folio verify, every learner', ['verify', '--format', 'json']);
+      against('folio verify LR-00001', ['verify', 'LR-00001', '--format', 'json']);
+    }
     return rows.map((r) => ({ what: r.what, ms: Math.round(r.ms), ratio: r.ratio === undefined ? undefined : Number(r.ratio.toFixed(2)), against: r.against, peakMiB: r.peakMiB }));
   } finally {
     rmSync(base, { recursive: true, force: true });
@@ -76,7 +86,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const quick = argv.includes('--quick');
   const runs = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 1;
   const out = argv.includes('--out') ? resolve(argv[argv.indexOf('--out') + 1]) : undefined;
-  const rows = await run({ quick, out, runs });
+  const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+  const before = argv.includes('--before') ? resolve(argv[argv.indexOf('--before') + 1]) : undefined;
+  const rows = await run({ quick, out, runs, only, before });
   const cell = (x) => (x === undefined ? '' : String(x));
   process.stdout.write('| what | ms | ratio | against | peak MiB |\n| --- | ---: | ---: | --- | ---: |\n');
   for (const r of rows) process.stdout.write(`| ${r.what} | ${cell(r.ms)} | ${cell(r.ratio)} | ${cell(r.against)} | ${cell(r.peakMiB)} |\n`);

@@ -13,10 +13,15 @@
 //   shallowCommits(top)              → the commits whose parents a shallow clone does not have
 //   recordGit(fn)                    → { result, commands }: the git commands fn ran (for tests)
 //   recordGitAsync(fn)               → the same for an async fn, until its promise settles
+//   gitLines(cwd, args, onLine)      → streams stdout line by line (UTF-8, without the \n)
+//                                      through a temporary file, so a walk over a long history
+//                                      never holds its whole output in memory; skip(byte)
+//                                      drops lines by their first byte without decoding them
 //   class GitError                   → command, status and stderr of a failed git run
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, resolve as resolvePath } from 'node:path';
 
 export class GitError extends Error {
   constructor(
@@ -182,6 +187,10 @@ function env(keepIndexFile: boolean): NodeJS.ProcessEnv {
 }
 
 export function runGit(cwd: string, args: readonly string[], opts: RunOptions = {}): RunResult {
+  return spawnGit(cwd, args, opts);
+}
+
+function spawnGit(cwd: string, args: readonly string[], opts: RunOptions, stdoutFd?: number): RunResult {
   for (const l of listeners) l(args);
   const dir = resolvePath(cwd);
   const config = opts.signatures ? CONFIG : [...CONFIG, ...NO_SIGNATURES];
@@ -192,13 +201,53 @@ export function runGit(cwd: string, args: readonly string[], opts: RunOptions = 
     env: withConfig(base, driverOverrides(dir, base)),
     maxBuffer: 1024 ** 3,
     windowsHide: true,
+    ...(stdoutFd === undefined ? {} : { stdio: ['pipe', stdoutFd, 'pipe'] as const }),
   });
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'git is not installed (or not on PATH)' : code === 'ENOBUFS' ? 'its output is larger than 1 GiB' : r.error.message;
     throw new GitError(`git ${args.join(' ')}: ${why}`, args, null, '');
   }
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
+  return { status: r.status ?? -1, stdout: r.stdout ?? Buffer.alloc(0), stderr: (r.stderr ?? Buffer.alloc(0)).toString('utf8') };
+}
+
+/** Run git with its output going to a temporary file, then hand each line of it to onLine
+ * (decoded as UTF-8, without its newline). Memory holds one chunk of the output at a time,
+ * whatever its size. Throws GitError on a non-zero exit (before any line is handed over). */
+export function gitLines(cwd: string, args: readonly string[], onLine: (line: string) => void, opts: RunOptions = {}, skip?: (firstByte: number) => boolean): void {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-git-'));
+  try {
+    const file = join(dir, 'out');
+    const fd = openSync(file, 'w+', 0o600);
+    try {
+      const r = spawnGit(cwd, args, opts, fd);
+      if (r.status !== 0 && !(opts.ok ?? []).includes(r.status)) {
+        const first = r.stderr.split('\n').find((l) => l.trim() !== '') ?? `exit code ${r.status}`;
+        throw new GitError(`git ${args.join(' ')} failed: ${first.replace(/^(fatal|error): /, '')}`, args, r.status, r.stderr);
+      }
+      const chunk = Buffer.alloc(1 << 20);
+      let rest: Buffer = Buffer.alloc(0);
+      let pos = 0;
+      for (;;) {
+        const n = readSync(fd, chunk, 0, chunk.length, pos);
+        if (n === 0) break;
+        pos += n;
+        const buf = rest.length ? Buffer.concat([rest, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+        let start = 0;
+        for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
+          // a line the reader does not want is never decoded (most of a diff's text)
+          if (!skip?.(buf[start]!)) onLine(buf.toString('utf8', start, nl));
+          start = nl + 1;
+        }
+        rest = Buffer.from(buf.subarray(start));
+      }
+      if (rest.length) onLine(rest.toString('utf8'));
+    } finally {
+      closeSync(fd);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function gitBuffer(cwd: string, args: readonly string[], opts: RunOptions = {}): Buffer {

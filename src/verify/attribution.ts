@@ -1,13 +1,55 @@
-// Who wrote each line of the records of one portfolio: ONE `git blame` of the working-tree
-// file per portfolio, limited to the records' lines, so git stops walking history as soon as
-// those lines are attributed (a long history behind other lines costs nothing).
-import { blame, GitError, type BlameContext, type BlameLine } from '../git/index.js';
+// Who wrote each line of the records of the portfolios verify is asked about. Two ways, the
+// same answer: ONE `git blame` of the working-tree file per portfolio, limited to the records'
+// lines, or, for many portfolios, ONE walk over the history of portfolios/ (git/origins.ts)
+// that carries every portfolio's line origins forward by blame's own rules. A blame walks the
+// history back from HEAD for its one file, so blaming every learner costs learners × history;
+// the walk costs the history once. For a few learners blame is cheaper: the walk reads the
+// whole centre's diffs (see WALK_FROM). A portfolio the walk cannot answer for exactly (changed
+// in the working tree, never committed, renamed from a file it did not follow) is blamed.
+import { blame, GitError, walkOrigins, type BlameContext, type BlameLine, type FileOrigins } from '../git/index.js';
+import { PORTFOLIOS_DIR } from '../load/files.js';
 
 const ZERO = '0'.repeat(40);
 
-/** Each asked line's origin, by line number: of the working-tree file, or with rev of the file
+/** From how many portfolios one walk over the history costs less than a blame of each. One
+ * blame and the walk both grow with the length of the history (the blame walks back to the
+ * portfolio's first commit; the walk reads every commit's diff of portfolios/ once), so the
+ * break-even is about the same whatever the history's length: measured at 20–40 portfolios
+ * on generated centres (README, "Long histories"). */
+export const WALK_FROM = 24;
+
+/** FOLIO_WALK_FROM=N sets it (0 or 1: always walk), as FOLIO_WORKERS sets the workers: to
+ * measure both ways on a centre, and to run verify's tests through the walk. */
+function walkFromEnv(): number {
+  const v = process.env.FOLIO_WALK_FROM;
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : WALK_FROM;
+}
+
+export type Attribute = (path: string, lines: readonly number[]) => Map<number, BlameLine>;
+
+/** An attributor for these portfolio files (paths from the repository top). */
+export function attributor(top: string, prefix: string, paths: readonly string[], context: BlameContext, walkFrom = walkFromEnv()): Attribute {
+  const walked =
+    paths.length > 0 && paths.length >= walkFrom
+      ? walkOrigins(top, `${prefix}${PORTFOLIOS_DIR}/`, paths, { shallow: context.shallow, tracks: (p) => /(^|\/)portfolio\.ya?ml$/.test(p) })
+      : new Map<string, FileOrigins>();
+  return (path, lines) => {
+    const all = walked.get(path);
+    if (!all) return attribute(top, path, lines, context);
+    walked.delete(path); // each portfolio is asked once; its origins are not kept after
+    const out = new Map<number, BlameLine>();
+    for (const l of lines) {
+      const o = all.at(l);
+      if (o) out.set(l, o);
+    }
+    return out;
+  };
+}
+
+/** Each asked line's origin, by line number, from one blame: of the working-tree file, or with rev of the file
  * as committed there (an EQA pack built --at a past commit). */
 export function attribute(top: string, path: string, lines: readonly number[], context: BlameContext, rev?: string): Map<number, BlameLine> {
+
   const out = new Map<number, BlameLine>();
   if (lines.length === 0) return out;
   let blamed: BlameLine[];

@@ -7,14 +7,16 @@
 //   verify cannot run at all (no git, not a repository, blame.ignoreRevsFile set, no centre
 //   file, unknown learner): a usage error, not a finding.
 //
-// Cost in git processes: 3 to find the repository and its blame settings, then ONE
-// `git blame` per portfolio (only the records' lines), then one `git cat-file --batch` for the
-// commits' recorded authors, at most one more for the portfolios as each IQA record's commit
-// left them and, with signed, one `git log --no-walk` for the signatures of every commit
-// involved (plus one cat-file when some are unsigned); for the plans in iqa/plans/, one blame
-// per plan file and one `git rev-list --ancestry-path` per commit that wrote plan lines and
-// has an IQA record to compare with; one `git rev-list` per commit that recorded a claim
-// (claims.ts). Never one per record or line; nothing walks the whole history.
+// Cost in git processes: 3 to find the repository and its blame settings, then, for fewer
+// than WALK_FROM portfolios, ONE `git blame` per portfolio (only the records' lines), and for
+// more, ONE walk over the history of portfolios/ for them all (4 processes: git/origins.ts)
+// plus a blame for each portfolio it leaves to blame (changed in the working tree, say); then
+// one `git cat-file --batch` for the commits' recorded authors, at most one more for the
+// portfolios as each IQA record's commit left them and, with signed, one `git log --no-walk`
+// for the signatures of every commit involved (plus one cat-file when some are unsigned).
+// For the plans in iqa/plans/, one blame per plan file and one `git rev-list --ancestry-path`
+// per commit that wrote plan lines and has an IQA record to compare with; one `git rev-list`
+// per commit that recorded a claim (claims.ts). Never one per record or line.
 import { compareDiagnostics, type Diagnostic, type Finding } from '../diagnostics.js';
 import { batchRead, blameContext, isMissing, logCommits, type Located } from '../git/index.js';
 import { CENTRE_FILE, listLearners } from '../load/files.js';
@@ -24,9 +26,9 @@ import type { Staff } from '../model/types.js';
 import { learnerStage } from '../pipeline/learner.js';
 import { resolveAll } from '../pipeline/positions.js';
 import { specStage } from '../pipeline/specs.js';
-import { attribute } from './attribution.js';
+import { attributor } from './attribution.js';
 import { changedAfterClaim, claimCheck, claimsOf, type ClaimCheck } from './claims.js';
-import { authorChecks, authorFindings, readAuthors, unattributed, type Attributed, type AuthorCheck } from './authors.js';
+import { authorChecks, authorFindings, readAuthors, unattributed, type Attributed, type AuthorCheck, type Authors } from './authors.js';
 import { blobOf, editedAfterIqa, iqaChecks, type IqaCheck } from './iqa.js';
 import { staffBook } from './people.js';
 import { beforePlanFindings, plannedSamples } from './plans.js';
@@ -45,6 +47,9 @@ export interface VerifyOptions {
   /** Also require a good signature by the named staff member on every commit behind a record. */
   signed?: boolean;
   progress?: (done: number, total: number) => void;
+  /** From how many portfolios to walk the history once instead of blaming each (default
+   * WALK_FROM in attribution.ts; the answer is the same either way). */
+  walkFrom?: number;
 }
 
 export interface VerifyResult {
@@ -104,6 +109,7 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
   const noEmail = new Map<string, { records: number; portfolios: Set<string> }>();
   const result: VerifyResult = { diagnostics: [], portfolios: 0, records: 0, verified: 0, unknownStaff: 0, unreadable: [], prefix: prefix.replace(/\/$/, '') };
 
+  const attribute = attributor(top, prefix, entries.map((e) => `${prefix}${e.file}`), context, opts.walkFrom);
   for (const [n, entry] of entries.entries()) {
     // The status it computes is not used: any date will do.
     const { learner, source } = learnerStage({ specs, index, asOf: '' }, reader, entry, []);
@@ -130,7 +136,7 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
     }
 
     const claimed = claimsOf(entry.id, learner, source, index, all);
-    const origins = attribute(top, `${prefix}${entry.file}`, [...known.flatMap((r) => r.lines), ...claimed.lines], context);
+    const origins = attribute(`${prefix}${entry.file}`, [...known.flatMap((r) => r.lines), ...claimed.lines]);
     const claim = claimCheck(claimed, origins);
     if (claim) claims.push(claim);
     const attributed: Attributed[] = known.map((record) => ({
