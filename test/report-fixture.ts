@@ -2,7 +2,7 @@
 // the site does not depend on this repository's history), and the same with one hostile
 // learner whose name, titles, feedback and addresses hold HTML, script and javascript: URLs, and
 // the same with the learner's lifecycle recorded for five learners (hostile values again).
-import { appendFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './helpers.js';
 import { tempDir } from './git-repo.js';
@@ -81,6 +81,17 @@ export const CERTIFICATE = '<img src=x onerror=window.__pwned=13>';
  * its certificate (NT-0147) and a transfer (NT-0163). */
 export function lifecycleCentre(): string {
   const dir = sampleCentre();
+  // The sample has a lifecycle of its own: this fixture's records replace it, key by key.
+  const LIFECYCLE = /^(withdrawn|breaks|exemptions|claims|transfers):/;
+  for (const learner of ['NT-0142', 'NT-0147', 'NT-0151', 'NT-0153', 'NT-0156', 'NT-0163']) {
+    const file = join(dir, 'portfolios', learner, 'portfolio.yaml');
+    let dropping = false;
+    const kept = readFileSync(file, 'utf8').split('\n').filter((line) => {
+      if (/^\S/.test(line)) dropping = LIFECYCLE.test(line);
+      return !dropping;
+    });
+    writeFileSync(file, `${kept.join('\n').trimEnd()}\n`);
+  }
   const add = (learner: string, yaml: string) => appendFileSync(join(dir, 'portfolios', learner, 'portfolio.yaml'), yaml);
   const q = (s: string) => JSON.stringify(s);
   add('NT-0153', `withdrawn: { date: 2026-11-20, reason: ${q(REASON)}, by: r.okafor }\nbreaks:\n  - { from: 2026-07-01, to: 2026-08-01, reason: family matters }\n`);

@@ -321,4 +321,18 @@ describe('salvage: one broken item does not lose the others', () => {
     expect(r.data!.evidence).toEqual([{ id: 'E01', method: 'observation', ref: 'log', covers: { 'R/603/4411': ['1.1'] } }]);
     expect(r.validated!.indices.original(['evidence'], 0)).toBe(0);
   });
+
+  it('a required field gone bad in a mapping outside any list drops that mapping, keeping the portfolio', () => {
+    const r = read('portfolio', HEAD + 'withdrawn: { date: 2026-02-30, reason: new job }\nevidence:\n' + item('E01', '    method: observation\n    ref: log\n    covers: {R/603/4411: [1.1]}\n'));
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['invalid-date', 3, 20]]);
+    expect(r.data).toBeDefined();
+    expect(r.data!.withdrawn).toBeUndefined();
+    expect(r.data!.evidence).toHaveLength(1);
+  });
+
+  it('a required mapping of the file itself still fails the file', () => {
+    const r = read('portfolio', HEAD.replace(/^learner:.*\n/m, 'learner: { uln: "1234567899" }\n'));
+    expect(r.data).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.code)).toContain('missing-field');
+  });
 });

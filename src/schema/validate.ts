@@ -117,6 +117,13 @@ function repair(root: unknown, iss: z.core.$ZodIssue): { list: (string | number)
   for (let i = path.length - 1; i >= 0; i--) {
     if (typeof path[i] === 'number' && Array.isArray(at(root, path.slice(0, i)))) return { list: path.slice(0, i), index: path[i] as number };
   }
+  // In no list (withdrawn: { date: 2026-02-30 }): drop the mapping that holds it. When that is
+  // required too, the next pass reports it missing and goes up again, up to the file itself.
+  if (path.length >= 2) {
+    const key = path[path.length - 2];
+    const holder = at(root, path.slice(0, -2));
+    if (typeof key === 'string' && holder && typeof holder === 'object' && !Array.isArray(holder) && key in holder) delete (holder as Record<string, unknown>)[key];
+  }
   return undefined;
 }
 
