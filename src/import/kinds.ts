@@ -5,12 +5,13 @@
 import { outcomeTypeOf } from '../model/outcome-type.js';
 import { ASSESSMENT_FIELD, isAssessmentMode, isFurniture, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
 import { applyFields, fieldsOf, setField } from './fields.js';
-import { APPENDIX, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeader } from './lines.js';
+import { APPENDIX, QUALIFICATIONS_LIST, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeader } from './lines.js';
 import { pipeRow } from './pipe.js';
 import { lineOf, type Line, type ParseState } from './state.js';
 import { dropBareHeading } from './finish.js';
 import { addMethods, appendText, dropPendingOutcome, noteOutside, openCriterion, openOutcome, openUnit } from './structure.js';
 import { continueText } from './text.js';
+import { CRITERION_START, isTickRow, methodLegend } from './marks.js';
 
 interface LineKind<M> {
   kind: string;
@@ -50,13 +51,15 @@ const LAYOUT = [
     },
   }),
   kind({ kind: 'page-furniture', test: (_s, l) => isPageFurniture(l.text), handle: () => {} }),
+  // a row of tick boxes and their codes, or the codes over the boxes' column
+  kind({ kind: 'tick-row', test: (_s, l) => isTickRow(l.text), handle: () => {} }),
   kind({ kind: 'skipped-value', test: (s) => s.skipValue, handle: (s) => void (s.skipValue = false) }),
 ];
 
 const CONTENT = [
   kind({
     kind: 'appendix',
-    test: (_s, l) => APPENDIX.test(l.text),
+    test: (s, l) => APPENDIX.test(l.text) || (!!s.unit?.outcomes.length && QUALIFICATIONS_LIST.test(l.text)),
     handle: (s, l) => {
       s.unit = null;
       s.outcome = null;
@@ -90,14 +93,23 @@ const CONTENT = [
     kind: 'cells',
     test: (_s, l) => {
       const cells = l.raw.split('\t').map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean);
-      return cells.length >= 2 && !CRITERION.test(cells[0]!) && cells.slice(1).some((c) => /^\d{1,3}(\.\d{1,3}){1,2}\.?\s+\S/.test(c)) ? cells : undefined;
+      return cells.length >= 2 && !CRITERION.test(cells[0]!) && cells.slice(1).some((c) => CRITERION_START.test(c)) ? cells : undefined;
     },
     handle: (s, l, cells) => {
       for (const cell of cells) step(s, l.no, cell);
     },
   }),
   kind({ kind: 'unit-header', test: (_s, l) => unitHeader(l.text), handle: (s, l, h) => void openUnit(s, l.no, h.id, h.title || null, h.aliases) }),
-  kind({ kind: 'fields', test: (_s, l) => /^[A-Z]/.test(l.text) && fieldsOf(l.raw), handle: (s, l, found) => applyFields(s, l.no, found) }),
+  // after the units (an appendix, a list of qualifications) only a unit number starts a unit:
+  // a qualification's level or title is not a unit's field
+  kind({
+    kind: 'fields',
+    test: (s, l) => {
+      const found = /^[A-Z]/.test(l.text) && fieldsOf(l.raw);
+      return found && (!s.outside || found.some(([f, v]) => f === 'unit' && v)) ? found : undefined;
+    },
+    handle: (s, l, found) => applyFields(s, l.no, found),
+  }),
   // before the first unit or after the units: only a structure line starts a unit here
   kind({
     kind: 'outside-units',
@@ -129,6 +141,15 @@ const CONTENT = [
     test: (s, l) => s.unit && SVQ_HEADING.exec(l.text),
     handle: (s, l, m) => {
       s.svqHeading = { id: /^p/i.test(m[1]!) ? 'P' : 'K', title: l.text.replace(/\s*:$/, ''), line: l.no };
+      if (s.last !== 'outcome-empty' && s.last !== 'criterion-empty' && s.last !== 'unit-title') s.last = 'furniture';
+    },
+  }),
+  // "O = Observation  Q = Questioning  WT = Witness testimony": what the tick boxes' codes mean
+  kind({
+    kind: 'method-legend',
+    test: (_s, l) => methodLegend(l.text),
+    handle: (s, _l, legend) => {
+      s.legend = new Map([...(s.legend ?? []), ...legend]);
       if (s.last !== 'outcome-empty' && s.last !== 'criterion-empty' && s.last !== 'unit-title') s.last = 'furniture';
     },
   }),
@@ -300,6 +321,20 @@ function noteHeading(l: Line): RegExpExecArray | null {
   return Object.assign([l.text, cells.slice(1).join(' ')], { index: 0, input: l.text, heading: cells[0]!.replace(/[\s:\-–]+$/, '') }) as unknown as RegExpExecArray;
 }
 
+/** Ticked boxes on a criterion's line: the methods the legend names, for its outcome. */
+function tickedMethods(s: ParseState, l: Line): void {
+  const names = l.ticked.map((code) => (s.legend?.get(code) ? code : null));
+  const unknown = l.ticked.filter((_c, i) => !names[i]);
+  for (const phrase of unknown) s.warn(l.no, 'unknown-method', { phrase, outcome: s.outcome?.id ?? '' });
+  if (!s.outcome) return;
+  const methods = s.outcome.methods ?? [];
+  for (const code of l.ticked) {
+    const m = s.legend?.get(code);
+    if (m && !methods.includes(m)) methods.push(m);
+  }
+  if (methods.length) s.outcome.methods = methods;
+}
+
 function first(kinds: LineKind<unknown>[], s: ParseState, l: Line): boolean {
   for (const k of kinds) {
     const m = k.test(s, l);
@@ -320,5 +355,6 @@ export function step(s: ParseState, no: number, rawLine: string): ParseState {
   if (s.pendingOutcome?.seen) dropPendingOutcome(s);
   else if (s.pendingOutcome) s.pendingOutcome.seen = true;
   first(CONTENT, s, l);
+  if (l.ticked.length) tickedMethods(s, l);
   return s;
 }

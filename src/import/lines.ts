@@ -57,7 +57,7 @@ export const OUTCOME_LABELLED = {
   },
 };
 export const OUTCOME_NUMBERED = /^(\d{1,2})\.?\s+([A-Z‘“'"(].*)$/;
-export const CRITERION = /^(?:AC\s*)?(?:[•·▪◦‣]\s*)?(\d{1,3}(?:\.\d{1,3}){1,2})(?:\.(?=\s|$))?\s*(?:[:\-–]\s+)?(.*)$/;
+export { CRITERION } from './marks.js';
 export const SVQ_ITEM = /^([PK])\s?(\d{1,2})\b\.?\s*(?:[:\-–]\s+)?(.*)$/;
 export const SVQ_HEADING = /^(performance criteria|knowledge and understanding)\b(?:\s*\([^)]*\))?\s*:?$/i;
 export const SVQ_LIST = /^what you (have to|must|need to) (do|know)\b.*$/i;
@@ -65,6 +65,9 @@ export const SUB_ITEM = /^(?:\(?([a-z]|[ivx]{1,4})\)|([a-z])\.)\s+\S/;
 export const BULLET = /^[•·▪◦‣○●\-–*]\s*/;
 export const METHODS_HEADING = /^(?:evidence (?:may|must|can|should|could) be (?:supplied|provided|generated|gathered) (?:by|through|from)|(?:types of evidence\s*[:\-–]?\s*)?evidence (?:could|may|might|can) include|types of evidence|(?:suggested |recommended )?(?:assessment|evidence) methods?(?: may include)?)\s*:?\s*(.*)$/i;
 export const APPENDIX = /^Appendix\s+\d+\b/i;
+/** A register page's or web page's list of the qualifications a unit is in: the unit has ended,
+ * and what follows (qualification titles, levels, numbers) belongs to no unit. */
+export const QUALIFICATIONS_LIST = /^(?:qualifications?\s+(?:containing|that\s+contains?|which\s+contains?|including|using)\s+(?:this|the)\s+unit|this\s+unit\s+(?:is\s+(?:part\s+of|in|used\s+in)|appears\s+in)\s+(?:the\s+following\s+)?qualifications?|(?:related|linked)\s+qualifications?)\b.*$/i;
 export const STRAY_ENUMERATOR = /^(\d{1,2}\.?|\(?[a-z]\)|[•·▪◦‣○●\-–*])$/;
 
 export interface PipeColumns {

@@ -50,11 +50,11 @@ export function continueText(s: ParseState, l: Line): void {
   } else if (criterion && (s.last === 'criterion-text' || s.last === 'sub-item') && (!wasBlank || isSub)) {
     // a list item after a gap may start something else: joined, and said
     if (wasBlank) s.warn(no, 'after-gap', { criterion: criterion.id, text });
-    appendText(s, body);
+    appendText(s, text);
     if (isSub) s.last = 'sub-item';
   } else if (criterion && isSub && s.last !== 'furniture') {
     s.warn(no, 'after-gap', { criterion: criterion.id, text });
-    appendText(s, body);
+    appendText(s, text);
     s.last = 'sub-item';
   } else if (s.last === 'furniture' && !wasBlank && text.length <= 30 && !/[.:]$/.test(text)) {
     // the second line of a wrapped heading or prompt ("Tutor Name, Signature / and Date")
