@@ -4,7 +4,7 @@
 // handles the line; a handler may pass the line on to the kinds after it.
 import { outcomeTypeOf } from '../model/outcome-type.js';
 import { ASSESSMENT_FIELD, isAssessmentMode, isFurniture, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
-import { applyFields, fieldsOf, setField } from './fields.js';
+import { applyFields, applyRow, fieldsOf, setField } from './fields.js';
 import { APPENDIX, QUALIFICATIONS_LIST, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeader } from './lines.js';
 import { pipeRow } from './pipe.js';
 import { lineOf, type Line, type ParseState } from './state.js';
@@ -66,6 +66,16 @@ const CONTENT = [
       s.criterion = null;
       s.outside = true;
       noteOutside(s, l.no, l.text);
+    },
+  }),
+  // the row under a header row of field labels
+  kind({
+    kind: 'field-row',
+    test: (s) => s.pendingRow,
+    handle: (s, l, labels) => {
+      s.pendingRow = null;
+      if (!applyRow(s, l.no, l.raw, labels)) return 'next';
+      s.pendingField = null;
     },
   }),
   // the value of a field whose label was alone on the line above

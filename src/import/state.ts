@@ -38,6 +38,8 @@ export interface ParseState {
   blank: boolean;
   /** A field label whose value is on the next line ("Unit Level" then "2"). */
   pendingField: Field | null;
+  /** The labels of a header row whose values are the cells of the next row. */
+  pendingRow: Field[] | null;
   /** Skip the next content line: the value of a field folio does not keep. */
   skipValue: boolean;
   /** The form has a guidance column: text after a gap under a criterion is its guidance. */
@@ -100,6 +102,7 @@ export function initialState(form: FormText): ParseState {
     last: 'none',
     blank: false,
     pendingField: null,
+    pendingRow: null,
     skipValue: false,
     guidanceColumn: false,
     noteRunsOn: false,
