@@ -11,6 +11,9 @@ import { checkLetter, openUnit, takeHeading } from './structure.js';
 export function fieldsOf(raw: string): [Field, string | null][] | null {
   const segments = raw.split(/\t|\s{3,}|\s\|\s/).map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean);
   if (!segments.length || !FIELD_LABELS.some((f) => f.re.test(segments[0]!))) return null;
+  // a header row of labels alone ("Unit reference   Level   GLH"): the values are in the next row
+  const bare = (seg: string) => FIELD_LABELS.some((f) => f.re.test(seg) && !seg.replace(f.re, '').replace(/[\s:()]/g, ''));
+  if (segments.length >= 2 && segments.every(bare)) return segments.map((seg) => [FIELD_LABELS.find((f) => f.re.test(seg))!.field, null]);
   const found: [Field, string | null][] = [];
   for (let k = 0; k < segments.length; k++) {
     const segment = segments[k]!;

@@ -103,6 +103,12 @@ export function isFurniture(text: string): boolean {
   return FURNITURE.some((re) => re.test(text));
 }
 
+/** A row of column headings or prompts, cells apart at tabs or wide gaps, each one furniture. */
+export function isFurnitureRow(raw: string): boolean {
+  const cells = raw.split(/\t|\s{3,}/).map((c) => c.trim()).filter(Boolean);
+  return cells.length >= 2 && cells.every(isFurniture);
+}
+
 export function isGuidanceHeading(text: string): boolean {
   return GUIDANCE_HEADINGS.test(text);
 }

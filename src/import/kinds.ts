@@ -3,7 +3,7 @@
 // the reducer the form reader folds over a form's lines: the first kind whose test matches
 // handles the line; a handler may pass the line on to the kinds after it.
 import { outcomeTypeOf } from '../model/outcome-type.js';
-import { ASSESSMENT_FIELD, isAssessmentMode, isFurniture, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
+import { ASSESSMENT_FIELD, isAssessmentMode, isFurniture, isFurnitureRow, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
 import { applyFields, applyRow, fieldsOf, setField } from './fields.js';
 import { APPENDIX, QUALIFICATIONS_LIST, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeader } from './lines.js';
 import { pipeRow } from './pipe.js';
@@ -120,6 +120,15 @@ const CONTENT = [
     },
     handle: (s, l, found) => applyFields(s, l.no, found),
   }),
+  // "O = Observation  Q = Questioning  WT = Witness testimony": what the tick boxes' codes mean
+  kind({
+    kind: 'method-legend',
+    test: (_s, l) => methodLegend(l.text),
+    handle: (s, _l, legend) => {
+      s.legend = new Map([...(s.legend ?? []), ...legend]);
+      if (s.last !== 'outcome-empty' && s.last !== 'criterion-empty' && s.last !== 'unit-title') s.last = 'furniture';
+    },
+  }),
   // before the first unit or after the units: only a structure line starts a unit here
   kind({
     kind: 'outside-units',
@@ -151,15 +160,6 @@ const CONTENT = [
     test: (s, l) => s.unit && SVQ_HEADING.exec(l.text),
     handle: (s, l, m) => {
       s.svqHeading = { id: /^p/i.test(m[1]!) ? 'P' : 'K', title: l.text.replace(/\s*:$/, ''), line: l.no };
-      if (s.last !== 'outcome-empty' && s.last !== 'criterion-empty' && s.last !== 'unit-title') s.last = 'furniture';
-    },
-  }),
-  // "O = Observation  Q = Questioning  WT = Witness testimony": what the tick boxes' codes mean
-  kind({
-    kind: 'method-legend',
-    test: (_s, l) => methodLegend(l.text),
-    handle: (s, _l, legend) => {
-      s.legend = new Map([...(s.legend ?? []), ...legend]);
       if (s.last !== 'outcome-empty' && s.last !== 'criterion-empty' && s.last !== 'unit-title') s.last = 'furniture';
     },
   }),
@@ -200,6 +200,8 @@ const CONTENT = [
     test: (s, l) => s.unit && noteHeading(l),
     handle: (s, l, m) => {
       const unit = s.unit!;
+      // "Assessment" then "Assessment guidance": a section's heading over the heading of its text
+      if (s.last === 'note') dropBareHeading(unit);
       s.last = 'note';
       s.noteRunsOn = /^notes?\b/i.test(l.text);
       const none = !!m[1] && /^(none|n\/a|-)$/i.test(m[1]);
@@ -228,7 +230,8 @@ const CONTENT = [
   }),
   kind({
     kind: 'furniture',
-    test: (_s, l) => isFurniture(l.text),
+    // column headings side by side ("Learning outcomes      Assessment criteria"): furniture each
+    test: (_s, l) => isFurniture(l.text) || isFurnitureRow(l.raw),
     handle: (s) => {
       // "Learning outcome 1" / "The learner will:" / the title: the lead-in keeps the title pending
       if (s.last !== 'outcome-empty' && s.last !== 'criterion-empty' && s.last !== 'unit-title') s.last = 'furniture';

@@ -26,7 +26,10 @@ export function continueText(s: ParseState, l: Line): void {
     s.last = 'note';
     s.noteRunsOn = false;
   } else if (s.last === 'methods') addMethods(s, no, body);
-  else if (s.last === 'note') unit!.noteLines.push(wasBlank ? `\n${text}` : text);
+  else if (s.last === 'note' && unit!.bareHeading === unit!.noteLines.length - 1 && !wasBlank && /^[a-z]+(?: [a-z]+){0,2}$/.test(text)) {
+    // the wrapped end of a heading ("Guidance on delivery and" / "assessment"): still the heading
+    unit!.noteLines[unit!.noteLines.length - 1] += ` ${text}`;
+  } else if (s.last === 'note') unit!.noteLines.push(wasBlank ? `\n${text}` : text);
   else if (s.last === 'unit-title' && unit && !unit.title) {
     unit.title = text.replace(CONTD, ' ').trim();
     s.last = 'none';
