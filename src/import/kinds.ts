@@ -99,14 +99,23 @@ const CONTENT = [
   }),
   // a table row saved as tab-separated cells, an outcome beside its first criterion
   // ("1. Understand …<TAB>1.1 Describe …<TAB><TAB>"): each cell read as a line of its own
+  // (cells apart at a tab, or at a wide gap before a criterion's number). A first cell that
+  // heads no outcome, beside a criterion of the outcome being read, is its title wrapped on
   kind({
     kind: 'cells',
     test: (_s, l) => {
-      const cells = l.raw.split('\t').map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      const cells = l.raw.split(/\t|\s{2,}(?=(?:AC\s*)?\(?\d{1,3}\.\d)/).map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean);
       return cells.length >= 2 && !CRITERION.test(cells[0]!) && cells.slice(1).some((c) => CRITERION_START.test(c)) ? cells : undefined;
     },
     handle: (s, l, cells) => {
-      for (const cell of cells) step(s, l.no, cell);
+      const [head, ...rest] = cells;
+      const o = s.outcome;
+      const beside = CRITERION.exec(rest[0] ?? '')?.[1]?.split('.')[0];
+      if (o?.title && o.id === beside && !OUTCOME_LABELLED.test(head!) && !OUTCOME_NUMBERED.test(head!) && !isFurniture(head!) && !unitHeader(head!) && !METHODS_HEADING.test(head!)) {
+        o.title = cleanTitle(`${o.title} ${head}`);
+        o.type = outcomeTypeOf(o.title) ?? o.type;
+      } else step(s, l.no, head!);
+      for (const cell of rest) step(s, l.no, cell);
     },
   }),
   kind({ kind: 'unit-header', test: (_s, l) => unitHeader(l.text), handle: (s, l, h) => void openUnit(s, l.no, h.id, h.title || null, h.aliases) }),

@@ -45,6 +45,11 @@ export function continueText(s: ParseState, l: Line): void {
   } else if (s.last === 'outcome-title' && outcome && !wasBlank && !isSub && /^[a-z(‘“'"]/.test(text)) {
     outcome.title = cleanTitle(`${outcome.title ?? ''} ${text}`);
     outcome.type = outcomeTypeOf(outcome.title) ?? outcome.type;
+  } else if (s.last === 'outcome-title' && outcome && wasBlank && !outcome.criteria.length && !isSub && /^[a-z]/.test(text) && !/[.:;]$/.test(text)) {
+    // a title's wrapped end after a gap, before any criterion: no heading starts in lower case
+    s.warn(no, 'title-after-gap', { outcome: outcome.id, text });
+    outcome.title = cleanTitle(`${outcome.title ?? ''} ${text}`);
+    outcome.type = outcomeTypeOf(outcome.title) ?? outcome.type;
   } else if (s.guidanceColumn && criterion && (wasBlank || s.last === 'guidance')) addGuidance(s, text, wasBlank);
   else if (criterion && /^[PK]\d+$/.test(criterion.id) && !wasBlank && !isSub && /^[A-Z]/.test(l.raw) && !/[.;,:]$/.test(text)) {
     // a sub-heading inside a P or K list ("Storage", "Your practice"): an item's own wrapped
