@@ -98,7 +98,9 @@ function setUnitNumber(s: ParseState, no: number, v: string): void {
     s.last = s.unit!.title ? 'none' : 'unit-title';
     return;
   }
-  if (!unit.outcomes.length && (!unit.unit || (isUrnShaped(id) && !isUrnShaped(unit.unit) && !s.units.some((u) => u.unit === id)))) {
+  // a handbook's running number ("Unit 4") gives way to a labelled code of any shape
+  const running = /^\d{1,4}[A-Z]?$/.test(unit.unit ?? '') && !/^\d{1,4}[A-Z]?$/.test(id);
+  if (!unit.outcomes.length && (!unit.unit || ((isUrnShaped(id) || running) && !isUrnShaped(unit.unit!) && !s.units.some((u) => u.unit === id)))) {
     // "Unit 201 Title" then "Unit reference: T/506/1234": the handbook's number is an alias
     if (unit.unit && !unit.aliases.includes(unit.unit)) unit.aliases.push(unit.unit);
     unit.unit = id;

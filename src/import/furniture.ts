@@ -103,10 +103,13 @@ export function isFurniture(text: string): boolean {
   return FURNITURE.some((re) => re.test(text));
 }
 
+// a word that heads a column only beside other headings: alone, "criteria" may be a wrapped word
+const COLUMN_HEADING = /^(outcomes?|criteria|criterion|evidence|ref(erence)?|date|methods?)$/i;
+
 /** A row of column headings or prompts, cells apart at tabs or wide gaps, each one furniture. */
 export function isFurnitureRow(raw: string): boolean {
   const cells = raw.split(/\t|\s{3,}/).map((c) => c.trim()).filter(Boolean);
-  return cells.length >= 2 && cells.every(isFurniture);
+  return cells.length >= 2 && cells.every((c) => isFurniture(c) || COLUMN_HEADING.test(c));
 }
 
 export function isGuidanceHeading(text: string): boolean {
