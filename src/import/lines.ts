@@ -34,7 +34,7 @@ export const FIELD_LABELS: { field: Field; re: RegExp }[] = [
   { field: 'alias', re: /^(?:(?:centre|provider)\s+unit|(?:awarding\s+body|AB|SQA)(?:\s+unit)?)\s+(?:no\.?|number|code|reference|ref\.?)(?=\s*[:\t]|\s*$|\s+[A-Z0-9])/i },
   { field: 'title', re: /^(?:Unit\s+)?title(?=\s*[:\t]|\s*$)/i },
   { field: 'level', re: /^(?:Unit\s+)?(?:RQF\s+|QCF\s+|SCQF\s+|NQF\s+)?level(?=\s*[:\t]|\s*$|\s+\d\s*$|\s+level\s+\d\s*$)/i },
-  { field: 'glh', re: /^(?:Unit\s+)?(?:guided\s+learning\s+hours|GLH)(?=\s*[:\t(]|\s*$|\s+\d)/i },
+  { field: 'glh', re: /^(?:Unit\s+)?(?:total\s+)?(?:guided\s+learning(?:\s+hours)?|GLH)(?=\s*[:\t(]|\s*$|\s+\d)/i },
   { field: 'credits', re: /^(?:Unit\s+)?credits?(?:\s+value)?(?=\s*[:\t]|\s*$|\s+\d)/i },
   // a sector subject area code ("15.3 Business management") looks like a criterion number: it is read here, as a field
   {

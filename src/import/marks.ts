@@ -7,7 +7,7 @@ import { methodOf } from './methods.js';
 import type { Method } from '../schema/common.js';
 
 const NUMBER = String.raw`\d{1,3}(?:\.\d{1,3}){1,2}`;
-const SHAPE = new RegExp(String.raw`^(?:AC\s*)?(?:[•·▪◦‣]\s*)?(?:\((${NUMBER})\)|(${NUMBER})(?:\)|\.(?=\s|$))?)\s*(?:[:\-–]\s+)?(.*)$`, 'i');
+const SHAPE = new RegExp(String.raw`^(?:AC\s*)?(?:[•·▪◦‣]\s*)?(?:\((${NUMBER})\)|(${NUMBER})(?:\s?\)|\.(?=\s|$))?)\s*(?:[:\-–]\s+)?(.*)$`, 'i');
 
 /** A criterion line: [line, number, text]. "(1.1) Describe …" and "1.1) Describe …" give the
  * same number and text as "1.1 Describe …". */
