@@ -64,7 +64,9 @@ describe('tick-box columns', () => {
     ['Describe x ☒ O ☐ Q ☑ WT', 'Describe x', ['O', 'WT']],
     ['Describe x O ☐ Q ☒', 'Describe x', []],
     ['Describe x ☐OB ☒QU', 'Describe x', ['QU']],
+    ['Describe x [ ] O [x] Q', 'Describe x', ['Q']],
     ['Describe the use of CPR', 'Describe the use of CPR', []],
+    ['Give examples [see note]', 'Give examples [see note]', []],
     ['Check the PPE is worn', 'Check the PPE is worn', []],
   ])('%s', (line, text, ticked) => {
     expect(tickBoxes(line)).toEqual({ text, ticked });
@@ -77,6 +79,8 @@ describe('tick-box columns', () => {
   it.each([
     ['O = Observation, Q = Questioning, WT = Witness testimony', { O: 'observation', Q: 'questioning', WT: 'witness-testimony' }],
     ['Key: OB – observation   PD – professional discussion', { OB: 'observation', PD: 'professional-discussion' }],
+    ['Assessment methods: O – Observation, Q – Questioning, WP – Work product', { O: 'observation', Q: 'questioning', WP: 'work-product' }],
+    ['O = observation / Q = questioning', { O: 'observation', Q: 'questioning' }],
   ])('legend %s', (line, map) => {
     expect(Object.fromEntries(methodLegend(line) ?? [])).toEqual(map);
   });

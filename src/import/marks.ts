@@ -42,7 +42,8 @@ export interface TickBoxes {
 /** Take the tick-box columns off the end of a line: boxes, each with its short code before or
  * after it. Nothing is taken unless at least one box stands there. */
 export function tickBoxes(text: string): TickBoxes {
-  const words = text.split(/\s+/);
+  // boxes typed as brackets: "[ ] O [x] Q"
+  const words = text.replace(/\[\s?\]/g, '☐').replace(/\[[xX✓✔]\]/g, '☒').split(/\s+/);
   let boxes = 0;
   const ticked: string[] = [];
   let end = words.length;
