@@ -154,6 +154,25 @@ describe('furniture and the end of a unit', () => {
   });
 });
 
+describe('a document’s section numbers', () => {
+  const unit = (...lines: string[]) => parseForm('f.txt', ['Unit: D/650/1203 Cut hair', 'LO1 Be able to cut hair', '1.1 Cut hair', ...lines].join('\n')).units;
+  it.each([
+    ['4 Guided learning hours: 54', 'glh', 54],
+    ['2.3 Credit value: 3', 'credits', 3],
+    ['5. Level 2', 'level', 2],
+  ] as const)('%s is a field, not an outcome or criterion', (line, field, value) => {
+    const [u] = unit(line);
+    expect([u![field], u!.outcomes.map((o) => o.id), u!.outcomes[0]!.criteria.map((c) => c.id)]).toEqual([value, ['1'], ['1.1']]);
+  });
+  it('a numbered section heading is guidance, with its heading', () => {
+    expect(unit('6 Assessment guidance', 'Assess on a real client.')[0]!.guidance).toBe('Assessment guidance\nAssess on a real client.');
+  });
+  it.each(['2 Understand how to cut hair', '2 Be able to style hair', '1.2 Describe the level of service'])('%s stays structure', (line) => {
+    const [u] = unit(line);
+    expect(u!.outcomes.flatMap((o) => [o.id, ...o.criteria.map((c) => c.id)]).length).toBe(3);
+  });
+});
+
 describe('wrapped outcome titles and section headings', () => {
   it('the first cell of a row beside a criterion of the same outcome goes on with its title', () => {
     const u = parseForm('f.txt', ['Unit: D/650/1203 Towers', '2. Know how to work safely on\t2.1 Describe the load', 'mobile access towers\t2.2 State wind limits'].join('\n')).units[0]!;

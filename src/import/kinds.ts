@@ -260,6 +260,19 @@ const CONTENT = [
       !/[.:;!?]$/.test(s.unit.noteLines[s.unit.noteLines.length - 1] ?? '.'),
     handle: (s, l) => void s.unit!.noteLines.push(l.text),
   }),
+  // a document's section number before a field or a section heading ("4 Guided learning hours:
+  // 54", "5. Assessment guidance", "2.3 Credit value: 3"): the number heads neither an outcome
+  // nor a criterion, and the rest is read as a line of its own
+  kind({
+    kind: 'numbered-section',
+    test: (s, l) => {
+      const m = /^(\d{1,2}(?:\.\d{1,2})?)\.?\s+([A-Z].*)$/.exec(l.text);
+      if (!m || !s.unit || outcomeTypeOf(m[2]!)) return undefined;
+      const field = fieldsOf(m[2]!)?.some(([f]) => f !== 'title');
+      return field || (!m[1]!.includes('.') && NOTE_HEADING.test(m[2]!)) ? m[2]! : undefined;
+    },
+    handle: (s, l, rest) => void step(s, l.no, rest),
+  }),
   // N/SVQ element heading ("201.1 Establish rapport") above its criteria 201.1.1 …
   kind({
     kind: 'element',
