@@ -4,24 +4,16 @@
 // handles the line; a handler may pass the line on to the kinds after it.
 import { outcomeTypeOf } from '../model/outcome-type.js';
 import { ASSESSMENT_FIELD, isAssessmentMode, isFurniture, isFurnitureRow, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
-import { applyFields, applyRow, fieldsOf, setField } from './fields.js';
+import { applyFields, fieldsOf, setField } from './fields.js';
 import { APPENDIX, QUALIFICATIONS_LIST, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeader } from './lines.js';
 import { pipeRow } from './pipe.js';
 import { lineOf, type Line, type ParseState } from './state.js';
 import { dropBareHeading } from './finish.js';
 import { addMethods, appendText, dropPendingOutcome, noteOutside, openCriterion, openOutcome, openUnit } from './structure.js';
 import { continueText } from './text.js';
-import { CRITERION_START, isTickRow, methodLegend } from './marks.js';
-
-interface LineKind<M> {
-  kind: string;
-  /** What the line gives this kind (a match), or undefined when it is not of this kind. */
-  test: (s: ParseState, l: Line) => M | undefined | null | false;
-  /** Change the state for the line; 'next' passes the line on to the following kinds. */
-  handle: (s: ParseState, l: Line, m: M) => void | 'next';
-}
-
-const kind = <M>(k: LineKind<M>): LineKind<unknown> => k as LineKind<unknown>;
+import { isTickRow } from './marks.js';
+import { kind, type LineKind } from './line-kind.js';
+import { cells, fieldRow, legend, numberedSection, tickedMethods } from './rows.js';
 
 /** Kinds that are not content: they do not end a paragraph or age a pending outcome number. */
 const LAYOUT = [
@@ -68,16 +60,7 @@ const CONTENT = [
       noteOutside(s, l.no, l.text);
     },
   }),
-  // the row under a header row of field labels
-  kind({
-    kind: 'field-row',
-    test: (s) => s.pendingRow,
-    handle: (s, l, labels) => {
-      s.pendingRow = null;
-      if (!applyRow(s, l.no, l.raw, labels)) return 'next';
-      s.pendingField = null;
-    },
-  }),
+  fieldRow,
   // the value of a field whose label was alone on the line above
   kind({
     kind: 'field-value',
@@ -97,27 +80,7 @@ const CONTENT = [
       for (const cell of pipeRow(s, l.no, l.text) ?? []) step(s, l.no, cell);
     },
   }),
-  // a table row saved as tab-separated cells, an outcome beside its first criterion
-  // ("1. Understand …<TAB>1.1 Describe …<TAB><TAB>"): each cell read as a line of its own
-  // (cells apart at a tab, or at a wide gap before a criterion's number). A first cell that
-  // heads no outcome, beside a criterion of the outcome being read, is its title wrapped on
-  kind({
-    kind: 'cells',
-    test: (_s, l) => {
-      const cells = l.raw.split(/\t|\s{2,}(?=(?:AC\s*)?\(?\d{1,3}\.\d)/).map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean);
-      return cells.length >= 2 && !CRITERION.test(cells[0]!) && cells.slice(1).some((c) => CRITERION_START.test(c)) ? cells : undefined;
-    },
-    handle: (s, l, cells) => {
-      const [head, ...rest] = cells;
-      const o = s.outcome;
-      const beside = CRITERION.exec(rest[0] ?? '')?.[1]?.split('.')[0];
-      if (o?.title && o.id === beside && !OUTCOME_LABELLED.test(head!) && !OUTCOME_NUMBERED.test(head!) && !isFurniture(head!) && !unitHeader(head!) && !METHODS_HEADING.test(head!)) {
-        o.title = cleanTitle(`${o.title} ${head}`);
-        o.type = outcomeTypeOf(o.title) ?? o.type;
-      } else step(s, l.no, head!);
-      for (const cell of rest) step(s, l.no, cell);
-    },
-  }),
+  cells,
   kind({ kind: 'unit-header', test: (_s, l) => unitHeader(l.text), handle: (s, l, h) => void openUnit(s, l.no, h.id, h.title || null, h.aliases) }),
   // after the units (an appendix, a list of qualifications) only a unit number starts a unit:
   // a qualification's level or title is not a unit's field
@@ -129,15 +92,7 @@ const CONTENT = [
     },
     handle: (s, l, found) => applyFields(s, l.no, found),
   }),
-  // "O = Observation  Q = Questioning  WT = Witness testimony": what the tick boxes' codes mean
-  kind({
-    kind: 'method-legend',
-    test: (_s, l) => methodLegend(l.text),
-    handle: (s, _l, legend) => {
-      s.legend = new Map([...(s.legend ?? []), ...legend]);
-      if (s.last !== 'outcome-empty' && s.last !== 'criterion-empty' && s.last !== 'unit-title') s.last = 'furniture';
-    },
-  }),
+  legend,
   // before the first unit or after the units: only a structure line starts a unit here
   kind({
     kind: 'outside-units',
@@ -260,19 +215,7 @@ const CONTENT = [
       !/[.:;!?]$/.test(s.unit.noteLines[s.unit.noteLines.length - 1] ?? '.'),
     handle: (s, l) => void s.unit!.noteLines.push(l.text),
   }),
-  // a document's section number before a field or a section heading ("4 Guided learning hours:
-  // 54", "5. Assessment guidance", "2.3 Credit value: 3"): the number heads neither an outcome
-  // nor a criterion, and the rest is read as a line of its own
-  kind({
-    kind: 'numbered-section',
-    test: (s, l) => {
-      const m = /^(\d{1,2}(?:\.\d{1,2})?)\.?\s+([A-Z].*)$/.exec(l.text);
-      if (!m || !s.unit || outcomeTypeOf(m[2]!)) return undefined;
-      const field = fieldsOf(m[2]!)?.some(([f]) => f !== 'title');
-      return field || (!m[1]!.includes('.') && NOTE_HEADING.test(m[2]!)) ? m[2]! : undefined;
-    },
-    handle: (s, l, rest) => void step(s, l.no, rest),
-  }),
+  numberedSection,
   // N/SVQ element heading ("201.1 Establish rapport") above its criteria 201.1.1 …
   kind({
     kind: 'element',
@@ -354,20 +297,6 @@ function noteHeading(l: Line): RegExpExecArray | null {
   const head = cells.length > 1 ? NOTE_HEADING.exec(cells[0]!) : null;
   if (!head || head[1]) return null;
   return Object.assign([l.text, cells.slice(1).join(' ')], { index: 0, input: l.text, heading: cells[0]!.replace(/[\s:\-–]+$/, '') }) as unknown as RegExpExecArray;
-}
-
-/** Ticked boxes on a criterion's line: the methods the legend names, for its outcome. */
-function tickedMethods(s: ParseState, l: Line): void {
-  const names = l.ticked.map((code) => (s.legend?.get(code) ? code : null));
-  const unknown = l.ticked.filter((_c, i) => !names[i]);
-  for (const phrase of unknown) s.warn(l.no, 'unknown-method', { phrase, outcome: s.outcome?.id ?? '' });
-  if (!s.outcome) return;
-  const methods = s.outcome.methods ?? [];
-  for (const code of l.ticked) {
-    const m = s.legend?.get(code);
-    if (m && !methods.includes(m)) methods.push(m);
-  }
-  if (methods.length) s.outcome.methods = methods;
 }
 
 function first(kinds: LineKind<unknown>[], s: ParseState, l: Line): boolean {
