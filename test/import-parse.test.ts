@@ -66,7 +66,7 @@ describe('outcomes and criteria', () => {
     const form = ['Unit No: T/506/2126', 'Learning outcome 1: The learner will: Understand written communication', '1.1. Describe ways to:', 'a) plan a letter', 'b) check spelling', '', '1.2. List formats:', '• letters', '• emails'].join('\n');
     const u = read(form).units[0]!;
     expect(u.outcomes[0]!.title).toBe('Understand written communication');
-    expect(texts(form)).toEqual({ '1.1': 'Describe ways to: a) plan a letter b) check spelling', '1.2': 'List formats: letters emails' });
+    expect(texts(form)).toEqual({ '1.1': 'Describe ways to: a) plan a letter b) check spelling', '1.2': 'List formats: • letters • emails' });
   });
 
   it('reads pipe tables with continuation rows', () => {

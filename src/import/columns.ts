@@ -8,6 +8,7 @@
 // the line number it was printed on. A line whose text runs across the column, or a left-column
 // line after a gap that does not start an outcome ("Amplification", a footer), ends the run.
 import { CRITERION } from './lines.js';
+import { CRITERION_AT } from './marks.js';
 
 /** A line as the form reader gets it: its text and the line of the form it was printed on. */
 export interface NumberedLine {
@@ -15,7 +16,7 @@ export interface NumberedLine {
   text: string;
 }
 
-const AT_CRITERION = /(?<=\S {2,}| {2,})(?:AC\s*)?\d{1,3}\.\d{1,3}\.?\s+\S/g;
+const AT_CRITERION = CRITERION_AT;
 const OUTCOME_START = /^(?:LO\s*)?\d{1,2}\.?\s+\S/i;
 
 /** Where the right column starts, or undefined when the form has no two-column layout. */

@@ -2,7 +2,7 @@
 // "Level: 2   Credits: 3", "Unit Level<TAB>2". A unit number opens a unit (or names the one
 // being read, the handbook's own number becoming an alias); the other fields fill it in.
 import { isUrnShaped } from '../ids.js';
-import { CONTD, FIELD_LABELS, type Field } from './lines.js';
+import { CONTD, FIELD_LABELS, looksLikeValue, type Field } from './lines.js';
 import type { ParseState } from './state.js';
 import { checkLetter, openUnit, takeHeading } from './structure.js';
 
@@ -11,8 +11,12 @@ import { checkLetter, openUnit, takeHeading } from './structure.js';
 export function fieldsOf(raw: string): [Field, string | null][] | null {
   const segments = raw.split(/\t|\s{3,}|\s\|\s/).map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean);
   if (!segments.length || !FIELD_LABELS.some((f) => f.re.test(segments[0]!))) return null;
+  // a header row of labels alone ("Unit reference   Level   GLH"): the values are in the next row
+  const bare = (seg: string) => FIELD_LABELS.some((f) => f.re.test(seg) && !seg.replace(f.re, '').replace(/[\s:()]/g, ''));
+  if (segments.length >= 2 && segments.every(bare)) return segments.map((seg) => [FIELD_LABELS.find((f) => f.re.test(seg))!.field, null]);
   const found: [Field, string | null][] = [];
-  for (const segment of segments) {
+  for (let k = 0; k < segments.length; k++) {
+    const segment = segments[k]!;
     // "Unit Level:<TAB>Level 2": a label's value comes first, even if it reads like a label
     if (found.length && found[found.length - 1]![1] === null) {
       found[found.length - 1]![1] = segment;
@@ -22,6 +26,14 @@ export function fieldsOf(raw: string): [Field, string | null][] | null {
     // a form's own blanks after the fields ("GLH<TAB>20<TAB>Learner name<TAB>") are not read
     if (!label) return found.length > 1 || found[0]?.[1] ? found : null;
     const value = segment.replace(label.re, '').replace(/^\s*\([^)]*\)/, '').replace(/^\s*[:(]?\s*/, '').replace(/\)\s*$/, '').trim();
+    // "Level: 2 GLH: 14", "Unit code: 2BA14 | Level 2": one space between fields; a value is
+    // one word when what follows it is another field
+    const rest = /^(\S+)\s+(?:[|,;/·•]\s+)?(\S.*)$/.exec(value);
+    if (rest && label.field !== 'title' && FIELD_LABELS.some((f) => f.re.test(rest[2]!))) {
+      found.push([label.field, rest[1]!.replace(/[,;]$/, '')]);
+      segments.splice(k + 1, 0, rest[2]!);
+      continue;
+    }
     found.push([label.field, value || null]);
   }
   return found;
@@ -32,6 +44,18 @@ export function applyFields(s: ParseState, no: number, found: [Field, string | n
     if (value === null) s.pendingField = field;
     else setField(s, no, field, value);
   }
+  // a table's header row ("Unit code | Level | GLH"): its values are the cells of the next row
+  const labels = found.filter(([, v]) => v === null).map(([f]) => f);
+  s.pendingRow = labels.length >= 2 && labels.length === found.length ? labels : null;
+}
+
+/** The next row of a header table, cell by cell under its labels; false when its cells do not
+ * line up with them (then the last label takes the line, as a value on the next line). */
+export function applyRow(s: ParseState, no: number, raw: string, labels: Field[]): boolean {
+  const cells = raw.split(/\t|\s{3,}|\s\|\s|^\|\s*|\s*\|$/).map((c) => c.trim()).filter(Boolean);
+  if (cells.length !== labels.length || !labels.every((f, i) => looksLikeValue(f, cells[i]!))) return false;
+  labels.forEach((f, i) => setField(s, no, f, cells[i]!));
+  return true;
 }
 
 export function setField(s: ParseState, no: number, field: Field, value: string): void {
@@ -74,7 +98,9 @@ function setUnitNumber(s: ParseState, no: number, v: string): void {
     s.last = s.unit!.title ? 'none' : 'unit-title';
     return;
   }
-  if (!unit.outcomes.length && (!unit.unit || (isUrnShaped(id) && !isUrnShaped(unit.unit) && !s.units.some((u) => u.unit === id)))) {
+  // a handbook's running number ("Unit 4") gives way to a labelled code of any shape
+  const running = /^\d{1,4}[A-Z]?$/.test(unit.unit ?? '') && !/^\d{1,4}[A-Z]?$/.test(id);
+  if (!unit.outcomes.length && (!unit.unit || ((isUrnShaped(id) || running) && !isUrnShaped(unit.unit!) && !s.units.some((u) => u.unit === id)))) {
     // "Unit 201 Title" then "Unit reference: T/506/1234": the handbook's number is an alias
     if (unit.unit && !unit.aliases.includes(unit.unit)) unit.aliases.push(unit.unit);
     unit.unit = id;

@@ -75,7 +75,7 @@ export function isPageFurniture(text: string): boolean {
 
 /** Headings of notes on the whole unit: what follows them becomes the unit's guidance. */
 export const NOTE_HEADING =
-  /^(?:notes?|(?:overall )?(?:unit )?(?:aims?|summary|overview|introduction|purpose(?: and aim)?)|purpose of (?:the|this) unit|what this unit is about|about this unit|(?:unit )?assessment(?: requirements| guidance| principles| information| strategy)?(?: or guidance specified by a sector or regulatory body)?|guidance (?:on|for) (?:delivery|assessment)(?: and assessment)?|delivery(?: and assessment)? guidance|delivery and assessment|unit support\/guidance|support for the unit from a sector skills council or other appropriate body|additional (?:information|guidance)|evidence requirements|delivery)(?:\s*\([^)]*\))*\s*(?:[:\-–]\s*(.*))?$/i;
+  /^(?:notes?|(?:overall )?(?:unit )?(?:aims?|summary|overview|introduction|purpose(?: and aim)?)|purpose of (?:the|this) unit|what this unit is about|about this unit|(?:unit )?assessment(?: requirements| guidance| principles| information| strategy)?(?: or guidance specified by a sector or regulatory body)?|guidance (?:on|for) (?:delivery|assessment)(?: and assessment)?|delivery(?: and assessment)? guidance|delivery and assessment|unit support\/guidance|unit guidance|support for the unit from a sector skills council or other appropriate body|additional (?:information|guidance)|evidence requirements|delivery)(?:\s*\([^)]*\))*\s*(?:[:\-–]\s*(.*))?$/i;
 
 /** The lead-in a specification puts above its outcomes or its notes for tutors ("In order to pass
  * this unit, the evidence … needs to demonstrate …", "Information for tutors"): boilerplate of
@@ -101,6 +101,15 @@ const GUIDANCE_HEADINGS = /^(guidelines and range|guidance( and range)?|range( s
 
 export function isFurniture(text: string): boolean {
   return FURNITURE.some((re) => re.test(text));
+}
+
+// a word that heads a column only beside other headings: alone, "criteria" may be a wrapped word
+const COLUMN_HEADING = /^(outcomes?|criteria|criterion|evidence|ref(erence)?|date|methods?)$/i;
+
+/** A row of column headings or prompts, cells apart at tabs or wide gaps, each one furniture. */
+export function isFurnitureRow(raw: string): boolean {
+  const cells = raw.split(/\t|\s{3,}/).map((c) => c.trim()).filter(Boolean);
+  return cells.length >= 2 && cells.every((c) => isFurniture(c) || COLUMN_HEADING.test(c));
 }
 
 export function isGuidanceHeading(text: string): boolean {

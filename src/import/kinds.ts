@@ -3,24 +3,17 @@
 // the reducer the form reader folds over a form's lines: the first kind whose test matches
 // handles the line; a handler may pass the line on to the kinds after it.
 import { outcomeTypeOf } from '../model/outcome-type.js';
-import { ASSESSMENT_FIELD, isAssessmentMode, isFurniture, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
+import { ASSESSMENT_FIELD, isAssessmentMode, isFurniture, isFurnitureRow, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
 import { applyFields, fieldsOf, setField } from './fields.js';
-import { APPENDIX, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeader } from './lines.js';
+import { APPENDIX, QUALIFICATIONS_LIST, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeader } from './lines.js';
 import { pipeRow } from './pipe.js';
 import { lineOf, type Line, type ParseState } from './state.js';
 import { dropBareHeading } from './finish.js';
 import { addMethods, appendText, dropPendingOutcome, noteOutside, openCriterion, openOutcome, openUnit } from './structure.js';
 import { continueText } from './text.js';
-
-interface LineKind<M> {
-  kind: string;
-  /** What the line gives this kind (a match), or undefined when it is not of this kind. */
-  test: (s: ParseState, l: Line) => M | undefined | null | false;
-  /** Change the state for the line; 'next' passes the line on to the following kinds. */
-  handle: (s: ParseState, l: Line, m: M) => void | 'next';
-}
-
-const kind = <M>(k: LineKind<M>): LineKind<unknown> => k as LineKind<unknown>;
+import { isTickRow } from './marks.js';
+import { kind, type LineKind } from './line-kind.js';
+import { cells, fieldRow, legend, numberedSection, tickedMethods } from './rows.js';
 
 /** Kinds that are not content: they do not end a paragraph or age a pending outcome number. */
 const LAYOUT = [
@@ -50,13 +43,15 @@ const LAYOUT = [
     },
   }),
   kind({ kind: 'page-furniture', test: (_s, l) => isPageFurniture(l.text), handle: () => {} }),
+  // a row of tick boxes and their codes, or the codes over the boxes' column
+  kind({ kind: 'tick-row', test: (_s, l) => isTickRow(l.text), handle: () => {} }),
   kind({ kind: 'skipped-value', test: (s) => s.skipValue, handle: (s) => void (s.skipValue = false) }),
 ];
 
 const CONTENT = [
   kind({
     kind: 'appendix',
-    test: (_s, l) => APPENDIX.test(l.text),
+    test: (s, l) => APPENDIX.test(l.text) || (!!s.unit?.outcomes.length && QUALIFICATIONS_LIST.test(l.text)),
     handle: (s, l) => {
       s.unit = null;
       s.outcome = null;
@@ -65,6 +60,7 @@ const CONTENT = [
       noteOutside(s, l.no, l.text);
     },
   }),
+  fieldRow,
   // the value of a field whose label was alone on the line above
   kind({
     kind: 'field-value',
@@ -84,20 +80,19 @@ const CONTENT = [
       for (const cell of pipeRow(s, l.no, l.text) ?? []) step(s, l.no, cell);
     },
   }),
-  // a table row saved as tab-separated cells, an outcome beside its first criterion
-  // ("1. Understand …<TAB>1.1 Describe …<TAB><TAB>"): each cell read as a line of its own
-  kind({
-    kind: 'cells',
-    test: (_s, l) => {
-      const cells = l.raw.split('\t').map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean);
-      return cells.length >= 2 && !CRITERION.test(cells[0]!) && cells.slice(1).some((c) => /^\d{1,3}(\.\d{1,3}){1,2}\.?\s+\S/.test(c)) ? cells : undefined;
-    },
-    handle: (s, l, cells) => {
-      for (const cell of cells) step(s, l.no, cell);
-    },
-  }),
+  cells,
   kind({ kind: 'unit-header', test: (_s, l) => unitHeader(l.text), handle: (s, l, h) => void openUnit(s, l.no, h.id, h.title || null, h.aliases) }),
-  kind({ kind: 'fields', test: (_s, l) => /^[A-Z]/.test(l.text) && fieldsOf(l.raw), handle: (s, l, found) => applyFields(s, l.no, found) }),
+  // after the units (an appendix, a list of qualifications) only a unit number starts a unit:
+  // a qualification's level or title is not a unit's field
+  kind({
+    kind: 'fields',
+    test: (s, l) => {
+      const found = /^[A-Z]/.test(l.text) && fieldsOf(l.raw);
+      return found && (!s.outside || found.some(([f, v]) => f === 'unit' && v)) ? found : undefined;
+    },
+    handle: (s, l, found) => applyFields(s, l.no, found),
+  }),
+  legend,
   // before the first unit or after the units: only a structure line starts a unit here
   kind({
     kind: 'outside-units',
@@ -169,6 +164,8 @@ const CONTENT = [
     test: (s, l) => s.unit && noteHeading(l),
     handle: (s, l, m) => {
       const unit = s.unit!;
+      // "Assessment" then "Assessment guidance": a section's heading over the heading of its text
+      if (s.last === 'note') dropBareHeading(unit);
       s.last = 'note';
       s.noteRunsOn = /^notes?\b/i.test(l.text);
       const none = !!m[1] && /^(none|n\/a|-)$/i.test(m[1]);
@@ -197,7 +194,8 @@ const CONTENT = [
   }),
   kind({
     kind: 'furniture',
-    test: (_s, l) => isFurniture(l.text),
+    // column headings side by side ("Learning outcomes      Assessment criteria"): furniture each
+    test: (_s, l) => isFurniture(l.text) || isFurnitureRow(l.raw),
     handle: (s) => {
       // "Learning outcome 1" / "The learner will:" / the title: the lead-in keeps the title pending
       if (s.last !== 'outcome-empty' && s.last !== 'criterion-empty' && s.last !== 'unit-title') s.last = 'furniture';
@@ -217,6 +215,7 @@ const CONTENT = [
       !/[.:;!?]$/.test(s.unit.noteLines[s.unit.noteLines.length - 1] ?? '.'),
     handle: (s, l) => void s.unit!.noteLines.push(l.text),
   }),
+  numberedSection,
   // N/SVQ element heading ("201.1 Establish rapport") above its criteria 201.1.1 …
   kind({
     kind: 'element',
@@ -320,5 +319,6 @@ export function step(s: ParseState, no: number, rawLine: string): ParseState {
   if (s.pendingOutcome?.seen) dropPendingOutcome(s);
   else if (s.pendingOutcome) s.pendingOutcome.seen = true;
   first(CONTENT, s, l);
+  if (l.ticked.length) tickedMethods(s, l);
   return s;
 }

@@ -21,17 +21,20 @@ export const UNIT_HEADERS: { re: RegExp; pick: (m: RegExpExecArray) => { id: str
   { re: /^([A-Z]{4,8}\d{3,5})\s+([A-Z].*?)(?:\s{3,}\d{1,3})?$/, pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
   // an awarding body's unit code alone on its line, the title on the next: "UV20417"
   { re: /^([A-Z]{1,6}\d{3,6}[A-Z]?)$/, pick: (m) => ({ id: m[1]!, title: '', aliases: [] }) },
+  // an awarding body's or sector skills council's code: "Unit 2BA14: Work with others", "Unit PPL2FS7 Prepare …"
+  { re: /^Unit\s+((?=[0-9A-Z]*\d)(?=[0-9A-Z]*[A-Z])[0-9A-Z]{4,8})(?:\s*[:.\-–]\s*|\s+(?=[A-Z]))(.*)$/, pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
   // seed 002: "Unit 101 Prepare yourself to deliver good customer service", "Unit 105" (title below)
   { re: /^Unit\s*(?:[:\-–]\s*|\s)(\d{1,4}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$/, pick: (m) => ({ id: m[1]!, title: m[2]!, aliases: [] }) },
 ];
 
 export const FIELD_LABELS: { field: Field; re: RegExp }[] = [
-  { field: 'unit', re: /^(?:Ofqual\s+)?(?:Unit\s+)?(?:reference\s+number|reference|ref(?:erence)?\s+no\.?|ref\.?|number|no\.?|code|URN|UAN)(?=\s*[:\t]|\s*$|\s+[A-Z0-9]+\/)/i },
+  // the value after a space only when it is code-shaped ("Unit code PPL2FS7", "SSC code 2BA14")
+  { field: 'unit', re: /^(?:(?:Ofqual|SSC)\s+)?(?:Unit\s+)?(?:reference\s+number|reference|ref(?:erence)?\s+no\.?|ref\.?|number|no\.?|code|URN|UAN)(?=\s*[:\t]|\s*$|\s+[A-Z0-9]+\/|\s+(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{3,10}(?:\s|$))/i },
   // the centre's or awarding body's own number beside the regulator's
-  { field: 'alias', re: /^(?:centre|awarding\s+body|AB|provider|SQA)\s+unit\s+(?:no\.?|number|code)(?=\s*[:\t]|\s*$|\s+[A-Z0-9])/i },
+  { field: 'alias', re: /^(?:(?:centre|provider)\s+unit|(?:awarding\s+body|AB|SQA)(?:\s+unit)?)\s+(?:no\.?|number|code|reference|ref\.?)(?=\s*[:\t]|\s*$|\s+[A-Z0-9])/i },
   { field: 'title', re: /^(?:Unit\s+)?title(?=\s*[:\t]|\s*$)/i },
-  { field: 'level', re: /^(?:Unit\s+)?(?:RQF\s+|QCF\s+)?level(?=\s*[:\t]|\s*$|\s+\d\s*$|\s+level\s+\d\s*$)/i },
-  { field: 'glh', re: /^(?:Unit\s+)?(?:guided\s+learning\s+hours|GLH)(?=\s*[:\t(]|\s*$|\s+\d)/i },
+  { field: 'level', re: /^(?:Unit\s+)?(?:RQF\s+|QCF\s+|SCQF\s+|NQF\s+)?level(?=\s*[:\t]|\s*$|\s+\d\s*$|\s+level\s+\d\s*$)/i },
+  { field: 'glh', re: /^(?:Unit\s+)?(?:total\s+)?(?:guided\s+learning(?:\s+hours)?|GLH)(?=\s*[:\t(]|\s*$|\s+\d)/i },
   { field: 'credits', re: /^(?:Unit\s+)?credits?(?:\s+value)?(?=\s*[:\t]|\s*$|\s+\d)/i },
   // a sector subject area code ("15.3 Business management") looks like a criterion number: it is read here, as a field
   {
@@ -57,7 +60,7 @@ export const OUTCOME_LABELLED = {
   },
 };
 export const OUTCOME_NUMBERED = /^(\d{1,2})\.?\s+([A-Z‘“'"(].*)$/;
-export const CRITERION = /^(?:AC\s*)?(?:[•·▪◦‣]\s*)?(\d{1,3}(?:\.\d{1,3}){1,2})(?:\.(?=\s|$))?\s*(?:[:\-–]\s+)?(.*)$/;
+export { CRITERION } from './marks.js';
 export const SVQ_ITEM = /^([PK])\s?(\d{1,2})\b\.?\s*(?:[:\-–]\s+)?(.*)$/;
 export const SVQ_HEADING = /^(performance criteria|knowledge and understanding)\b(?:\s*\([^)]*\))?\s*:?$/i;
 export const SVQ_LIST = /^what you (have to|must|need to) (do|know)\b.*$/i;
@@ -65,6 +68,9 @@ export const SUB_ITEM = /^(?:\(?([a-z]|[ivx]{1,4})\)|([a-z])\.)\s+\S/;
 export const BULLET = /^[•·▪◦‣○●\-–*]\s*/;
 export const METHODS_HEADING = /^(?:evidence (?:may|must|can|should|could) be (?:supplied|provided|generated|gathered) (?:by|through|from)|(?:types of evidence\s*[:\-–]?\s*)?evidence (?:could|may|might|can) include|types of evidence|(?:suggested |recommended )?(?:assessment|evidence) methods?(?: may include)?)\s*:?\s*(.*)$/i;
 export const APPENDIX = /^Appendix\s+\d+\b/i;
+/** A register page's or web page's list of the qualifications a unit is in: the unit has ended,
+ * and what follows (qualification titles, levels, numbers) belongs to no unit. */
+export const QUALIFICATIONS_LIST = /^(?:qualifications?\s+(?:containing|that\s+contains?|which\s+contains?|including|using)\s+(?:this|the)\s+unit|this\s+unit\s+(?:is\s+(?:part\s+of|in|used\s+in)|appears\s+in)\s+(?:the\s+following\s+)?qualifications?|(?:related|linked)\s+qualifications?)\b.*$/i;
 export const STRAY_ENUMERATOR = /^(\d{1,2}\.?|\(?[a-z]\)|[•·▪◦‣○●\-–*])$/;
 
 export interface PipeColumns {

@@ -95,6 +95,10 @@ export const IMPORT_MESSAGES = {
     code: 'may-continue',
     text: (d: { criterion: string; text: string }) => `“${clip(d.text)}” follows a gap after criterion ${d.criterion}: joined to its text, check the form`,
   },
+  'title-after-gap': {
+    code: 'may-continue',
+    text: (d: { outcome: string; text: string }) => `“${clip(d.text)}” follows a gap after the title of outcome ${d.outcome}: joined to the title, check the form`,
+  },
   'no-text-layer': {
     code: 'no-text-layer',
     text: (d: { pages: number }) => `no text to read in ${d.pages === 1 ? 'this file' : `its ${d.pages} pages`}: it is a scan (an image of the pages). Ask the awarding body for the typed PDF or Word file, or run it through OCR and import the text`,

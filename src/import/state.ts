@@ -5,6 +5,8 @@ import type { Draft, Warn } from './finish.js';
 import type { Field, PipeColumns } from './lines.js';
 import { FormText, importWarning } from './messages.js';
 import type { ImportedCriterion, ImportedOutcome, ImportWarning } from './types.js';
+import type { Method } from '../schema/common.js';
+import { tickBoxes } from './marks.js';
 
 /** What the last content line opened, so the next plain line knows where it belongs. */
 export type Last =
@@ -36,6 +38,8 @@ export interface ParseState {
   blank: boolean;
   /** A field label whose value is on the next line ("Unit Level" then "2"). */
   pendingField: Field | null;
+  /** The labels of a header row whose values are the cells of the next row. */
+  pendingRow: Field[] | null;
   /** Skip the next content line: the value of a field folio does not keep. */
   skipValue: boolean;
   /** The form has a guidance column: text after a gap under a criterion is its guidance. */
@@ -57,6 +61,8 @@ export interface ParseState {
   svqHeading: { id: 'P' | 'K'; title: string; line: number } | null;
   /** The last content line was the unit's title on a line of its own. */
   titled: boolean;
+  /** A tick-box legend ("O = Observation, Q = Questioning"): the methods its codes name. */
+  legend: Map<string, Method> | null;
 }
 
 /** One line of a form as the handlers see it. */
@@ -71,11 +77,16 @@ export interface Line {
   wasBlank: boolean;
   /** The content line before this one was the unit's title on a line of its own. */
   afterTitle?: boolean;
+  /** The codes of ticked boxes taken off the end of the line (marks.ts). */
+  ticked: string[];
 }
 
 export function lineOf(no: number, rawLine: string): Line {
   const raw = rawLine.replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, ' ');
-  return { no, raw, text: raw.replace(/\s+/g, ' ').trim(), wasBlank: false };
+  const text = raw.replace(/\s+/g, ' ').trim();
+  // tick-box columns are never a line's words: a line of boxes alone is left whole (furniture)
+  const boxes = tickBoxes(text);
+  return { no, raw, text: boxes.text || text, wasBlank: false, ticked: boxes.text ? boxes.ticked : [] };
 }
 
 export function initialState(form: FormText): ParseState {
@@ -91,6 +102,7 @@ export function initialState(form: FormText): ParseState {
     last: 'none',
     blank: false,
     pendingField: null,
+    pendingRow: null,
     skipValue: false,
     guidanceColumn: false,
     noteRunsOn: false,
@@ -101,5 +113,6 @@ export function initialState(form: FormText): ParseState {
     pendingOutcome: null,
     svqHeading: null,
     titled: false,
+    legend: null,
   };
 }

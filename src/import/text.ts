@@ -26,7 +26,10 @@ export function continueText(s: ParseState, l: Line): void {
     s.last = 'note';
     s.noteRunsOn = false;
   } else if (s.last === 'methods') addMethods(s, no, body);
-  else if (s.last === 'note') unit!.noteLines.push(wasBlank ? `\n${text}` : text);
+  else if (s.last === 'note' && unit!.bareHeading === unit!.noteLines.length - 1 && !wasBlank && /^[a-z]+(?: [a-z]+){0,2}$/.test(text)) {
+    // the wrapped end of a heading ("Guidance on delivery and" / "assessment"): still the heading
+    unit!.noteLines[unit!.noteLines.length - 1] += ` ${text}`;
+  } else if (s.last === 'note') unit!.noteLines.push(wasBlank ? `\n${text}` : text);
   else if (s.last === 'unit-title' && unit && !unit.title) {
     unit.title = text.replace(CONTD, ' ').trim();
     s.last = 'none';
@@ -42,6 +45,11 @@ export function continueText(s: ParseState, l: Line): void {
   } else if (s.last === 'outcome-title' && outcome && !wasBlank && !isSub && /^[a-z(‘“'"]/.test(text)) {
     outcome.title = cleanTitle(`${outcome.title ?? ''} ${text}`);
     outcome.type = outcomeTypeOf(outcome.title) ?? outcome.type;
+  } else if (s.last === 'outcome-title' && outcome && wasBlank && !outcome.criteria.length && !isSub && /^[a-z]/.test(text) && !/[.:;]$/.test(text)) {
+    // a title's wrapped end after a gap, before any criterion: no heading starts in lower case
+    s.warn(no, 'title-after-gap', { outcome: outcome.id, text });
+    outcome.title = cleanTitle(`${outcome.title ?? ''} ${text}`);
+    outcome.type = outcomeTypeOf(outcome.title) ?? outcome.type;
   } else if (s.guidanceColumn && criterion && (wasBlank || s.last === 'guidance')) addGuidance(s, text, wasBlank);
   else if (criterion && /^[PK]\d+$/.test(criterion.id) && !wasBlank && !isSub && /^[A-Z]/.test(l.raw) && !/[.;,:]$/.test(text)) {
     // a sub-heading inside a P or K list ("Storage", "Your practice"): an item's own wrapped
@@ -50,11 +58,11 @@ export function continueText(s: ParseState, l: Line): void {
   } else if (criterion && (s.last === 'criterion-text' || s.last === 'sub-item') && (!wasBlank || isSub)) {
     // a list item after a gap may start something else: joined, and said
     if (wasBlank) s.warn(no, 'after-gap', { criterion: criterion.id, text });
-    appendText(s, body);
+    appendText(s, text);
     if (isSub) s.last = 'sub-item';
   } else if (criterion && isSub && s.last !== 'furniture') {
     s.warn(no, 'after-gap', { criterion: criterion.id, text });
-    appendText(s, body);
+    appendText(s, text);
     s.last = 'sub-item';
   } else if (s.last === 'furniture' && !wasBlank && text.length <= 30 && !/[.:]$/.test(text)) {
     // the second line of a wrapped heading or prompt ("Tutor Name, Signature / and Date")
