@@ -9,7 +9,7 @@ import { UsageError } from '../usage-error.js';
 import { idOf, type Assessment } from './assess.js';
 import type { Centre } from './centre.js';
 import { history, progress, verify, type Progress, type Timeline, type Verification } from './history.js';
-import { type PortfolioRecords } from './records.js';
+import type { PortfolioRecords } from './records.js';
 import { recordsReader } from './report-records.js';
 import { selectLearners, specList, status } from './views.js';
 
@@ -60,8 +60,6 @@ export async function report(centre: Centre, a: Assessment, opts: ReportOptions 
   const chosen = selectLearners(a, { learners: opts.learners, all: true });
   const ids = chosen.map(idOf);
   const st = status(a, { learners: ids });
-  // Each learner's gaps from the result in hand, as gaps() would find them: for a big cohort
-  // gaps() would read every result back from the cache a second time.
   const noGit = gitMissing(centre, opts.git);
   // The history is read up to the day the report stands for, so the same inputs give the same site.
   const until = a.asOf;
@@ -73,6 +71,8 @@ export async function report(centre: Centre, a: Assessment, opts: ReportOptions 
     const rec = summary && recordsOf(summary);
     learners.push({
       result,
+      // From the result in hand, as gaps() finds them: for a big cohort gaps() would read every
+      // result back from the cache a second time.
       gaps: gapsOf(result),
       ...(rec ? { records: rec } : {}),
       ...(rec?.lastEvidence ? { daysSinceEvidence: daysBetween(rec.lastEvidence, a.asOf) } : {}),
