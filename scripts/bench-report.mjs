@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // How long `folio report` takes against `folio status --format json` on the same generated
-// centre (scripts/generate.mjs): the report reads the same results, reads each portfolio once
-// more for its evidence records, and writes a page per learner and unit, so it should cost
-// about the status run plus writing the files. Measurements only: no test reads them.
+// centre (scripts/generate.mjs): the report reads the same results, and each learner's records
+// (from the cache when warm, else from the portfolio once more), and writes a page per learner
+// and unit, so it should cost about the status run plus writing the files. Measurements only: no test reads them.
 //
 //   npm run bench:report -- [--quick] [--sizes 1000] [--runs 3] [--seed 1] [--out DIR] [--keep] [--write]
 //
