@@ -1,20 +1,47 @@
 #!/usr/bin/env node
 // How long `folio report` takes against `folio status --format json` on the same generated
-// centre (scripts/generate.mjs): the report reads the same results, reads each portfolio once
-// more for its evidence records, and writes a page per learner and unit, so it should cost
-// about the status run plus writing the files. Measurements only: no test reads them.
+// centre (scripts/generate.mjs): the report reads the same results, and each learner's records
+// (from the cache when warm, else from the portfolio once more), and writes a page per learner
+// and unit, so it should cost about the status run plus writing the files. Measurements only: no test reads them.
 //
 //   npm run bench:report -- [--quick] [--sizes 1000] [--runs 3] [--seed 1] [--out DIR] [--keep] [--write]
 //
 // Each size: generate a centre, then in fresh node processes (scripts/rss-wrap.mjs) time, cold
 // (no cache) and warm (cache from the run before), status --format json and report -o DIR,
-// the median of --runs; --write replaces scripts/bench-report-results.md. The generated centre
+// the median of --runs; --write replaces scripts/bench-report-results.md. "Writing the files" is
+// measured apart, as the floor the issue allows on top of status: a fresh process holds every
+// file of the site in memory, then writes each over its earlier copy as folio writes a page (a
+// temporary file beside it, renamed over its name, not synced), and times only that. The generated centre
 // is not a git repository, so the report's git parts (timelines, burn-up, verify) say "not
 // available" and cost nothing here; `npm run bench:git` measures history and verify.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { announce, build, DISK_PER_LEARNER, HERE, log, REPO, results, scratch, stopIfInterrupted } from './bench-common.mjs';
+
+// The writing floor, run in a process of its own: node bench-report.mjs --write-floor SITE COPY.
+if (process.argv[2] === '--write-floor') {
+  const [site, copy] = process.argv.slice(3);
+  const files = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else files.push([join(copy, relative(site, join(d, e.name))), readFileSync(join(d, e.name))]);
+    }
+  };
+  walk(site);
+  const put = ([path, bytes]) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(`${path}.tmp`, bytes, { flag: 'wx' });
+    renameSync(`${path}.tmp`, path);
+  };
+  // Once to make the copy, then timed over it, as a warm report writes over its earlier site.
+  files.forEach(put);
+  const t0 = process.hrtime.bigint();
+  files.forEach(put);
+  process.stdout.write(`${Number(process.hrtime.bigint() - t0) / 1e6}\n`);
+  process.exit(0);
+}
 
 const opts = { sizes: [1000], runs: 3, seed: 1, keep: false, out: undefined, write: false };
 const argv = process.argv.slice(2);
@@ -75,7 +102,7 @@ function du(dir) {
 
 const total = opts.sizes.reduce((a, b) => a + b, 0);
 const base = scratch('folio-bench-report-', opts.out, opts.keep);
-announce('bench:report', 20 + total * 0.03 * opts.runs * 4, total * (DISK_PER_LEARNER + 150 * 1024), base);
+announce('bench:report', 20 + total * 0.03 * opts.runs * 4, total * (DISK_PER_LEARNER + 300 * 1024), base);
 build();
 const rows = [];
 for (const size of opts.sizes) {
@@ -84,7 +111,7 @@ for (const size of opts.sizes) {
   const gen = spawnSync(process.execPath, [join(HERE, 'generate.mjs'), '--learners', String(size), '--seed', String(opts.seed), '--out', dir], { encoding: 'utf8' });
   if (gen.status !== 0) throw new Error(`generate failed: ${gen.stderr}`);
   const site = join(base, `site-${size}`);
-  const times = { statusCold: [], statusWarm: [], reportCold: [], reportWarm: [] };
+  const times = { statusCold: [], statusWarm: [], reportCold: [], reportWarm: [], writing: [] };
   let rss = 0;
   for (let run = 0; run < opts.runs; run++) {
     rmSync(join(dir, '.folio-cache'), { recursive: true, force: true });
@@ -96,17 +123,24 @@ for (const size of opts.sizes) {
     times.reportCold.push(cold.ms);
     rss = Math.max(rss, cold.rssMiB);
     times.reportWarm.push(folio(dir, ['report', '-o', site]).ms);
+    const copy = join(base, `copy-${size}`);
+    rmSync(copy, { recursive: true, force: true });
+    const w = spawnSync(process.execPath, [join(HERE, 'bench-report.mjs'), '--write-floor', site, copy], { encoding: 'utf8' });
+    stopIfInterrupted(w);
+    if (w.status !== 0) throw new Error(`the writing floor failed: ${w.stderr}`);
+    times.writing.push(Number(w.stdout));
+    rmSync(copy, { recursive: true, force: true });
   }
   const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
   const { bytes, files } = du(site);
-  log(`  status json cold ${Math.round(m.statusCold)} ms, warm ${Math.round(m.statusWarm)} ms; report cold ${Math.round(m.reportCold)} ms, warm ${Math.round(m.reportWarm)} ms; ${files} files, ${(bytes / 2 ** 20).toFixed(1)} MiB`);
+  log(`  status json cold ${Math.round(m.statusCold)} ms, warm ${Math.round(m.statusWarm)} ms; report cold ${Math.round(m.reportCold)} ms, warm ${Math.round(m.reportWarm)} ms; writing the files ${Math.round(m.writing)} ms; ${files} files, ${(bytes / 2 ** 20).toFixed(1)} MiB`);
   rows.push({ size, ...m, files, mib: bytes / 2 ** 20, rss });
 }
 const n = (x) => Math.round(x).toLocaleString('en-GB');
 const table = [
-  '| learners | status json cold ms | report cold ms (×status) | status json warm ms | report warm ms (×status) | site files | site MiB | report peak RSS MiB |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${n(r.size)} | ${n(r.statusCold)} | ${n(r.reportCold)} (${(r.reportCold / r.statusCold).toFixed(1)}×) | ${n(r.statusWarm)} | ${n(r.reportWarm)} (${(r.reportWarm / r.statusWarm).toFixed(1)}×) | ${n(r.files)} | ${r.mib.toFixed(1)} | ${n(r.rss)} |`),
+  '| learners | status json cold ms | report cold ms (×status) | status json warm ms | writing the files ms | report warm ms (×status) | report warm ×(status + writing) | site files | site MiB | report peak RSS MiB |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${n(r.size)} | ${n(r.statusCold)} | ${n(r.reportCold)} (${(r.reportCold / r.statusCold).toFixed(1)}×) | ${n(r.statusWarm)} | ${n(r.writing)} | ${n(r.reportWarm)} (${(r.reportWarm / r.statusWarm).toFixed(1)}×) | ${(r.reportWarm / (r.statusWarm + r.writing)).toFixed(2)}× | ${n(r.files)} | ${r.mib.toFixed(1)} | ${n(r.rss)} |`),
 ].join('\n');
 process.stdout.write(`${table}\n`);
 results(join(HERE, 'bench-report-results.md'), `# folio report against folio status --format json (npm run bench:report)\n\nMedian of ${opts.runs} run${opts.runs === 1 ? '' : 's'}, seed ${opts.seed}, on a generated centre without git history.\n\n${table}\n`, opts.write);

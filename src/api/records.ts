@@ -50,7 +50,11 @@ export function records(a: Assessment, learner: string): PortfolioRecords | unde
  * per learner). */
 export function recordsOf(a: Assessment, summary: Assessment['learners'][number]): PortfolioRecords | undefined {
   const l = learnerAsOf(a, summary);
-  if (!l) return undefined;
+  return l && recordsFrom(a, summary, l);
+}
+
+/** The records of a learner's model as of the assessment's day (learnerAsOf). */
+export function recordsFrom(a: Assessment, summary: Assessment['learners'][number], l: Learner): PortfolioRecords {
   const unit = (ref: string) => indexOf(a).canonical(ref);
   let lastEvidence: string | undefined;
   for (const e of l.evidence) if (e.date && (!lastEvidence || e.date > lastEvidence)) lastEvidence = e.date;

@@ -2,15 +2,16 @@
 // library calls the other commands make (status, gaps, records, the specifications, and from
 // git: progress, history and verify). The HTML is written from this by render/html/, which
 // computes nothing of its own; folio report only writes what it renders.
-import type { Gap } from '../status/gaps.js';
+import { gapsOf, type Gap } from '../status/gaps.js';
 import type { LearnerResult } from '../status/types.js';
 import type { Qualification, Unit } from '../model/types.js';
 import { UsageError } from '../usage-error.js';
 import { idOf, type Assessment } from './assess.js';
 import type { Centre } from './centre.js';
 import { history, progress, verify, type Progress, type Timeline, type Verification } from './history.js';
-import { recordsOf, type PortfolioRecords } from './records.js';
-import { gaps, selectLearners, specList, status } from './views.js';
+import type { PortfolioRecords } from './records.js';
+import { recordsReader } from './report-records.js';
+import { selectLearners, specList, status } from './views.js';
 
 /** Something the site shows only from git, or why it cannot. */
 export type FromGit<T> = { available: true; value: T } | { available: false; reason: string };
@@ -59,20 +60,20 @@ export async function report(centre: Centre, a: Assessment, opts: ReportOptions 
   const chosen = selectLearners(a, { learners: opts.learners, all: true });
   const ids = chosen.map(idOf);
   const st = status(a, { learners: ids });
-  const gapList = gaps(a, { learners: ids }).gaps;
-  const gapsBy = new Map<string, Gap[]>();
-  for (const g of gapList) gapsBy.set(g.learner, [...(gapsBy.get(g.learner) ?? []), g]);
   const noGit = gitMissing(centre, opts.git);
   // The history is read up to the day the report stands for, so the same inputs give the same site.
   const until = a.asOf;
   const learners: ReportLearner[] = [];
   const summaries = new Map(chosen.map((s) => [idOf(s), s]));
+  const recordsOf = recordsReader(a, centre.cache);
   for (const result of st.learners) {
     const summary = summaries.get(result.id);
-    const rec = summary && recordsOf(a, summary);
+    const rec = summary && recordsOf(summary);
     learners.push({
       result,
-      gaps: gapsBy.get(result.id) ?? [],
+      // From the result in hand, as gaps() finds them: for a big cohort gaps() would read every
+      // result back from the cache a second time.
+      gaps: gapsOf(result),
       ...(rec ? { records: rec } : {}),
       ...(rec?.lastEvidence ? { daysSinceEvidence: daysBetween(rec.lastEvidence, a.asOf) } : {}),
       timeline: noGit ? { available: false, reason: noGit } : await fromGit(() => history(centre, result.id, { until })),

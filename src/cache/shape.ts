@@ -182,6 +182,38 @@ export const specsEntry = obj({
   catalogue: str,
 });
 
+// A path from the centre's folder with no step out of it: a file a report links to or copies.
+const plainPath: Check = (v) => typeof v === 'string' && v !== '' && !v.includes('\\') && v.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+const evidenceRecord = obj({
+  id: str,
+  'title?': str,
+  // Shown as words, never looked up: the list of methods lives with the schemas, not loaded here.
+  method: str,
+  'date?': str,
+  'witness?': str,
+  'location?': obj({ kind: oneOf('file', 'url', 'ref'), value: str }),
+  'file?': plainPath,
+  'fileProblem?': oneOf('missing', 'not-a-file', 'outside'),
+  covers: arr(obj({ unit: str, criteria: strs })),
+  'assessment?': obj({ by: str, date: str, decision: oneOf('accepted', 'not-yet'), 'feedback?': str }),
+});
+/** A report's records of a learner (api/records.ts PortfolioRecords), with what they rest on
+ * besides the portfolio's text and the catalogue (in the key): the as-of day they were read for,
+ * the latest date in the record, and the evidence folders listed. */
+export const recordsEntry = obj({
+  asOf: str,
+  latest: str,
+  listings: record(str),
+  records: obj({
+    learner: str,
+    evidence: arr(evidenceRecord),
+    witnesses: arr(obj({ id: str, name: str, 'relationship?': str, 'status?': str })),
+    signoffs: arr(obj({ unit: str, by: str, date: str })),
+    iqa: arr(obj({ unit: str, by: str, date: str, stage: oneOf('interim', 'summative'), decision: oneOf('agreed', 'not-agreed'), evidence: strs, 'feedback?': str })),
+    'lastEvidence?': str,
+  }),
+});
+
 /** The entry parsed, if it has the shape; undefined for anything else (a miss). */
 export function parseAs<T>(shape: Check, text: string): T | undefined {
   try {

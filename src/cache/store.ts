@@ -21,7 +21,8 @@ export const CACHE_DIR = '.folio-cache';
 const FORMAT = 'v3';
 const MAC_HEX = 64;
 
-export type Kind = 'specs' | 'head' | 'result';
+/** records: what a report shows of a learner's portfolio (api/report-records.ts). */
+export type Kind = 'specs' | 'head' | 'result' | 'records';
 
 export interface CacheStore {
   /** An entry's text, only if this user's folio wrote it under this kind and key. */

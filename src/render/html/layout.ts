@@ -89,9 +89,16 @@ const ICONS: Record<string, string> = {
 
 /** A status as icon and word, coloured by a class (the icon is decoration: the word says it). */
 export function badge(status: string, label: string = status.replace(/-/g, ' ')): Html {
+  const key = `${status}\0${label}`;
+  const made = badges.get(key);
+  if (made) return made;
   const icon = ICONS[status] ?? '•';
-  return html`<span class="status s-${cssName(status)}"><span aria-hidden="true">${icon} </span>${label}</span>`;
+  const b = html`<span class="status s-${cssName(status)}"><span aria-hidden="true">${icon} </span>${label}</span>`;
+  // folio's own status words, a few dozen, are on every row of every page: each made once.
+  if (badges.size < 256) badges.set(key, b);
+  return b;
 }
+const badges = new Map<string, Html>();
 
 /** Only folio's own status words become class names; anything else is "other". */
 function cssName(s: string): string {

@@ -26,10 +26,13 @@ const EXEMPTED = 'exempted: not assessed here';
 export function learnerBody(d: ReportData, l: ReportLearner, o: LearnerPageOptions): Html {
   const r = l.result;
   const staff = (id: string) => (d.staff.get(id) ? `${d.staff.get(id)} (${id})` : id);
+  // The same few assessors and IQAs are named on every row: each name escaped once a page.
+  const names = new Map<string, Html>();
+  const staffHtml = (id: string) => names.get(id) ?? (names.set(id, html`${staff(id)}`), names.get(id)!);
   const credits = `${r.credits.achieved}${r.credits.unknownUnits.length ? '+?' : ''}/${r.credits.required ?? '?'}`;
   const pct = r.criteria.total ? Math.round((r.criteria.met / r.criteria.total) * 100) : 0;
   const rec = l.records;
-  const unitLink = (id: string) => (d.units.some((u) => u.id === id) ? html`<a href="${sitePath(['..', 'units', `${slug(id)}.html`])}">${id}</a>` : html`${id}`);
+  const unitLink = (id: string) => unitLinkOf(d, id);
   return html`<article class="learner" aria-labelledby="h-learner">
 <h1 id="h-learner">${r.name} (${r.id})</h1>
 <div class="facts" id="summary">
@@ -53,10 +56,10 @@ ${l.gaps.length ? html`<ul class="plain" id="gaps">${l.gaps.map((g) => html`<li>
 </section>
 <section aria-labelledby="h-criteria"><h2 id="h-criteria">Criteria and the evidence behind them</h2>
 ${rec ? '' : html`<p>The portfolio could not be read again: the evidence is not shown.</p>`}
-${r.units.map((u) => unitCriteria(u, rec, staff, unitLink))}
+${((items) => r.units.map((u) => unitCriteria(u, rec, items, staffHtml, unitLink)))(evidenceItems(rec, staffHtml))}
 </section>
 <section aria-labelledby="h-evidence"><h2 id="h-evidence">Evidence</h2>
-${rec && rec.evidence.length ? evidenceTable(rec, staff, o) : html`<p>No evidence recorded.</p>`}
+${rec && rec.evidence.length ? evidenceTable(rec, staffHtml, o) : html`<p>No evidence recorded.</p>`}
 ${rec && rec.witnesses.length ? html`<h3>Witnesses</h3><ul class="plain">${rec.witnesses.map((w) => html`<li>${w.name} (${w.id})${w.relationship ? `, ${w.relationship}` : ''}${w.status ? ` · status ${w.status}` : ''}</li>`)}</ul>` : ''}
 </section>
 <section aria-labelledby="h-timeline"><h2 id="h-timeline">Timeline</h2>
@@ -65,16 +68,32 @@ ${timeline(l)}
 </article>`;
 }
 
-function unitCriteria(u: UnitResult, rec: PortfolioRecords | undefined, staff: (id: string) => string, unitLink: (id: string) => Html): Html {
-  const items = new Map((rec?.evidence ?? []).map((e) => [e.id, e]));
+// A unit's page link, made once per report for each unit named on any page.
+const unitLinks = new WeakMap<ReportData, Map<string, Html>>();
+function unitLinkOf(d: ReportData, id: string): Html {
+  let m = unitLinks.get(d);
+  if (!m) unitLinks.set(d, (m = new Map()));
+  let link = m.get(id);
+  if (!link) m.set(id, (link = d.units.some((u) => u.id === id) ? html`<a href="${sitePath(['..', 'units', `${slug(id)}.html`])}">${id}</a>` : html`${id}`));
+  return link;
+}
+
+// Each evidence item as a criterion of the unit lists it, made once a learner: an item usually
+// covers several criteria.
+function evidenceItems(rec: PortfolioRecords | undefined, staff: (id: string) => Html): Map<string, Html> {
+  const items = new Map<string, Html>();
+  // An id given twice (a finding of check's) shows its last item, as a map of the items would.
+  for (const e of rec?.evidence ?? []) {
+    const decision = e.assessment ? html`${badge(e.assessment.decision)} by ${staff(e.assessment.by)} on ${e.assessment.date}` : badge('awaiting-assessment', 'awaiting assessment');
+    items.set(e.id, html`<li><a href="#ev-${slug(e.id)}">${e.id}</a> ${words(e.method)}: ${decision}</li>`);
+  }
+  return items;
+}
+
+function unitCriteria(u: UnitResult, rec: PortfolioRecords | undefined, items: Map<string, Html>, staff: (id: string) => Html, unitLink: (id: string) => Html): Html {
   const iqa = (rec?.iqa ?? []).filter((q) => q.unit === u.id);
   const rows = u.criteria.map((c) => {
-    const evidence = c.evidence.map((id) => {
-      const e = items.get(id);
-      if (!e) return html`<li>${id}</li>`;
-      const decision = e.assessment ? html`${badge(e.assessment.decision)} by ${staff(e.assessment.by)} on ${e.assessment.date}` : badge('awaiting-assessment', 'awaiting assessment');
-      return html`<li><a href="#ev-${slug(e.id)}">${e.id}</a> ${words(e.method)}: ${decision}</li>`;
-    });
+    const evidence = c.evidence.map((id) => items.get(id) ?? html`<li>${id}</li>`);
     return html`<tr data-criterion="${c.id}"><th scope="row">${c.id}</th><td>${c.text ?? ''}</td><td data-value="${c.status}">${badge(c.status)}</td><td>${evidence.length ? html`<ul class="plain">${evidence}</ul>` : 'none'}</td></tr>`;
   });
   if (u.exemption) return html`<h3>${unitLink(u.id)}${u.title ? ` ${u.title}` : ''} <span class="note">· ${badge(u.status)}</span></h3>
@@ -84,7 +103,7 @@ ${table(`Criteria of ${u.id}`, html`<th scope="col">Criterion</th><th scope="col
 <p>IQA: ${iqa.length ? html`${iqa.map((q, i) => html`${i ? '; ' : ''}${q.stage} ${badge(q.decision)} by ${staff(q.by)} on ${q.date}${q.evidence.length ? ` (sampled ${q.evidence.join(', ')})` : ''}${q.feedback ? html`: <span class="feedback">${q.feedback}</span>` : ''}`)}` : 'no IQA record on this unit.'}</p>`;
 }
 
-function evidenceTable(rec: PortfolioRecords, staff: (id: string) => string, o: LearnerPageOptions): Html {
+function evidenceTable(rec: PortfolioRecords, staff: (id: string) => Html, o: LearnerPageOptions): Html {
   const rows = rec.evidence.map((e) => html`<tr id="ev-${slug(e.id)}"><th scope="row">${e.id}</th><td>${e.title ?? ''}</td><td>${words(e.method)}${e.witness ? ` (witness ${e.witness})` : ''}</td><td>${e.date ?? 'undated'}</td><td>${where(e, o)}</td><td>${e.covers.map((c, i) => html`${i ? html`<br>` : ''}${c.unit}: ${c.criteria.join(', ')}`)}</td><td>${e.assessment ? html`${badge(e.assessment.decision)} by ${staff(e.assessment.by)} on ${e.assessment.date}${e.assessment.feedback ? html`<div class="feedback">${e.assessment.feedback}</div>` : ''}` : badge('awaiting-assessment', 'awaiting assessment')}</td></tr>`);
   return table(
     'Every evidence item: where it is kept, what it covers and the decision on it',
