@@ -5,7 +5,7 @@
 import { outcomeTypeOf } from '../model/outcome-type.js';
 import { ASSESSMENT_FIELD, isAssessmentMode, isFurniture, isFurnitureRow, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
 import { applyFields, fieldsOf, setField } from './fields.js';
-import { APPENDIX, QUALIFICATIONS_LIST, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeader } from './lines.js';
+import { APPENDIX, QUALIFICATIONS_LIST, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeaderOf } from './lines.js';
 import { pipeRow } from './pipe.js';
 import { lineOf, type Line, type ParseState } from './state.js';
 import { dropBareHeading } from './finish.js';
@@ -81,7 +81,7 @@ const CONTENT = [
     },
   }),
   cells,
-  kind({ kind: 'unit-header', test: (_s, l) => unitHeader(l.text), handle: (s, l, h) => void openUnit(s, l.no, h.id, h.title || null, h.aliases) }),
+  kind({ kind: 'unit-header', test: (_s, l) => unitHeaderOf(l.raw, l.text), handle: (s, l, h) => void openUnit(s, l.no, h.id, h.title || null, h.aliases) }),
   // after the units (an appendix, a list of qualifications) only a unit number starts a unit:
   // a qualification's level or title is not a unit's field
   kind({

@@ -3,8 +3,10 @@
 // its own line, a criterion's wrapped text or sub-items, a guidance column. What it cannot
 // continue is reported with its line, never dropped silently.
 import { outcomeTypeOf } from '../model/outcome-type.js';
-import { isAssessmentMode } from './furniture.js';
-import { BULLET, CONTD, SUB_ITEM, cleanTitle } from './lines.js';
+import { DEFINITION, isAssessmentMode } from './furniture.js';
+import { dropBareHeading } from './finish.js';
+import { BULLET, CONTD, SUB_ITEM, cleanTitle, marginCode } from './lines.js';
+import { isUrnShaped } from '../ids.js';
 import type { Line, ParseState } from './state.js';
 import { addGuidance, addMethods, appendText, openOutcome } from './structure.js';
 
@@ -26,12 +28,23 @@ export function continueText(s: ParseState, l: Line): void {
     s.last = 'note';
     s.noteRunsOn = false;
   } else if (s.last === 'methods') addMethods(s, no, body);
+  else if (s.last === 'note' && !wasBlank && unit!.bareHeading === unit!.noteLines.length - 1 && /^\n?additional\b/i.test(unit!.noteLines[unit!.bareHeading]!) && DEFINITION.test(text)) {
+    // "Additional information" over a list of definitions ("Individuals: …"): range, as under
+    // a "Range" heading, not the unit's guidance
+    dropBareHeading(unit!);
+    s.guidanceColumn = true;
+    s.last = 'furniture';
+    continueText(s, l);
+  }
   else if (s.last === 'note' && unit!.bareHeading === unit!.noteLines.length - 1 && !wasBlank && /^[a-z]+(?: [a-z]+){0,2}$/.test(text)) {
     // the wrapped end of a heading ("Guidance on delivery and" / "assessment"): still the heading
     unit!.noteLines[unit!.noteLines.length - 1] += ` ${text}`;
   } else if (s.last === 'note') unit!.noteLines.push(wasBlank ? `\n${text}` : text);
   else if (s.last === 'unit-title' && unit && !unit.title) {
-    unit.title = text.replace(CONTD, ' ').trim();
+    // the title on its own line may have the unit's code at its right margin (lines.ts)
+    const margin = marginCode(l.raw);
+    if (margin && !isUrnShaped(margin.code) && margin.code !== unit.unit && !unit.aliases.includes(margin.code)) unit.aliases.push(margin.code);
+    unit.title = (margin && !isUrnShaped(margin.code) ? margin.text : text).replace(CONTD, ' ').trim();
     s.last = 'none';
     s.titled = true;
   } else if (s.last === 'unit-title' && unit && unit.title === text.replace(CONTD, ' ').trim()) s.last = 'none';
