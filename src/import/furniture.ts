@@ -102,7 +102,23 @@ export const METADATA_LABEL =
 export const DEFINITION = /^(?!notes?\b|please\b)[A-Z][A-Za-z'’/()-]*(?: [A-Za-z'’/()-]+){0,3}?(?: (?:may|can|could|will|must|should) (?:include|be|mean|cover))?:\s+\S/i;
 
 // A guidance column: what follows a criterion after a gap is its guidance (seed 004).
-const GUIDANCE_HEADINGS = /^(guidelines and range|guidance( and range)?|range( statement)?|amplification|indicative content|guidance for delivery|additional information)$/i;
+const GUIDANCE_HEADINGS = /^(guidelines and range|guidance( and range)?|range( statement)?|amplification|indicative content|guidance for delivery|additional information|what you (must|need to|have to) cover)$/i;
+
+/** A range section standing after the criteria it ranges over (N/SVQ "What you must cover", a
+ * handbook's "Range"): its list is range; a paragraph of prose after the list is guidance. */
+export const RANGE_SECTION = /^(range( statement)?|what you (must|need to|have to) cover)$/i;
+
+/** A line shaped like a section heading: a few words, a capital first, no figures, no closing
+ * stop. Whether it heads guidance depends on what follows (text.ts). */
+export function isHeadingShaped(text: string): boolean {
+  return /^[A-Z][A-Za-z'’,&/()\- ]{2,60}$/.test(text) && text.split(' ').length <= 8 && !isFurniture(text);
+}
+
+/** A line of prose: a sentence of several words, most of them in lower case, not a definition. */
+export function isProse(text: string): boolean {
+  const words = text.split(' ');
+  return /^[A-Z‘“'"]/.test(text) && words.length >= 6 && words.filter((w) => /^[a-z]/.test(w)).length >= 3 && !/\d$/.test(text) && !DEFINITION.test(text);
+}
 
 export function isFurniture(text: string): boolean {
   return FURNITURE.some((re) => re.test(text));

@@ -3,7 +3,7 @@
 // the reducer the form reader folds over a form's lines: the first kind whose test matches
 // handles the line; a handler may pass the line on to the kinds after it.
 import { outcomeTypeOf } from '../model/outcome-type.js';
-import { ASSESSMENT_FIELD, isAssessmentMode, isFurniture, isFurnitureRow, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
+import { RANGE_SECTION, ASSESSMENT_FIELD, isAssessmentMode, isFurniture, isFurnitureRow, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
 import { applyFields, fieldsOf, setField } from './fields.js';
 import { APPENDIX, QUALIFICATIONS_LIST, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeaderOf } from './lines.js';
 import { pipeRow } from './pipe.js';
@@ -179,9 +179,10 @@ const CONTENT = [
   kind({
     kind: 'guidance-heading',
     test: (_s, l) => isGuidanceHeading(l.text),
-    handle: (s) => {
+    handle: (s, l) => {
       s.guidanceColumn = true;
       s.last = 'furniture';
+      s.rangeSection = l.wasBlank && s.criterion && RANGE_SECTION.test(l.text) ? l.text : null;
     },
   }),
   kind({

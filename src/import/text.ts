@@ -3,7 +3,7 @@
 // its own line, a criterion's wrapped text or sub-items, a guidance column. What it cannot
 // continue is reported with its line, never dropped silently.
 import { outcomeTypeOf } from '../model/outcome-type.js';
-import { DEFINITION, isAssessmentMode } from './furniture.js';
+import { DEFINITION, isAssessmentMode, isHeadingShaped, isProse } from './furniture.js';
 import { dropBareHeading } from './finish.js';
 import { BULLET, CONTD, SUB_ITEM, cleanTitle, marginCode } from './lines.js';
 import { isUrnShaped } from '../ids.js';
@@ -63,6 +63,10 @@ export function continueText(s: ParseState, l: Line): void {
     s.warn(no, 'title-after-gap', { outcome: outcome.id, text });
     outcome.title = cleanTitle(`${outcome.title ?? ''} ${text}`);
     outcome.type = outcomeTypeOf(outcome.title) ?? outcome.type;
+  } else if (s.rangeSection && wasBlank && isProse(text)) {
+    // a paragraph after a range section's list: guidance on the section, under its heading
+    openSection(s, s.rangeSection, text);
+    s.rangeSection = null;
   } else if (s.guidanceColumn && criterion && (wasBlank || s.last === 'guidance')) addGuidance(s, text, wasBlank);
   else if (criterion && /^[PK]\d+$/.test(criterion.id) && !wasBlank && !isSub && /^[A-Z]/.test(l.raw) && !/[.;,:]$/.test(text)) {
     // a sub-heading inside a P or K list ("Storage", "Your practice"): an item's own wrapped
@@ -79,8 +83,29 @@ export function continueText(s: ParseState, l: Line): void {
     s.last = 'sub-item';
   } else if (s.last === 'furniture' && !wasBlank && text.length <= 30 && !/[.:]$/.test(text)) {
     // the second line of a wrapped heading or prompt ("Tutor Name, Signature / and Date")
+  } else if (s.last === 'heading' && !wasBlank && isProse(text)) {
+    // a heading folio does not know over a paragraph: a section of the unit's guidance, and said
+    const h = s.pendingHeading!;
+    const i = s.warnings.findIndex((w) => w.line === h.line && w.messageId === 'could-not-place');
+    if (i >= 0) s.warnings.splice(i, 1);
+    s.warn(h.line, 'unknown-heading', { heading: h.text });
+    openSection(s, h.text, text);
+  } else if (unit && (wasBlank || s.last === 'heading') && isHeadingShaped(text)) {
+    // perhaps a section's heading (a heading right above it groups, and stays unplaced)
+    s.warn(no, 'could-not-place', { text, unit: unit.unit });
+    s.pendingHeading = { text, line: no };
+    s.last = 'heading';
   } else {
     s.warn(no, 'could-not-place', { text, unit: unit?.unit ?? null });
     s.last = 'none';
   }
+}
+
+/** Start a section of the unit's guidance: its heading, then its first line. */
+function openSection(s: ParseState, heading: string, text: string): void {
+  const u = s.unit!;
+  u.noteLines.push(u.noteLines.length ? `\n${heading}` : heading, text);
+  u.bareHeading = undefined;
+  s.last = 'note';
+  s.noteRunsOn = false;
 }
