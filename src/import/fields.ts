@@ -117,7 +117,8 @@ function setUnitNumber(s: ParseState, no: number, v: string): void {
   const running = /^\d{1,4}[A-Z]?$/.test(unit.unit ?? '') && !/^\d{1,4}[A-Z]?$/.test(id);
   if (!unit.outcomes.length && (!unit.unit || ((isUrnShaped(id) || running) && !isUrnShaped(unit.unit!) && !s.units.some((u) => u.unit === id)))) {
     // "Unit 201 Title" then "Unit reference: T/506/1234": the handbook's number is an alias
-    if (unit.unit && !unit.aliases.includes(unit.unit)) unit.aliases.push(unit.unit);
+    // (first: it was printed before the codes that followed it)
+    if (unit.unit && !unit.aliases.includes(unit.unit)) unit.aliases.unshift(unit.unit);
     unit.unit = id;
     checkLetter(s, no, id);
     if (rest && !unit.title) unit.title = rest;

@@ -180,9 +180,10 @@ const CONTENT = [
     kind: 'guidance-heading',
     test: (_s, l) => isGuidanceHeading(l.text),
     handle: (s, l) => {
-      s.guidanceColumn = true;
-      s.last = 'furniture';
+      // a range section after the criteria ("What you must cover") is a section, not a column
       s.rangeSection = l.wasBlank && s.criterion && RANGE_SECTION.test(l.text) ? l.text : null;
+      if (!s.rangeSection) s.guidanceColumn = true;
+      s.last = 'furniture';
     },
   }),
   kind({
@@ -275,6 +276,8 @@ const CONTENT = [
     handle: (s, l, m) => {
       dropPendingOutcome(s);
       s.pendingOutcome = { id: m[1]!, text: l.text, line: l.no, seen: false };
+      // a lead-in's wrapped lines end here: the next line is the outcome's title
+      if (s.last === 'lead-in' || s.last === 'assessment-field') s.last = 'none';
     },
   }),
   kind({
