@@ -128,6 +128,8 @@ describe('where guidance sections begin and end', () => {
     ['Issue 2 August 2013', false],
     ['Your assessor will observe you.', false],
     ['Learning outcomes', false],
+    ['Declaration of authenticity', false],
+    ['Assessor feedback to the learner', false],
   ])('%s is shaped like a heading: %s', (line, yes) => {
     expect(isHeadingShaped(line)).toBe(yes);
   });
@@ -137,6 +139,7 @@ describe('where guidance sections begin and end', () => {
     ['City & Guilds Level 3 Diploma in Business Administration (4475-03) 57', false],
     ['Individuals: a person requiring care or support and their families.', false],
     ['Towers, ladders', false],
+    ['I confirm that this evidence is my own work.', false],
   ])('%s is prose: %s', (line, yes) => {
     expect(isProse(line)).toBe(yes);
   });

@@ -109,15 +109,16 @@ const GUIDANCE_HEADINGS = /^(guidelines and range|guidance( and range)?|range( s
 export const RANGE_SECTION = /^(range( statement)?|what you (must|need to|have to) cover)$/i;
 
 /** A line shaped like a section heading: a few words, a capital first, no figures, no closing
- * stop. Whether it heads guidance depends on what follows (text.ts). */
+ * stop. Whether it heads guidance depends on what follows (text.ts). A recording form's own
+ * sections (a declaration, signatures, feedback) are never the unit's guidance. */
 export function isHeadingShaped(text: string): boolean {
-  return /^[A-Z][A-Za-z'’,&/()\- ]{2,60}$/.test(text) && text.split(' ').length <= 8 && !isFurniture(text);
+  return /^[A-Z][A-Za-z'’,&/()\- ]{2,60}$/.test(text) && text.split(' ').length <= 8 && !isFurniture(text) && !/\b(declarations?|signatures?|sign-?off|feedback|comments?|authenticity)\b/i.test(text);
 }
 
 /** A line of prose: a sentence of several words, most of them in lower case, not a definition. */
 export function isProse(text: string): boolean {
   const words = text.split(' ');
-  return /^[A-Z‘“'"]/.test(text) && words.length >= 6 && words.filter((w) => /^[a-z]/.test(w)).length >= 3 && !/\d$/.test(text) && !DEFINITION.test(text);
+  return /^[A-Z‘“'"]/.test(text) && !/^I\b/.test(text) && words.length >= 6 && words.filter((w) => /^[a-z]/.test(w)).length >= 3 && !/\d$/.test(text) && !DEFINITION.test(text);
 }
 
 export function isFurniture(text: string): boolean {
