@@ -40,6 +40,10 @@ describe('a unit code at the right margin of the title line', () => {
     const u = read('Unit 105', 'Give customers a positive impression      CS105', '1.1 Greet customers').units[0]!;
     expect([u.unit, u.title, u.aliases]).toEqual(['105', 'Give customers a positive impression', ['CS105']]);
   });
+  it('so does a title on the line under its "Unit title" label', () => {
+    const u = read('Unit title', 'Understand the role of the care worker        HSC 204', 'Unit reference number', 'D/616/9018', '1.1 Explain roles').units[0]!;
+    expect([u.unit, u.title, u.aliases]).toEqual(['D/616/9018', 'Understand the role of the care worker', ['HSC 204']]);
+  });
 });
 
 describe('a level written inside the label', () => {
@@ -50,6 +54,7 @@ describe('a level written inside the label', () => {
     ['NQF Level 2:\tFoundation', [['level', '2']]],
     ['QCF Level 1:   Credit value: 3', [['level', '1'], ['credits', '3']]],
     ['Unit level: Level 3', [['level', 'Level 3']]],
+    ['Level 3 (RQF)', [['level', '3']]],
   ])('%s', (line, found) => {
     expect(fieldsOf(line)).toEqual(found);
   });
@@ -92,6 +97,10 @@ describe('where guidance sections begin and end', () => {
     expect(r.units[0]!.guidance).toBe('Assessment guidance\nAssess by workbook.');
     expect(r.warnings.map((w) => `${w.line} ${w.messageId}`)).toEqual(['6 could-not-place', '7 could-not-place']);
     expect(unit('Additional information', 'This unit is linked to the NOS (2013).').units[0]!.guidance).toBe('Additional information\nThis unit is linked to the NOS (2013).');
+  });
+  it('a section that is not guidance ends the guidance above it, blank line or not', () => {
+    const r = read('Unit 4: Working in hospitality', 'Unit introduction', 'This unit introduces the industry.', 'Unit content', '1 Know about hospitality', 'Types of business: hotels, bars');
+    expect([r.units[0]!.guidance, r.units[0]!.outcomes.map((o) => o.id)]).toEqual(['Unit introduction\nThis unit introduces the industry.', ['1']]);
   });
   it('a heading folio does not know over a paragraph heads a section of guidance, and says so', () => {
     const r = unit('Site safety', 'Working at height', 'Erect towers only where the ground is firm and level.');

@@ -102,7 +102,7 @@ export const METADATA_LABEL =
 export const DEFINITION = /^(?!notes?\b|please\b)[A-Z][A-Za-z'’/()-]*(?: [A-Za-z'’/()-]+){0,3}?(?: (?:may|can|could|will|must|should) (?:include|be|mean|cover))?:\s+\S/i;
 
 // A guidance column: what follows a criterion after a gap is its guidance (seed 004).
-const GUIDANCE_HEADINGS = /^(guidelines and range|guidance( and range)?|range( statement)?|amplification|indicative content|guidance for delivery|additional information|what you (must|need to|have to) cover)$/i;
+const GUIDANCE_HEADINGS = /^(guidelines and range|guidance( and range)?|range( statement)?|amplification|indicative content|guidance for delivery|(unit )?content|additional information|what you (must|need to|have to) cover)$/i;
 
 /** A range section standing after the criteria it ranges over (N/SVQ "What you must cover", a
  * handbook's "Range"): its list is range; a paragraph of prose after the list is guidance. */

@@ -5,7 +5,8 @@
 import { outcomeTypeOf } from '../model/outcome-type.js';
 import { RANGE_SECTION, ASSESSMENT_FIELD, isAssessmentMode, isFurniture, isFurnitureRow, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
 import { applyFields, fieldsOf, setField } from './fields.js';
-import { APPENDIX, QUALIFICATIONS_LIST, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeaderOf } from './lines.js';
+import { APPENDIX, QUALIFICATIONS_LIST, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, marginCode, svqItem, unitHeaderOf } from './lines.js';
+import { isUrnShaped } from '../ids.js';
 import { pipeRow } from './pipe.js';
 import { lineOf, type Line, type ParseState } from './state.js';
 import { dropBareHeading } from './finish.js';
@@ -70,7 +71,10 @@ const CONTENT = [
       // a label wrapped over two lines ("Unit reference" / "number: M/601/8832"): its value after the rest of it
       const value = looksLikeValue(field, l.text) ? l.text : /^[a-z][a-z ]{0,30}:\s*(\S.*)$/.exec(l.text)?.[1];
       if (!value || !looksLikeValue(field, value)) return 'next';
-      setField(s, l.no, field, value);
+      // a title with the unit's code at its right margin (lines.ts): the code is another field
+      const margin = field === 'title' && value === l.text ? marginCode(l.raw) : null;
+      setField(s, l.no, field, margin ? margin.text : value);
+      if (margin) setField(s, l.no, isUrnShaped(margin.code) ? 'unit' : 'alias', margin.code);
     },
   }),
   kind({

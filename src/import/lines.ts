@@ -37,7 +37,7 @@ export const FIELD_LABELS: { field: Field; re: RegExp }[] = [
   // the level written inside the label ("QCF Level 1: BTEC Introductory", "RQF Level 3 unit",
   // "Level 2 Unit"): its number is the value; a qualification's title ("Level 3 Diploma in …",
   // "Level 3: Diploma in …") is not a unit's level
-  { field: 'level', re: /^(?:Unit\s+)?(?:(?:RQF|QCF|NQF)\s+)?level\s+(\d{1,2})(?:\s+unit)?(?=\s*[:\t]|\s*$)(?!\s*[:\t]\s*(?:\S+\s+)?(?:extended\s+)?(?:diploma|certificate|award|nvq|svq|qualification|apprenticeship)\b)/i },
+  { field: 'level', re: /^(?:Unit\s+)?(?:(?:RQF|QCF|NQF)\s+)?level\s+(\d{1,2})(?:\s*\((?:RQF|QCF|NQF)\))?(?:\s+unit)?(?=\s*[:\t]|\s*$)(?!\s*[:\t]\s*(?:\S+\s+)?(?:extended\s+)?(?:diploma|certificate|award|nvq|svq|qualification|apprenticeship)\b)/i },
   { field: 'glh', re: /^(?:Unit\s+)?(?:total\s+)?(?:guided\s+learning(?:\s+hours)?|GLH)(?=\s*[:\t(]|\s*$|\s+\d)/i },
   { field: 'credits', re: /^(?:Unit\s+)?credits?(?:\s+value)?(?=\s*[:\t]|\s*$|\s+\d)/i },
   // a sector subject area code ("15.3 Business management") looks like a criterion number: it is read here, as a field
