@@ -102,6 +102,14 @@ describe('where guidance sections begin and end', () => {
     const r = read('Unit 4: Working in hospitality', 'Unit introduction', 'This unit introduces the industry.', 'Unit content', '1 Know about hospitality', 'Types of business: hotels, bars');
     expect([r.units[0]!.guidance, r.units[0]!.outcomes.map((o) => o.id)]).toEqual(['Unit introduction\nThis unit introduces the industry.', ['1']]);
   });
+  it.each([
+    [['1. Plan the work', '1.1 List the tasks'], 'Assessment guidance\nAssess in the workplace.', ['1']],
+    [['1. Environment', 'Evidence must come from a real salon.'], 'Assessment guidance\nAssess in the workplace.\n1. Environment\nEvidence must come from a real salon.', []],
+    [['2. Plan the work', '1.1 List the tasks'], 'Assessment guidance\nAssess in the workplace.\n2. Plan the work', ['1']],
+  ])('under guidance, %j: a numbered line is an outcome only when its first criterion follows', (lines, guidance, outcomes) => {
+    const u = read('Unit: D/650/1203 Towers', 'Assessment guidance', 'Assess in the workplace.', ...lines).units[0]!;
+    expect([u.guidance, u.outcomes.map((o) => o.id)]).toEqual([guidance, outcomes]);
+  });
   it('a heading folio does not know over a paragraph heads a section of guidance, and says so', () => {
     const r = unit('Site safety', 'Working at height', 'Erect towers only where the ground is firm and level.');
     expect(r.units[0]!.guidance).toBe('Working at height\nErect towers only where the ground is firm and level.');

@@ -265,7 +265,8 @@ const CONTENT = [
       // only a heading that reads as one ("LO 2:", "2 Be able to …") ends the note
       if (s.last === 'note') {
         if (labelled) return labelled.separated || !labelled[2] || outcomeTypeOf(cleanTitle(labelled[2])) ? labelled : undefined;
-        return numbered && outcomeTypeOf(cleanTitle(numbered[2]!)) ? numbered : undefined;
+        // … or one whose first criterion (N.1) comes next: guidance ends where the outcomes begin
+        return numbered && (outcomeTypeOf(cleanTitle(numbered[2]!)) || s.headsCriteria.has(l.no)) ? numbered : undefined;
       }
       return labelled ?? (numbered && (s.last !== 'guidance' || outcomeTypeOf(cleanTitle(numbered[2]!))) ? numbered : undefined);
     },

@@ -68,6 +68,8 @@ export interface ParseState {
   /** Under a range section ("Range", "What you must cover") after the criteria: its heading, for
    * a paragraph of prose after its list. */
   rangeSection: string | null;
+  /** Lines numbered like an outcome ("2. Plan the work") whose next line is its criterion N.1. */
+  headsCriteria: Set<number>;
   /** A tick-box legend ("O = Observation, Q = Questioning"): the methods its codes name. */
   legend: Map<string, Method> | null;
 }
@@ -122,6 +124,7 @@ export function initialState(form: FormText): ParseState {
     titled: false,
     legend: null,
     pendingHeading: null,
+    headsCriteria: new Set(),
     rangeSection: null,
   };
 }
