@@ -147,6 +147,7 @@ describe('where guidance sections begin and end', () => {
     ['Learning outcomes', false],
     ['Declaration of authenticity', false],
     ['Assessor feedback to the learner', false],
+    ['Useful links', false],
   ])('%s is shaped like a heading: %s', (line, yes) => {
     expect(isHeadingShaped(line)).toBe(yes);
   });

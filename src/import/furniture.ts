@@ -110,9 +110,10 @@ export const RANGE_SECTION = /^(range( statement)?|what you (must|need to|have t
 
 /** A line shaped like a section heading: a few words, a capital first, no figures, no closing
  * stop. Whether it heads guidance depends on what follows (text.ts). A recording form's own
- * sections (a declaration, signatures, feedback) are never the unit's guidance. */
+ * sections (a declaration, signatures, feedback) and a web page's (links, cookies) are never
+ * the unit's guidance. */
 export function isHeadingShaped(text: string): boolean {
-  return /^[A-Z][A-Za-z'’,&/()\- ]{2,60}$/.test(text) && text.split(' ').length <= 8 && !isFurniture(text) && !/\b(declarations?|signatures?|sign-?off|feedback|comments?|authenticity)\b/i.test(text);
+  return /^[A-Z][A-Za-z'’,&/()\- ]{2,60}$/.test(text) && text.split(' ').length <= 8 && !isFurniture(text) && !/\b(declarations?|signatures?|sign-?off|feedback|comments?|authenticity|links?|cookies?|newsletters?|follow us|find out more)\b/i.test(text);
 }
 
 /** A line of prose: a sentence of several words, most of them in lower case, not a definition. */
