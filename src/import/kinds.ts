@@ -3,7 +3,7 @@
 // the reducer the form reader folds over a form's lines: the first kind whose test matches
 // handles the line; a handler may pass the line on to the kinds after it.
 import { outcomeTypeOf } from '../model/outcome-type.js';
-import { RANGE_SECTION, ASSESSMENT_FIELD, isAssessmentMode, isFurniture, isFurnitureRow, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
+import { isFurniture, isFurnitureRow, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL } from './furniture.js';
 import { applyFields, fieldsOf, setField } from './fields.js';
 import { APPENDIX, QUALIFICATIONS_LIST, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, marginCode, svqItem, unitHeaderOf } from './lines.js';
 import { isUrnShaped } from '../ids.js';
@@ -15,6 +15,7 @@ import { continueText } from './text.js';
 import { isTickRow } from './marks.js';
 import { kind, type LineKind } from './line-kind.js';
 import { cells, fieldRow, legend, numberedSection, tickedMethods } from './rows.js';
+import { assessmentField, guidanceHeading, noteHeadingKind } from './sections.js';
 
 /** Kinds that are not content: they do not end a paragraph or age a pending outcome number. */
 const LAYOUT = [
@@ -154,42 +155,9 @@ const CONTENT = [
     test: (s, l) => s.unit && LEAD_IN.test(l.text),
     handle: (s) => void (s.last = 'lead-in'),
   }),
-  kind({
-    kind: 'assessment-field',
-    test: (s, l) => {
-      if (!s.unit) return null;
-      const m = noteHeading(l);
-      return m && m[1] && ASSESSMENT_FIELD.test((m as RegExpExecArray & { heading?: string }).heading ?? '') && isAssessmentMode(m[1]) ? m : null;
-    },
-    handle: (s) => void (s.last = 'assessment-field'),
-  }),
-  kind({
-    kind: 'note-heading',
-    test: (s, l) => s.unit && noteHeading(l),
-    handle: (s, l, m) => {
-      const unit = s.unit!;
-      // "Assessment" then "Assessment guidance": a section's heading over the heading of its text
-      if (s.last === 'note') dropBareHeading(unit);
-      s.last = 'note';
-      s.noteRunsOn = /^notes?\b/i.test(l.text);
-      const none = !!m[1] && /^(none|n\/a|-)$/i.test(m[1]);
-      // a section keeps its heading ("Assessment requirements") as its first line; "Note:" is a marker, not a heading
-      const heading = /^notes?\b/i.test(l.text) || none ? [] : [(m as RegExpExecArray & { heading?: string }).heading ?? ''].filter(Boolean);
-      const lines = [...heading, ...(m[1] && !none ? [m[1]] : [])];
-      lines.forEach((t, i) => unit.noteLines.push(i === 0 && unit.noteLines.length ? `\n${t}` : t));
-      unit.bareHeading = heading.length && lines.length === 1 ? unit.noteLines.length - 1 : undefined;
-    },
-  }),
-  kind({
-    kind: 'guidance-heading',
-    test: (_s, l) => isGuidanceHeading(l.text),
-    handle: (s, l) => {
-      // a range section after the criteria ("What you must cover") is a section, not a column
-      s.rangeSection = l.wasBlank && s.criterion && RANGE_SECTION.test(l.text) ? l.text : null;
-      if (!s.rangeSection) s.guidanceColumn = true;
-      s.last = 'furniture';
-    },
-  }),
+  assessmentField,
+  noteHeadingKind,
+  guidanceHeading,
   kind({
     kind: 'grid-heading',
     test: (s, l) => s.unit && isGridHeading(l.text) && s.unit,
@@ -294,19 +262,6 @@ const CONTENT = [
   }),
   kind({ kind: 'text', test: () => true, handle: continueText }),
 ];
-
-/** A heading of notes on the whole unit, its text after a colon or in the next cell of a
- * table ("Assessment requirements<TAB>This unit must be assessed …"). */
-function noteHeading(l: Line): RegExpExecArray | null {
-  // a heading cell of an N/SVQ grid (seed 002: "\tEvidence Requirements") heads no prose
-  if (/^\t/.test(l.raw) && isGridHeading(l.text)) return null;
-  const m = NOTE_HEADING.exec(l.text);
-  if (m) return Object.assign(m, { heading: (m[1] ? l.text.slice(0, l.text.lastIndexOf(m[1])) : l.text).replace(/[\s:\-–]+$/, '') });
-  const cells = l.raw.split(/\t|\s{3,}/).map((c) => c.trim()).filter(Boolean);
-  const head = cells.length > 1 ? NOTE_HEADING.exec(cells[0]!) : null;
-  if (!head || head[1]) return null;
-  return Object.assign([l.text, cells.slice(1).join(' ')], { index: 0, input: l.text, heading: cells[0]!.replace(/[\s:\-–]+$/, '') }) as unknown as RegExpExecArray;
-}
 
 function first(kinds: LineKind<unknown>[], s: ParseState, l: Line): boolean {
   for (const k of kinds) {
