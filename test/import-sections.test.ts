@@ -92,10 +92,11 @@ describe('where guidance sections begin and end', () => {
   it('"Additional information about the unit" over other headings groups them: dropped', () => {
     expect(unit('Additional information about the unit', 'Unit aim(s)', 'This unit is about towers.').units[0]!.guidance).toBe('Unit aim(s)\nThis unit is about towers.');
   });
-  it('"Additional information" over definitions is range, not guidance; over prose it is guidance', () => {
+  it('"Additional information" over definitions is range of the criterion above, not guidance; over prose it is guidance', () => {
     const r = unit('Additional information', 'Individuals: a person requiring care.', 'Others may include: carers, families.', '', 'Assessment guidance', 'Assess by workbook.');
     expect(r.units[0]!.guidance).toBe('Assessment guidance\nAssess by workbook.');
-    expect(r.warnings.map((w) => `${w.line} ${w.messageId}`)).toEqual(['6 could-not-place', '7 could-not-place']);
+    expect(r.units[0]!.outcomes[0]!.criteria[0]!.guidance).toBe('Additional information\nIndividuals: a person requiring care.\nOthers may include: carers, families.');
+    expect(r.warnings).toEqual([]);
     expect(unit('Additional information', 'This unit is linked to the NOS (2013).').units[0]!.guidance).toBe('Additional information\nThis unit is linked to the NOS (2013).');
   });
   it('a section that is not guidance ends the guidance above it, blank line or not', () => {
@@ -119,14 +120,18 @@ describe('where guidance sections begin and end', () => {
     const r = unit('Working at height', 'Towers, ladders');
     expect([r.units[0]!.guidance, r.warnings.map((w) => `${w.line} ${w.messageId}`)]).toEqual([null, ['5 could-not-place', '6 could-not-place']]);
   });
-  it('a range section after the criteria: its list is not guidance, a paragraph after it is', () => {
+  it('a heading over register fields heads nothing', () => {
+    const r = unit('Additional information about the unit', 'Relationship to occupational standards: SCDHSC0024', 'Assessment', 'Assess at work.');
+    expect([r.units[0]!.guidance, r.warnings]).toEqual(['Assessment\nAssess at work.', []]);
+  });
+  it('a range section after the criteria: its list belongs to the criterion above, a paragraph after it is guidance', () => {
     const r = read('Unit PPL2FS7 Prepare tables', 'What you must do', 'P1 lay the tables', '', 'What you must cover', 'You must cover:', '1 table types: round, square', '', 'Evidence must come from real work with customers.');
     expect(r.units[0]!.guidance).toBe('What you must cover\nEvidence must come from real work with customers.');
-    expect(r.units[0]!.outcomes.map((o) => [o.id, o.criteria.map((c) => [c.id, c.text, c.guidance])])).toEqual([['P', [['P1', 'lay the tables', null]]]]);
+    expect(r.units[0]!.outcomes.map((o) => [o.id, o.criteria.map((c) => [c.id, c.text, c.guidance])])).toEqual([['P', [['P1', 'lay the tables', 'What you must cover\nYou must cover:\n1 table types: round, square']]]]);
   });
   it('a range block followed by a page footer gives no guidance', () => {
     const r = unit('Range', 'Loads: people, tools', '', 'City & Guilds Level 3 Diploma in Construction (6708-03) 57');
-    expect([r.units[0]!.guidance, r.units[0]!.outcomes[0]!.criteria[0]!.guidance]).toEqual([null, null]);
+    expect([r.units[0]!.guidance, r.units[0]!.outcomes[0]!.criteria[0]!.guidance]).toEqual([null, 'Range\nLoads: people, tools']);
   });
 
   it.each([

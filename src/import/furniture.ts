@@ -94,7 +94,7 @@ export function isAssessmentMode(value: string): boolean {
 
 /** Register and web-page fields folio does not keep; their value (same or next line) is skipped. */
 export const METADATA_LABEL =
-  /^(?:unit )?(?:sub level|grading structure|mandatory\/optional|owner(?: name)?|review date|status|operational start date|expiry date|availability(?: for use)?|unit type|total qualification time|tqt|nos (?:reference|links?)|relationship to (?:nos|national occupational standards)|details of the relationship between the unit and [^:]*)(?:\b|(?<=\)))\s*(?:[:\t]\s*(.*))?$/i;
+  /^(?:unit )?(?:sub level|grading structure|mandatory\/optional|owner(?: name)?|review date|status|operational start date|expiry date|availability(?: for use)?|unit type|total qualification time|tqt|nos (?:reference|links?)|relationship to (?:nos|(?:national )?occupational standards)|details of the relationship between the unit and [^:]*)(?:\b|(?<=\)))\s*(?:[:\t]\s*(.*))?$/i;
 
 /** A line of a list of definitions or range ("Individuals: a person requiring care or support.",
  * "Others may include: team members, …"): a short term and a colon, the range of a criterion

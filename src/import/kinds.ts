@@ -146,6 +146,8 @@ const CONTENT = [
     kind: 'metadata',
     test: (_s, l) => METADATA_LABEL.exec(l.text),
     handle: (s, _l, m) => {
+      // a heading over register fields ("Additional information about the unit") heads no prose
+      if (s.last === 'note' && s.unit) dropBareHeading(s.unit);
       if (!m[1]) s.skipValue = true;
       s.last = 'furniture';
     },

@@ -31,8 +31,9 @@ export function continueText(s: ParseState, l: Line): void {
   else if (s.last === 'note' && !wasBlank && unit!.bareHeading === unit!.noteLines.length - 1 && /^\n?additional\b/i.test(unit!.noteLines[unit!.bareHeading]!) && DEFINITION.test(text)) {
     // "Additional information" over a list of definitions ("Individuals: …"): range, as under
     // a "Range" heading, not the unit's guidance
+    const heading = unit!.noteLines[unit!.bareHeading!]!.trim();
     dropBareHeading(unit!);
-    s.guidanceColumn = true;
+    s.rangeSection = heading;
     s.last = 'furniture';
     continueText(s, l);
   }
@@ -63,6 +64,10 @@ export function continueText(s: ParseState, l: Line): void {
     s.warn(no, 'title-after-gap', { outcome: outcome.id, text });
     outcome.title = cleanTitle(`${outcome.title ?? ''} ${text}`);
     outcome.type = outcomeTypeOf(outcome.title) ?? outcome.type;
+  } else if (s.rangeSection && criterion && !wasBlank && (s.last === 'furniture' || s.last === 'guidance')) {
+    // a range section's list belongs to the criterion it follows, under the section's heading
+    if (s.last === 'furniture') addGuidance(s, s.rangeSection, false);
+    addGuidance(s, text, false);
   } else if (s.rangeSection && wasBlank && isProse(text)) {
     // a paragraph after a range section's list: guidance on the section, under its heading
     openSection(s, s.rangeSection, text);
