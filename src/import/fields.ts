@@ -2,7 +2,8 @@
 // "Level: 2   Credits: 3", "Unit Level<TAB>2". A unit number opens a unit (or names the one
 // being read, the handbook's own number becoming an alias); the other fields fill it in.
 import { isUrnShaped } from '../ids.js';
-import { CONTD, FIELD_LABELS, looksLikeValue, type Field } from './lines.js';
+import { METADATA_LABEL, NOTE_HEADING } from './furniture.js';
+import { CONTD, FIELD_LABELS, MARGIN_CODE, looksLikeValue, type Field } from './lines.js';
 import type { ParseState } from './state.js';
 import { checkLetter, openUnit, takeHeading } from './structure.js';
 
@@ -12,7 +13,7 @@ export function fieldsOf(raw: string): [Field, string | null][] | null {
   const segments = raw.split(/\t|\s{3,}|\s\|\s/).map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean);
   if (!segments.length || !FIELD_LABELS.some((f) => f.re.test(segments[0]!))) return null;
   // a header row of labels alone ("Unit reference   Level   GLH"): the values are in the next row
-  const bare = (seg: string) => FIELD_LABELS.some((f) => f.re.test(seg) && !seg.replace(f.re, '').replace(/[\s:()]/g, ''));
+  const bare = (seg: string) => FIELD_LABELS.some((f) => f.re.test(seg) && f.re.exec(seg)![1] === undefined && !seg.replace(f.re, '').replace(/[\s:()]/g, ''));
   if (segments.length >= 2 && segments.every(bare)) return segments.map((seg) => [FIELD_LABELS.find((f) => f.re.test(seg))!.field, null]);
   const found: [Field, string | null][] = [];
   for (let k = 0; k < segments.length; k++) {
@@ -23,8 +24,22 @@ export function fieldsOf(raw: string): [Field, string | null][] | null {
       continue;
     }
     const label = FIELD_LABELS.find((f) => f.re.test(segment));
+    // a code at the right margin of the title line ("Title: Understand …      HSC 204"): the
+    // unit's number if it is a unit reference number, else one of its other numbers
+    const prev = found[found.length - 1];
+    if (!label && prev?.[0] === 'title' && k === segments.length - 1 && MARGIN_CODE.test(segment)) {
+      found.push([isUrnShaped(segment) ? 'unit' : 'alias', segment]);
+      continue;
+    }
     // a form's own blanks after the fields ("GLH<TAB>20<TAB>Learner name<TAB>") are not read
     if (!label) return found.length > 1 || found[0]?.[1] ? found : null;
+    // a value written inside the label ("QCF Level 1:"): what follows is the label's gloss
+    const own = label.re.exec(segment)![1];
+    if (own !== undefined) {
+      found.push([label.field, own]);
+      if (k + 1 < segments.length && !FIELD_LABELS.some((f) => f.re.test(segments[k + 1]!))) k++;
+      continue;
+    }
     const value = segment.replace(label.re, '').replace(/^\s*\([^)]*\)/, '').replace(/^\s*[:(]?\s*/, '').replace(/\)\s*$/, '').trim();
     // "Level: 2 GLH: 14", "Unit code: 2BA14 | Level 2": one space between fields; a value is
     // one word when what follows it is another field
@@ -102,7 +117,8 @@ function setUnitNumber(s: ParseState, no: number, v: string): void {
   const running = /^\d{1,4}[A-Z]?$/.test(unit.unit ?? '') && !/^\d{1,4}[A-Z]?$/.test(id);
   if (!unit.outcomes.length && (!unit.unit || ((isUrnShaped(id) || running) && !isUrnShaped(unit.unit!) && !s.units.some((u) => u.unit === id)))) {
     // "Unit 201 Title" then "Unit reference: T/506/1234": the handbook's number is an alias
-    if (unit.unit && !unit.aliases.includes(unit.unit)) unit.aliases.push(unit.unit);
+    // (first: it was printed before the codes that followed it)
+    if (unit.unit && !unit.aliases.includes(unit.unit)) unit.aliases.unshift(unit.unit);
     unit.unit = id;
     checkLetter(s, no, id);
     if (rest && !unit.title) unit.title = rest;
@@ -122,9 +138,21 @@ export function joinWrappedLabels(lines: { no: number; text: string }[]): { no: 
       const joined = `${head} ${next[1]}:${next[2]}`;
       if (fieldsOf(joined)) return { no: l.no, text: joined };
     }
+    // a heading or label whose last words wrap ("… regulatory body (if" / "appropriate)",
+    // "… national occupational" / "standards (if appropriate)"): one line, as with the labels above
+    if (wrapsOn(head, lines[i + 1]?.text.trim() ?? '')) return { no: l.no, text: `${head} ${lines[i + 1]!.text.trim()}` };
+    if (wrapsOn(lines[i - 1]?.text.trim() ?? '', l.text.trim())) return { no: l.no, text: '\f' };
     const prev = lines[i - 1]?.text.trim() ?? '';
     const here = /^\s*([a-z][a-z ]{0,20}):(.*)$/.exec(l.text);
     if (here && /^[A-Z][A-Za-z ]{2,30}$/.test(prev) && !fieldsOf(prev) && fieldsOf(`${prev} ${here[1]}:${here[2]}`)) return { no: l.no, text: '\f' };
     return l;
   });
+}
+
+/** A heading or field label (furniture.ts) whose end is on the next line: a lower-case line
+ * that closes a bracket, the two read together as a heading or label. */
+function wrapsOn(head: string, next: string): boolean {
+  if (!/^[A-Z][^.:;]{10,}$/.test(head) || !/^[a-z][^.:;]{0,40}\)$/.test(next)) return false;
+  const joined = `${head} ${next}`;
+  return NOTE_HEADING.test(joined) || METADATA_LABEL.test(joined);
 }

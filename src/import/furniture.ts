@@ -75,7 +75,7 @@ export function isPageFurniture(text: string): boolean {
 
 /** Headings of notes on the whole unit: what follows them becomes the unit's guidance. */
 export const NOTE_HEADING =
-  /^(?:notes?|(?:overall )?(?:unit )?(?:aims?|summary|overview|introduction|purpose(?: and aim)?)|purpose of (?:the|this) unit|what this unit is about|about this unit|(?:unit )?assessment(?: requirements| guidance| principles| information| strategy)?(?: or guidance specified by a sector or regulatory body)?|guidance (?:on|for) (?:delivery|assessment)(?: and assessment)?|delivery(?: and assessment)? guidance|delivery and assessment|unit support\/guidance|unit guidance|support for the unit from a sector skills council or other appropriate body|additional (?:information|guidance)|evidence requirements|delivery)(?:\s*\([^)]*\))*\s*(?:[:\-–]\s*(.*))?$/i;
+  /^(?:notes?|(?:overall )?(?:unit )?(?:aims?|summary|overview|introduction|purpose(?: and aim)?)|purpose of (?:the|this) unit|what this unit is about|about this unit|(?:unit )?assessment(?: requirements| guidance| principles| information| strategy)?(?: or guidance specified by a sector or regulatory body)?|guidance (?:on|for) (?:delivery|assessment)(?: and assessment)?|delivery(?: and assessment)? guidance|delivery and assessment|unit support\/guidance|unit guidance|support for the unit from a sector skills council or other appropriate body|additional (?:information|guidance)(?: (?:about|on|for) (?:the|this) unit)?|evidence requirements|delivery)(?:\s*\([^)]*\))*\s*(?:[:\-–]\s*(.*))?$/i;
 
 /** The lead-in a specification puts above its outcomes or its notes for tutors ("In order to pass
  * this unit, the evidence … needs to demonstrate …", "Information for tutors"): boilerplate of
@@ -94,10 +94,33 @@ export function isAssessmentMode(value: string): boolean {
 
 /** Register and web-page fields folio does not keep; their value (same or next line) is skipped. */
 export const METADATA_LABEL =
-  /^(?:unit )?(?:sub level|grading structure|mandatory\/optional|owner(?: name)?|review date|status|operational start date|expiry date|availability(?: for use)?|unit type|total qualification time|tqt|nos (?:reference|links?)|relationship to (?:nos|national occupational standards)|details of the relationship between the unit and [^:]*)\b\s*(?:[:\t]\s*(.*))?$/i;
+  /^(?:unit )?(?:sub level|grading structure|mandatory\/optional|owner(?: name)?|review date|status|operational start date|expiry date|availability(?: for use)?|unit type|total qualification time|tqt|nos (?:reference|links?)|relationship to (?:nos|(?:national )?occupational standards)|details of the relationship between the unit and [^:]*)(?:\b|(?<=\)))\s*(?:[:\t]\s*(.*))?$/i;
+
+/** A line of a list of definitions or range ("Individuals: a person requiring care or support.",
+ * "Others may include: team members, …"): a short term and a colon, the range of a criterion
+ * or outcome, not the unit's guidance, even under an "Additional information" heading. */
+export const DEFINITION = /^(?!notes?\b|please\b)[A-Z][A-Za-z'’/()-]*(?: [A-Za-z'’/()-]+){0,3}?(?: (?:may|can|could|will|must|should) (?:include|be|mean|cover))?:\s+\S/i;
 
 // A guidance column: what follows a criterion after a gap is its guidance (seed 004).
-const GUIDANCE_HEADINGS = /^(guidelines and range|guidance( and range)?|range( statement)?|amplification|indicative content|guidance for delivery|additional information)$/i;
+const GUIDANCE_HEADINGS = /^(guidelines and range|guidance( and range)?|range( statement)?|amplification|indicative content|guidance for delivery|(unit )?content|additional information|what you (must|need to|have to) cover)$/i;
+
+/** A range section standing after the criteria it ranges over (N/SVQ "What you must cover", a
+ * handbook's "Range"): its list is range; a paragraph of prose after the list is guidance. */
+export const RANGE_SECTION = /^(range( statement)?|what you (must|need to|have to) cover)$/i;
+
+/** A line shaped like a section heading: a few words, a capital first, no figures, no closing
+ * stop. Whether it heads guidance depends on what follows (text.ts). A recording form's own
+ * sections (a declaration, signatures, feedback) and a web page's (links, cookies) are never
+ * the unit's guidance. */
+export function isHeadingShaped(text: string): boolean {
+  return /^[A-Z][A-Za-z'’,&/()\- ]{2,60}$/.test(text) && text.split(' ').length <= 8 && !isFurniture(text) && !/\b(declarations?|signatures?|sign-?off|feedback|comments?|authenticity|links?|cookies?|newsletters?|follow us|find out more)\b/i.test(text);
+}
+
+/** A line of prose: a sentence of several words, most of them in lower case, not a definition. */
+export function isProse(text: string): boolean {
+  const words = text.split(' ');
+  return /^[A-Z‘“'"]/.test(text) && !/^I\b/.test(text) && words.length >= 6 && words.filter((w) => /^[a-z]/.test(w)).length >= 3 && !/\d$/.test(text) && !DEFINITION.test(text);
+}
 
 export function isFurniture(text: string): boolean {
   return FURNITURE.some((re) => re.test(text));

@@ -3,9 +3,10 @@
 // the reducer the form reader folds over a form's lines: the first kind whose test matches
 // handles the line; a handler may pass the line on to the kinds after it.
 import { outcomeTypeOf } from '../model/outcome-type.js';
-import { ASSESSMENT_FIELD, isAssessmentMode, isFurniture, isFurnitureRow, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL, NOTE_HEADING } from './furniture.js';
+import { isFurniture, isFurnitureRow, isGridHeading, isGuidanceHeading, isPageFurniture, LEAD_IN, METADATA_LABEL } from './furniture.js';
 import { applyFields, fieldsOf, setField } from './fields.js';
-import { APPENDIX, QUALIFICATIONS_LIST, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, svqItem, unitHeader } from './lines.js';
+import { APPENDIX, QUALIFICATIONS_LIST, BULLET, CRITERION, METHODS_HEADING, OUTCOME_LABELLED, OUTCOME_NUMBERED, STRAY_ENUMERATOR, SVQ_HEADING, SVQ_LIST, cleanTitle, looksLikeValue, marginCode, svqItem, unitHeaderOf } from './lines.js';
+import { isUrnShaped } from '../ids.js';
 import { pipeRow } from './pipe.js';
 import { lineOf, type Line, type ParseState } from './state.js';
 import { dropBareHeading } from './finish.js';
@@ -14,6 +15,7 @@ import { continueText } from './text.js';
 import { isTickRow } from './marks.js';
 import { kind, type LineKind } from './line-kind.js';
 import { cells, fieldRow, legend, numberedSection, tickedMethods } from './rows.js';
+import { assessmentField, guidanceHeading, noteHeadingKind } from './sections.js';
 
 /** Kinds that are not content: they do not end a paragraph or age a pending outcome number. */
 const LAYOUT = [
@@ -70,7 +72,10 @@ const CONTENT = [
       // a label wrapped over two lines ("Unit reference" / "number: M/601/8832"): its value after the rest of it
       const value = looksLikeValue(field, l.text) ? l.text : /^[a-z][a-z ]{0,30}:\s*(\S.*)$/.exec(l.text)?.[1];
       if (!value || !looksLikeValue(field, value)) return 'next';
-      setField(s, l.no, field, value);
+      // a title with the unit's code at its right margin (lines.ts): the code is another field
+      const margin = field === 'title' && value === l.text ? marginCode(l.raw) : null;
+      setField(s, l.no, field, margin ? margin.text : value);
+      if (margin) setField(s, l.no, isUrnShaped(margin.code) ? 'unit' : 'alias', margin.code);
     },
   }),
   kind({
@@ -81,7 +86,7 @@ const CONTENT = [
     },
   }),
   cells,
-  kind({ kind: 'unit-header', test: (_s, l) => unitHeader(l.text), handle: (s, l, h) => void openUnit(s, l.no, h.id, h.title || null, h.aliases) }),
+  kind({ kind: 'unit-header', test: (_s, l) => unitHeaderOf(l.raw, l.text), handle: (s, l, h) => void openUnit(s, l.no, h.id, h.title || null, h.aliases) }),
   // after the units (an appendix, a list of qualifications) only a unit number starts a unit:
   // a qualification's level or title is not a unit's field
   kind({
@@ -141,6 +146,8 @@ const CONTENT = [
     kind: 'metadata',
     test: (_s, l) => METADATA_LABEL.exec(l.text),
     handle: (s, _l, m) => {
+      // a heading over register fields ("Additional information about the unit") heads no prose
+      if (s.last === 'note' && s.unit) dropBareHeading(s.unit);
       if (!m[1]) s.skipValue = true;
       s.last = 'furniture';
     },
@@ -150,40 +157,9 @@ const CONTENT = [
     test: (s, l) => s.unit && LEAD_IN.test(l.text),
     handle: (s) => void (s.last = 'lead-in'),
   }),
-  kind({
-    kind: 'assessment-field',
-    test: (s, l) => {
-      if (!s.unit) return null;
-      const m = noteHeading(l);
-      return m && m[1] && ASSESSMENT_FIELD.test((m as RegExpExecArray & { heading?: string }).heading ?? '') && isAssessmentMode(m[1]) ? m : null;
-    },
-    handle: (s) => void (s.last = 'assessment-field'),
-  }),
-  kind({
-    kind: 'note-heading',
-    test: (s, l) => s.unit && noteHeading(l),
-    handle: (s, l, m) => {
-      const unit = s.unit!;
-      // "Assessment" then "Assessment guidance": a section's heading over the heading of its text
-      if (s.last === 'note') dropBareHeading(unit);
-      s.last = 'note';
-      s.noteRunsOn = /^notes?\b/i.test(l.text);
-      const none = !!m[1] && /^(none|n\/a|-)$/i.test(m[1]);
-      // a section keeps its heading ("Assessment requirements") as its first line; "Note:" is a marker, not a heading
-      const heading = /^notes?\b/i.test(l.text) || none ? [] : [(m as RegExpExecArray & { heading?: string }).heading ?? ''].filter(Boolean);
-      const lines = [...heading, ...(m[1] && !none ? [m[1]] : [])];
-      lines.forEach((t, i) => unit.noteLines.push(i === 0 && unit.noteLines.length ? `\n${t}` : t));
-      unit.bareHeading = heading.length && lines.length === 1 ? unit.noteLines.length - 1 : undefined;
-    },
-  }),
-  kind({
-    kind: 'guidance-heading',
-    test: (_s, l) => isGuidanceHeading(l.text),
-    handle: (s) => {
-      s.guidanceColumn = true;
-      s.last = 'furniture';
-    },
-  }),
+  assessmentField,
+  noteHeadingKind,
+  guidanceHeading,
   kind({
     kind: 'grid-heading',
     test: (s, l) => s.unit && isGridHeading(l.text) && s.unit,
@@ -259,7 +235,8 @@ const CONTENT = [
       // only a heading that reads as one ("LO 2:", "2 Be able to …") ends the note
       if (s.last === 'note') {
         if (labelled) return labelled.separated || !labelled[2] || outcomeTypeOf(cleanTitle(labelled[2])) ? labelled : undefined;
-        return numbered && outcomeTypeOf(cleanTitle(numbered[2]!)) ? numbered : undefined;
+        // … or one whose first criterion (N.1) comes next: guidance ends where the outcomes begin
+        return numbered && (outcomeTypeOf(cleanTitle(numbered[2]!)) || s.headsCriteria.has(l.no)) ? numbered : undefined;
       }
       return labelled ?? (numbered && (s.last !== 'guidance' || outcomeTypeOf(cleanTitle(numbered[2]!))) ? numbered : undefined);
     },
@@ -274,6 +251,8 @@ const CONTENT = [
     handle: (s, l, m) => {
       dropPendingOutcome(s);
       s.pendingOutcome = { id: m[1]!, text: l.text, line: l.no, seen: false };
+      // a lead-in's wrapped lines end here: the next line is the outcome's title
+      if (s.last === 'lead-in' || s.last === 'assessment-field') s.last = 'none';
     },
   }),
   kind({
@@ -285,19 +264,6 @@ const CONTENT = [
   }),
   kind({ kind: 'text', test: () => true, handle: continueText }),
 ];
-
-/** A heading of notes on the whole unit, its text after a colon or in the next cell of a
- * table ("Assessment requirements<TAB>This unit must be assessed …"). */
-function noteHeading(l: Line): RegExpExecArray | null {
-  // a heading cell of an N/SVQ grid (seed 002: "\tEvidence Requirements") heads no prose
-  if (/^\t/.test(l.raw) && isGridHeading(l.text)) return null;
-  const m = NOTE_HEADING.exec(l.text);
-  if (m) return Object.assign(m, { heading: (m[1] ? l.text.slice(0, l.text.lastIndexOf(m[1])) : l.text).replace(/[\s:\-–]+$/, '') });
-  const cells = l.raw.split(/\t|\s{3,}/).map((c) => c.trim()).filter(Boolean);
-  const head = cells.length > 1 ? NOTE_HEADING.exec(cells[0]!) : null;
-  if (!head || head[1]) return null;
-  return Object.assign([l.text, cells.slice(1).join(' ')], { index: 0, input: l.text, heading: cells[0]!.replace(/[\s:\-–]+$/, '') }) as unknown as RegExpExecArray;
-}
 
 function first(kinds: LineKind<unknown>[], s: ParseState, l: Line): boolean {
   for (const k of kinds) {

@@ -34,6 +34,10 @@ export const FIELD_LABELS: { field: Field; re: RegExp }[] = [
   { field: 'alias', re: /^(?:(?:centre|provider)\s+unit|(?:awarding\s+body|AB|SQA)(?:\s+unit)?)\s+(?:no\.?|number|code|reference|ref\.?)(?=\s*[:\t]|\s*$|\s+[A-Z0-9])/i },
   { field: 'title', re: /^(?:Unit\s+)?title(?=\s*[:\t]|\s*$)/i },
   { field: 'level', re: /^(?:Unit\s+)?(?:RQF\s+|QCF\s+|SCQF\s+|NQF\s+)?level(?=\s*[:\t]|\s*$|\s+\d\s*$|\s+level\s+\d\s*$)/i },
+  // the level written inside the label ("QCF Level 1: BTEC Introductory", "RQF Level 3 unit",
+  // "Level 2 Unit"): its number is the value; a qualification's title ("Level 3 Diploma in …",
+  // "Level 3: Diploma in …") is not a unit's level
+  { field: 'level', re: /^(?:Unit\s+)?(?:(?:RQF|QCF|NQF)\s+)?level\s+(\d{1,2})(?:\s*\((?:RQF|QCF|NQF)\))?(?:\s+unit)?(?=\s*[:\t]|\s*$)(?!\s*[:\t]\s*(?:\S+\s+)?(?:extended\s+)?(?:diploma|certificate|award|nvq|svq|qualification|apprenticeship)\b)/i },
   { field: 'glh', re: /^(?:Unit\s+)?(?:total\s+)?(?:guided\s+learning(?:\s+hours)?|GLH)(?=\s*[:\t(]|\s*$|\s+\d)/i },
   { field: 'credits', re: /^(?:Unit\s+)?credits?(?:\s+value)?(?=\s*[:\t]|\s*$|\s+\d)/i },
   // a sector subject area code ("15.3 Business management") looks like a criterion number: it is read here, as a field
@@ -102,6 +106,30 @@ export function unitHeader(text: string): { id: string | null; title: string; al
     }
   }
   return undefined;
+}
+
+/** A unit's code at the right margin of its title line, set off by a wide gap ("Unit 204
+ * Support individuals …        HSC 204", "Title: Understand the role …      HSC 204"): letters
+ * and digits, or a unit reference number. Never a page number (digits alone), a version
+ * ("v1.3") or a qualification's name (words). */
+export const MARGIN_CODE = new RegExp(String.raw`^(?:(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{3,10}(?: \d{2,4})?|[A-Z]{1,6} \d{2,6}[A-Z]?|${URN})$`);
+
+export function marginCode(raw: string): { text: string; code: string } | null {
+  const m = /^(.*\S)(?:\t+|\s{3,})(\S+(?: \S+)?)\s*$/.exec(raw);
+  if (!m || !MARGIN_CODE.test(m[2]!)) return null;
+  return { text: m[1]!.replace(/\s+/g, ' ').trim(), code: m[2]! };
+}
+
+/** A unit header with a code at its right margin: the code is one of the unit's numbers (an
+ * alias), or its number when it is a unit reference number (the header's own number an alias). */
+export function unitHeaderOf(raw: string, text: string): ReturnType<typeof unitHeader> {
+  const margin = marginCode(raw);
+  const h = margin && unitHeader(margin.text);
+  if (!margin || !h?.title) return unitHeader(text);
+  const urn = (id: string | null) => !!id && new RegExp(`^${URN}$`).test(id);
+  if (h.id === margin.code || h.aliases.includes(margin.code) || (urn(margin.code) && urn(h.id))) return h;
+  if (urn(margin.code)) return { id: margin.code, title: h.title, aliases: h.id ? [...h.aliases, h.id] : h.aliases };
+  return { ...h, aliases: [...h.aliases, margin.code] };
 }
 
 /** "P3 …" / "K12 …" inside an SVQ "What you have to do / know" list. */

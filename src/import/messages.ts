@@ -95,6 +95,10 @@ export const IMPORT_MESSAGES = {
     code: 'may-continue',
     text: (d: { criterion: string; text: string }) => `“${clip(d.text)}” follows a gap after criterion ${d.criterion}: joined to its text, check the form`,
   },
+  'unknown-heading': {
+    code: 'may-continue',
+    text: (d: { heading: string }) => `“${clip(d.heading)}” is not a heading folio knows: the paragraph under it is read as a section of the unit's guidance, check the form`,
+  },
   'title-after-gap': {
     code: 'may-continue',
     text: (d: { outcome: string; text: string }) => `“${clip(d.text)}” follows a gap after the title of outcome ${d.outcome}: joined to the title, check the form`,

@@ -11,6 +11,7 @@ import { finishUnit } from './finish.js';
 import { step } from './kinds.js';
 import { FormText } from './messages.js';
 import { initialState } from './state.js';
+import { CRITERION, OUTCOME_NUMBERED } from './lines.js';
 import { dropPendingOutcome, flushOutside } from './structure.js';
 import type { ImportedUnit, ImportWarning } from './types.js';
 
@@ -24,7 +25,14 @@ export function parseForm(file: string, content: string): ParseResult {
   // running headers and footers between pages (form feeds) are not part of the unit
   // and a two-column layout is read an outcome at a time (columns.ts)
   const lines = joinWrappedLabels(readColumns(new FormText(file, dropRunningText(dropContents(content))).lines.join('\n')));
-  const s = lines.reduce((state, line) => step(state, line.no, line.text), initialState(form));
+  const start = initialState(form);
+  // an outcome's heading is known by the criterion under it (its N.1 on the next line)
+  const printed = lines.filter((l) => l.text.trim() && l.text !== '\f');
+  printed.forEach((l, i) => {
+    const n = OUTCOME_NUMBERED.exec(l.text.trim())?.[1];
+    if (n && CRITERION.exec(printed[i + 1]?.text.trim() ?? '')?.[1] === `${n}.1`) start.headsCriteria.add(l.no);
+  });
+  const s = lines.reduce((state, line) => step(state, line.no, line.text), start);
   dropPendingOutcome(s);
   flushOutside(s);
   if (!s.units.length) s.warn(1, 'no-units', {});

@@ -22,6 +22,7 @@ export type Last =
   | 'note'
   | 'lead-in' // boilerplate above the outcomes: its wrapped lines are skipped too
   | 'assessment-field' // how the unit is assessed, a header field: its wrapped lines too
+  | 'heading' // a line shaped like a section heading folio does not know (text.ts)
   | 'furniture';
 
 export interface ParseState {
@@ -61,6 +62,14 @@ export interface ParseState {
   svqHeading: { id: 'P' | 'K'; title: string; line: number } | null;
   /** The last content line was the unit's title on a line of its own. */
   titled: boolean;
+  /** The heading folio does not know on the line above (last 'heading'): a section of the
+   * unit's guidance if a paragraph follows it. */
+  pendingHeading: { text: string; line: number } | null;
+  /** Under a range section ("Range", "What you must cover") after the criteria: its heading, for
+   * a paragraph of prose after its list. */
+  rangeSection: string | null;
+  /** Lines numbered like an outcome ("2. Plan the work") whose next line is its criterion N.1. */
+  headsCriteria: Set<number>;
   /** A tick-box legend ("O = Observation, Q = Questioning"): the methods its codes name. */
   legend: Map<string, Method> | null;
 }
@@ -114,5 +123,8 @@ export function initialState(form: FormText): ParseState {
     svqHeading: null,
     titled: false,
     legend: null,
+    pendingHeading: null,
+    headsCriteria: new Set(),
+    rangeSection: null,
   };
 }

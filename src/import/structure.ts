@@ -45,6 +45,7 @@ export function openUnit(s: ParseState, no: number, id: string | null, title: st
   if (id) checkLetter(s, no, id);
   s.units.push(u);
   s.unit = u;
+  s.rangeSection = null;
   s.last = title ? 'none' : 'unit-title';
   return u;
 }
@@ -75,6 +76,7 @@ export function openOutcome(s: ParseState, no: number, id: string, title: string
     o.type ??= type;
   }
   s.outcome = o;
+  s.rangeSection = null;
   s.last = title ? 'outcome-title' : 'outcome-empty';
   return o;
 }
@@ -121,6 +123,7 @@ export function openCriterion(s: ParseState, no: number, rawId: string, text: st
   else outcome.criteria.push(c);
   if (stay) s.outcome = stay;
   s.criterion = c;
+  s.rangeSection = null;
   s.last = text ? 'criterion-text' : 'criterion-empty';
 }
 

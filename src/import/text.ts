@@ -3,8 +3,10 @@
 // its own line, a criterion's wrapped text or sub-items, a guidance column. What it cannot
 // continue is reported with its line, never dropped silently.
 import { outcomeTypeOf } from '../model/outcome-type.js';
-import { isAssessmentMode } from './furniture.js';
-import { BULLET, CONTD, SUB_ITEM, cleanTitle } from './lines.js';
+import { DEFINITION, isAssessmentMode, isHeadingShaped, isProse } from './furniture.js';
+import { dropBareHeading } from './finish.js';
+import { BULLET, CONTD, SUB_ITEM, cleanTitle, marginCode } from './lines.js';
+import { isUrnShaped } from '../ids.js';
 import type { Line, ParseState } from './state.js';
 import { addGuidance, addMethods, appendText, openOutcome } from './structure.js';
 
@@ -26,12 +28,24 @@ export function continueText(s: ParseState, l: Line): void {
     s.last = 'note';
     s.noteRunsOn = false;
   } else if (s.last === 'methods') addMethods(s, no, body);
+  else if (s.last === 'note' && !wasBlank && unit!.bareHeading === unit!.noteLines.length - 1 && /^\n?additional\b/i.test(unit!.noteLines[unit!.bareHeading]!) && DEFINITION.test(text)) {
+    // "Additional information" over a list of definitions ("Individuals: …"): range, as under
+    // a "Range" heading, not the unit's guidance
+    const heading = unit!.noteLines[unit!.bareHeading!]!.trim();
+    dropBareHeading(unit!);
+    s.rangeSection = heading;
+    s.last = 'furniture';
+    continueText(s, l);
+  }
   else if (s.last === 'note' && unit!.bareHeading === unit!.noteLines.length - 1 && !wasBlank && /^[a-z]+(?: [a-z]+){0,2}$/.test(text)) {
     // the wrapped end of a heading ("Guidance on delivery and" / "assessment"): still the heading
     unit!.noteLines[unit!.noteLines.length - 1] += ` ${text}`;
   } else if (s.last === 'note') unit!.noteLines.push(wasBlank ? `\n${text}` : text);
   else if (s.last === 'unit-title' && unit && !unit.title) {
-    unit.title = text.replace(CONTD, ' ').trim();
+    // the title on its own line may have the unit's code at its right margin (lines.ts)
+    const margin = marginCode(l.raw);
+    if (margin && !isUrnShaped(margin.code) && margin.code !== unit.unit && !unit.aliases.includes(margin.code)) unit.aliases.push(margin.code);
+    unit.title = (margin && !isUrnShaped(margin.code) ? margin.text : text).replace(CONTD, ' ').trim();
     s.last = 'none';
     s.titled = true;
   } else if (s.last === 'unit-title' && unit && unit.title === text.replace(CONTD, ' ').trim()) s.last = 'none';
@@ -50,6 +64,14 @@ export function continueText(s: ParseState, l: Line): void {
     s.warn(no, 'title-after-gap', { outcome: outcome.id, text });
     outcome.title = cleanTitle(`${outcome.title ?? ''} ${text}`);
     outcome.type = outcomeTypeOf(outcome.title) ?? outcome.type;
+  } else if (s.rangeSection && criterion && !wasBlank && (s.last === 'furniture' || s.last === 'guidance')) {
+    // a range section's list belongs to the criterion it follows, under the section's heading
+    if (s.last === 'furniture') addGuidance(s, s.rangeSection, false);
+    addGuidance(s, text, false);
+  } else if (s.rangeSection && wasBlank && isProse(text)) {
+    // a paragraph after a range section's list: guidance on the section, under its heading
+    openSection(s, s.rangeSection, text);
+    s.rangeSection = null;
   } else if (s.guidanceColumn && criterion && (wasBlank || s.last === 'guidance')) addGuidance(s, text, wasBlank);
   else if (criterion && /^[PK]\d+$/.test(criterion.id) && !wasBlank && !isSub && /^[A-Z]/.test(l.raw) && !/[.;,:]$/.test(text)) {
     // a sub-heading inside a P or K list ("Storage", "Your practice"): an item's own wrapped
@@ -66,8 +88,29 @@ export function continueText(s: ParseState, l: Line): void {
     s.last = 'sub-item';
   } else if (s.last === 'furniture' && !wasBlank && text.length <= 30 && !/[.:]$/.test(text)) {
     // the second line of a wrapped heading or prompt ("Tutor Name, Signature / and Date")
+  } else if (s.last === 'heading' && !wasBlank && isProse(text)) {
+    // a heading folio does not know over a paragraph: a section of the unit's guidance, and said
+    const h = s.pendingHeading!;
+    const i = s.warnings.findIndex((w) => w.line === h.line && w.messageId === 'could-not-place');
+    if (i >= 0) s.warnings.splice(i, 1);
+    s.warn(h.line, 'unknown-heading', { heading: h.text });
+    openSection(s, h.text, text);
+  } else if (unit && (wasBlank || s.last === 'heading') && isHeadingShaped(text)) {
+    // perhaps a section's heading (a heading right above it groups, and stays unplaced)
+    s.warn(no, 'could-not-place', { text, unit: unit.unit });
+    s.pendingHeading = { text, line: no };
+    s.last = 'heading';
   } else {
     s.warn(no, 'could-not-place', { text, unit: unit?.unit ?? null });
     s.last = 'none';
   }
+}
+
+/** Start a section of the unit's guidance: its heading, then its first line. */
+function openSection(s: ParseState, heading: string, text: string): void {
+  const u = s.unit!;
+  u.noteLines.push(u.noteLines.length ? `\n${heading}` : heading, text);
+  u.bareHeading = undefined;
+  s.last = 'note';
+  s.noteRunsOn = false;
 }
