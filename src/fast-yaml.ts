@@ -10,6 +10,7 @@
 // constructs, and each block collection knows its column. Scalars are taken as slices of the
 // text, never built a character at a time.
 import { FastParser, DECLINE, type Place } from './fast-yaml/parser.js';
+import { marksByLine, spanOf, type MarkedSpan } from './fast-yaml/spans.js';
 
 /** Characters the parser never accepts: tabs (YAML treats them specially in indentation and
  * separation), other C0 and C1 controls, DEL, a byte-order mark after the start, and the Unicode
@@ -28,16 +29,24 @@ export interface FastPlaces {
   /** The offset walk of source.ts gives for a path (the key with wantKey, the deepest
    * collection for a path that leaves the data); undefined where this parser cannot say. */
   offset(path: (string | number)[], wantKey: boolean): number | undefined;
+  /** recordAt's answer for the node at path (../source.ts), lines numbered by lineOf;
+   * undefined where the path does not reach its end or only the syntax tree can say. */
+  span(path: (string | number)[], lineOf: (offset: number) => number): MarkedSpan | undefined;
 }
 
 export function placesFast(text: string): FastPlaces | undefined {
   const places = new WeakMap<object, Place>();
-  const got = read(text, places);
+  const marks: number[] = [];
+  const got = read(text, places, marks);
   if (!got) return undefined;
   // offsets are of the text the parser saw: without a leading byte-order mark, CRLF as LF
   if (text.charCodeAt(0) === 0xfeff || text.includes('\r')) return undefined;
   const root = got.value;
+  let byLine: Map<number, number[]> | undefined;
   return {
+    span(path, lineOf) {
+      return spanOf(root, got.rootAt, places, marks, path, lineOf, () => (byLine ??= marksByLine(marks, lineOf)));
+    },
     offset(path, wantKey) {
       let node: unknown = root;
       let at = got.rootAt;
@@ -62,7 +71,7 @@ export function placesFast(text: string): FastPlaces | undefined {
   };
 }
 
-function read(text: string, places?: WeakMap<object, Place>): { value: unknown; rootAt: number } | undefined {
+function read(text: string, places?: WeakMap<object, Place>, marks?: number[]): { value: unknown; rootAt: number } | undefined {
   try {
     // The yaml library drops a byte-order mark that opens the stream.
     let s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -72,7 +81,7 @@ function read(text: string, places?: WeakMap<object, Place>): { value: unknown; 
       if (/\r(?!\n)/.test(s)) return undefined;
       s = s.replace(/\r\n/g, '\n');
     }
-    const parser = new FastParser(s, places);
+    const parser = new FastParser(s, places, marks);
     const value = parser.document();
     return { value, rootAt: parser.rootAt };
   } catch (e) {

@@ -201,6 +201,9 @@ export interface RecordSpan {
 
 /** The record at a data path, or undefined when the path does not lead to a node. */
 export function recordAt(source: SourceFile, path: (string | number)[]): RecordSpan | undefined {
+  // a file the fast reader reads is answered from its marks, without a syntax tree
+  const fast = source.places?.span(path, (offset) => source.lines.linePos(offset).line);
+  if (fast) return fast;
   const node = walk(source.doc, path, false, true);
   if (!node?.range) return undefined;
   const lines = new Set<number>();

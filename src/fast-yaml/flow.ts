@@ -10,13 +10,36 @@ export interface Place {
   start: number;
   keys?: Map<string, [key: number, value: number]>;
   items?: number[];
+  /** With marks: the collection's marks are marks[3 * from] up to marks[3 * to]. */
+  from?: number;
+  to?: number;
 }
+
+/** What a mark is: a value scalar, a key, or a flow collection's brackets (see ./spans.ts). */
+export const SCALAR = 0;
+export const KEY = 1;
+export const BRACKETS = 2;
 
 /** The parser as a flow collection sees it: the text, where the last value ended (End), and
  * where places are recorded when positions are wanted. */
 export interface Cursor extends End {
   readonly s: string;
   readonly places?: WeakMap<object, Place>;
+  /** With places, every scalar and flow collection as start, end, kind (./spans.ts). */
+  readonly marks?: number[];
+}
+
+/** Records a mark (when marks are wanted); its index. */
+export function mark(at: Cursor, start: number, end: number, kind: number): number {
+  const m = at.marks;
+  if (!m) return -1;
+  m.push(start, end, kind);
+  return m.length / 3 - 1;
+}
+
+/** Sets where a collection's marks end (it began at place.from). */
+export function closeMarks(at: Cursor, place: Place | undefined): void {
+  if (place && at.marks) place.to = at.marks.length / 3;
 }
 
 /** Deeper nesting is declined, well below MAX_NESTING of ../yaml-bounds.ts: the yaml library
@@ -34,6 +57,8 @@ export function flow(at: Cursor, p: number, depth: number): unknown[] | Record<s
     const out: unknown[] = [];
     const place = at.places && { start: p, items: [] as number[] };
     if (place) at.places!.set(out, place);
+    const own = mark(at, p, p, BRACKETS);
+    if (place) (place as Place).from = own;
     for (;;) {
       i = skipSpaces(s, i);
       if (s.charCodeAt(i) === RBRACKET) break;
@@ -46,11 +71,15 @@ export function flow(at: Cursor, p: number, depth: number): unknown[] | Record<s
       else decline(); // `[a: b]` makes a pair, a line end continues the collection, …
     }
     at.end = i + 1;
+    if (own >= 0) at.marks![3 * own + 1] = at.end;
+    closeMarks(at, place);
     return out;
   }
   const out: Record<string, unknown> = {};
   const place = at.places && { start: p, keys: new Map<string, [number, number]>() };
   if (place) at.places!.set(out, place);
+  const own = mark(at, p, p, BRACKETS);
+  if (place) (place as Place).from = own;
   for (;;) {
     i = skipSpaces(s, i);
     let c = s.charCodeAt(i);
@@ -72,7 +101,7 @@ export function flow(at: Cursor, p: number, depth: number): unknown[] | Record<s
         value = flowNode(at, i, depth, false);
         i = skipSpaces(s, at.end);
         c = s.charCodeAt(i);
-      }
+      } else mark(at, i, i, SCALAR); // an empty value is a node where it would start
     }
     addKey(out, key, value);
     place?.keys.set(key, [keyAt, valueAt]);
@@ -81,6 +110,8 @@ export function flow(at: Cursor, p: number, depth: number): unknown[] | Record<s
     else decline();
   }
   at.end = i + 1;
+  if (own >= 0) at.marks![3 * own + 1] = at.end;
+  closeMarks(at, place);
   return out;
 }
 
@@ -92,8 +123,11 @@ function flowNode(at: Cursor, p: number, depth: number, isKey: boolean): unknown
     if (isKey) decline();
     return flow(at, p, depth + 1);
   }
-  if (c === DQUOTE) return doubleQuoted(s, p, at);
-  if (c === SQUOTE) return singleQuoted(s, p, at);
+  if (c === DQUOTE || c === SQUOTE) {
+    const text = c === DQUOTE ? doubleQuoted(s, p, at) : singleQuoted(s, p, at);
+    mark(at, p, at.end, isKey ? KEY : SCALAR);
+    return text;
+  }
   const next = s.charCodeAt(p + 1);
   if (!canStartPlain(c, next) || ((c === DASH || c === QUESTION || c === COLON) && isFlowIndicator(next))) decline();
   let i = p + 1;
@@ -114,6 +148,7 @@ function flowNode(at: Cursor, p: number, depth: number, isKey: boolean): unknown
     i++;
   }
   at.end = e;
+  mark(at, p, e, isKey ? KEY : SCALAR);
   const text = s.slice(p, e);
   return !isKey && isNullWord(text) ? null : text;
 }

@@ -2,7 +2,7 @@
 // collections to flow.ts and quoted and block scalars to scalars.ts. Named FastParser, not
 // Reader: a Reader is where a centre's files come from (../load/reader.ts).
 import { COLON, DASH, DOT, DQUOTE, HASH, LBRACE, LBRACKET, LF, PIPE, GT, SPACE, SQUOTE, decline, isBlank, isNullWord } from './chars.js';
-import { addKey, canStartPlain, flow, MAX_DEPTH, MAX_KEY, type Cursor, type Place } from './flow.js';
+import { addKey, canStartPlain, closeMarks, flow, KEY, mark, MAX_DEPTH, MAX_KEY, SCALAR, type Cursor, type Place } from './flow.js';
 import { blockScalar, doubleQuoted, singleQuoted } from './scalars.js';
 
 export { DECLINE } from './chars.js';
@@ -24,10 +24,12 @@ export class FastParser implements Cursor {
   /** Where the root node starts. */
   rootAt = 0;
 
-  /** With places, where each collection, key and value starts is recorded for positions. */
+  /** With places, where each collection, key and value starts is recorded for positions;
+   * with marks too, where every scalar and flow collection starts and ends (./spans.ts). */
   constructor(
     readonly s: string,
     readonly places?: WeakMap<object, Place>,
+    readonly marks?: number[],
   ) {
     this.n = s.length;
   }
@@ -86,6 +88,8 @@ export class FastParser implements Cursor {
     const out: Record<string, unknown> = {};
     const place = this.places && { start: this.keyAt, keys: new Map<string, [number, number]>() };
     if (place) this.places!.set(out, place);
+    // its first key, marked by isKey, is its first mark
+    if (place && this.marks) (place as Place).from = this.marks.length / 3 - 1;
     for (;;) {
       const key = this.key;
       const keyAt = this.keyAt;
@@ -101,6 +105,7 @@ export class FastParser implements Cursor {
         const at = this.pos + indent;
         if (indent > col) value = this.node((valueAt = at), indent, NO_BLOCK_SCALAR, depth + 1);
         else if (indent === col && s.charCodeAt(at) === DASH && isBlank(s.charCodeAt(at + 1))) value = this.sequence((valueAt = at), col, depth + 1);
+        else mark(this, valueAt, valueAt, SCALAR); // an empty value is a node where it would start
       } else {
         value = this.inline(p, col, depth + 1);
       }
@@ -109,6 +114,7 @@ export class FastParser implements Cursor {
       const indent = this.nextLine();
       if (indent !== col) {
         if (indent > col) decline(); // a continuation line, or bad indentation
+        closeMarks(this, place);
         return out;
       }
       if (!this.isKey(this.pos + col)) decline();
@@ -121,6 +127,7 @@ export class FastParser implements Cursor {
     const out: unknown[] = [];
     const place = this.places && { start: p, items: [] as number[] };
     if (place) this.places!.set(out, place);
+    if (place && this.marks) (place as Place).from = this.marks.length / 3;
     for (;;) {
       let q = p + 1;
       while (s.charCodeAt(q) === SPACE) q++;
@@ -129,6 +136,7 @@ export class FastParser implements Cursor {
         this.toNextLine(q);
         const indent = this.nextLine();
         place?.items.push(indent > col ? this.pos + indent : q);
+        if (indent <= col) mark(this, q, q, SCALAR); // an empty item
         out.push(indent > col ? this.node(this.pos + indent, indent, NO_BLOCK_SCALAR, depth + 1) : null);
       } else {
         // A compact item (`- key: value`, `- - x`) or a scalar on the dash's line.
@@ -138,11 +146,15 @@ export class FastParser implements Cursor {
       const indent = this.nextLine();
       if (indent !== col) {
         if (indent > col) decline();
+        closeMarks(this, place);
         return out;
       }
       p = this.pos + col;
       // Anything else in this column belongs to the mapping that holds this sequence.
-      if (s.charCodeAt(p) !== DASH || !isBlank(s.charCodeAt(p + 1))) return out;
+      if (s.charCodeAt(p) !== DASH || !isBlank(s.charCodeAt(p + 1))) {
+        closeMarks(this, place);
+        return out;
+      }
     }
   }
 
@@ -152,9 +164,10 @@ export class FastParser implements Cursor {
     const s = this.s;
     const c = s.charCodeAt(p);
     let i: number;
+    let keyEnd: number;
     if (c === DQUOTE || c === SQUOTE) {
       this.key = c === DQUOTE ? doubleQuoted(s, p, this) : singleQuoted(s, p, this);
-      i = this.end;
+      i = keyEnd = this.end;
       while (s.charCodeAt(i) === SPACE) i++;
       if (s.charCodeAt(i) !== COLON || !isBlank(s.charCodeAt(i + 1))) return false;
     } else {
@@ -167,10 +180,12 @@ export class FastParser implements Cursor {
       let e = i;
       while (s.charCodeAt(e - 1) === SPACE) e--;
       this.key = s.slice(p, e);
+      keyEnd = e;
     }
     if (i - p > MAX_KEY) decline();
     this.end = i + 1;
     this.keyAt = p;
+    mark(this, p, keyEnd, KEY);
     return true;
   }
 
@@ -184,12 +199,16 @@ export class FastParser implements Cursor {
       if (base === NO_BLOCK_SCALAR) decline();
       value = blockScalar(s, p, base, this);
       this.pos = this.end;
+      if (this.marks) mark(this, p, contentEnd(s, p, this.end), SCALAR);
       return value;
     }
     if (c === LBRACKET || c === LBRACE) value = flow(this, p, depth);
-    else if (c === DQUOTE) value = doubleQuoted(s, p, this);
-    else if (c === SQUOTE) value = singleQuoted(s, p, this);
-    else value = this.plain(p);
+    else {
+      if (c === DQUOTE) value = doubleQuoted(s, p, this);
+      else if (c === SQUOTE) value = singleQuoted(s, p, this);
+      else value = this.plain(p);
+      mark(this, p, this.end, SCALAR);
+    }
     this.toNextLine(this.end);
     return value;
   }
@@ -234,3 +253,29 @@ export class FastParser implements Cursor {
   }
 }
 
+
+/** Where the yaml library ends a block scalar whose header is at p and which the parser left
+ * at end (the start of the line after it): after its last line that is not blank, unless it
+ * keeps its final line breaks. */
+function contentEnd(s: string, p: number, end: number): number {
+  const header = s.indexOf('\n', p) + 1;
+  // keep chomping (`|+`) keeps the blank lines after it, and they are its lines
+  if (header === 0 || /^[|>][0-9-]*\+/.test(s.slice(p, p + 4))) return end;
+  let e = end;
+  while (e > header) {
+    const from = s.lastIndexOf('\n', e - 2) + 1;
+    const to = s.charCodeAt(e - 1) === LF ? e - 1 : e;
+    let i = from;
+    while (i < to && s.charCodeAt(i) === SPACE) i++;
+    if (i < to || from < header) break;
+    e = from;
+  }
+  if (e > header || end > header) return e;
+  // one with no text at all runs over the blank lines after it
+  for (;;) {
+    let i = e;
+    while (s.charCodeAt(i) === SPACE) i++;
+    if (s.charCodeAt(i) !== LF) return e;
+    e = i + 1;
+  }
+}

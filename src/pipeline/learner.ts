@@ -64,6 +64,15 @@ export function learnerStage(ctx: SpecContext, reader: Reader, entry: LearnerEnt
   return { learner, result, source, findings: withoutConsequences(findings, elsewhere) };
 }
 
+/** A learner through load → parse → schema → model, and no further: verify asks who wrote each
+ * record, not what the learner has achieved, and computing a status it never reads was garbage
+ * that raised its peak memory on a large centre. */
+export function modelStage(reader: Reader, entry: LearnerEntry): { learner?: Learner; source?: SourceFile } {
+  let source: SourceFile | undefined;
+  const { learner } = loadLearner(reader, entry, (s) => (source = s));
+  return learner ? { learner, source } : { source };
+}
+
 export function assessLearner(ctx: SpecContext, reader: Reader, entry: LearnerEntry): Assessed {
   const deps: Deps = { specs: [], listings: {}, links: false, latest: '', text: '' };
   const used = new Set<string>();

@@ -11,9 +11,10 @@
 // than WALK_FROM portfolios, ONE `git blame` per portfolio (only the records' lines), and for
 // more, ONE walk over the history of portfolios/ for them all (4 processes: git/origins.ts)
 // plus a blame for each portfolio it leaves to blame (changed in the working tree, say); then
-// one `git cat-file --batch` for the commits' recorded authors, at most one more for the
-// portfolios as each IQA record's commit left them and, with signed, one `git log --no-walk`
-// for the signatures of every commit involved (plus one cat-file when some are unsigned).
+// one `git cat-file --batch` for the commits' recorded authors, one more per 100 portfolios
+// with IQA records for the portfolios as each IQA record's commit left them and, with signed,
+// one `git log --no-walk` for the signatures of every commit involved (plus one cat-file when
+// some are unsigned).
 // For the plans in iqa/plans/, one blame per plan file and one `git rev-list --ancestry-path`
 // per commit that wrote plan lines and has an IQA record to compare with; one `git rev-list`
 // per commit that recorded a claim (claims.ts). Never one per record or line.
@@ -23,7 +24,7 @@ import { CENTRE_FILE, listLearners } from '../load/files.js';
 import type { Reader } from '../load/reader.js';
 import { locationOf, type CentreLocation } from '../locate.js';
 import type { Staff } from '../model/types.js';
-import { learnerStage } from '../pipeline/learner.js';
+import { modelStage } from '../pipeline/learner.js';
 import { resolveAll } from '../pipeline/positions.js';
 import { specStage } from '../pipeline/specs.js';
 import { attributor } from './attribution.js';
@@ -111,8 +112,8 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
 
   const attribute = attributor(top, prefix, entries.map((e) => `${prefix}${e.file}`), context, opts.walkFrom);
   for (const [n, entry] of entries.entries()) {
-    // The status it computes is not used: any date will do.
-    const { learner, source } = learnerStage({ specs, index, asOf: '' }, reader, entry, []);
+    // Who wrote each record needs the model, not the status.
+    const { learner, source } = modelStage(reader, entry);
     if (!learner || !source) {
       if (opts.learners) throw new VerifyError(`the portfolio of ${entry.id} cannot be read: "folio check" shows why`);
       result.unreadable.push(entry.id);
@@ -163,11 +164,14 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
   const changers = iqa.flat().flatMap((c) => c.decisions.flatMap((d) => d.origins.filter((o) => !o.uncommitted).map((o) => o.commit)));
   const authors = readAuthors(top, [...authorship.map((c) => c.origin.commit), ...signedLines.map((l) => l.commit), ...changers]);
   findings.push(...authorFindings(authorship, authors, staff));
-  if (iqa.length) {
-    const blobs = batchRead(top, iqa.flat().map(blobOf));
+  // The portfolios as IQA records' commits left them, IQA_BATCH portfolios' at a time: read all
+  // at once they were tens of MB at 1,000 learners, on top of everything else verify holds.
+  for (let i = 0; i < iqa.length; i += IQA_BATCH) {
+    const batch = iqa.slice(i, i + IQA_BATCH);
+    const blobs = batchRead(top, batch.flat().map(blobOf));
     const texts = new Map<string, string | undefined>();
     for (const [spec, b] of blobs) texts.set(spec, isMissing(b) ? undefined : b.content.toString('utf8'));
-    for (const checks of iqa) findings.push(...editedAfterIqa(checks, texts, index, authors));
+    for (const checks of batch) findings.push(...editedAfterIqa(checks, texts, index, authors));
   }
   if (signedLines.length) {
     const commits = logCommits(top, { commits: [...new Set(signedLines.map((l) => l.commit))], signatures: true });
@@ -178,6 +182,9 @@ export function verifyCentre(opts: VerifyOptions): VerifyResult {
   result.diagnostics = resolveAll(reader, findings).sort(compareDiagnostics);
   return result;
 }
+
+/** How many portfolios' IQA checks read their old texts in one git process. */
+const IQA_BATCH = 100;
 
 /** Each commit behind a record, once, at the first line it wrote. */
 function commitsBehind({ record, origins }: Attributed): SignedLine[] {
