@@ -11,12 +11,14 @@ const O2 = unit('T/600/0003', 3, 2);
 const Q = qual([group('mandatory', [M.id], { required: 'all' }), group('optional', [O1.id, O2.id], { minUnits: 1 })]);
 const DAY = '2026-06-30';
 
-function entries(spec: LearnerSpec, beforeClaim: BeforeClaim, more: { sampled?: Map<string, string[]>; errors?: string[] } = {}) {
+// Unit certificates of a learner still in learning are asked for here (inLearning), unless a
+// case says otherwise: the table is about what makes each unit ready.
+function entries(spec: LearnerSpec, beforeClaim: BeforeClaim, more: { sampled?: Map<string, string[]>; errors?: string[]; inLearning?: boolean } = {}) {
   const units = [M, O1, O2];
   const index = indexOf(units, [Q]);
   const l = learner(units, spec);
   const result = evaluateLearner(l, index, undefined, DAY);
-  return claimEntries({ result, learner: l, index, date: DAY, beforeClaim, sampled: more.sampled ?? new Map(), errors: more.errors ?? [], unreadablePlans: [] }).map((e) => `${e.claim.kind} ${e.claim.id}: ${e.reasons.map((r) => r.reason).join(', ') || 'ready'}`);
+  return claimEntries({ result, learner: l, index, date: DAY, beforeClaim, sampled: more.sampled ?? new Map(), errors: more.errors ?? [], unreadablePlans: [], inLearning: more.inLearning ?? true }).map((e) => `${e.claim.kind} ${e.claim.id}: ${e.reasons.map((r) => r.reason).join(', ') || 'ready'}`);
 }
 
 const agreed = (id: string) => iqa(id, '2026-05-01', 'agreed');
@@ -40,6 +42,14 @@ describe('claim entries', () => {
     expect(entries(spec as LearnerSpec, before)).toEqual(expected);
   });
 
+  it('a learner still in learning gets unit certificates only when they are asked for; a withdrawn one always', () => {
+    const inLearning = { optional: [O1.id], progress: { [M.id]: 'achieved', [O1.id]: 'unsigned' } } as LearnerSpec;
+    expect(entries(inLearning, 'none', { inLearning: false })).toEqual([`qualification ${Q.id}: not-achieved`]);
+    expect(entries(inLearning, 'none', { inLearning: true })).toEqual([`qualification ${Q.id}: not-achieved`, `unit ${M.id}: ready`, `unit ${O1.id}: not-signed-off`]);
+    const withdrawn = { ...inLearning, withdrawn: { date: '2026-06-01', loc: { file: 'p', path: [] } } } as LearnerSpec;
+    expect(entries(withdrawn, 'none', { inLearning: false })).toEqual([`qualification ${Q.id}: not-achieved, withdrawn`, `unit ${M.id}: ready`, `unit ${O1.id}: not-signed-off`]);
+  });
+
   it('before-claim sampled asks the IQA only of sampled units', () => {
     expect(entries(done, 'sampled')).toEqual([`qualification ${Q.id}: ready`]);
     expect(entries(done, 'sampled', { sampled: new Map([[O1.id, ['p1']]]) })).toEqual([`qualification ${Q.id}: no-summative-iqa`]);
@@ -54,7 +64,7 @@ describe('claim entries', () => {
     const units = [{ ...M, certificationEnd: '2026-06-01' }, O1, O2];
     const index = indexOf(units, [Q]);
     const l = learner(units, { optional: [O1.id], progress: { [M.id]: 'achieved' } });
-    const e = claimEntries({ result: evaluateLearner(l, index, undefined, DAY), learner: l, index, date: DAY, beforeClaim: 'none', sampled: new Map(), errors: [], unreadablePlans: [] });
+    const e = claimEntries({ result: evaluateLearner(l, index, undefined, DAY), learner: l, index, date: DAY, beforeClaim: 'none', sampled: new Map(), errors: [], unreadablePlans: [], inLearning: true });
     expect(e.find((x) => x.claim.id === M.id)!.reasons).toEqual([{ reason: 'certification-ended', what: `unit ${M.id}`, end: '2026-06-01' }]);
   });
 });

@@ -20,9 +20,9 @@ function edit(dir: string, rel: string, from: string, to: string): void {
   writeFileSync(p, text.replace(from, to));
 }
 
-async function entries(dir: string, learner?: string): Promise<ClaimEntry[]> {
+async function entries(dir: string, learner?: string, inLearning = true): Promise<ClaimEntry[]> {
   const a = await assess(await openCentre({ dir, cache: false }), { asOf: AS_OF });
-  return claimReady(a, learner ? { learners: [learner] } : {}).entries;
+  return claimReady(a, { ...(learner ? { learners: [learner] } : {}), inLearning }).entries;
 }
 const ready = (es: ClaimEntry[]) => es.filter((e) => !e.reasons.length).map((e) => `${e.learner} ${e.claim.kind} ${e.claim.id}`);
 const reasons = (es: ClaimEntry[], kind: string, id: string) => es.find((e) => e.claim.kind === kind && e.claim.id === id)?.reasons.map((r) => r.reason) ?? ['(no entry)'];
@@ -31,7 +31,9 @@ const reasons = (es: ClaimEntry[], kind: string, id: string) => es.find((e) => e
 const UNCLAIMED = ['portfolios/NT-0142/portfolio.yaml', '\nclaims:\n  - { date: 2026-11-16, qualification: 601/3734/4, by: e.walsh, reference: NG-CLM-0415 }\n', ''] as const;
 
 describe('claim ready on the sample centre', () => {
-  it('lists exactly what qualifies', async () => {
+  it('lists exactly what qualifies: by default nothing, as every learner in learning is claimed for on achieving', async () => {
+    // NT-0142 is claimed, NT-0153's one unit is certificated, the rest are still in learning
+    expect(ready(await entries(REPO, undefined, false))).toEqual([]);
     const es = await entries(REPO);
     // before-claim is not set, so every unit needs an agreed summative IQA (all).
     expect(ready(es)).toEqual([
@@ -54,9 +56,10 @@ describe('claim ready on the sample centre', () => {
   });
 
   it('CSV has the bulk-upload columns and only what is ready; --why says why not', async () => {
-    const csv = await folio(['claim', 'ready', 'NT-0151', '-f', 'csv', '--as-of', AS_OF]);
+    expect((await folio(['claim', 'ready', 'NT-0151', '-f', 'csv', '--as-of', AS_OF])).stdout).toBe('learner_name,uln,registration_number,unit_or_qualification,date\n');
+    const csv = await folio(['claim', 'ready', 'NT-0151', '--in-learning', '-f', 'csv', '--as-of', AS_OF]);
     expect(csv.stdout).toBe('learner_name,uln,registration_number,unit_or_qualification,date\nAisha Rahman,2709461381,,F/506/2131,2026-11-22\nAisha Rahman,2709461381,,H/506/2154,2026-11-22\n');
-    const why = await folio(['claim', 'ready', 'NT-0151', '--why', '--as-of', AS_OF]);
+    const why = await folio(['claim', 'ready', 'NT-0151', '--in-learning', '--why', '--as-of', AS_OF]);
     expect(why.stdout).toContain('J/506/2132: no agreed summative IQA (before-claim: all)');
     expect(why.stdout).toContain('A/506/1964: the IQA did not agree it on 2026-10-28');
     const doc = JSON.parse((await folio(['claim', 'ready', 'NT-0153', '-f', 'json', '--as-of', AS_OF])).stdout);

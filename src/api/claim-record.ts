@@ -49,7 +49,7 @@ export async function recordClaim(centre: Centre, learner: string, c: NewClaim, 
 
   // The one definition of ready: claim ready on the whole centre as of the claim's day.
   const a = await assess(centre, { asOf: date, rules: true });
-  const entries = claimReady(a, { learners: [learner] }).entries;
+  const entries = claimReady(a, { learners: [learner], inLearning: true }).entries;
   const wanted = c.qualification ? [{ kind: 'qualification' as const, id: entries[0]?.qualification ?? '' }] : units.map((id) => ({ kind: 'unit' as const, id }));
   for (const w of wanted) {
     const e = entries.find((x) => x.claim.kind === w.kind && x.claim.id === w.id);

@@ -26,6 +26,9 @@ export interface ClaimReady {
 export interface ClaimReadyOptions {
   /** Only these learners (folder names). */
   learners?: string[];
+  /** Also unit certificates for learners still in learning (withdrawn learners' units are
+   * always listed). */
+  inLearning?: boolean;
 }
 
 /** What the centre may claim now. The assessment must have been made with rules (check's
@@ -41,7 +44,7 @@ export function claimReady(a: Assessment, opts: ClaimReadyOptions = {}): ClaimRe
     if (wanted && !wanted.has(s.id)) continue;
     const learner = models.get(s.id);
     if (!learner) continue;
-    entries.push(...claimEntries({ result: resultOf(a, s), learner, index, date: a.asOf, beforeClaim, sampled: sampled.get(s.id) ?? new Map(), errors: errorsIn(a.diagnostics, s.dir), unreadablePlans: badPlans }));
+    entries.push(...claimEntries({ result: resultOf(a, s), learner, index, date: a.asOf, beforeClaim, sampled: sampled.get(s.id) ?? new Map(), errors: errorsIn(a.diagnostics, s.dir), unreadablePlans: badPlans, inLearning: opts.inLearning }));
   }
   const unreadable = a.unreadable.filter((id) => !wanted || wanted.has(id));
   return { asOf: a.asOf, date: a.asOf, beforeClaim, plans, entries, unreadable };

@@ -68,13 +68,16 @@ export interface ReadyInput {
   errors: string[];
   /** Plan files that could not be read (with before-claim: sampled). */
   unreadablePlans: string[];
+  /** Also unit certificates for a learner still in learning; a withdrawn learner's units are
+   * always entries (unit certificates are what they can still have). */
+  inLearning?: boolean;
 }
 
 const claimed = (s: string) => s === 'claimed' || s === 'certificated';
 
 /** The learner's entries: the qualification, and, when the qualification itself cannot be the
- * claim (not achieved, or withdrawn), each unit with evidence that could be certificated on
- * its own. An exempted or credit-transferred unit is never claimed as a unit of its own. */
+ * claim (withdrawn, or not achieved and units asked for), each unit with evidence that could be
+ * certificated on its own. An exempted or credit-transferred unit is never claimed as a unit of its own. */
 export function claimEntries(input: ReadyInput): ClaimEntry[] {
   const { result: r, learner: l } = input;
   const head = { learner: r.id, name: r.name, ...(r.uln ? { uln: r.uln } : {}), ...(l.registrationNumber ? { registrationNumber: l.registrationNumber } : {}), qualification: r.qualification };
@@ -96,6 +99,9 @@ export function claimEntries(input: ReadyInput): ClaimEntry[] {
   }
   qual.reasons.push(...common);
   if (hasAchieved(r.status) && !r.withdrawn) return [qual];
+  // A learner still in learning is claimed for when they achieve: unit certificates now would
+  // be claims the centre pays for and does not usually want, unless it asks (--in-learning).
+  if (!r.withdrawn && !input.inLearning) return [qual];
 
   const units: ClaimEntry[] = [];
   for (const u of r.units) {

@@ -12,6 +12,7 @@ interface ReadyFlags {
   at?: string;
   format: 'table' | 'csv' | 'json';
   why?: boolean;
+  inLearning?: boolean;
   color: boolean;
 }
 
@@ -23,6 +24,7 @@ export function claimCommands(program: Command, io: Io, exit: (code: number) => 
     .argument('[learners...]', 'only these learners')
     .addOption(new Option('-f, --format <format>', 'output format (csv: the ready claims, for a bulk claim upload)').choices(['table', 'csv', 'json']).default('table'))
     .option('--why', 'also list what is not ready, and why (table; JSON always has it)')
+    .option('--in-learning', "also unit certificates for learners still in learning (a withdrawn learner's units are always listed)")
     .option('--as-of <date>', 'the claim date and the day the centre is judged (YYYY-MM-DD; default: today)')
     .option('--at <rev>', 'the centre as committed at a commit, tag, branch or day')
     .option('-C, --dir <dir>', 'the centre repository')
@@ -31,7 +33,7 @@ export function claimCommands(program: Command, io: Io, exit: (code: number) => 
       const r = await centreRun(io, { dir: o.dir, asOf: o.asOf, at: o.at, cache: false, color: o.color, repository: o.at !== undefined });
       const a = await assess(r.centre, { rules: true, learners: learners.length ? learners : undefined });
       r.done();
-      io.stdout(format('claim ready', o.format, { ...claimReady(a), why: !!o.why }, r.render));
+      io.stdout(format('claim ready', o.format, { ...claimReady(a, { inLearning: !!o.inLearning }), why: !!o.why }, r.render));
     });
 
   recordOptions(
