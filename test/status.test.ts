@@ -88,3 +88,19 @@ describe('gaps', () => {
     expect(gaps.every((g) => g.learner === id)).toBe(true);
   });
 });
+
+describe('a withdrawn learner in the human formats', () => {
+  // The sample centre's NT-0153 withdrew on 2026-11-06, their qualification still in progress.
+  it('is shown withdrawn in the markdown cohort with --all and in their own markdown page, as in the table', async () => {
+    const md = (await folio(['status', '--all', '-f', 'markdown', '--as-of', '2026-11-22'])).stdout;
+    expect(md).toMatch(/^\| NT-0153 \| Liam O'Connor \| .* \| withdrawn \| \d+ \|$/m);
+    expect(md).not.toMatch(/^\| NT-0153 .*\| in-progress \|/m);
+    const table = (await folio(['status', '--all', '--as-of', '2026-11-22'])).stdout;
+    expect(table).toMatch(/^NT-0153 .* withdrawn /m);
+    const one = (await folio(['status', 'NT-0153', '-f', 'markdown', '--as-of', '2026-11-22'])).stdout;
+    expect(one.split('\n')[2]).toMatch(/· withdrawn$/);
+    // the JSON keeps the qualification's own status beside the withdrawal
+    const json = JSON.parse((await folio(['status', 'NT-0153', '-f', 'json', '--as-of', '2026-11-22'])).stdout).learners[0];
+    expect([json.status, json.withdrawn.date]).toEqual(['in-progress', '2026-11-06']);
+  });
+});

@@ -32,6 +32,9 @@ function unitsOf(l: LearnerResult, r: StatusReport): UnitResult[] {
   return r.unit ? l.units.filter((u) => u.id === r.unit) : l.units;
 }
 
+/** A learner's status as the human formats show it: a withdrawal outranks the qualification's. */
+const shownStatus = (l: { withdrawn?: unknown; status: string }) => (l.withdrawn ? 'withdrawn' : l.status);
+
 function cohort(r: StatusReport, o: RenderOptions): string {
   const c = palette(o.color);
   if (r.unit) {
@@ -45,7 +48,7 @@ function cohort(r: StatusReport, o: RenderOptions): string {
   const header = ['Learner', 'Name', 'Qualification', 'Units', 'Credits', 'Met', 'Status', 'Gaps'];
   const counts = new Map<string, number>();
   const rows = mapEach(r.learners, (l) => {
-    const shown = l.withdrawn ? 'withdrawn' : l.status;
+    const shown = shownStatus(l);
     counts.set(shown, (counts.get(shown) ?? 0) + 1);
     return [
     visible(l.id),
@@ -172,11 +175,11 @@ function statusMarkdown(r: StatusReport, o: RenderOptions): string {
   if (!r.single) {
     return `${mdTable(
       ['Learner', 'Name', 'Qualification', 'Units', 'Credits', 'Criteria met', 'Status', 'Gaps'],
-      mapEach(r.learners, (l) => [l.id, l.name, l.qualification, `${l.unitsAchieved}/${l.unitsNeeded}`, credits(l), percent(l.criteria.met, l.criteria.total), l.status, r.gaps.get(l.id) ?? 0]),
+      mapEach(r.learners, (l) => [l.id, l.name, l.qualification, `${l.unitsAchieved}/${l.unitsNeeded}`, credits(l), percent(l.criteria.met, l.criteria.total), shownStatus(l), r.gaps.get(l.id) ?? 0]),
     )}\n`;
   }
   const parts = mapEach(r.learners, (l) => {
-    const lines = [`## ${mdText(l.name)} (${mdText(l.id)})`, '', `${mdText(l.qualification)} ${mdText(l.qualificationTitle)} · credits ${credits(l)} · ${l.status}`, ''];
+    const lines = [`## ${mdText(l.name)} (${mdText(l.id)})`, '', `${mdText(l.qualification)} ${mdText(l.qualificationTitle)} · credits ${credits(l)} · ${shownStatus(l)}`, ''];
     lines.push(mdTable(['Unit', 'Title', 'Group', 'Credits', 'Criteria met', 'Status'], unitsOf(l, r).map((u) => [u.id, u.title, u.group, u.credits ?? '?', `${u.met}/${u.total}`, u.status])));
     if (l.rules.length) lines.push('', mdTable(['Rule', 'Status', ''], l.rules.map((x) => [x.id, x.status, x.message])));
     if (o.detail) {
