@@ -2,14 +2,14 @@
 // toPlain (src/source.ts). The contract, for every text: readFast either declines (undefined)
 // or returns exactly what toPlain gives for a document the yaml library parses without errors.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { readFast } from '../src/fast-yaml.js';
 import { toPlain } from '../src/source.js';
-import { REPO } from './helpers.js';
+import { REPO, yamlFiles } from './helpers.js';
 import { mulberry32 as prng } from './prng.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -283,16 +283,6 @@ describe('readFast on hand-written documents', () => {
 
 // ---------------------------------------------------------------------------------------------
 // 2. Every YAML file of the repository, and a small generated centre
-
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'dist' || name === '.git') continue;
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) yamlFiles(p, out);
-    else if (/\.ya?ml$/i.test(name)) out.push(p);
-  }
-  return out;
-}
 
 const repoFiles = yamlFiles(REPO).sort();
 const generated = mkdtempSync(join(tmpdir(), 'folio-fast-yaml-'));

@@ -68,3 +68,14 @@ export function expectedMarkers(root: string): string[] {
   }
   return out.sort();
 }
+
+/** Every YAML file under dir (not node_modules, dist or .git): the corpus the readers are compared on. */
+export function yamlFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist' || name === '.git') continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yamlFiles(p, out);
+    else if (/\.ya?ml$/i.test(name)) out.push(p);
+  }
+  return out;
+}

@@ -3,13 +3,13 @@
 // file in the repository, of hand-written hostile texts and of seeded mutations, the offset,
 // lines, shared lines and value must be the same; a file the fast reader refuses goes to the
 // syntax tree.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { placesFast, readFast } from '../src/fast-yaml.js';
 import { lazySource, recordAt, type SourceFile } from '../src/source.js';
 import { lineCounterOf, parseBounded } from '../src/yaml-bounds.js';
-import { REPO } from './helpers.js';
+import { REPO, yamlFiles } from './helpers.js';
 import { mulberry32 as prng } from './prng.js';
 
 type Path = (string | number)[];
@@ -50,16 +50,6 @@ function compare(text: string): { differ: string[]; answered: number } {
     if (JSON.stringify(a) !== JSON.stringify(b)) differ.push(`${JSON.stringify(path)}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`);
   }
   return { differ, answered };
-}
-
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'dist' || name === '.git') continue;
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) yamlFiles(p, out);
-    else if (/\.ya?ml$/i.test(name)) out.push(p);
-  }
-  return out;
 }
 
 const HOSTILE: [name: string, text: string, fast: boolean][] = [

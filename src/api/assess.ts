@@ -9,7 +9,6 @@ import { analyse, type Analysed, type Analysis } from '../pipeline/index.js';
 import type { Gap } from '../status/gaps.js';
 import type { LearnerResult, LearnerSummary, Results } from '../status/types.js';
 import { asOfFor, type Centre } from './centre.js';
-import { visible } from '../render/safe.js';
 import { UsageError } from '../usage-error.js';
 import { noSuchLearner } from './suggest.js';
 
@@ -133,7 +132,6 @@ export async function assess(centre: Centre, opts: AssessOptions = {}): Promise<
   if (unknown.length) throw new UsageError(noSuchLearner(unknown, centre.reader));
   return a;
 }
-
 
 function wrap(centre: Centre, { analysis, results }: Analysed, scoped: boolean, changes?: Assessment['changes'], keep?: (d: Diagnostic) => boolean): Assessment {
   const { specs, asOf, learners, unreadable, diagnostics, files, cached } = analysis;

@@ -4,7 +4,7 @@
 import type { YAMLMap, YAMLSeq } from 'yaml';
 import { isMap } from 'yaml';
 import { RecordRefused, type Change } from '../record/core.js';
-import { appendItem, setPair } from '../record/edit.js';
+import { setPair } from '../record/edit.js';
 import type { Plain } from '../record/emit.js';
 import { recordDate, whoRecords } from '../record/who.js';
 import { visible } from '../render/safe.js';
@@ -13,7 +13,7 @@ import { UsageError } from '../usage-error.js';
 import { assess } from './assess.js';
 import type { Centre } from './centre.js';
 import { claimReady, reasonText } from './claims.js';
-import { finish, hint, listStyle, open, put, TOP, unknownStaff, type Ctx, type RecordOptions, type RecordResult } from './record-kit.js';
+import { finish, hint, listChange, open, put, unknownStaff, type Ctx, type RecordOptions, type RecordResult } from './record-kit.js';
 
 /** What is claimed (exactly one of qualification or units), or which claim a certificate is for. */
 export interface NewClaim {
@@ -64,15 +64,7 @@ export async function recordClaim(centre: Centre, learner: string, c: NewClaim, 
     if (e.reasons.length) throw new RecordRefused('claim-not-ready', `${learner}: ${what} is not ready to claim on ${date}: ${e.reasons.map(reasonText).join('; ')} (nothing was written)`);
   }
   const record: Record<string, Plain> = { date, ...(c.qualification ? { qualification: wanted[0]!.id } : { units }), by: who.id, ...(c.reference !== undefined ? { reference: c.reference } : {}) };
-  const change: Change = {
-    file: ctx.file,
-    learner,
-    edit: (doc, text) => [appendItem(doc, text, doc.contents as YAMLMap<unknown, unknown>, 'claims', record, listStyle(doc, text, 'claims'), TOP)],
-    expect: (v) => {
-      if (!Array.isArray(v.claims)) put(v, 'claims', [], TOP);
-      (v.claims as unknown[]).push(record);
-    },
-  };
+  const change = listChange(ctx, 'claims', record);
   const named = c.qualification ? `qualification ${wanted[0]!.id}` : `unit${units.length > 1 ? 's' : ''} ${units.join(', ')}`;
   return finish(centre, ctx, change, opts, who, [`claim of ${named}`], `${learner}: claim ${named} (${who.id})`, []);
 }

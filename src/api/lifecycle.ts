@@ -5,7 +5,7 @@
 // refuse what they would report. What check cannot see before the write (a second withdrawal,
 // a return with no break open) is refused here, each with its own code.
 import type { YAMLMap } from 'yaml';
-import { appendItem, mapAt, setPair } from '../record/edit.js';
+import { mapAt, setPair } from '../record/edit.js';
 import type { Plain } from '../record/emit.js';
 import { RecordRefused, type Change } from '../record/core.js';
 import { EXEMPTION_KINDS } from '../schema/common.js';
@@ -13,7 +13,7 @@ import { recordDate, whoRecords } from '../record/who.js';
 import { visible } from '../render/safe.js';
 import { UsageError } from '../usage-error.js';
 import type { Centre } from './centre.js';
-import { finish, FLOW, listStyle, open, put, TOP, unknownStaff, type Ctx, type RecordOptions, type RecordResult } from './record-kit.js';
+import { finish, FLOW, listChange, open, put, TOP, unknownStaff, type Ctx, type RecordOptions, type RecordResult } from './record-kit.js';
 
 export type ExemptionKind = (typeof EXEMPTION_KINDS)[number];
 const BREAK = ['from', 'to', 'reason'];
@@ -55,15 +55,7 @@ export async function startBreak(centre: Centre, learner: string, b: { from: str
   const open_ = list(ctx, 'breaks').find((x) => x.to === undefined || x.to === null);
   if (open_) throw new RecordRefused('break-open', `${learner} is on a break already (from ${visible(str(open_.from) ?? 'an unknown date')}): record the return first, e.g. folio learner return ${learner} --date ${ctx.today} (nothing was written)`);
   const item: Record<string, Plain> = { from, ...(to !== undefined ? { to } : {}), ...(b.reason !== undefined ? { reason: b.reason } : {}) };
-  const change: Change = {
-    file: ctx.file,
-    learner,
-    edit: (doc, text) => [appendItem(doc, text, doc.contents as YAMLMap<unknown, unknown>, 'breaks', item, listStyle(doc, text, 'breaks'), TOP)],
-    expect: (v) => {
-      if (!Array.isArray(v.breaks)) put(v, 'breaks', [], TOP);
-      (v.breaks as unknown[]).push(item);
-    },
-  };
+  const change = listChange(ctx, 'breaks', item);
   return finish(centre, ctx, change, opts, who, [`break from ${from}${to ? ` to ${to}` : ''}`], `${learner}: break in learning from ${from}${to ? ` to ${to}` : ''}`, []);
 }
 
@@ -119,14 +111,6 @@ export async function exemptUnit(centre: Centre, learner: string, unit: string, 
     throw new RecordRefused('unit-has-evidence', `${id} has ${what} in ${learner}'s portfolio: an exempted unit shows none of its criteria, so that work would be hidden; finish the unit here, or remove the evidence first if the exemption stands (nothing was written)`);
   }
   const item: Record<string, Plain> = { unit: id, kind: x.kind, ...(x.reference !== undefined ? { reference: x.reference } : {}), date, by: who.id, ...(x.note !== undefined ? { note: x.note } : {}) };
-  const change: Change = {
-    file: ctx.file,
-    learner,
-    edit: (doc, text) => [appendItem(doc, text, doc.contents as YAMLMap<unknown, unknown>, 'exemptions', item, listStyle(doc, text, 'exemptions'), TOP)],
-    expect: (v) => {
-      if (!Array.isArray(v.exemptions)) put(v, 'exemptions', [], TOP);
-      (v.exemptions as unknown[]).push(item);
-    },
-  };
+  const change = listChange(ctx, 'exemptions', item);
   return finish(centre, ctx, change, opts, who, [`exemption of ${id} (${x.kind})`], `${learner}: ${id} by ${x.kind}${x.reference !== undefined ? ` (${x.reference})` : ''}, recorded by ${who.id}`, [id]);
 }

@@ -9,7 +9,7 @@ import { whoRecords } from '../record/who.js';
 import { CENTRE_FILE } from '../load/files.js';
 import { UsageError } from '../usage-error.js';
 import { today, type Centre } from './centre.js';
-import { finish, ITEM_STYLE, listStyle, open, put, TOP, type RecordOptions, type RecordResult } from './record-kit.js';
+import { finish, ITEM_STYLE, listChange, listStyle, open, type RecordOptions, type RecordResult } from './record-kit.js';
 
 const CENTRE_KEYS = ['centre', 'staff', 'policy'];
 
@@ -64,14 +64,6 @@ export async function addWitness(centre: Centre, learner: string, w: NewWitness,
   if (w.relationship !== undefined) item.relationship = w.relationship;
   if (w.status !== undefined) item.status = w.status;
   if (w.email !== undefined) item.email = w.email;
-  const change: Change = {
-    file: ctx.file,
-    learner,
-    edit: (doc, text) => [appendItem(doc, text, doc.contents as YAMLMap<unknown, unknown>, 'witnesses', item, listStyle(doc, text, 'witnesses'), TOP)],
-    expect: (v) => {
-      if (!Array.isArray(v.witnesses)) put(v, 'witnesses', [], TOP);
-      (v.witnesses as unknown[]).push(item);
-    },
-  };
+  const change = listChange(ctx, 'witnesses', item);
   return finish(centre, ctx, change, opts, who, [`witness ${w.id}`], `${learner}: add witness ${w.id} (${w.name})`, []);
 }

@@ -132,7 +132,7 @@ export async function open(centre: Centre, learner: string): Promise<Ctx> {
   };
 }
 
-export function listChange(ctx: Ctx, key: 'signoffs' | 'iqa', record: Record<string, Plain>, allow: string[]): Change {
+export function listChange(ctx: Ctx, key: Exclude<keyof typeof ITEM_STYLE, 'evidence' | 'staff'>, record: Record<string, Plain>, allow: string[] = []): Change {
   return {
     file: ctx.file,
     learner: ctx.learner,

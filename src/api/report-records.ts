@@ -13,11 +13,11 @@ import { codeId, hash, listingKey } from '../cache/key.js';
 import { parseAs, recordsEntry } from '../cache/shape.js';
 import type { CacheStore } from '../cache/store.js';
 import { loadLearner } from '../load/load.js';
-import type { Reader } from '../load/reader.js';
 import { recordAsOf } from '../model/as-of.js';
-import type { Learner } from '../model/types.js';
+
 import { catalogueKey } from '../pipeline/cache.js';
-import { idOf, innerOf, type Assessment } from './assess.js';
+import { latestDate, recordingReader } from '../pipeline/learner.js';
+import { idOf, indexOf, innerOf, type Assessment } from './assess.js';
 import { recordsFrom, recordsOf, type PortfolioRecords } from './records.js';
 
 type Summary = Assessment['learners'][number];
@@ -58,51 +58,12 @@ export function recordsReader(a: Assessment, cache: CacheStore | undefined): (su
       // a listing that cannot be made: read the portfolio
     }
     const deps = { listings: {} as Record<string, string>, links: false, text: '' };
-    const loaded = loadLearner(recording(reader, deps, summary.file), summary).learner;
+    const loaded = loadLearner(recordingReader(reader, deps, summary.file), summary).learner;
     if (!loaded) return undefined;
     const records = recordsFrom(a, summary, recordAsOf(loaded, a.asOf));
-    if (!deps.links && deps.text) cache.write('records', keyOf(summary, deps.text), JSON.stringify({ asOf: a.asOf, latest: latestOf(loaded), listings: deps.listings, records } satisfies RecordsEntry));
+    // latest is the result's own rule (a superset of the record's dates): on any day on or after
+    // it, the record as of that day is whole
+    if (!deps.links && deps.text) cache.write('records', keyOf(summary, deps.text), JSON.stringify({ asOf: a.asOf, latest: latestDate(loaded, indexOf(a)), listings: deps.listings, records } satisfies RecordsEntry));
     return records;
-  };
-}
-
-// The latest date recordAsOf compares: on any day after it the record as of that day is whole.
-function latestOf(l: Learner): string {
-  let latest = '';
-  const see = (d: string | undefined) => {
-    if (d !== undefined && d > latest) latest = d;
-  };
-  for (const e of l.evidence) {
-    see(e.date);
-    see(e.assessment?.date);
-  }
-  for (const s of l.signoffs) see(s.date);
-  for (const r of l.iqa) see(r.date);
-  return latest;
-}
-
-// The reader as the load stage uses it, noting what the records rest on: the portfolio's text
-// as read (the key), each folder listed, and any link resolved.
-function recording(reader: Reader, deps: { listings: Record<string, string>; links: boolean; text: string }, portfolio: string): Reader {
-  return {
-    list(dir) {
-      const entries = reader.list(dir);
-      deps.listings[dir] = listingKey(entries);
-      return entries;
-    },
-    read(file) {
-      const text = reader.read(file);
-      if (file === portfolio) deps.text = hash(text);
-      return text;
-    },
-    isFile(file) {
-      deps.links = true;
-      return reader.isFile(file);
-    },
-    within(file, dir) {
-      deps.links = true;
-      return reader.within(file, dir);
-    },
-    leaves: (path) => reader.leaves(path),
   };
 }

@@ -1,7 +1,7 @@
 // What folio writes: a new centre (init), a new learner's portfolio (learner add), and unit
 // specifications from recording forms (import). Each refuses to overwrite what it did not
 // make, and says why in a UsageError.
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { relative, resolve as resolvePath } from 'node:path';
 import { UNITS_DIR } from '../load/files.js';
 import { MAX_FILE_BYTES } from '../load/guard.js';

@@ -114,7 +114,10 @@ function recordingIndex(index: Index, used: Set<string>): Index {
   };
 }
 
-function recordingReader(reader: Reader, deps: Deps, portfolio: string): Reader {
+/** The reader as the load stage uses it, noting what a learner's result rests on: the
+ * portfolio's text as read, each folder listed, and any link resolved (the report's cached
+ * records rest on the same). */
+export function recordingReader(reader: Reader, deps: Pick<Deps, 'listings' | 'links' | 'text'>, portfolio: string): Reader {
   return {
     list(dir) {
       const entries = reader.list(dir);

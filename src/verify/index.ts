@@ -29,7 +29,7 @@ import { resolveAll } from '../pipeline/positions.js';
 import { specStage } from '../pipeline/specs.js';
 import { attributor } from './attribution.js';
 import { changedAfterClaim, claimCheck, claimsOf, type ClaimCheck } from './claims.js';
-import { authorChecks, authorFindings, readAuthors, unattributed, type Attributed, type AuthorCheck, type Authors } from './authors.js';
+import { authorChecks, authorFindings, readAuthors, unattributed, type Attributed, type AuthorCheck } from './authors.js';
 import { blobOf, editedAfterIqa, iqaChecks, type IqaCheck } from './iqa.js';
 import { staffBook } from './people.js';
 import { beforePlanFindings, plannedSamples } from './plans.js';
